@@ -1,0 +1,174 @@
+"""Split a page into blocks: blank-line paragraphs for flat text, block-level elements for HTML.
+
+The HTML walk is one iterative pass over one lxml tree (no recursion, so 100,000-deep nesting is
+safe), recording for each block its tag, the class/id tokens and tags of its ancestors, how much of
+its text sits inside links, and the chain of ancestor ids that lets the segmenter find the story's
+container.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import etree, html
+
+from .errors import CleanerError
+from .model import Block
+
+#: Elements whose content is never page text.
+SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "button", "select", "option", "textarea", "input", "head", "title", "meta", "link", "canvas",
+    "video", "audio", "map", "dialog",
+})
+#: Elements that end one block and start another.
+BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "li", "ul", "ol",
+    "dl", "dt", "dd", "blockquote", "pre", "figure", "figcaption", "caption", "table", "tr", "td",
+    "th", "thead", "tbody", "tfoot", "h1", "h2", "h3", "h4", "h5", "h6", "form", "fieldset",
+    "address", "hr", "br", "body", "html", "center", "details", "summary", "legend", "menu",
+    "hgroup", "noscript",
+})
+#: Tags that are worth remembering in a block's ancestry (the DOM evidence heuristics read).
+PATH_TAGS = frozenset({
+    "nav", "footer", "header", "aside", "figure", "figcaption", "form", "li", "table", "blockquote",
+    "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "a", "caption", "menu", "time", "address",
+    "pre", "dl", "label",
+})
+#: Cap on the number of blocks kept per page; guards against pages of millions of tiny elements.
+MAX_BLOCKS = 20_000
+
+_WS = re.compile(r"\s+")
+_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"([a-z])([A-Z])")
+
+
+def _norm(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def segment_text(text: str) -> list[Block]:
+    """Blocks of flattened text: paragraphs separated by blank lines, inner whitespace collapsed."""
+    blocks = []
+    for chunk in re.split(r"\n[ \t\r\f\v\u00a0]*\n", text.replace("\r\n", "\n")):
+        chunk = _norm(chunk)
+        if chunk:
+            blocks.append(Block(index=len(blocks), text=chunk))
+            if len(blocks) >= MAX_BLOCKS:
+                break
+    return blocks
+
+
+def _tokens(el: etree._Element) -> frozenset[str]:
+    attrs = " ".join(
+        v for k, v in el.attrib.items() if k in ("class", "id", "role", "itemprop", "data-component")
+    )
+    if not attrs:
+        return frozenset()
+    attrs = _CAMEL.sub(r"\1 \2", attrs).lower()
+    return frozenset(t for t in _TOKEN_SPLIT.split(attrs) if len(t) > 1)
+
+
+def parse_html(markup: str) -> etree._Element:
+    """One lxml parse, without network access, entity expansion or DTD loading."""
+    parser = html.HTMLParser(
+        remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=False,
+        default_doctype=False,
+    )
+    try:
+        root = html.document_fromstring(markup, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise CleanerError(f"unparseable HTML: {exc}") from None
+    if root is None:
+        raise CleanerError("unparseable HTML: empty document")
+    return root
+
+
+class _Walker:
+    """State of the single pass that turns an lxml tree into blocks."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.buf: list[str] = []
+        self.link_buf = 0
+        self.stack: list[tuple[str, frozenset[str], int]] = []  # (tag, tokens, element id)
+        self.link_depth = 0
+        self.next_id = 0
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.buf.append(text)
+            if self.link_depth:
+                self.link_buf += len(text)
+
+    def flush(self) -> None:
+        if not self.buf:
+            return
+        text = _norm("".join(self.buf))
+        link_chars = self.link_buf
+        self.buf, self.link_buf = [], 0
+        if not text or len(self.blocks) >= MAX_BLOCKS:
+            return
+        block_tag, path, chain = "div", set(), []
+        for tag, toks, eid in self.stack:
+            if tag in BLOCK_TAGS:
+                block_tag = tag
+                chain.append(eid)
+            if tag in PATH_TAGS:
+                path.add("<" + tag)
+            path.update(toks)
+        self.blocks.append(Block(
+            index=len(self.blocks), text=text, tag=block_tag, path=frozenset(path),
+            link_chars=min(link_chars, len(text)), ancestors=tuple(chain),
+        ))
+
+    def image(self, el: etree._Element) -> None:
+        alt = _norm(el.get("alt") or "")
+        if len(alt) < 3:
+            return
+        self.flush()
+        self.buf = [alt]
+        self.flush()
+        self.blocks[-1].tag = "img" if self.blocks and self.blocks[-1].text == alt else "div"
+
+
+def segment_html(root: etree._Element) -> list[Block]:
+    """Blocks of an HTML tree, in document order."""
+    body = root.find("body")
+    start = body if body is not None else root
+    w = _Walker()
+    skipping: etree._Element | None = None
+    for event, el in etree.iterwalk(start, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower()
+        if skipping is not None:
+            if event == "end" and el is skipping:
+                skipping = None
+                w.add(el.tail)
+            continue
+        if event == "start":
+            if tag in SKIP_TAGS or not tag or el.get("hidden") is not None or \
+                    "display:none" in (el.get("style") or "").replace(" ", ""):
+                if tag in BLOCK_TAGS or tag in SKIP_TAGS:
+                    w.flush()
+                skipping = el
+                continue
+            if tag in BLOCK_TAGS:
+                w.flush()
+            w.stack.append((tag, _tokens(el), w.next_id))
+            w.next_id += 1
+            if tag == "a":
+                w.link_depth += 1
+            if tag == "img":
+                w.image(el)
+            w.add(el.text)
+        else:
+            if tag in BLOCK_TAGS:
+                w.flush()
+            if tag == "a":
+                w.link_depth -= 1
+            if w.stack:
+                w.stack.pop()
+            if el is not start:
+                w.add(el.tail)
+    w.flush()
+    return w.blocks
