@@ -34,6 +34,9 @@ PATH_TAGS = frozenset({
     "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "a", "caption", "menu", "time", "address",
     "pre", "dl", "label",
 })
+#: Class/id tokens are read from this many nearest ancestors only: a far-away wrapper such as
+#: ``<div class="page-content">`` says nothing about one paragraph.
+TOKEN_DEPTH = 8
 #: Cap on the number of blocks kept per page; guards against pages of millions of tiny elements.
 MAX_BLOCKS = 20_000
 
@@ -109,13 +112,15 @@ class _Walker:
         if not text or len(self.blocks) >= MAX_BLOCKS:
             return
         block_tag, path, chain = "div", set(), []
-        for tag, toks, eid in self.stack:
+        near = len(self.stack) - TOKEN_DEPTH
+        for depth, (tag, toks, eid) in enumerate(self.stack):
             if tag in BLOCK_TAGS:
                 block_tag = tag
                 chain.append(eid)
             if tag in PATH_TAGS:
                 path.add("<" + tag)
-            path.update(toks)
+            if depth >= near:
+                path.update(toks)
         self.blocks.append(Block(
             index=len(self.blocks), text=text, tag=block_tag, path=frozenset(path),
             link_chars=min(link_chars, len(text)), ancestors=tuple(chain),

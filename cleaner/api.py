@@ -1,0 +1,98 @@
+"""The library call: ``clean(data) -> Article``. Decode, segment, score, decide, report."""
+from __future__ import annotations
+
+import re
+
+from . import heuristics
+from .decode import MAX_INPUT_BYTES, clean_text, decode_bytes, sniff_kind
+from .errors import CleanerError
+from .features import block_features
+from .language import UNSPACED, detect_language, stopwords
+from .model import Article, Block
+from .segment import parse_html, segment_html, segment_text
+from .segmenter import decide, score
+
+#: Characters of the longest blocks sampled for language detection.
+LANGUAGE_SAMPLE_CHARS = 2000
+_SITE_SUFFIX = re.compile(r"\s+[|–—·•:-]\s+[^|–—·•]{2,60}$")
+
+
+def _language_sample(blocks: list[Block]) -> str:
+    """The longest blocks, in document order, up to the sample size: story text, not menus."""
+    longest = sorted(blocks, key=lambda b: (-len(b.text), b.index))
+    picked, total = [], 0
+    for b in longest:
+        if total >= LANGUAGE_SAMPLE_CHARS:
+            break
+        picked.append(b)
+        total += len(b.text)
+    return " ".join(b.text for b in sorted(picked, key=lambda b: b.index))[:LANGUAGE_SAMPLE_CHARS]
+
+
+def _html_title_hints(root) -> list[str]:
+    hints = []
+    for meta in root.iterfind(".//meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() in ("og:title", "twitter:title"):
+            hints.append(meta.get("content") or "")
+    title = root.find(".//title")
+    if title is not None and title.text:
+        hints.append(title.text)
+        hints.append(_SITE_SUFFIX.sub("", title.text.strip()))
+    return [h for h in hints if h.strip()]
+
+
+def clean(
+    data: str | bytes,
+    *,
+    url: str | None = None,
+    kind: str = "auto",
+    language: str | None = None,
+    max_bytes: int | None = None,
+) -> Article:
+    """Split a scraped page into labelled blocks and return its title and main story.
+
+    ``data`` is HTML or flattened text (blocks separated by blank lines), as ``str`` or ``bytes``
+    (bytes are decoded: BOM, UTF-8, declared charset, then detection; gzip is unpacked).
+    ``kind`` is "html", "text" or "auto". Raises :class:`CleanerError` for unreadable input.
+    """
+    if kind not in ("auto", "html", "text"):
+        raise CleanerError(f"unknown kind {kind!r}: use 'auto', 'html' or 'text'")
+    limit = MAX_INPUT_BYTES if max_bytes is None else max_bytes
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        text = decode_bytes(bytes(data), limit)
+    elif isinstance(data, str):
+        if len(data) > limit:
+            raise CleanerError(f"input of {len(data)} characters is above the {limit} limit")
+        text = data
+    else:
+        raise CleanerError(f"cannot clean a {type(data).__name__}: pass str or bytes")
+    text = clean_text(text)
+    if kind == "auto":
+        kind = sniff_kind(text)
+    if not text.strip():
+        return Article("", [], language, [], kind, url, reason="empty input")
+
+    hints: list[str] = []
+    if kind == "html":
+        root = parse_html(text)
+        blocks = segment_html(root)
+        hints = _html_title_hints(root)
+    else:
+        blocks = segment_text(text)
+    if not blocks:
+        return Article("", [], language, [], kind, url, reason="no visible text")
+
+    lang = language or detect_language(_language_sample(blocks))
+    stop = stopwords(lang)
+    unspaced = (lang or "") in UNSPACED
+    rules = heuristics.TEXT_HEURISTICS + (heuristics.DOM_HEURISTICS if kind == "html" else ())
+    scored = []
+    for b in blocks:
+        f = block_features(b.text, b.link_chars, stop, unspaced)
+        scored.append(score(b, f, heuristics.evaluate(b, f, rules)))
+    _, _, title_index = decide(scored, hints)
+
+    title = blocks[title_index].text if title_index is not None else (hints[-1].strip() if hints else "")
+    paragraphs = [b.text for b in blocks if b.label == "main"]
+    reason = None if paragraphs else "no block reads like story text"
+    return Article(title, paragraphs, lang, blocks, kind, url, reason=reason)

@@ -1,0 +1,58 @@
+"""Measurable properties of one block: length, sentence shape, stopword density, link density.
+
+Features are computed once per block and read by every heuristic, so heuristics stay small.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?…。！？:;»“”\"')\]]\s*$")
+_TERMINAL = re.compile(r"[.!?。！？]['\"”’»)\]]*\s*$")
+_SENTENCE_SPLIT = re.compile(r"[.!?。！？]+(?:\s|$)")
+_ELLIPSIS_END = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Features:
+    """What the heuristics know about a block."""
+
+    chars: int
+    words: int
+    stopwords: int
+    stop_density: float   # share of words that are stopwords of the document's language
+    link_density: float   # share of characters inside links (0 for text input)
+    terminal: bool        # ends like a sentence (. ! ? with optional closing quote)
+    sentences: int
+    ellipsis_end: bool    # ends with "..." or "…" (a truncated teaser)
+    capitalized: float    # share of words starting with a capital letter (headline casing)
+    digits: float         # share of characters that are digits
+    content_words: frozenset[str]  # lower-cased non-stopwords of 4+ letters, for coherence
+
+
+def block_features(text: str, link_chars: int, stop: frozenset[str], unspaced: bool = False) -> Features:
+    """Features of one block's text, given the document's stopword list."""
+    words = _WORD.findall(text)
+    n = len(words)
+    lower = [w.lower() for w in words]
+    n_stop = sum(1 for w in lower if w in stop)
+    caps = sum(1 for w in words if w[:1].isupper())
+    chars = len(text)
+    if unspaced:  # CJK/Thai: words are not space-separated, approximate by characters
+        n = max(n, chars // 2)
+    sentences = len(_SENTENCE_SPLIT.findall(text)) or (1 if n else 0)
+    return Features(
+        chars=chars,
+        words=n,
+        stopwords=n_stop,
+        stop_density=(n_stop / len(words)) if words else 0.0,
+        link_density=(link_chars / chars) if chars else 0.0,
+        terminal=bool(_TERMINAL.search(text)),
+        sentences=sentences,
+        ellipsis_end=bool(_ELLIPSIS_END.search(text)),
+        capitalized=(caps / len(words)) if words else 0.0,
+        digits=(len(_DIGIT.findall(text)) / chars) if chars else 0.0,
+        content_words=frozenset(w for w in lower if len(w) >= 4 and w not in stop and not w.isdigit()),
+    )

@@ -1,0 +1,329 @@
+"""Annotated fixtures: read them, line up their blocks with the cleaner's, and score the result.
+
+A fixture is a page (``NAME.html``, ``NAME.htm``, ``NAME.txt``, optionally gzipped) beside
+``NAME.labels.tsv``: one ``label<TAB>block text`` line per block in page order, ``#`` lines for
+metadata (``# language: de``). ``cleaner check`` and ``cleaner annotate`` build on this module.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Any, Sequence
+
+from .metric import DocScore, score_document
+from .model import LABELS, Article
+
+#: Suffix that marks an annotation file; the page beside it has the same stem.
+LABELS_SUFFIX = ".labels.tsv"
+#: Page suffixes a fixture may use, with the input kind each one means.
+PAGE_SUFFIXES: dict[str, str] = {
+    ".html": "html", ".htm": "html", ".html.gz": "html", ".htm.gz": "html",
+    ".txt": "text", ".txt.gz": "text",
+}
+#: Similarity (difflib ratio) above which two differing block texts still count as the same block;
+#: absorbs small segmentation changes (a word moved across a boundary) without pairing unrelated blocks.
+NEAR_MATCH_RATIO = 0.8
+#: How many produced blocks ahead the near-match fallback looks; bounds its cost on pages whose
+#: segmentation changed wholesale.
+NEAR_MATCH_WINDOW = 12
+
+_WS = re.compile(r"\s+")
+_META = re.compile(r"#\s*([A-Za-z][\w-]*)\s*:\s*(.*)$")
+
+
+class FixtureFormatError(ValueError):
+    """One or more fixture files cannot be read; each problem names its ``file:line``."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+@dataclass
+class ExpectedBlock:
+    """One annotated block: its label, its text and the line of the labels file it came from."""
+
+    label: str
+    text: str
+    line: int
+
+
+@dataclass
+class Fixture:
+    """An annotated page: where it lives, how to read it and the blocks a person labelled."""
+
+    name: str  # path of the stem relative to the fixtures dir, forward slashes
+    page_path: Path
+    labels_path: Path
+    kind: str  # "html" or "text", from the page's suffix
+    blocks: list[ExpectedBlock]
+    meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def expected_body(self) -> str:
+        """The body the cleaner should return: the ``main`` blocks joined by blank lines."""
+        return "\n\n".join(b.text for b in self.blocks if b.label == "main")
+
+
+@dataclass
+class BlockDiff:
+    """A block whose label disagrees with the annotation, or that only one side has."""
+
+    text: str
+    expected: str | None  # annotated label; None when the cleaner produced a block nobody labelled
+    predicted: str | None  # cleaner's label; None when the annotated block was not produced
+    line: int | None = None  # line in the labels file
+    index: int | None = None  # index in the article's blocks
+    reasons: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready view."""
+        return {
+            "line": self.line, "index": self.index, "expected": self.expected,
+            "predicted": self.predicted, "reasons": list(self.reasons), "text": self.text,
+        }
+
+
+@dataclass
+class FixtureResult:
+    """How the cleaner did on one fixture: body overlap, label agreement and what differs."""
+
+    name: str
+    labels_path: Path
+    body: DocScore
+    body_precision: float
+    body_recall: float
+    body_f1: float
+    expected_blocks: int
+    produced_blocks: int
+    aligned: int
+    correct: int
+    confusion: Counter  # (expected label, predicted label) -> aligned blocks
+    mislabelled: list[BlockDiff]
+    unmatched_expected: list[BlockDiff]
+    unmatched_produced: list[BlockDiff]
+    language: str | None = None
+    annotated_language: str | None = None
+
+    @property
+    def label_accuracy(self) -> float:
+        """Share of aligned blocks whose label matches the annotation (0 when nothing aligned)."""
+        return self.correct / self.aligned if self.aligned else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready view of the scores and differences."""
+        return {
+            "name": self.name,
+            "body": {"precision": self.body_precision, "recall": self.body_recall, "f1": self.body_f1},
+            "labels": {
+                "aligned": self.aligned, "correct": self.correct, "accuracy": self.label_accuracy,
+                "expected_blocks": self.expected_blocks, "produced_blocks": self.produced_blocks,
+            },
+            "confusion": confusion_dict(self.confusion),
+            "mislabelled": [d.to_dict() for d in self.mislabelled],
+            "unmatched_expected": [d.to_dict() for d in self.unmatched_expected],
+            "unmatched_produced": [d.to_dict() for d in self.unmatched_produced],
+            "language": self.language,
+            "annotated_language": self.annotated_language,
+        }
+
+
+def confusion_dict(confusion: Counter) -> dict[str, dict[str, int]]:
+    """``{expected: {predicted: count}}`` with sorted keys, for JSON output."""
+    out: dict[str, dict[str, int]] = {}
+    for (exp, pred), n in sorted(confusion.items()):
+        out.setdefault(exp, {})[pred] = n
+    return out
+
+
+def normalize(text: str) -> str:
+    """Text as alignment compares it: NFC, whitespace runs collapsed to one space, trimmed."""
+    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def parse_labels(text: str, path: str | Path) -> tuple[list[ExpectedBlock], dict[str, str]]:
+    """Blocks and ``# key: value`` metadata of a labels file; FixtureFormatError names file:line."""
+    blocks: list[ExpectedBlock] = []
+    meta: dict[str, str] = {}
+    problems: list[str] = []
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            continue
+        if line.lstrip().startswith("#"):
+            m = _META.match(line.strip())
+            if m:
+                meta[m.group(1).lower()] = m.group(2).strip()
+            continue
+        if "\t" not in line:
+            problems.append(f"{path}:{lineno}: expected 'label<TAB>block text', found no tab")
+            continue
+        label, block_text = line.split("\t", 1)
+        label = label.strip()
+        if label not in LABELS:
+            problems.append(
+                f"{path}:{lineno}: unknown label {label!r} (labels: {', '.join(LABELS)})"
+            )
+            continue
+        block_text = normalize(block_text)
+        if not block_text:
+            problems.append(f"{path}:{lineno}: empty block text")
+            continue
+        blocks.append(ExpectedBlock(label, block_text, lineno))
+    if not blocks and not problems:
+        problems.append(f"{path}: no labelled blocks")
+    if problems:
+        raise FixtureFormatError(problems)
+    return blocks, meta
+
+
+def _page_for(labels_path: Path) -> tuple[Path, str]:
+    stem = labels_path.name[: -len(LABELS_SUFFIX)]
+    found = [
+        (labels_path.with_name(stem + suffix), kind)
+        for suffix, kind in PAGE_SUFFIXES.items()
+        if labels_path.with_name(stem + suffix).is_file()
+    ]
+    if not found:
+        wanted = ", ".join(stem + s for s in PAGE_SUFFIXES)
+        raise FixtureFormatError([f"{labels_path}: no page beside it (one of {wanted})"])
+    if len(found) > 1:
+        names = ", ".join(p.name for p, _ in found)
+        raise FixtureFormatError([f"{labels_path}: more than one page beside it ({names})"])
+    return found[0]
+
+
+def load_fixture(labels_path: Path, root: Path) -> Fixture:
+    """Read one fixture; its name is the stem's path relative to ``root``."""
+    try:
+        text = labels_path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FixtureFormatError([f"{labels_path}: not UTF-8 ({exc.reason} at byte {exc.start})"]) from None
+    problems: list[str] = []
+    blocks: list[ExpectedBlock] = []
+    meta: dict[str, str] = {}
+    try:
+        blocks, meta = parse_labels(text, labels_path)
+    except FixtureFormatError as exc:
+        problems.extend(exc.problems)
+    page_path, kind = labels_path, ""
+    try:
+        page_path, kind = _page_for(labels_path)
+    except FixtureFormatError as exc:
+        problems.extend(exc.problems)
+    declared = meta.get("kind")
+    if kind and declared and declared != kind:
+        problems.append(
+            f"{labels_path}: '# kind: {declared}' disagrees with the page {page_path.name} ({kind})"
+        )
+    if problems:
+        raise FixtureFormatError(problems)
+    rel = labels_path.relative_to(root).as_posix()
+    return Fixture(rel[: -len(LABELS_SUFFIX)], page_path, labels_path, kind, blocks, meta)
+
+
+def discover(root: str | Path) -> list[Fixture]:
+    """Every fixture under ``root`` (recursive), sorted by name; all format problems raised at once."""
+    root = Path(root)
+    if not root.is_dir():
+        raise FixtureFormatError([f"{root}: not a directory"])
+    fixtures: list[Fixture] = []
+    problems: list[str] = []
+    for labels_path in sorted(root.rglob("*" + LABELS_SUFFIX)):
+        try:
+            fixtures.append(load_fixture(labels_path, root))
+        except FixtureFormatError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise FixtureFormatError(problems)
+    if not fixtures:
+        raise FixtureFormatError([f"{root}: no fixtures (no *{LABELS_SUFFIX} files)"])
+    return sorted(fixtures, key=lambda f: f.name)
+
+
+def _near_pairs(
+    exp: Sequence[str], prod: Sequence[str], i1: int, i2: int, j1: int, j2: int
+) -> list[tuple[int | None, int | None]]:
+    """Pair blocks of one differing stretch whose texts are nearly equal, in order."""
+    pairs: list[tuple[int | None, int | None]] = []
+    j = j1
+    for i in range(i1, i2):
+        best, best_ratio = None, NEAR_MATCH_RATIO
+        for k in range(j, min(j2, j + NEAR_MATCH_WINDOW)):
+            sm = SequenceMatcher(None, exp[i], prod[k], autojunk=False)
+            if sm.real_quick_ratio() >= best_ratio and sm.quick_ratio() >= best_ratio:
+                ratio = sm.ratio()
+                if ratio >= best_ratio:
+                    best, best_ratio = k, ratio
+        if best is None:
+            pairs.append((i, None))
+            continue
+        pairs.extend((None, k) for k in range(j, best))
+        pairs.append((i, best))
+        j = best + 1
+    pairs.extend((None, k) for k in range(j, j2))
+    return pairs
+
+
+def align(expected: Sequence[str], produced: Sequence[str]) -> list[tuple[int | None, int | None]]:
+    """(expected index, produced index) pairs in page order; ``None`` marks a block only one side has.
+
+    Equal texts are matched by difflib over the whole sequences, so an extra or missing block shifts
+    nothing; inside the stretches that differ, nearly equal texts are paired as a fallback.
+    """
+    exp = [normalize(t) for t in expected]
+    prod = [normalize(t) for t in produced]
+    pairs: list[tuple[int | None, int | None]] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, exp, prod, autojunk=False).get_opcodes():
+        if op == "equal":
+            pairs.extend(zip(range(i1, i2), range(j1, j2)))
+        else:
+            pairs.extend(_near_pairs(exp, prod, i1, i2, j1, j2))
+    return pairs
+
+
+def body_scores(prediction: str, gold: str) -> tuple[DocScore, float, float, float]:
+    """Shingle score, precision, recall and F1 of a body; an empty body where none is due scores 1."""
+    doc = score_document(prediction, gold)
+    if doc.pred_empty and doc.gold_empty:
+        return doc, 1.0, 1.0, 1.0
+    p, r = doc.precision, doc.recall
+    return doc, p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score_fixture(fixture: Fixture, article: Article) -> FixtureResult:
+    """Compare what the cleaner made of a fixture's page with the fixture's annotation."""
+    produced = article.blocks
+    pairs = align([b.text for b in fixture.blocks], [b.text for b in produced])
+    confusion: Counter = Counter()
+    mislabelled: list[BlockDiff] = []
+    unmatched_exp: list[BlockDiff] = []
+    unmatched_prod: list[BlockDiff] = []
+    for i, j in pairs:
+        if i is None:
+            blk = produced[j]
+            unmatched_prod.append(BlockDiff(blk.text, None, blk.label, None, j, list(blk.reasons)))
+        elif j is None:
+            exp = fixture.blocks[i]
+            unmatched_exp.append(BlockDiff(exp.text, exp.label, None, exp.line, None))
+        else:
+            exp, blk = fixture.blocks[i], produced[j]
+            confusion[(exp.label, blk.label)] += 1
+            if exp.label != blk.label:
+                mislabelled.append(
+                    BlockDiff(exp.text, exp.label, blk.label, exp.line, j, list(blk.reasons))
+                )
+    doc, p, r, f1 = body_scores(article.text, fixture.expected_body)
+    aligned = sum(confusion.values())
+    return FixtureResult(
+        name=fixture.name, labels_path=fixture.labels_path, body=doc,
+        body_precision=p, body_recall=r, body_f1=f1,
+        expected_blocks=len(fixture.blocks), produced_blocks=len(produced),
+        aligned=aligned, correct=aligned - len(mislabelled), confusion=confusion,
+        mislabelled=mislabelled, unmatched_expected=unmatched_exp, unmatched_produced=unmatched_prod,
+        language=article.language, annotated_language=fixture.meta.get("language"),
+    )

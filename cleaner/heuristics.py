@@ -1,0 +1,260 @@
+"""Scored heuristics: each looks at one block and may return evidence for one label.
+
+A heuristic is a plain function ``(block, features) -> Evidence | None``. Evidence for ``main``
+says "this reads like story text"; evidence for any other label says "this is that kind of
+boilerplate". The segmenter adds the weights up and then decides in context. Weights are named
+here so each can be tuned and tested on its own.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from . import vocab
+from .features import Features
+from .model import Block
+
+# --- thresholds ---------------------------------------------------------------------------
+#: Words from which a block is long enough to be a paragraph rather than a menu item or label.
+PARAGRAPH_WORDS = 12
+#: Words from which a block is a substantial paragraph (teasers and captions are rarely longer).
+LONG_WORDS = 30
+#: Stopword share of ordinary prose (jusText finds ~0.3); lists of names and menus sit far below.
+PROSE_STOP_DENSITY = 0.25
+#: Below this stopword share a block of several words is a list of names, tags or links.
+LOW_STOP_DENSITY = 0.10
+#: Share of characters inside links above which a block is link furniture, not story text.
+LINK_DENSE = 0.5
+#: Words at or below which an unpunctuated block is a fragment (menu entry, label, button).
+FRAGMENT_WORDS = 3
+#: Boilerplate vocabulary only counts in blocks this short: a long paragraph that mentions
+#: "newsletter" or "cookies" is story text about them.
+VOCAB_MAX_WORDS = 40
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One heuristic's vote: a label, how strongly, and the heuristic's name as the reason."""
+
+    label: str
+    weight: float
+    reason: str
+    boundary: bool = False  # marks the end of a story region (e.g. "Related Article", "Source link")
+
+
+Heuristic = Callable[[Block, Features], "Evidence | None"]
+
+
+def _short(f: Features) -> bool:
+    return f.words <= VOCAB_MAX_WORDS
+
+
+# --- evidence for story text -----------------------------------------------------------------
+def prose_length(b: Block, f: Features) -> Evidence | None:
+    """Long blocks are paragraphs: menus, captions and buttons are short."""
+    if f.words >= LONG_WORDS:
+        return Evidence("main", 2.0, "prose_length")
+    if f.words >= PARAGRAPH_WORDS:
+        return Evidence("main", 1.0, "prose_length")
+    return None
+
+
+def sentence_shape(b: Block, f: Features) -> Evidence | None:
+    """Story text is made of sentences that end in terminal punctuation."""
+    if f.terminal and f.words >= 6 and not f.ellipsis_end:
+        return Evidence("main", 1.0 + (0.5 if f.sentences >= 2 else 0.0), "sentence_shape")
+    return None
+
+
+def stopword_density(b: Block, f: Features) -> Evidence | None:
+    """Prose is dense in function words; lists of names, links and tags are not (jusText's idea)."""
+    if f.words >= 6 and f.stop_density >= PROSE_STOP_DENSITY:
+        return Evidence("main", 1.0, "stopword_density")
+    if f.words >= 4 and f.stop_density < LOW_STOP_DENSITY:
+        return Evidence("boilerplate", 1.0, "low_stopword_density")
+    return None
+
+
+def story_container(b: Block, f: Features) -> Evidence | None:
+    """Paragraphs inside an <article> or an element named like a story body."""
+    if b.tag in ("p", "blockquote", "h2", "h3", "h4", "li") and (
+        "<article" in b.path or b.path & vocab.STORY_TOKENS
+    ):
+        return Evidence("main", 0.5, "story_container")
+    return None
+
+
+# --- evidence for boilerplate --------------------------------------------------------------
+def short_fragment(b: Block, f: Features) -> Evidence | None:
+    """A word or three with no sentence punctuation: a menu entry, label or button."""
+    if f.words <= FRAGMENT_WORDS and not f.terminal:
+        return Evidence("navigation", 1.0, "short_fragment")
+    return None
+
+
+def link_dense(b: Block, f: Features) -> Evidence | None:
+    """Text that is mostly link anchors is navigation or a teaser list."""
+    if f.link_density > LINK_DENSE:
+        label = "related" if f.words >= 5 else "navigation"
+        return Evidence(label, 1.5 + 2.0 * (f.link_density - LINK_DENSE), "link_dense")
+    return None
+
+
+def image_alt(b: Block, f: Features) -> Evidence | None:
+    """Alternative text of an image describes a photo, it is not story text."""
+    if b.tag == "img":
+        return Evidence("caption", 4.0, "image_alt")
+    return None
+
+
+def caption_credit(b: Block, f: Features) -> Evidence | None:
+    """Captions end with a photo credit: "(Reuters: Kevin Lamarque)", "Foto: dpa"."""
+    if f.words <= 80 and (vocab.CREDIT_TAIL.search(b.text) or vocab.CREDIT_LINE.search(b.text)):
+        return Evidence("caption", 3.5, "caption_credit")
+    return None
+
+
+def dom_caption(b: Block, f: Features) -> Evidence | None:
+    """Text inside <figure>/<figcaption> or an element named caption/credit/gallery."""
+    if "<figcaption" in b.path or b.tag in ("figcaption", "caption") or (
+        b.path & vocab.CAPTION_TOKENS and f.words <= 60
+    ):
+        return Evidence("caption", 2.0, "dom_caption")
+    if "<figure" in b.path:
+        return Evidence("caption", 1.5, "dom_caption")
+    return None
+
+
+def promo_text(b: Block, f: Features) -> Evidence | None:
+    """Newsletter, subscription, app and advertising copy."""
+    if _short(f) and vocab.PROMO.search(b.text):
+        return Evidence("promo", 2.5, "promo_text")
+    return None
+
+
+def dom_promo(b: Block, f: Features) -> Evidence | None:
+    """Inside an element named newsletter/subscribe/ad/sponsor/paywall."""
+    if b.path & vocab.PROMO_TOKENS:
+        return Evidence("promo", 1.5, "dom_promo")
+    return None
+
+
+def related_heading(b: Block, f: Features) -> Evidence | None:
+    """A "Related Article"/"Read more"/"Lesen Sie auch" heading opens a block of other stories."""
+    if f.words <= 8 and vocab.RELATED_HEAD.search(b.text):
+        return Evidence("related", 4.0, "related_heading", boundary=True)
+    return None
+
+
+def related_inline(b: Block, f: Features) -> Evidence | None:
+    """"Read more: <headline>" teasers dropped between story paragraphs."""
+    if f.words <= 30 and vocab.RELATED_INLINE.search(b.text):
+        return Evidence("related", 3.0, "related_inline")
+    return None
+
+
+def dom_related(b: Block, f: Features) -> Evidence | None:
+    """Inside <aside> or an element named related/recommended/trending/sidebar."""
+    if "<aside" in b.path or b.path & vocab.RELATED_TOKENS:
+        return Evidence("related", 1.5, "dom_related")
+    return None
+
+
+def truncated_teaser(b: Block, f: Features) -> Evidence | None:
+    """A summary cut off with "..." or "…" points to another page."""
+    if f.ellipsis_end and f.words <= 50:
+        return Evidence("related", 1.5, "truncated_teaser")
+    return None
+
+
+def footer_text(b: Block, f: Features) -> Evidence | None:
+    """Source lines, view counters, copyright and legal lines close a page, not a story."""
+    if _short(f) and vocab.FOOTER.search(b.text):
+        return Evidence("footer", 3.5, "footer_text", boundary=True)
+    return None
+
+
+def share_bar(b: Block, f: Features) -> Evidence | None:
+    """"Share", "Tweet", "Facebook", "Print": the share toolbar."""
+    if f.words <= 12 and vocab.SHARE.search(b.text):
+        return Evidence("footer", 3.0, "share_bar")
+    return None
+
+
+def byline(b: Block, f: Features) -> Evidence | None:
+    """Author, date and reading-time lines around the headline."""
+    if f.words <= 20 and vocab.BYLINE.search(b.text):
+        return Evidence("footer", 2.5, "byline")
+    return None
+
+
+def dom_footer(b: Block, f: Features) -> Evidence | None:
+    """Inside <footer> or an element named footer/share/social/byline/meta."""
+    if "<footer" in b.path or "<address" in b.path or (b.path & vocab.FOOTER_TOKENS and f.words <= 25):
+        return Evidence("footer", 1.5, "dom_footer")
+    return None
+
+
+def navigation_text(b: Block, f: Features) -> Evidence | None:
+    """"Home", "Menu", "Skip to content", breadcrumbs like "News > World > Europe"."""
+    if f.words <= 12 and vocab.NAVIGATION.search(b.text):
+        return Evidence("navigation", 2.5, "navigation_text")
+    return None
+
+
+def dom_navigation(b: Block, f: Features) -> Evidence | None:
+    """Inside <nav>, <menu> or an element named nav/menu/breadcrumb/pagination."""
+    if "<nav" in b.path or "<menu" in b.path or b.path & vocab.NAVIGATION_TOKENS:
+        return Evidence("navigation", 2.0, "dom_navigation")
+    return None
+
+
+def comment_text(b: Block, f: Features) -> Evidence | None:
+    """Comment-section chrome: "42 Comments", "Reply", "Leave a comment", "X says:"."""
+    if _short(f) and vocab.COMMENT.search(b.text):
+        return Evidence("comment", 3.0, "comment_text", boundary=f.words <= 6)
+    return None
+
+
+def dom_comment(b: Block, f: Features) -> Evidence | None:
+    """Inside an element named comments/disqus/replies: readers' words, not the story."""
+    if b.path & vocab.COMMENT_TOKENS:
+        return Evidence("comment", 3.0, "dom_comment")
+    return None
+
+
+def consent_text(b: Block, f: Features) -> Evidence | None:
+    """Cookie and privacy banners."""
+    if f.words <= 120 and vocab.CONSENT.search(b.text):
+        return Evidence("consent", 3.5, "consent_text")
+    return None
+
+
+def dom_consent(b: Block, f: Features) -> Evidence | None:
+    """Inside an element named cookie/consent/gdpr."""
+    if b.path & vocab.CONSENT_TOKENS:
+        return Evidence("consent", 2.5, "dom_consent")
+    return None
+
+
+#: Heuristics that read only the text: used for both input kinds.
+TEXT_HEURISTICS: tuple[Heuristic, ...] = (
+    prose_length, sentence_shape, stopword_density, short_fragment, caption_credit, promo_text,
+    related_heading, related_inline, truncated_teaser, footer_text, share_bar, byline,
+    navigation_text, comment_text, consent_text,
+)
+#: Heuristics that read DOM evidence: HTML input only.
+DOM_HEURISTICS: tuple[Heuristic, ...] = (
+    story_container, link_dense, image_alt, dom_caption, dom_promo, dom_related, dom_footer,
+    dom_navigation, dom_comment, dom_consent,
+)
+
+
+def evaluate(block: Block, feats: Features, heuristics: tuple[Heuristic, ...]) -> list[Evidence]:
+    """Run every heuristic on a block; the evidence that fired, in heuristic order."""
+    out = []
+    for h in heuristics:
+        ev = h(block, feats)
+        if ev is not None:
+            out.append(ev)
+    return out

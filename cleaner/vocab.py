@@ -1,0 +1,167 @@
+"""Rule vocabularies, grouped by concept: the words and patterns that mark a block as boilerplate.
+
+Each concept has two parts: TEXT patterns matched against the block text (multilingual: en, de,
+fr, es, it, pt, nl) and DOM tokens matched against class/id/role tokens of the block's ancestors.
+Heuristics in :mod:`cleaner.heuristics` decide how much weight a match carries.
+"""
+from __future__ import annotations
+
+import re
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(parts), re.I | re.U)
+
+
+# --- captions: photo credits, alt text, "Photo:" lines -------------------------------------
+#: A credit in brackets at the end of a caption: "(Reuters: Kevin Lamarque)", "(Foto: dpa)".
+CREDIT_TAIL = _rx(
+    r"[(\[]\s*(?:photo|picture|image|foto|bild|crédit|credit|photographie|imagen|immagine|"
+    r"fotografía|reuters|ap|afp|getty|dpa|epa|abc|supplied|file|archive|archiv|picture alliance|"
+    r"aap|pa|bloomberg|xinhua|efe|ansa|keystone|imago|shutterstock|istock)[^()\[\]]{0,80}[)\]]\s*$",
+)
+#: A credit line on its own or at the start: "Photo: X", "Foto: dpa", "Crédit photo : AFP".
+CREDIT_LINE = _rx(
+    r"^\s*(?:photo|photos|picture|image|foto|fotos|bild|bilder|crédit(?:s)?(?: photo)?|credit|"
+    r"photograph|fotografía|imagen|immagine|quelle|source de l'image|illustration)\s*(?:by|von|de|:|/|©)",
+    r"(?:^|\s)©\s*\w",
+    r"\b(?:getty images|shutterstock|istock(?:photo)?|picture[- ]alliance|imago images|"
+    r"ap photo|afp photo|reuters/|epa-efe|dpa/)\b",
+    r"^\s*(?:FILE PHOTO|ARCHIVBILD|SYMBOLBILD|Symbolfoto)\b",
+)
+CAPTION_TOKENS = frozenset({
+    "caption", "figcaption", "credit", "credits", "photo", "photos", "image", "img", "media",
+    "gallery", "slideshow", "lightbox", "picture", "thumbnail", "thumb", "copyright",
+})
+
+# --- promos: newsletters, subscriptions, apps, ads ----------------------------------------
+PROMO = _rx(
+    r"\bnewsletters?\b", r"\bsubscri(?:be|ption|ber)", r"\bsign up\b", r"\bsign in\b",
+    r"\bdownload (?:our|the) app\b", r"\bget (?:our|the) app\b", r"\bapp store\b",
+    r"\bgoogle play\b", r"\bfollow us\b", r"\badvertisement\b", r"^\s*(?:ad|ads|anzeige|werbung|"
+    r"publicité|publicidad|pubblicità|advertentie|sponsored|gesponsert)\s*$",
+    r"\bsponsored\b", r"\bpartner content\b", r"\babonn(?:ieren|ement|ez|er)\b", r"\babo\b",
+    r"\bjetzt (?:lesen|testen|abonnieren|registrieren)\b", r"\bs'abonner\b", r"\babonnez-vous\b",
+    r"\bsuscr[ií]b(?:ete|irse|ase)\b", r"\bsuscripci[oó]n\b", r"\biscriviti\b", r"\babbonati\b",
+    r"\bassine\b", r"\binscreva-se\b", r"\bmeld je aan\b", r"\bunlimited access\b",
+    r"\bfree trial\b", r"\bregister (?:now|for free|to)\b", r"\bcreate (?:a free|an) account\b",
+    r"\bsupport (?:our|independent) journalism\b", r"\bdonate\b", r"\bpodcast\b",
+    r"\bdeals?\b.*\b(?:today|now)\b", r"\bexclusive offer\b", r"\bpaywall\b",
+    r"\bkostenlos (?:testen|registrieren)\b", r"\bplus-artikel\b", r"\bréservé aux abonnés\b",
+    r"\bcontenido exclusivo\b",
+)
+PROMO_TOKENS = frozenset({
+    "newsletter", "subscribe", "subscription", "promo", "promotion", "ad", "ads", "advert",
+    "advertisement", "adsense", "sponsor", "sponsored", "banner", "paywall", "signup", "cta",
+    "dfp", "gpt", "adslot", "adunit", "commercial", "marketing", "offer", "donate", "membership",
+})
+
+# --- related: recommended reading and teaser lists ----------------------------------------
+RELATED_HEAD = _rx(
+    r"^\s*(?:related(?: articles?| stories| posts| content| coverage| news| reading)?|"
+    r"read (?:more|also|next)|more (?:from|on|about|stories|news|in)\b.*|see also|also read|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended(?: for you| stories)?|"
+    r"most (?:read|popular|viewed|shared)|trending(?: now)?|top stories|popular(?: posts| now)?|"
+    r"latest(?: news| stories| posts)?|what to read next|further reading|editor'?s? picks|"
+    r"lesen sie auch|lesen sie mehr|auch interessant|mehr zum thema|das könnte sie auch interessieren|"
+    r"meistgelesen|weitere artikel|empfehlungen|à lire aussi|lire aussi|à voir aussi|sur le même sujet|"
+    r"les plus lus|nos (?:articles|dossiers)|te puede interesar|lee también|leer más|más noticias|"
+    r"noticias relacionadas|lo más leído|también te puede interesar|leggi anche|potrebbe interessarti|"
+    r"articoli correlati|leia também|veja também|mais lidas|lees ook|meer nieuws)\s*[:.!]?\s*$",
+)
+RELATED_INLINE = _rx(
+    r"^\s*(?:related|read more|read also|also read|see also|more|lesen sie auch|mehr dazu|"
+    r"lire aussi|à lire|lee también|leer más|leggi anche|leia também|lees ook)\s*[:|»>-]\s*\S",
+)
+RELATED_TOKENS = frozenset({
+    "related", "recommended", "recommendations", "recirc", "recirculation", "readmore",
+    "popular", "trending", "mostread", "outbrain", "taboola", "teaser", "teasers",
+    "suggested", "suggestions", "widget", "sidebar", "aside", "rail",
+    "latest", "cards", "river", "carousel",
+})
+
+# --- footer: source lines, counters, copyright, share bars, bylines -----------------------
+FOOTER = _rx(
+    r"^\s*source(?: link)?\s*[:.]?\s*$", r"^\s*(?:quelle|source|fuente|fonte|bron)\s*:\s*\S{0,40}$",
+    r"\bvisited \d+ times?\b", r"\b\d+ visits? today\b", r"\bviews?:\s*\d", r"^\s*\d+\s+views?\s*$",
+    r"\ball rights reserved\b", r"\bcopyright\b", r"^\s*©", r"\balle rechte vorbehalten\b",
+    r"\btous droits réservés\b", r"\btodos los derechos reservados\b", r"\btutti i diritti riservati\b",
+    r"\bterms (?:of (?:use|service)|and conditions)\b", r"\bprivacy policy\b", r"\bimpressum\b",
+    r"\bmentions légales\b", r"\baviso legal\b", r"^\s*(?:tags?|schlagworte|mots-clés|etiquetas|"
+    r"categories|categorías|catégories|themen|filed under|posted in)\s*:",
+    r"\bthe post .{3,200} appeared first on\b", r"\boriginally (?:appeared|published) (?:on|in)\b",
+    r"^\s*(?:this article|this story) (?:was|is|first|originally)\b.{0,120}$",
+)
+SHARE = _rx(
+    r"^\s*(?:share(?: this(?: article| story| post)?)?(?: on)?|tweet|teilen|partager|compartir|"
+    r"condividi|compartilhar|delen|e-?mail|print|drucken|imprimer|imprimir|copy link|"
+    r"link kopieren|facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|telegram|flipboard|"
+    r"messenger|xing)\s*[:.]?\s*$",
+    r"^(?:\s*(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|email|e-mail|print|share|"
+    r"telegram|messenger|x)\s*[,|·•]?){2,}\s*$",
+)
+BYLINE = _rx(
+    r"^\s*(?:by|von|par|por|di|door|from)\s+[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}"
+    r"(?:\s*(?:,|and|und|et|y|e|&|\|)\s*[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3})*\s*"
+    r"(?:[,|·•-].{0,80})?$",
+    r"^\s*(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|stand|publié|"
+    r"mis à jour|publicado|actualizado|pubblicato|aggiornato)\b.{0,80}$",
+    r"^\s*\d+\s*(?:min(?:ute)?s?|minuten?)\s*(?:read|lesezeit|de lecture|de lectura|lettura)\b",
+    r"^\s*(?:reading time|lesezeit|temps de lecture|tiempo de lectura)\b.{0,30}$",
+)
+FOOTER_TOKENS = frozenset({
+    "footer", "copyright", "share", "sharing", "social", "sharebar", "byline", "author",
+    "meta", "date", "timestamp", "time", "dateline", "toolbar", "tools", "print", "tags", "tag",
+    "credits", "disclaimer", "legal", "source", "info",
+})
+
+# --- navigation: menus, breadcrumbs, pagination -------------------------------------------
+NAVIGATION = _rx(
+    r"^\s*(?:home|startseite|accueil|inicio|portada|menu|menü|skip to (?:main )?content|"
+    r"zum inhalt springen|aller au contenu|ir al contenido|search|suche|rechercher|buscar|"
+    r"log ?in|log ?out|anmelden|connexion|iniciar sesión|next|previous|zurück|weiter|suivant|"
+    r"précédent|siguiente|anterior|back to top|nach oben|haut de page|volver arriba|"
+    r"page \d+(?: of \d+)?|seite \d+)\s*[:›»>]?\s*$",
+    r"^\s*(?:\S+\s*[›»>/|]\s*){2,}\S+\s*$",
+)
+NAVIGATION_TOKENS = frozenset({
+    "nav", "navigation", "navbar", "menu", "menubar", "breadcrumb", "breadcrumbs", "pagination",
+    "pager", "header", "masthead", "topbar", "skip", "skiplink", "search", "login", "toc",
+    "subnav", "megamenu", "dropdown", "hamburger", "tabs", "sitemap",
+})
+
+# --- comments ----------------------------------------------------------------------------
+COMMENT = _rx(
+    r"^\s*(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|comentários|reacties)"
+    r"\s*(?:\(\d+\))?\s*[:.]?\s*$",
+    r"^\s*(?:reply|antworten|répondre|responder|rispondi|report|melden|signaler|like|gefällt mir)\s*$",
+    r"\b(?:leave a (?:comment|reply)|post a comment|add a comment|join the (?:conversation|discussion)|"
+    r"log in to comment|kommentar schreiben|schreiben sie einen kommentar|laisser un commentaire|"
+    r"deja un comentario|deja tu comentario|lascia un commento|deixe um comentário)\b",
+    r"\b(?:your email address will not be published|ihre e-mail-adresse wird nicht veröffentlicht|"
+    r"votre adresse (?:e-mail|courriel) ne sera pas publiée|tu dirección de correo electrónico no "
+    r"será publicada)\b",
+    r"^\s*\S+(?:\s\S+){0,3}\s+(?:says|said on|schreibt|sagt|dit|dice|wrote)\s*:?\s*$",
+)
+COMMENT_TOKENS = frozenset({
+    "comment", "comments", "commentlist", "disqus", "reply", "replies", "respond", "discussion",
+    "discourse", "reactions", "responses", "community", "forum", "kommentare",
+})
+
+# --- consent: cookie and privacy banners ----------------------------------------------------
+CONSENT = _rx(
+    r"\bcookies?\b.{0,200}\b(?:use|utiliz|verwend|nutz|utilis|usamos|utilizamos|accept|akzept|"
+    r"consent|zustimm|einwillig|consentement|consentimiento|experience|erlebnis|expérience|"
+    r"experiencia|privacy|datenschutz)",
+    r"\b(?:accept all|alle akzeptieren|tout accepter|aceptar todo|accetta tutto|manage (?:cookies|"
+    r"preferences|consent)|cookie settings|cookie-einstellungen|paramètres des cookies|"
+    r"we value your privacy|wir respektieren ihre privatsphäre)\b",
+)
+CONSENT_TOKENS = frozenset({"cookie", "cookies", "consent", "gdpr", "cmp", "privacy", "onetrust", "didomi"})
+
+# --- positive DOM evidence: containers that hold the story ------------------------------------
+STORY_TOKENS = frozenset({
+    "article", "articlebody", "article-body", "story", "storybody", "content", "entry",
+    "post", "postbody", "body", "text", "prose", "main", "richtext", "rich", "paragraph",
+    "blogpost", "articletext", "bodytext", "copy", "maincontent",
+})

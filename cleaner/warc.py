@@ -1,0 +1,154 @@
+"""Read HTML pages out of WARC files (the web-archive format of crawlers and Common Crawl).
+
+Uses the maintained ``warcio`` library. Only ``response`` records whose HTTP status is 2xx and whose
+payload is HTML are yielded; a damaged record or a truncated file is reported as an item carrying
+an error reason, so one bad archive never stops a batch or a Spark job.
+"""
+from __future__ import annotations
+
+import os
+import zlib
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeadersParserException
+
+from .decode import MAX_INPUT_BYTES, SNIFF_BYTES, sniff_kind
+
+#: File name endings read as WARC (plain or with each record gzipped, as crawlers write them).
+WARC_SUFFIXES = (".warc", ".warc.gz")
+#: Substrings of a Content-Type that mark an HTML payload (text/html, application/xhtml+xml).
+HTML_CONTENT_TYPES = ("html",)
+#: Errors warcio and the decompressors raise on damaged archives; caught so a file cannot crash a run.
+_READ_ERRORS = (
+    ArchiveLoadFailed,
+    StatusAndHeadersParserException,
+    EOFError,
+    OSError,
+    ValueError,
+    zlib.error,
+)
+
+
+@dataclass(frozen=True)
+class WarcPage:
+    """One HTML response from a WARC file, or (``error`` set, ``data`` empty) a record that failed."""
+
+    source: str  # "<warc name>#<WARC-Record-ID>": stable across runs and machines
+    url: str | None
+    data: bytes
+    error: str | None = None
+
+
+@dataclass
+class WarcStats:
+    """Counts of what a WARC read kept and skipped, for run summaries."""
+
+    records: int = 0  # every record seen (warcinfo, request, response, metadata, ...)
+    pages: int = 0  # HTML responses yielded with their payload
+    skipped_type: int = 0  # records that are not HTTP responses
+    skipped_status: int = 0  # responses with a non-2xx status (redirects, errors, not-modified)
+    skipped_non_html: int = 0  # responses whose payload is not HTML (images, scripts, PDFs, ...)
+    errors: int = 0  # damaged records and truncated files (each yielded as an error item)
+    reasons: dict[str, int] = field(default_factory=dict)
+
+    def add_error(self, reason: str) -> None:
+        """Count one error under its reason."""
+        self.errors += 1
+        self.reasons[reason] = self.reasons.get(reason, 0) + 1
+
+
+def is_warc_path(path: str | os.PathLike[str]) -> bool:
+    """True when the file name says WARC (``.warc`` or ``.warc.gz``)."""
+    return os.fspath(path).lower().endswith(WARC_SUFFIXES)
+
+
+def _record_id(record, offset: int) -> str:
+    rid = (record.rec_headers.get_header("WARC-Record-ID") or "").strip().strip("<>")
+    return rid or f"offset:{offset}"
+
+
+def _is_html(record, payload_head: bytes) -> bool:
+    ctype = record.http_headers.get_header("Content-Type") if record.http_headers else None
+    if not ctype:  # the server sent no type: fall back to the crawler's guess, then to the bytes
+        ctype = record.rec_headers.get_header("WARC-Identified-Payload-Type")
+    if ctype:
+        return any(marker in ctype.lower() for marker in HTML_CONTENT_TYPES)
+    return sniff_kind(payload_head.decode("latin-1")) == "html"
+
+
+def _status_ok(record) -> bool:
+    if not record.http_headers:
+        return False
+    code = record.http_headers.get_statuscode() or ""
+    return code.startswith("2")
+
+
+def iter_warc_pages(
+    path: str | os.PathLike[str],
+    name: str | None = None,
+    stats: WarcStats | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+) -> Iterator[WarcPage]:
+    """Yield each HTML response of the WARC at ``path``; damage is yielded as error items, never raised.
+
+    ``name`` replaces the path in each item's ``source`` (e.g. a path relative to an input folder).
+    """
+    label = name if name is not None else os.fspath(path)
+    stats = stats if stats is not None else WarcStats()
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        stats.add_error("unreadable file")
+        yield WarcPage(label, None, b"", f"cannot open WARC file: {exc.strerror or exc}")
+        return
+    with fh:
+        records = ArchiveIterator(fh)
+        while True:
+            source, url = label, None
+            try:
+                record = next(records)
+            except StopIteration:
+                return
+            except _READ_ERRORS as exc:
+                stats.add_error("damaged WARC file")
+                where = f"{label}#offset:{records.offset}"
+                yield WarcPage(where, None, b"", f"damaged WARC file, rest skipped: {_brief(exc)}")
+                return
+            try:
+                stats.records += 1
+                source = f"{label}#{_record_id(record, records.offset)}"
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                if record.rec_type != "response" or not record.http_headers:
+                    stats.skipped_type += 1
+                    continue
+                if not _status_ok(record):
+                    stats.skipped_status += 1
+                    continue
+                stream = record.content_stream()
+                head = stream.read(SNIFF_BYTES)
+                if not _is_html(record, head):
+                    stats.skipped_non_html += 1
+                    continue
+                data = head + stream.read(max_bytes + 1 - len(head))
+                if len(data) > max_bytes:
+                    stats.add_error("payload too large")
+                    yield WarcPage(source, url, b"", f"payload above the {max_bytes}-byte limit")
+                    continue
+                if record.raw_stream.limit > 0:  # the block ended before its Content-Length
+                    stats.add_error("truncated record")
+                    yield WarcPage(source, url, b"", "truncated WARC record (payload shorter than declared)")
+                    continue
+            except _READ_ERRORS as exc:
+                stats.add_error("damaged record")
+                yield WarcPage(source, url, b"", f"damaged WARC record: {_brief(exc)}")
+                continue
+            stats.pages += 1
+            yield WarcPage(source, url, data)
+
+
+def _brief(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
