@@ -7,13 +7,10 @@ an error reason, so one bad archive never stops a batch or a Spark job.
 from __future__ import annotations
 
 import os
-import zlib
 from dataclasses import dataclass, field
 from typing import Iterator
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-from warcio.statusandheaders import StatusAndHeadersParserException
 
 from .decode import MAX_INPUT_BYTES, SNIFF_BYTES, sniff_kind
 
@@ -21,15 +18,13 @@ from .decode import MAX_INPUT_BYTES, SNIFF_BYTES, sniff_kind
 WARC_SUFFIXES = (".warc", ".warc.gz")
 #: Substrings of a Content-Type that mark an HTML payload (text/html, application/xhtml+xml).
 HTML_CONTENT_TYPES = ("html",)
-#: Errors warcio and the decompressors raise on damaged archives; caught so a file cannot crash a run.
-_READ_ERRORS = (
-    ArchiveLoadFailed,
-    StatusAndHeadersParserException,
-    EOFError,
-    OSError,
-    ValueError,
-    zlib.error,
-)
+#: Error reasons (the part of WarcPage.error before any colon; WarcStats.reasons counts them).
+UNREADABLE = "cannot open WARC file"
+DAMAGED = "damaged WARC data"
+TRUNCATED = "truncated WARC record"
+TOO_LARGE = "WARC payload too large"
+#: Read size when copying record payloads.
+_CHUNK = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -101,54 +96,80 @@ def iter_warc_pages(
     try:
         fh = open(path, "rb")
     except OSError as exc:
-        stats.add_error("unreadable file")
-        yield WarcPage(label, None, b"", f"cannot open WARC file: {exc.strerror or exc}")
+        stats.add_error(UNREADABLE)
+        yield WarcPage(label, None, b"", f"{UNREADABLE}: {exc.strerror or exc}")
         return
     with fh:
         records = ArchiveIterator(fh)
         while True:
-            source, url = label, None
             try:
                 record = next(records)
             except StopIteration:
+                if records.offset < os.fstat(fh.fileno()).st_size:  # warcio stops quietly on a cut header
+                    stats.add_error(TRUNCATED)
+                    where = f"{label}#offset:{records.offset}"
+                    yield WarcPage(where, None, b"", f"{TRUNCATED}: the file ends inside a record header")
                 return
-            except _READ_ERRORS as exc:
-                stats.add_error("damaged WARC file")
+            except Exception as exc:  # warcio raises many types on bad input (even AttributeError)
+                stats.add_error(DAMAGED)
                 where = f"{label}#offset:{records.offset}"
-                yield WarcPage(where, None, b"", f"damaged WARC file, rest skipped: {_brief(exc)}")
+                yield WarcPage(where, None, b"", f"{DAMAGED}: rest of file skipped ({_brief(exc)})")
                 return
+            stats.records += 1
+            source = f"{label}#{_record_id(record, records.offset)}"
+            url = record.rec_headers.get_header("WARC-Target-URI")
             try:
-                stats.records += 1
-                source = f"{label}#{_record_id(record, records.offset)}"
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                if record.rec_type != "response" or not record.http_headers:
-                    stats.skipped_type += 1
-                    continue
-                if not _status_ok(record):
-                    stats.skipped_status += 1
-                    continue
-                stream = record.content_stream()
-                head = stream.read(SNIFF_BYTES)
-                if not _is_html(record, head):
-                    stats.skipped_non_html += 1
-                    continue
-                data = head + stream.read(max_bytes + 1 - len(head))
-                if len(data) > max_bytes:
-                    stats.add_error("payload too large")
-                    yield WarcPage(source, url, b"", f"payload above the {max_bytes}-byte limit")
-                    continue
-                if record.raw_stream.limit > 0:  # the block ended before its Content-Length
-                    stats.add_error("truncated record")
-                    yield WarcPage(source, url, b"", "truncated WARC record (payload shorter than declared)")
-                    continue
-            except _READ_ERRORS as exc:
-                stats.add_error("damaged record")
-                yield WarcPage(source, url, b"", f"damaged WARC record: {_brief(exc)}")
-                continue
-            stats.pages += 1
-            yield WarcPage(source, url, data)
+                data, error = _read_payload(record, stats, max_bytes)
+                if _drain(record.raw_stream) or not record.rec_headers.get_header("Content-Length"):
+                    data, error = None, TRUNCATED  # what was read of this record is incomplete
+            except Exception as exc:  # warcio raises many types on bad input (even AttributeError)
+                data, error = None, f"{DAMAGED}: {_brief(exc)}"
+            if error:
+                stats.add_error(error.split(":")[0])
+                yield WarcPage(source, url, b"", error)
+            elif data is not None:
+                stats.pages += 1
+                yield WarcPage(source, url, data)
+
+
+def _read_payload(record, stats: WarcStats, max_bytes: int) -> tuple[bytes | None, str | None]:
+    """(payload, None) for an HTML 2xx response, (None, reason) on error, (None, None) when skipped."""
+    if record.rec_type != "response" or not record.http_headers:
+        stats.skipped_type += 1
+        return None, None
+    if not _status_ok(record):
+        stats.skipped_status += 1
+        return None, None
+    stream = record.content_stream()
+    head = _read_upto(stream, SNIFF_BYTES)
+    if not _is_html(record, head):
+        stats.skipped_non_html += 1
+        return None, None
+    data = head + _read_upto(stream, max_bytes + 1 - len(head))
+    if len(data) > max_bytes:
+        return None, f"{TOO_LARGE}: above the {max_bytes}-byte limit"
+    return data, None
+
+
+def _read_upto(stream, size: int) -> bytes:
+    """Read until ``size`` bytes or end of stream (warcio's decoding readers return short reads)."""
+    parts, left = [], size
+    while left > 0:
+        chunk = stream.read(min(left, _CHUNK))
+        if not chunk:
+            break
+        parts.append(chunk)
+        left -= len(chunk)
+    return b"".join(parts)
+
+
+def _drain(raw_stream) -> bool:
+    """Consume the rest of a record block; True when it ended before its declared length."""
+    while raw_stream.read(_CHUNK):
+        pass
+    return getattr(raw_stream, "limit", 0) > 0
 
 
 def _brief(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
-    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
+    return f"{type(exc).__name__}: {text[:120]}" if text else type(exc).__name__
