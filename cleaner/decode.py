@@ -1,11 +1,13 @@
 """Turn raw input (bytes or str) into text the segmenters can read, and tell HTML from flat text.
 
 Everything that can go wrong with a file before parsing is caught here and raised as a
-:class:`CleanerError` with a message a person can act on.
+:class:`CleanerError` with a message a person can act on. Decoding follows the browsers (the
+WHATWG Encoding Standard) where it matters: legacy labels map to the superset encodings pages
+really use, and a ``charset="utf-16"`` declaration on ASCII-compatible bytes is ignored.
 """
 from __future__ import annotations
 
-import gzip
+import codecs
 import re
 import zlib
 
@@ -13,10 +15,25 @@ from .errors import CleanerError
 
 #: Default cap on input size (bytes after gunzip); guards memory and time on runaway pages.
 MAX_INPUT_BYTES = 50 * 1024 * 1024
-#: Share of control bytes above which input is treated as binary, not a page.
-BINARY_CONTROL_RATIO = 0.10
-#: How much of the start of a document is inspected to sniff its kind and charset.
+#: Share of C0 control bytes (other than whitespace and ESC) in the head above which input is
+#: binary. Text has next to none; random or compressed bytes have about 22/256 = 8.6 %.
+BINARY_CONTROL_RATIO = 0.05
+#: How much of the start of a document is inspected to sniff binary formats and the kind.
 SNIFF_BYTES = 4096
+#: How far into the bytes a ``<meta charset>`` or XML encoding declaration is looked for (pages
+#: with large inline scripts in <head> declare it late).
+CHARSET_SCAN_BYTES = 32 * 1024
+#: Bytes handed to the statistical detector; detection time grows with the sample.
+DETECT_BYTES = 256 * 1024
+#: Valid multi-byte UTF-8 characters per invalid byte above which input is read as UTF-8 with a
+#: few stray Windows-1252 bytes (pasted text), not as a legacy encoding. Legacy pages form valid
+#: UTF-8 sequences only by chance: measured 0 for Cyrillic/Greek, up to 0.41 for EUC-JP.
+MIXED_UTF8_RATIO = 2
+#: Share of NUL bytes on one byte parity (and none on the other) that marks UTF-16 without a BOM.
+UTF16_NUL_RATIO = 0.3
+#: Open elements kept when markup nests deeper than the parser allows (libxml2 stops reading at
+#: 256 levels and drops the rest of the page); deeper tags are dropped, their text is kept.
+MAX_NESTING = 200
 
 _MAGIC = (
     (b"\x89PNG", "a PNG image"),
@@ -24,98 +41,273 @@ _MAGIC = (
     (b"GIF8", "a GIF image"),
     (b"%PDF", "a PDF document"),
     (b"PK\x03\x04", "a ZIP archive"),
+    (b"PK\x05\x06", "an empty ZIP archive"),
     (b"\x7fELF", "an executable"),
+    (b"MZ\x90\x00", "a Windows executable"),
     (b"RIFF", "a RIFF media file"),
     (b"\x00\x00\x01\x00", "an icon"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"OggS", "an Ogg media file"),
+    (b"ID3", "an MP3 file"),
+    (b"\x1a\x45\xdf\xa3", "a Matroska/WebM video"),
+    (b"wOFF", "a web font"),
+    (b"wOF2", "a web font"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"SQLite format 3\x00", "an SQLite database"),
 )
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+#: Declared or detected encodings mapped to what browsers decode them as (supersets in practice).
+_WHATWG = {
+    "ascii": "cp1252",
+    "iso8859-1": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+    "shift_jis": "cp932",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "euc_kr": "cp949",
+    "big5": "big5hkscs",
+}
+#: Labels Python's codec registry does not know.
+_EXTRA_LABELS = {"x-sjis": "cp932", "windows-31j": "cp932", "ms_kanji": "cp932", "x-euc-jp": "euc_jp"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 _HTML_SNIFF = re.compile(
     r"<\s*(!doctype\s+html|html|head|body|p|div|article|section|span|a\s|br|table|h[1-6]|meta|title|script)\b",
     re.I,
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_LEADING_SPACE = re.compile(r"[\s\ufeff]*")
+_CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: A token of markup for :func:`flatten_nesting`: comment, raw-text element, or a tag.
+_TAG = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style|textarea|title)\b.*?(?:</\1\s*>|\Z)"
+    r"|<(/?)([A-Za-z][^\s/>]*)(?:\"[^\"]*\"|'[^']*'|[^'\">])*>",
+    re.S | re.I,
+)
+_VOID = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen", "frame", "basefont", "isindex",
+})
+#: Elements an opening tag of the same name closes implicitly (``<p>a<p>b`` is two siblings).
+_SELF_CLOSING_SIBLINGS = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "option"})
+#: Block-level elements whose dropped tags are replaced by <br>, so their text stays a block.
+_BLOCKISH = frozenset({
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "li", "ul", "ol",
+    "dl", "dt", "dd", "blockquote", "pre", "figure", "figcaption", "table", "tr", "td", "th",
+    "h1", "h2", "h3", "h4", "h5", "h6", "form", "address", "center", "details", "summary",
+})
+
+
+def _stray_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: read bytes that are not UTF-8 as Windows-1252 (mixed-encoding pages)."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start:exc.end].decode("cp1252", "replace"), exc.end
+
+
+codecs.register_error("cleaner.cp1252", _stray_as_cp1252)
 
 
 def gunzip(data: bytes, limit: int = MAX_INPUT_BYTES) -> bytes:
-    """Decompress gzip data, refusing truncated streams and output above ``limit`` (gzip bombs)."""
-    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = d.decompress(data, limit + 1)
-    except zlib.error as exc:
-        raise CleanerError(f"corrupt gzip data: {exc}") from None
-    if len(out) > limit:
-        raise CleanerError(f"input larger than the {limit}-byte limit after decompression")
-    if not d.eof:
-        raise CleanerError("truncated gzip data (stream ends early)")
-    return out
+    """Decompress gzip data (all members), refusing truncated streams and output above ``limit``."""
+    out = bytearray()
+    while data:
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out += d.decompress(data, limit + 1 - len(out))
+        except zlib.error as exc:
+            raise CleanerError(f"corrupt gzip data: {exc}") from None
+        if len(out) > limit:
+            raise CleanerError(f"input larger than the {limit}-byte limit after decompression")
+        if not d.eof:
+            raise CleanerError("truncated gzip data (stream ends early)")
+        data = d.unused_data
+        if data[:2] != b"\x1f\x8b":
+            break  # trailing padding after the last member is ignored, as gzip(1) does
+    return bytes(out)
 
 
-def _binary_reason(data: bytes) -> str | None:
-    head = data[:SNIFF_BYTES]
+def _file_type(head: bytes) -> str | None:
+    """What a known binary format's magic bytes say the input is, or None."""
     for magic, what in _MAGIC:
         if head.startswith(magic):
-            return f"binary input ({what}), not a page"
-    if head and sum(1 for b in head if b < 9 or 13 < b < 32) / len(head) > BINARY_CONTROL_RATIO:
-        return "binary input (many control bytes), not a page"
+            return what
+    return "an MP4/QuickTime media file" if head[4:8] == b"ftyp" else None
+
+
+def _mostly_controls(head: bytes) -> bool:
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32 and b != 27)
+    return bool(head) and controls / len(head) > BINARY_CONTROL_RATIO
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when NUL bytes sit on one byte parity only (ASCII-range UTF-16)."""
+    if len(head) < 16:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd > UTF16_NUL_RATIO * half and even == 0:
+        return "utf-16-le"
+    if even > UTF16_NUL_RATIO * half and odd == 0:
+        return "utf-16-be"
     return None
 
 
-def _declared_charset(head: bytes) -> str | None:
-    m = _META_CHARSET.search(head)
-    if not m:
+def _browser_codec(label: str | None) -> str | None:
+    """The Python codec a browser would use for an encoding label, or None if unknown."""
+    if not label:
         return None
-    name = m.group(1).decode("ascii", "replace").lower()
+    label = label.strip().lower()
     try:
-        import codecs
-
-        return codecs.lookup(name).name
+        name = codecs.lookup(_EXTRA_LABELS.get(label, label)).name
     except LookupError:
         return None
+    if name.startswith(("utf-16", "utf-32")):
+        return "utf-8"  # a UTF-16 label on bytes without a BOM is a lie; browsers read UTF-8
+    return _WHATWG.get(name, name)
+
+
+def _declared_charset(head: bytes) -> str | None:
+    m = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    return _browser_codec(m.group(1).decode("ascii", "replace")) if m else None
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when the bytes are UTF-8 with only a few stray bytes of another encoding."""
+    lenient = data.decode("utf-8", "replace")
+    bad = lenient.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    multibyte = len(lenient) - len(lenient.encode("ascii", "ignore")) - bad
+    return multibyte >= MIXED_UTF8_RATIO * bad
 
 
 def decode_bytes(data: bytes, limit: int = MAX_INPUT_BYTES) -> str:
-    """Decode page bytes: BOM, then strict UTF-8, then the declared charset, then BeautifulSoup's guess."""
+    """Decode page bytes: gunzip, BOM, UTF-8 (with stray legacy bytes), declared charset, detection.
+
+    Raises :class:`CleanerError` for binary files, broken gzip and input above ``limit`` bytes.
+    """
     if data[:2] == b"\x1f\x8b":
         data = gunzip(data, limit)
     if len(data) > limit:
         raise CleanerError(f"input of {len(data)} bytes is above the {limit}-byte limit")
-    reason = _binary_reason(data)
-    if reason:
-        raise CleanerError(reason)
-    for bom, enc in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+    head = data[:SNIFF_BYTES]
+    what = _file_type(head)
+    if what:
+        raise CleanerError(f"binary input ({what}), not a page")
+    for bom, enc in _BOMS:  # before the control-byte test: UTF-16/32 text is full of NULs
         if data.startswith(bom):
             return data[len(bom):].decode(enc, "replace")
+    utf16 = _utf16_without_bom(head)
+    if utf16:
+        return data.decode(utf16, "replace")
+    if _mostly_controls(head):
+        raise CleanerError("binary input (many control bytes), not a page")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    declared = _declared_charset(data[:SNIFF_BYTES])
-    if declared and declared not in ("utf-8", "utf_8"):
+    declared = _declared_charset(data[:CHARSET_SCAN_BYTES])
+    if _mostly_utf8(data):  # beats a declaration: CMSs label UTF-8 output with old charsets
+        return data.decode("utf-8", "cleaner.cp1252")
+    if declared:
         try:
             return data.decode(declared)
-        except (UnicodeDecodeError, LookupError):
+        except UnicodeDecodeError:
             pass  # the declaration lies; let the detector look at the bytes
     from bs4 import UnicodeDammit  # only here: costly import, needed for undeclared legacy bytes
 
-    dammit = UnicodeDammit(data[:1_000_000], is_html=True)
-    enc = dammit.original_encoding or "utf-8"
-    try:
-        return data.decode(enc, "replace")
-    except LookupError:
-        return data.decode("utf-8", "replace")
+    sample = data[:DETECT_BYTES]
+    guess = UnicodeDammit(sample, is_html=True, exclude_encodings=[declared] if declared else [])
+    enc = _browser_codec(guess.original_encoding) or "cp1252"
+    return data.decode(enc, "replace")
 
 
 def clean_text(text: str) -> str:
-    """Drop NUL/control characters and lone surrogates that break parsers and JSON output."""
+    """Drop NULs and a leading BOM, blank other control characters, replace lone surrogates.
+
+    These break lxml and JSON output; nothing else is changed, so output text stays a substring
+    of the input after this step.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\x00" in text:
+        text = text.replace("\x00", "")
     text = _CONTROL.sub(" ", text)
-    if re.search("[\ud800-\udfff]", text):
-        text = re.sub("[\ud800-\udfff]", "\ufffd", text)
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
     return text
 
 
 def sniff_kind(text: str) -> str:
     """``"html"`` when the start of the document looks like markup, else ``"text"``."""
-    head = text.lstrip()[:SNIFF_BYTES]
+    start = _LEADING_SPACE.match(text).end()
+    head = text[start:start + SNIFF_BYTES]
     if head.startswith("<") and _HTML_SNIFF.search(head[:200]):
         return "html"
     return "html" if len(_HTML_SNIFF.findall(head)) >= 3 else "text"
+
+
+def strip_xml_declaration(markup: str) -> str:
+    """Markup without a leading ``<?xml ... ?>`` declaration, which lxml refuses in ``str`` input."""
+    start = _LEADING_SPACE.match(markup).end()
+    if markup.startswith("<?xml", start):
+        end = markup.find(">", start)
+        if end != -1:
+            return markup[end + 1:]
+    return markup
+
+
+def flatten_nesting(markup: str, max_depth: int = MAX_NESTING) -> str:
+    """Markup whose elements nest at most ``max_depth`` deep: deeper tags are dropped, text kept.
+
+    Used only after the parser gave up on deep nesting (libxml2 stops at 256 levels and loses the
+    rest of the page). Dropped block-level tags become ``<br>`` so their text stays a separate
+    block. One linear pass; comments and script/style bodies are copied untouched.
+    """
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # (tag name, kept in the output)
+    open_count: dict[str, int] = {}
+    kept = 0
+    pos = 0
+    for m in _TAG.finditer(markup):
+        out.append(markup[pos:m.start()])
+        pos = m.end()
+        name = (m.group(3) or "").lower()
+        if not name or name in _VOID:
+            out.append(m.group(0))
+            continue
+        if not m.group(2):  # opening tag
+            if name in _SELF_CLOSING_SIBLINGS and stack and stack[-1][0] == name:
+                _, was_kept = stack.pop()
+                open_count[name] -= 1
+                kept -= was_kept
+            keep = kept < max_depth
+            stack.append((name, keep))
+            open_count[name] = open_count.get(name, 0) + 1
+            kept += keep
+        else:  # closing tag: closes the nearest open element of that name, and all inside it
+            if not open_count.get(name):
+                continue  # stray end tag; the parser would ignore it too
+            while True:
+                top, keep = stack.pop()
+                open_count[top] -= 1
+                kept -= keep
+                if top == name:
+                    break
+        if keep:
+            out.append(m.group(0))
+        elif name in _BLOCKISH:
+            out.append("<br>")
+    out.append(markup[pos:])
+    return "".join(out)

@@ -11,6 +11,7 @@ import re
 
 from lxml import etree, html
 
+from .decode import flatten_nesting, strip_xml_declaration
 from .errors import CleanerError
 from .model import Block
 
@@ -71,18 +72,31 @@ def _tokens(el: etree._Element) -> frozenset[str]:
     return frozenset(t for t in _TOKEN_SPLIT.split(attrs) if len(t) > 1)
 
 
-def parse_html(markup: str) -> etree._Element:
-    """One lxml parse, without network access, entity expansion or DTD loading."""
+def _lxml_parse(markup: str, huge: bool) -> tuple[etree._Element, html.HTMLParser]:
     parser = html.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=False,
+        remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=huge,
         default_doctype=False,
     )
     try:
         root = html.document_fromstring(markup, parser=parser)
-    except (etree.ParserError, ValueError) as exc:
+    except etree.ParserError:  # "Document is empty": only comments, a doctype or whitespace
+        root = html.Element("html")
+    except ValueError as exc:
         raise CleanerError(f"unparseable HTML: {exc}") from None
-    if root is None:
-        raise CleanerError("unparseable HTML: empty document")
+    return root, parser
+
+
+def parse_html(markup: str) -> etree._Element:
+    """One lxml parse, without network access, entity expansion or DTD loading.
+
+    When libxml2 stops early on a resource limit (nesting over 256 deep, a text node over 10 MB)
+    and would drop the rest of the page, it parses once more with the nesting flattened and the
+    size limit lifted.
+    """
+    markup = strip_xml_declaration(markup)
+    root, parser = _lxml_parse(markup, huge=False)
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        root, _ = _lxml_parse(flatten_nesting(markup), huge=True)
     return root
 
 
