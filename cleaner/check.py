@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import traceback
 import xml.etree.ElementTree as ET
@@ -47,6 +48,7 @@ BASELINE_NAME = "baseline.json"
 BASELINE_VERSION = 1
 
 PASS, FAIL, NEW, ERROR = "pass", "fail", "new", "error"
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass
@@ -280,8 +282,11 @@ def render_diff(verdict: Verdict) -> str:
 def render_text(report: CheckReport, *, verbose: bool = False) -> str:
     """The human report: one line per fixture, diffs of failures, totals and label confusion."""
     base = report.baseline_path.as_posix() if report.baseline_path else "given mapping"
-    out = [f"cleaner check: {len(report.verdicts)} fixtures in {report.fixtures_dir.as_posix()}"
-           f" (baseline {base})", ""]
+    if report.baseline_path and not report.baseline_path.is_file():
+        base += ", not written yet: every fixture is new"
+    n = len(report.verdicts)
+    out = [f"cleaner check: {n} fixture{'s' if n != 1 else ''} in "
+           f"{report.fixtures_dir.as_posix()} (baseline {base})", ""]
     width = max(len(v.name) for v in report.verdicts)
     out.append(f"{'':6}{'fixture':{width}}  {'body P':>6} {'body R':>6} {'F1':>6}  "
                f"{'labels':>9} {'acc':>6}")
@@ -340,6 +345,10 @@ def _render_confusion(confusion: Counter) -> list[str]:
     return lines
 
 
+def _xml_safe(text: str) -> str:
+    return _XML_INVALID.sub("\ufffd", text)
+
+
 def junit_xml(report: CheckReport) -> bytes:
     """JUnit XML: one testcase per fixture, the diff as the failure text."""
     suite = ET.Element("testsuite", name="cleaner check")
@@ -348,11 +357,11 @@ def junit_xml(report: CheckReport) -> bytes:
         case = ET.SubElement(suite, "testcase", classname="cleaner.check", name=v.name)
         if v.status == ERROR:
             errors += 1
-            ET.SubElement(case, "error", message=v.problems[0]).text = render_diff(v)
+            ET.SubElement(case, "error", message=_xml_safe(v.problems[0])).text = _xml_safe(render_diff(v))
         elif v.status == FAIL or (v.status == NEW and report.strict):
             failures += 1
             message = "; ".join(v.problems) or "not in the baseline (--strict)"
-            ET.SubElement(case, "failure", message=message).text = render_diff(v)
+            ET.SubElement(case, "failure", message=_xml_safe(message)).text = _xml_safe(render_diff(v))
         elif v.status == NEW:
             ET.SubElement(case, "system-out").text = "not in the baseline; not judged"
     for name in report.missing:
@@ -380,6 +389,9 @@ def junit_xml(report: CheckReport) -> bytes:
 
 def run_check_command(args: argparse.Namespace) -> int:
     """``cleaner check``: 0 when nothing regressed, 1 on a regression, 2 on unreadable fixtures."""
+    if args.baseline and not args.update_baseline and not Path(args.baseline).is_file():
+        print(f"cleaner check: baseline {args.baseline} not found", file=sys.stderr)
+        return 2
     try:
         report = run_check(args.fixtures_dir, args.baseline, body_tolerance=args.tolerance,
                            strict=args.strict and not args.update_baseline)

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .features import Features
@@ -23,6 +24,13 @@ from .model import Block
 #: "Related Article" heading to run across it (a mid-story "Read more" box is crossed, the
 #: teaser list at the end is not).
 BOUNDARY_PENALTY = 12.0
+#: A region beyond a boundary joins the story only with this share of the story's mass ...
+EXTEND_MIN_MASS = 0.1
+#: ... and this share of its content words drawn from the story's vocabulary (teasers for other
+#: stories share few words with this one; a story resumed after a "Read more" box shares many).
+EXTEND_MIN_COHERENCE = 0.35
+#: ... and no more than this many blocks between the story and that region.
+EXTEND_MAX_GAP = 8
 #: Words per unit of length weight: a positive block counts words/LENGTH_UNIT times its score,
 #: so one long paragraph outweighs a run of short noise blocks.
 LENGTH_UNIT = 15.0
@@ -37,7 +45,17 @@ TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
 #: How many blocks before the story the title may sit (bylines, dates and captions in between).
 TITLE_LOOKBACK = 12
 
+#: Longest block that counts as a list separator ("2 days ago at 07:47", "15 comments").
+SEPARATOR_MAX_WORDS = 8
+#: A separator shape must recur this often before the blocks around it count as a list ...
+REPEAT_MIN = 3
+#: ... with at most this many blocks between two occurrences.
+REPEAT_MAX_GAP = 15
+#: Longest unpunctuated line that is taken for the alt text of the caption after it.
+CAPTION_PAIR_MAX_WORDS = 25
+
 _WS = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass
@@ -57,7 +75,14 @@ class Scored:
 
 def score(block: Block, feats: Features, evidence: list[Evidence]) -> Scored:
     """Sum a block's evidence: content for main, noise per boilerplate label."""
-    s = Scored(block, feats, evidence)
+    return rescore(Scored(block, feats, evidence))
+
+
+def rescore(s: Scored) -> Scored:
+    """Recompute the sums after context rules added evidence."""
+    evidence = s.evidence
+    s.content, s.noise_by_label, s.boundary = 0.0, {}, False
+    s.noise_label, s.noise = None, 0.0
     for ev in evidence:
         if ev.label == "main":
             s.content += ev.weight
@@ -82,19 +107,65 @@ def _weight(s: Scored) -> float:
     return s.score
 
 
-def find_core(scored: list[Scored]) -> tuple[int, int]:
-    """Start and end (exclusive) of the highest-scoring contiguous run of blocks; (0, 0) if none."""
-    best, best_span = 0.0, (0, 0)
-    run, start = 0.0, 0
-    for i, s in enumerate(scored):
-        w = _weight(s)
+def _best_run(scored: list[Scored], lo: int, hi: int) -> tuple[int, int, float]:
+    """Maximum-sum contiguous run of blocks within [lo, hi): (start, end, mass)."""
+    best, span = 0.0, (lo, lo)
+    run, start = 0.0, lo
+    for i in range(lo, hi):
+        w = _weight(scored[i])
         if run <= 0:
             run, start = w, i
         else:
             run += w
         if run > best:
-            best, best_span = run, (start, i + 1)
-    return best_span
+            best, span = run, (start, i + 1)
+    return span[0], span[1], best
+
+
+def _vocabulary(scored: list[Scored], lo: int, hi: int) -> Counter:
+    vocab: Counter = Counter()
+    for s in scored[lo:hi]:
+        if s.score > 0:
+            vocab.update(s.feats.content_words)
+    return vocab
+
+
+def coherence(scored: list[Scored], lo: int, hi: int, vocab: Counter) -> float:
+    """Share of the content words of blocks [lo, hi) that also occur in the story's vocabulary."""
+    hits = total = 0
+    for s in scored[lo:hi]:
+        total += len(s.feats.content_words)
+        hits += sum(1 for w in s.feats.content_words if vocab[w] > 0)
+    return hits / total if total else 0.0
+
+
+def find_core(scored: list[Scored]) -> tuple[int, int]:
+    """Start and end (exclusive) of the story; (0, 0) when no block reads like story text.
+
+    Boundary blocks cut the page into regions; the story is the best run of the best region,
+    extended across a boundary only when the text beyond it continues the story's vocabulary.
+    """
+    cuts = [i for i, s in enumerate(scored) if s.boundary]
+    edges = [-1] + cuts + [len(scored)]
+    runs = [_best_run(scored, a + 1, b) for a, b in zip(edges, edges[1:])]
+    if not runs:
+        return 0, 0
+    k = max(range(len(runs)), key=lambda r: (runs[r][2], -r))
+    start, end, mass = runs[k]
+    if mass <= 0:
+        return 0, 0
+    vocab = _vocabulary(scored, start, end)
+    for step in (1, -1):  # forward, then backward across boundaries
+        j = k + step
+        while 0 <= j < len(runs):
+            a, b, m = runs[j]
+            gap = (a - end) if step == 1 else (start - b)
+            if m < EXTEND_MIN_MASS * mass or gap > EXTEND_MAX_GAP or \
+                    coherence(scored, a, b, vocab) < EXTEND_MIN_COHERENCE:
+                break
+            start, end = min(start, a), max(end, b)
+            j += step
+    return start, end
 
 
 def _label_outside(s: Scored, before_core: bool) -> tuple[str, str]:
@@ -103,6 +174,12 @@ def _label_outside(s: Scored, before_core: bool) -> tuple[str, str]:
     if before_core:
         return ("navigation" if s.feats.words <= 8 else "boilerplate"), "before_core"
     return ("related" if s.feats.words > 8 else "footer"), "after_core"
+
+
+def _headline(s: Scored) -> bool:
+    f = s.feats
+    return TITLE_MIN_WORDS <= f.words <= TITLE_MAX_WORDS and not f.terminal and f.link_density < 0.5 \
+        and s.noise_label not in ("caption", "footer", "promo", "consent", "comment")
 
 
 def _norm(text: str) -> str:
@@ -122,17 +199,71 @@ def pick_title(scored: list[Scored], core_start: int, hints: list[str]) -> int |
     lo = max(0, core_start - TITLE_LOOKBACK)
     for i in range(core_start - 1, lo - 1, -1):
         s = scored[i]
-        f = s.feats
-        if TITLE_MIN_WORDS <= f.words <= TITLE_MAX_WORDS and not f.terminal and f.link_density < 0.5 \
-                and s.noise_label not in ("caption", "footer", "promo", "consent", "comment"):
+        if _headline(s):
             if s.block.tag == "h1" or not any(x.block.tag == "h1" for x in scored[lo:core_start]):
                 return i
     return None
 
 
+def _template(text: str) -> str:
+    return _DIGITS.sub("0", text.lower())
+
+
+def mark_repeated_items(scored: list[Scored]) -> None:
+    """Comment threads and teaser lists repeat a short separator ("2 days ago", "15 comments").
+
+    Where one short line shape recurs REPEAT_MIN times, the blocks between its first and last
+    occurrence are list items, not one story: they get evidence against being main.
+    """
+    where: dict[str, list[int]] = {}
+    for i, s in enumerate(scored):
+        if 0 < s.feats.words <= SEPARATOR_MAX_WORDS and _DIGITS.search(s.block.text):
+            where.setdefault(_template(s.block.text), []).append(i)
+    for occurrences in where.values():
+        for idx in _clusters(occurrences):
+            if len(idx) < REPEAT_MIN:
+                continue
+            gaps = [b - a for a, b in zip(idx, idx[1:])]
+            if min(gaps) < 2:
+                continue
+            lo, hi = idx[0], min(len(scored), idx[-1] + min(gaps))
+            region = scored[lo:hi]
+            label = "comment" if any("comment" in s.noise_by_label for s in region) else "related"
+            for s in region:
+                if s.content > 0:
+                    s.evidence.append(Evidence(label, s.content + 1.0, "repeated_item_region"))
+                    rescore(s)
+
+
+def _clusters(idx: list[int]) -> list[list[int]]:
+    """Split sorted positions into runs whose neighbours are at most REPEAT_MAX_GAP apart."""
+    out: list[list[int]] = []
+    for i in idx:
+        if out and i - out[-1][-1] <= REPEAT_MAX_GAP:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
+
+
+def pair_captions(scored: list[Scored]) -> None:
+    """Alt text sits just before its credited caption: an unpunctuated line before a caption."""
+    for prev, s in zip(scored, scored[1:]):
+        if s.noise_label == "caption" and "caption_credit" in (e.reason for e in s.evidence) and \
+                not prev.feats.terminal and prev.feats.words <= CAPTION_PAIR_MAX_WORDS and \
+                prev.noise_label != "caption":
+            prev.evidence.append(Evidence("caption", prev.content + 1.0, "caption_pair"))
+            rescore(prev)
+
+
 def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int | None]:
     """Label every block in place; returns the core span and the title block's index."""
+    pair_captions(scored)
+    mark_repeated_items(scored)
     start, end = find_core(scored)
+    # a headline-shaped first block of the story is its title (flattened text has no <h1>)
+    if end - start > 1 and _headline(scored[start]) and scored[start + 1].feats.terminal:
+        title_hints = title_hints + [scored[start].block.text]
     for i, s in enumerate(scored):
         b = s.block
         b.score = s.score

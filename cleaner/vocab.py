@@ -107,6 +107,9 @@ BYLINE = _rx(
     r"^\s*(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|stand|publié|"
     r"mis à jour|publicado|actualizado|pubblicato|aggiornato)\b.{0,80}$",
     r"^\s*\d+\s*(?:min(?:ute)?s?|minuten?)\s*(?:read|lesezeit|de lecture|de lectura|lettura)\b",
+    r"^\s*(?:about |vor )?(?:an?|\d+)\s*(?:sec|second|min|minute|hour|hr|day|week|month|year|"
+    r"stunden?|tagen?|minuten?|heures?|jours?|horas?|días?)s?\.?\s*(?:ago|her)?\b.{0,40}$",
+    r"^\s*(?:il y a|hace|há)\s+\d+\s*\w+\s*$",
     r"^\s*(?:reading time|lesezeit|temps de lecture|tiempo de lectura)\b.{0,30}$",
 )
 FOOTER_TOKENS = frozenset({

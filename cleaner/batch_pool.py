@@ -1,0 +1,127 @@
+"""A small process pool for ``cleaner batch`` that can kill and replace a worker stuck on one page.
+
+The standard pools cannot stop a task that hangs (a pathological regex, a C-level parse); here each
+worker holds one page at a time, the parent watches its clock, and a worker past the time limit or
+one that dies is replaced while the page is reported as failed. Results are handed to a callback
+as they arrive; callers that need an order sort them (outputs do not depend on which worker ran).
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import time
+from multiprocessing.connection import wait
+from typing import Callable, Iterable, Iterator
+
+from .batch_worker import Options, Outcome, Task, worker_loop
+
+#: Seconds a stopped worker gets to exit before it is killed outright.
+JOIN_GRACE = 2.0
+
+
+def _context():
+    """Fork where available: workers start instantly and share the parent's imported modules."""
+    methods = mp.get_all_start_methods()
+    return mp.get_context("fork" if "fork" in methods else methods[0])
+
+
+class _Worker:
+    """One worker process, its pipe, and the page it is busy with (if any)."""
+
+    def __init__(self, ctx, opts: Options) -> None:
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=worker_loop, args=(child, opts), daemon=True)
+        self.process.start()
+        child.close()  # only the worker holds its end, so its death reads as EOF here
+        self.task: Task | None = None
+        self.task_id = -1
+        self.started = 0.0
+
+    def give(self, task_id: int, task: Task) -> None:
+        self.conn.send((task_id, task))
+        self.task, self.task_id, self.started = task, task_id, time.monotonic()
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+        self.process.join(JOIN_GRACE)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def run_pool(
+    tasks: Iterable[Task | tuple[Task, Outcome]],
+    opts: Options,
+    *,
+    workers: int,
+    timeout: float,
+    on_result: Callable[[Task, Outcome], None],
+) -> None:
+    """Clean every task on ``workers`` processes, calling ``on_result`` once per task in the parent.
+
+    An item that is already a ``(Task, Outcome)`` pair (e.g. a damaged WARC record) is passed
+    straight to ``on_result``. A page running longer than ``timeout`` seconds is failed and its
+    worker replaced; a worker that dies fails its page the same way.
+    """
+    ctx = _context()
+    source: Iterator = iter(tasks)
+    pool = [_Worker(ctx, opts) for _ in range(max(1, workers))]
+    exhausted = False
+    next_id = 0
+    try:
+        while True:
+            for w in pool:
+                while w.task is None and not exhausted:
+                    item = next(source, None)
+                    if item is None:
+                        exhausted = True
+                    elif isinstance(item, tuple):
+                        on_result(*item)
+                    else:
+                        w.give(next_id, item)
+                        next_id += 1
+            busy = [w for w in pool if w.task is not None]
+            if not busy:
+                return
+            now = time.monotonic()
+            deadline = min(w.started for w in busy) + timeout
+            ready = wait([w.conn for w in busy], max(0.0, deadline - now))
+            for i, w in enumerate(pool):
+                if w.task is None:
+                    continue
+                if w.conn in ready:
+                    task = w.task
+                    try:
+                        task_id, outcome = w.conn.recv()
+                    except (EOFError, OSError):
+                        code = _exit_code(w)
+                        outcome = Outcome("failed", f"worker process died while cleaning (exit code {code})")
+                        pool[i] = _Worker(ctx, opts)
+                    else:
+                        if task_id != w.task_id:  # cannot happen with one task per worker; fail loudly
+                            raise RuntimeError("worker answered for the wrong page")
+                        w.task = None
+                    on_result(task, outcome)
+                elif time.monotonic() - w.started > timeout:
+                    task = w.task
+                    w.stop(kill=True)
+                    pool[i] = _Worker(ctx, opts)
+                    on_result(task, Outcome("failed", f"timeout: cleaning took longer than {timeout:g} s"))
+    finally:
+        for w in pool:
+            w.stop(kill=w.task is not None)
+
+
+def _exit_code(w: _Worker) -> int | None:
+    w.process.join(JOIN_GRACE)
+    if w.process.is_alive():
+        w.process.kill()
+        w.process.join()
+    w.conn.close()
+    return w.process.exitcode

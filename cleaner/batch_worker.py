@@ -1,0 +1,161 @@
+"""What one ``cleaner batch`` worker does with one page: read it, clean it, render the output.
+
+Runs inside worker processes, so everything here is plain, picklable data in and out; a page that
+cannot be read or cleaned comes back as a failed :class:`Outcome` with a reason, never an exception.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from .decode import gunzip
+from .errors import CleanerError
+from .model import Article
+
+#: Output formats ``cleaner batch`` and ``cleaner clean`` can render a page to.
+FORMATS = ("txt", "json", "md")
+#: Test-only hook: ``SECONDS`` or ``SECONDS:SUBSTRING`` makes a worker sleep that long before
+#: cleaning every page (or only pages whose source contains SUBSTRING), to simulate slow or hung
+#: pages in the timeout and kill tests. Unset in normal use.
+TEST_SLEEP_ENV = "CLEANER_TEST_SLEEP"
+
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_MD_LINE_START = re.compile(r"^(\s*)([#>*+\-|]|\d+[.)]|```)", re.M)
+
+
+@dataclass(frozen=True)
+class Task:
+    """One page to clean: a file to read (``path``) or a payload already read from a WARC (``data``)."""
+
+    source: str  # display path relative to IN_DIR ("dir/page.html", "crawl.warc.gz#<record-id>")
+    path: str | None = None
+    data: bytes | None = None
+    url: str | None = None
+    kind: str = "auto"  # "html" or "text" from the file suffix, "auto" when it says nothing
+    gz: bool = False  # the file is gzip-compressed (its name ends in .gz)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a worker needs to know besides the page: output format, block detail and size cap."""
+
+    fmt: str  # txt | json | md | jsonl
+    blocks: bool
+    max_bytes: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A page's result: ``ok``/``empty`` with its rendered output, or ``failed`` with a reason."""
+
+    status: str  # "ok" | "empty" | "failed"
+    reason: str | None = None
+    output: bytes = b""
+
+
+def render(article: Article, fmt: str, *, source: str | None = None, blocks: bool = False) -> str:
+    """The article as ``txt`` (body only), ``md`` (title heading + body) or ``json``/``jsonl`` text."""
+    if fmt == "txt":
+        return article.text + "\n" if article.text else ""
+    if fmt == "md":
+        return _markdown(article)
+    record: dict[str, Any] = {"source": source} if source is not None else {}
+    record.update(article.to_dict(blocks=blocks))
+    if fmt == "jsonl":
+        return json.dumps(record, ensure_ascii=False) + "\n"
+    if fmt == "json":
+        return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def _md_escape(text: str) -> str:
+    """Backslash-escape line-leading characters Markdown would read as headings, lists or quotes."""
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def _markdown(article: Article) -> str:
+    parts = []
+    if article.title:
+        parts.append("# " + " ".join(article.title.split()))
+    main = [b for b in article.blocks if b.label == "main"]
+    if [b.text for b in main] == article.paragraphs:  # blocks line up: keep headings and lists
+        for b in main:
+            if b.tag in _HEADING_TAGS:
+                parts.append("## " + " ".join(b.text.split()))
+            elif b.tag == "li":
+                parts.append("- " + _md_escape(b.text))
+            else:
+                parts.append(_md_escape(b.text))
+    else:
+        parts.extend(_md_escape(p) for p in article.paragraphs)
+    return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def read_input(path: str, *, gz: bool, max_bytes: int) -> bytes:
+    """Bytes of a page file, gunzipped when named .gz; too large or broken gzip -> CleanerError."""
+    with open(path, "rb") as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if not gz and size > max_bytes:  # refuse before reading a runaway file into memory
+            raise CleanerError(f"input of {size} bytes is above the {max_bytes}-byte limit")
+        data = fh.read(max_bytes + 1) if not gz else fh.read()
+    if gz:
+        if data[:2] != b"\x1f\x8b":
+            raise CleanerError("named .gz but not gzip data")
+        data = gunzip(data, max_bytes)
+    return data
+
+
+def _test_sleep(source: str) -> None:
+    spec = os.environ.get(TEST_SLEEP_ENV)
+    if not spec:
+        return
+    seconds, _, needle = spec.partition(":")
+    if not needle or needle in source:
+        time.sleep(float(seconds))
+
+
+def process(task: Task, opts: Options) -> Outcome:
+    """Clean one page into its rendered output; every failure becomes a failed Outcome with a reason."""
+    from . import clean  # deferred: the package imports this module's users, not the reverse
+
+    try:
+        _test_sleep(task.source)
+        data = task.data if task.data is not None else read_input(
+            task.path or "", gz=task.gz, max_bytes=opts.max_bytes
+        )
+        article = clean(data, url=task.url, kind=task.kind, max_bytes=opts.max_bytes)
+        text = render(article, opts.fmt, source=task.source, blocks=opts.blocks)
+    except CleanerError as exc:
+        return Outcome("failed", str(exc))
+    except OSError as exc:
+        return Outcome("failed", f"unreadable: {exc.strerror or exc}")
+    except MemoryError:
+        return Outcome("failed", "out of memory while cleaning")
+    except RecursionError:
+        return Outcome("failed", "page nested too deeply to clean")
+    except Exception as exc:  # a cleaner bug on one page must not stop a batch of thousands
+        return Outcome("failed", f"internal error: {type(exc).__name__}: {exc}")
+    output = text.encode("utf-8", "replace")
+    if article.text:
+        return Outcome("ok", None, output)
+    return Outcome("empty", article.reason or "no main text found", output)
+
+
+def worker_loop(conn, opts: Options) -> None:
+    """Body of a worker process: answer each ``(id, Task)`` with ``(id, Outcome)`` until EOF or None."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops workers
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return
+        if msg is None:
+            return
+        task_id, task = msg
+        conn.send((task_id, process(task, opts)))
