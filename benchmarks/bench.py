@@ -1,0 +1,665 @@
+#!/usr/bin/env python
+"""Compare cleaner with its peers on a folder in the ../shared/bench format, in one process.
+
+Prints per extractor the ScrapingHub shingle metric (F1, precision, recall, accuracy, from
+cleaner.metric) and/or the snippet metric (trafilatura's evaluation), docs/sec and peak memory;
+then, with --worst K, the pages where cleaner loses most and the blocks it got wrong, so the next
+rule is picked from evidence. See benchmarks/README.md for how to read the output.
+"""
+from __future__ import annotations
+
+import argparse
+import ast
+import ctypes
+import gc
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+import peers  # noqa: E402
+from cleaner.decode import decode_bytes  # noqa: E402
+from cleaner.metric import DocScore, Summary, score_document, shingles, summarize  # noqa: E402
+
+#: Where --record-floor writes the CI quality floor (read by tests/test_quality_floor.py).
+FLOOR_FILE = HERE / "results" / "floor.json"
+#: Share of a block's shingles found in the gold above which the block counts as gold text;
+#: below it a "main" block is reported as kept wrongly (partial overlaps are gold edits, not noise).
+IN_GOLD_SHARE = 0.5
+#: Blocks listed per worst page (the largest mistakes first); keeps the report readable.
+WORST_BLOCK_LINES = 12
+#: Rows of the error-total tables (largest first).
+ERROR_TABLE_ROWS = 25
+#: Characters of block text shown per line in the worst-page report.
+SNIPPET_CHARS = 110
+#: Share of main blocks carrying a reason above which the error table treats it as a generic
+#: content feature and leaves it out of the grouping key (it would put every error in one bin).
+COMMON_REASON_SHARE = 0.4
+#: RSS growth (MiB) from the middle to the end of a --repeat run above which memory is not flat.
+FLAT_GROWTH_MIB = 16.0
+
+_TOKEN = re.compile(r"\w+")
+_WS = re.compile(r"\s+")
+
+
+# --------------------------------------------------------------------------- data loading
+
+
+@dataclass
+class Page:
+    """One benchmark page: what cleaner reads, what the peers read, and the gold."""
+
+    id: str
+    source: str  # the decoded page (html mode) or flattened text (text mode)
+    peer_input: str  # HTML for the peers: the page itself, or the text wrapped one <p> per block
+    gold: str | None  # articleBody, None for snippet-only gold
+    keep: list[str] = field(default_factory=list)  # `with` snippets
+    drop: list[str] = field(default_factory=list)  # `without` snippets
+    lang: str | None = None
+
+
+def _snippets(value: object) -> list[str]:
+    """A `with`/`without` field: a Python-literal list in a string (trafilatura-eval) or a list."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = ast.literal_eval(value)
+    if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
+        raise ValueError(f"snippet field is not a list of strings: {value!r:.80}")
+    return [s for s in value if s.strip()]
+
+
+def detect_mode(folder: Path) -> str:
+    """``html`` when the folder has html/, else ``text`` when it has text/."""
+    if (folder / "html").is_dir():
+        return "html"
+    if (folder / "text").is_dir():
+        return "text"
+    raise SystemExit(f"{folder}: neither html/ nor text/ found (is this a bench folder?)")
+
+
+def load_pages(folder: Path, mode: str, limit: int | None = None) -> tuple[list[Page], list[str]]:
+    """Pages of a bench folder sorted by id (first ``limit``), decoded once; and the ids skipped."""
+    truth_file = folder / "ground-truth.json"
+    if not truth_file.is_file():
+        raise SystemExit(f"{folder}: no ground-truth.json (is this a bench folder?)")
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    ids = sorted(truth)
+    if limit is not None:
+        ids = ids[:limit]
+    pages, missing = [], []
+    for pid in ids:
+        item = truth[pid]
+        if mode == "html":
+            path = next((p for p in (folder / "html" / f"{pid}.html.gz", folder / "html" / f"{pid}.html")
+                         if p.is_file()), None)
+        else:
+            path = folder / "text" / f"{pid}.txt"
+            path = path if path.is_file() else None
+        if path is None:
+            missing.append(pid)
+            continue
+        source = decode_bytes(path.read_bytes())
+        peer_input = source if mode == "html" else peers.wrap_blocks(source)
+        gold = item.get("articleBody")
+        gold = gold if isinstance(gold, str) and gold != "None" else None
+        pages.append(Page(pid, source, peer_input, gold, _snippets(item.get("with")),
+                          _snippets(item.get("without")), item.get("lang") or None))
+    return pages, missing
+
+
+# --------------------------------------------------------------------------- memory probes
+
+
+def _status_kib(key: str) -> int | None:
+    """A field of /proc/self/status in KiB (VmRSS, VmHWM), None off Linux."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith(key + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+def _settle() -> None:
+    """Collect garbage and hand freed heap back to the OS so an RSS baseline means something."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def _reset_peak() -> bool:
+    """Reset the kernel's RSS high-water mark (VmHWM) to the current RSS; False if not allowed."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as f:
+            f.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def rss_mib() -> float | None:
+    """Current resident set size in MiB (None off Linux)."""
+    kib = _status_kib("VmRSS")
+    return kib / 1024 if kib is not None else None
+
+
+# --------------------------------------------------------------------------- running
+
+
+@dataclass
+class Run:
+    """What one extractor produced over the pages, and what it cost."""
+
+    extractor: peers.Extractor
+    outputs: list[str]
+    seconds: float
+    peak_mib: float | None
+    errors: int
+    first_error: str | None
+
+    @property
+    def docs_per_sec(self) -> float:
+        return len(self.outputs) / self.seconds if self.seconds else 0.0
+
+
+def run_extractor(ex: peers.Extractor, pages: list[Page]) -> Run:
+    """Run ``ex`` over every page; time only the extraction call, track the RSS high-water mark.
+
+    The first page is run once untimed first, so lazy imports and one-time tables (stoplists,
+    language profiles) are paid before the clock and the memory baseline start.
+    """
+    try:
+        ex.run(pages[0].source if ex.takes_text else pages[0].peer_input, pages[0].lang)
+    except Exception:  # a failing warm-up shows up again, counted, in the real run
+        pass
+    _settle()
+    can_peak = _reset_peak()
+    base = _status_kib("VmRSS")
+    outputs: list[str] = []
+    seconds, errors, first_error = 0.0, 0, None
+    for page in pages:
+        data = page.source if ex.takes_text else page.peer_input
+        start = time.perf_counter()
+        try:
+            out = ex.run(data, page.lang)
+        except Exception as exc:  # a crash is a page with no output, as in the peers' benchmarks
+            out = ""
+            errors += 1
+            first_error = first_error or f"{page.id}: {type(exc).__name__}: {exc}"[:200]
+        seconds += time.perf_counter() - start
+        outputs.append(out or "")
+    peak = None
+    if can_peak and base is not None:
+        hwm = _status_kib("VmHWM")
+        peak = max(0, hwm - base) / 1024 if hwm is not None else None
+    return Run(ex, outputs, seconds, peak, errors, first_error)
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def norm(text: str) -> str:
+    """Whitespace collapsed to single spaces, ends stripped (snippet matching)."""
+    return _WS.sub(" ", text).strip()
+
+
+@dataclass
+class SnippetCounts:
+    """Pooled snippet confusion counts (trafilatura's evaluation): tp/fn over `with`, fp/tn over `without`."""
+
+    tp: int = 0
+    fn: int = 0
+    fp: int = 0
+    tn: int = 0
+    pages: int = 0
+
+    def add(self, page: Page, output: str) -> None:
+        out = norm(output)
+        kept = sum(norm(s) in out for s in page.keep)
+        leaked = sum(norm(s) in out for s in page.drop)
+        self.tp += kept
+        self.fn += len(page.keep) - kept
+        self.fp += leaked
+        self.tn += len(page.drop) - leaked
+        self.pages += 1
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        d = 2 * self.tp + self.fp + self.fn
+        return 2 * self.tp / d if d else 0.0
+
+    @property
+    def accuracy(self) -> float:
+        n = self.tp + self.tn + self.fp + self.fn
+        return (self.tp + self.tn) / n if n else 0.0
+
+    @property
+    def removed(self) -> float:
+        return self.tn / (self.tn + self.fp) if self.tn + self.fp else 0.0
+
+
+def shingle_scores(pages: list[Page], outputs: list[str]) -> list[tuple[Page, DocScore]]:
+    """Per-page shingle scores for the pages that have an articleBody gold."""
+    return [(p, score_document(o, p.gold)) for p, o in zip(pages, outputs) if p.gold is not None]
+
+
+def snippet_counts(pages: list[Page], outputs: list[str]) -> tuple[SnippetCounts, dict[str, SnippetCounts]]:
+    """Pooled snippet counts overall and per gold language (pages without snippets skipped)."""
+    total, by_lang = SnippetCounts(), defaultdict(SnippetCounts)
+    for p, o in zip(pages, outputs):
+        if p.keep or p.drop:
+            total.add(p, o)
+            by_lang[p.lang or "?"].add(p, o)
+    return total, dict(by_lang)
+
+
+def doc_f1(s: DocScore) -> float:
+    """F1 of one page from its precision and recall."""
+    p, r = s.precision, s.recall
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+# --------------------------------------------------------------------------- report
+
+
+def machine_header() -> list[str]:
+    """Date, machine and software lines that open every result table."""
+    cpu = "?"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            cpu = next((ln.split(":", 1)[1].strip() for ln in f if ln.startswith("model name")), "?")
+    except OSError:
+        pass
+    try:
+        commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                                capture_output=True, text=True, check=False).stdout.strip() or "?"
+        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "cleaner"],
+                               capture_output=True, text=True, check=False).stdout.strip()
+        commit += " (cleaner/ has uncommitted changes)" if dirty else ""
+    except OSError:
+        commit = "?"
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return [
+        f"date: {now}",
+        f"machine: nproc={os.cpu_count()}, cpu={cpu}, python {platform.python_version()} "
+        f"({platform.system()} {platform.machine()})",
+        f"project commit: {commit}",
+    ]
+
+
+def _fmt(v: float | None, spec: str = ".3f") -> str:
+    return "n/a" if v is None else format(v, spec)
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(header)]
+    line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
+    return [line(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(line, rows)]
+
+
+def report(folder: Path, mode: str, pages: list[Page], runs: list[Run], skipped: list[str],
+           notes: list[str]) -> tuple[list[str], dict]:
+    """The comparison tables as text lines, and the same figures as a JSON-ready dict."""
+    lines = [f"# {folder.name} ({mode} mode, {len(pages)} pages)", *machine_header(), ""]
+    results: dict = {}
+    has_shingle = any(p.gold is not None for p in pages)
+    has_snippets = any(p.keep or p.drop for p in pages)
+    if has_shingle:
+        rows = []
+        for run in runs:
+            sc = shingle_scores(pages, run.outputs)
+            s: Summary = summarize(s for _, s in sc)
+            empty = sum(1 for o in run.outputs if not o.strip())
+            results.setdefault(run.extractor.name, {}).update(
+                f1=s.f1, precision=s.precision, recall=s.recall, accuracy=s.accuracy, pages=s.documents)
+            rows.append([run.extractor.name, run.extractor.version, f"{s.f1:.3f}", f"{s.precision:.3f}",
+                         f"{s.recall:.3f}", f"{s.accuracy:.3f}", f"{run.docs_per_sec:.1f}",
+                         _fmt(run.peak_mib, ".1f"), str(run.errors), str(empty)])
+        lines += ["## Shingle metric (ScrapingHub article-extraction benchmark)", ""]
+        lines += _table(["extractor", "version", "F1", "precision", "recall", "accuracy", "docs/s",
+                         "peak RSS MiB", "errors", "empty"], rows)
+        lines.append("")
+    if has_snippets:
+        rows, langs = [], {}
+        for run in runs:
+            total, by_lang = snippet_counts(pages, run.outputs)
+            langs[run.extractor.name] = by_lang
+            results.setdefault(run.extractor.name, {}).update(
+                snippet_f1=total.f1, snippet_precision=total.precision, snippet_recall=total.recall,
+                snippet_accuracy=total.accuracy, without_removed=total.removed,
+                per_language={k: {"f1": v.f1, "precision": v.precision, "recall": v.recall,
+                                  "pages": v.pages} for k, v in sorted(by_lang.items())})
+            rows.append([run.extractor.name, run.extractor.version, f"{total.f1:.3f}",
+                         f"{total.precision:.3f}", f"{total.recall:.3f}", f"{total.accuracy:.3f}",
+                         f"{total.removed:.3f}", f"{run.docs_per_sec:.1f}", _fmt(run.peak_mib, ".1f"),
+                         str(run.errors)])
+        lines += ["## Snippet metric (trafilatura's evaluation: pooled counts over all pages)", ""]
+        lines += _table(["extractor", "version", "F1", "precision", "recall", "accuracy",
+                         "without removed", "docs/s", "peak RSS MiB", "errors"], rows)
+        lines += ["", "### Snippet F1 per gold language (pages in brackets)", ""]
+        per_lang = Counter(p.lang or "?" for p in pages if p.keep or p.drop)
+        names = [r.extractor.name for r in runs]
+        lang_rows = [[f"{k} ({n})", *(f"{langs[x][k].f1:.3f}" for x in names)]
+                     for k, n in sorted(per_lang.items(), key=lambda kv: (-kv[1], kv[0]))]
+        lines += _table(["lang", *names], lang_rows)
+        lines.append("")
+    lines += ["Notes:",
+              "- docs/s times only the extraction call; every extractor gets the same page already "
+              "decoded to str in memory (no I/O, no decoding in the timed section); one untimed warm-up call "
+              "(the first page) before timing.",
+              "- peak RSS MiB: kernel RSS high-water mark (VmHWM, reset through /proc/self/clear_refs) "
+              "above the RSS at the extractor's start (after gc + malloc_trim); counts C memory "
+              "(libxml2) too. n/a where the kernel does not allow the reset.",
+              "- errors: pages where the extractor raised (scored as empty output); empty: pages "
+              "with no output at all."]
+    if mode == "text":
+        lines.append("- text mode: cleaner reads the flattened text (clean(text, kind=\"text\")); "
+                     "peers read it wrapped one html-escaped <p> per blank-line block in a minimal "
+                     "html/body.")
+    if has_snippets:
+        lines.append("- snippet metric: tp = `with` snippets found in the output (whitespace collapsed), "
+                     "fn = `with` missing, fp = `without` found, tn = `without` absent; pooled over "
+                     "pages; precision = tp/(tp+fp), recall = tp/(tp+fn), F1 = 2tp/(2tp+fp+fn), "
+                     "accuracy = (tp+tn)/all, as in trafilatura's tests/eval_common.py; 'without "
+                     "removed' = tn/(tn+fp).")
+    for run in runs:
+        note = f"- {run.extractor.name}: {run.extractor.note}"
+        if run.first_error:
+            note += f"; first error: {run.first_error}"
+        lines.append(note)
+    lines += [f"- {n}" for n in notes]
+    if skipped:
+        lines.append(f"- {len(skipped)} ids in ground-truth.json have no {mode} file: "
+                     f"{', '.join(skipped[:5])}{' ...' if len(skipped) > 5 else ''}")
+    return lines, results
+
+
+# --------------------------------------------------------------------------- worst pages
+
+
+def _tokens_joined(text: str) -> str:
+    return " " + " ".join(_TOKEN.findall(text)) + " "
+
+
+def gold_share(text: str, gold_joined: str, gold_sh: Counter) -> float:
+    """How much of a block is gold text: 1.0 if its token sequence occurs in the gold, else the
+    share of its shingles that the gold has."""
+    toks = _TOKEN.findall(text)
+    if not toks:
+        return 0.0
+    if " " + " ".join(toks) + " " in gold_joined:
+        return 1.0
+    sh = shingles(text)
+    return sum((sh & gold_sh).values()) / sum(sh.values())
+
+
+@dataclass
+class BlockError:
+    """A block cleaner labelled against the gold: kept but not gold, or gold but dropped."""
+
+    kind: str  # "kept" or "dropped"
+    where: str  # "before gold", "inside gold", "after gold" (relative to the gold-matching blocks)
+    tag: str
+    label: str
+    reasons: list[str]
+    tokens: int
+    share: float
+    text: str
+
+
+def block_errors(article, gold: str) -> list[BlockError]:
+    """cleaner's wrongly kept blocks (main, not gold) and wrongly dropped ones (not main, gold)."""
+    gold_joined, gold_sh = _tokens_joined(gold), shingles(gold)
+    shares = [gold_share(b.text, gold_joined, gold_sh) for b in article.blocks]
+    in_gold = [i for i, sh in enumerate(shares) if sh >= IN_GOLD_SHARE]
+    first, last = (in_gold[0], in_gold[-1]) if in_gold else (len(shares), -1)
+    errs = []
+    for i, (b, share) in enumerate(zip(article.blocks, shares)):
+        ntok = len(_TOKEN.findall(b.text))
+        where = "before gold" if i < first else "after gold" if i > last else "inside gold"
+        if not ntok:
+            continue
+        if b.label == "main" and share < IN_GOLD_SHARE:
+            errs.append(BlockError("kept", where, b.tag, b.label, list(b.reasons), ntok, share, b.text))
+        elif b.label != "main" and share >= IN_GOLD_SHARE:
+            errs.append(BlockError("dropped", where, b.tag, b.label, list(b.reasons), ntok, share, b.text))
+    errs.sort(key=lambda e: -e.tokens)
+    return errs
+
+
+def _short(text: str) -> str:
+    text = norm(text)
+    return text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS - 1] + "…"
+
+
+def common_reasons(articles: list) -> set[str]:
+    """Reasons carried by at least COMMON_REASON_SHARE of all main blocks: content features that
+    say nothing about why a block went wrong, so the error table leaves them out of its keys."""
+    counts: Counter = Counter()
+    mains = 0
+    for art in articles:
+        for b in art.blocks:
+            if b.label == "main":
+                mains += 1
+                counts.update(set(b.reasons))
+    return {r for r, n in counts.items() if mains and n / mains >= COMMON_REASON_SHARE}
+
+
+def _reason_key(e: BlockError, common: set[str]) -> str:
+    rest = [r for r in e.reasons if r not in common]
+    where = f" ({e.where})" if e.kind == "kept" else ""
+    return f"{e.kind} as {e.label}{where}: {', '.join(rest) or '-'}"
+
+
+def _tag_key(e: BlockError) -> str:
+    return f"{e.kind} as {e.label}, <{e.tag}>"
+
+
+def worst_report(pages: list[Page], mode: str, cleaner_run: Run, k: int) -> list[str]:
+    """Cleaner's k worst pages with the blocks behind the loss, and error totals over all pages."""
+    from cleaner import clean
+
+    lines: list[str] = []
+    scored = [(p, score_document(o, p.gold), o) for p, o in zip(pages, cleaner_run.outputs)
+              if p.gold is not None]
+    if scored:
+        totals: Counter = Counter()
+        blocks_by_reason: Counter = Counter()
+        by_tag: Counter = Counter()
+        articles = {p.id: clean(p.source, kind=mode) for p, _, _ in scored}
+        common = common_reasons(list(articles.values()))
+        per_page = {}
+        for p, s, _ in scored:
+            errs = block_errors(articles[p.id], p.gold or "")
+            per_page[p.id] = errs
+            for e in errs:
+                totals[_reason_key(e, common)] += e.tokens
+                blocks_by_reason[_reason_key(e, common)] += 1
+                by_tag[_tag_key(e)] += e.tokens
+        lines += [f"## cleaner: block errors over all {len(scored)} pages (tokens, blocks), "
+                  "by label and reasons", "",
+                  f"Left out of the keys (on >= {COMMON_REASON_SHARE:.0%} of main blocks): "
+                  f"{', '.join(sorted(common)) or '-'}", ""]
+        lines += _table(["error", "tokens", "blocks"],
+                        [[key, str(t), str(blocks_by_reason[key])] for key, t in
+                         sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:ERROR_TABLE_ROWS]])
+        if mode == "html":
+            lines += ["", "By label and HTML tag (tokens):", ""]
+            lines += _table(["error", "tokens"], [[k, str(t)] for k, t in sorted(
+                by_tag.items(), key=lambda kv: (-kv[1], kv[0]))[:ERROR_TABLE_ROWS]])
+        lines += ["", f"## cleaner: {k} worst pages (page F1; kept = main but not in gold, "
+                  f"dropped = gold text labelled otherwise; share = part of the block found in gold)", ""]
+        for p, s, out in sorted(scored, key=lambda t: (doc_f1(t[1]), t[0].id))[:k]:
+            errs = per_page[p.id]
+            kept = sum(e.tokens for e in errs if e.kind == "kept")
+            dropped = sum(e.tokens for e in errs if e.kind == "dropped")
+            lines.append(f"### {p.id}  F1 {doc_f1(s):.3f}  P {s.precision:.3f}  R {s.recall:.3f}  "
+                         f"(kept wrongly {kept} tokens, dropped wrongly {dropped} tokens)")
+            if not out.strip():
+                lines.append("  (empty output)")
+            for e in errs[:WORST_BLOCK_LINES]:
+                lines.append(f"  {e.kind:7} {e.label:11} <{e.tag}> {e.tokens:4}t share {e.share:.2f} "
+                             f"[{', '.join(e.reasons) or '-'}] {_short(e.text)}")
+            if len(errs) > WORST_BLOCK_LINES:
+                lines.append(f"  ... {len(errs) - WORST_BLOCK_LINES} more blocks")
+            lines.append("")
+    snip = [(p, o) for p, o in zip(pages, cleaner_run.outputs) if p.keep or p.drop]
+    if snip:
+        def misses(p: Page, o: str) -> tuple[list[str], list[str]]:
+            out = norm(o)
+            return ([s for s in p.keep if norm(s) not in out], [s for s in p.drop if norm(s) in out])
+
+        bad = sorted(((p, *misses(p, o)) for p, o in snip), key=lambda t: (-(len(t[1]) + len(t[2])), t[0].id))
+        lines += [f"## cleaner: {k} worst snippet pages (missed `with`, leaked `without`, and the "
+                  "block holding each snippet)", ""]
+        for p, missed, leaked in bad[:k]:
+            if not missed and not leaked:
+                break
+            art = clean(p.source, kind=mode)
+            lines.append(f"### {p.id} ({p.lang or '?'})  missed {len(missed)}/{len(p.keep)} with, "
+                         f"leaked {len(leaked)}/{len(p.drop)} without")
+            for what, snippets in (("missed", missed), ("leaked", leaked)):
+                for s in snippets:
+                    holder = next((b for b in art.blocks if norm(s) in norm(b.text)), None)
+                    where = (f"{holder.label} [{', '.join(holder.reasons) or '-'}]" if holder
+                             else "in no single block")
+                    lines.append(f"  {what:6} {_short(s)!r} -> {where}")
+            lines.append("")
+    return lines
+
+
+# --------------------------------------------------------------------------- soak and floor
+
+
+def soak(pages: list[Page], mode: str, total: int) -> list[str]:
+    """Run cleaner over ``total`` pages (cycling) and print RSS at start, middle and end."""
+    from cleaner import clean
+
+    if not pages:
+        return ["## memory soak: no pages"]
+    marks = {0: "start", total // 2: "middle", total: "end"}
+    seen: dict[str, float | None] = {}
+    for i in range(total + 1):
+        if i in marks:
+            _settle()
+            seen[marks[i]] = rss_mib()
+        if i < total:
+            clean(pages[i % len(pages)].source, kind=mode)
+    lines = [f"## memory soak: cleaner over {total} pages (cycling the {len(pages)} pages)", ""]
+    lines += [f"RSS {k}: {_fmt(v, '.1f')} MiB" for k, v in seen.items()]
+    if all(v is not None for v in seen.values()):
+        growth = seen["end"] - seen["middle"]
+        verdict = "flat" if growth <= FLAT_GROWTH_MIB else "GROWING"
+        lines.append(f"growth middle->end: {growth:+.1f} MiB ({verdict}; limit {FLAT_GROWTH_MIB} MiB)")
+    return lines
+
+
+def record_floor(folder: Path, mode: str, runs: list[Run], pages: list[Page]) -> str:
+    """Write cleaner's shingle figures for this folder and mode into floor.json."""
+    run = next((r for r in runs if r.extractor.name == "cleaner"), None)
+    if run is None or not any(p.gold is not None for p in pages):
+        raise SystemExit("--record-floor needs the cleaner extractor and an articleBody gold")
+    s = summarize(sc for _, sc in shingle_scores(pages, run.outputs))
+    floor = json.loads(FLOOR_FILE.read_text(encoding="utf-8")) if FLOOR_FILE.is_file() else {}
+    key = f"{folder.name}:{mode}"
+    floor[key] = {"f1": round(s.f1, 4), "precision": round(s.precision, 4),
+                  "recall": round(s.recall, 4), "pages": s.documents,
+                  "recorded": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+    FLOOR_FILE.parent.mkdir(parents=True, exist_ok=True)
+    FLOOR_FILE.write_text(json.dumps(floor, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return f"recorded floor {key}: F1 {s.f1:.4f} -> {FLOOR_FILE.relative_to(ROOT)}"
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("dataset", type=Path, help="folder with ground-truth.json and html/ or text/")
+    ap.add_argument("--mode", choices=("html", "text"), help="default: html if html/ exists, else text")
+    ap.add_argument("--extractors", default=",".join(peers.DEFAULT),
+                    help=f"comma-separated, from: {','.join(peers.ALL)} (default: all)")
+    ap.add_argument("--limit", type=int, help="only the first N pages (sorted by id)")
+    ap.add_argument("--worst", type=int, default=0, metavar="K", help="list cleaner's K worst pages")
+    ap.add_argument("--json", type=Path, metavar="OUT", help="also write the figures as JSON")
+    ap.add_argument("--repeat", type=int, default=0, metavar="N",
+                    help="after the table, run cleaner over N pages (cycling) and print RSS "
+                         "at start/middle/end")
+    ap.add_argument("--record-floor", action="store_true",
+                    help="write cleaner's F1 into benchmarks/results/floor.json (full dataset only)")
+    ap.add_argument("--output", type=Path, metavar="TXT", help="also write the printed report here")
+    return ap.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the comparison and print (and optionally save) the report; returns the exit code."""
+    args = parse_args(argv)
+    folder = args.dataset.resolve()
+    mode = args.mode or detect_mode(folder)
+    if args.record_floor and args.limit is not None:
+        raise SystemExit("--record-floor records the full dataset; drop --limit")
+    names = [n.strip() for n in args.extractors.split(",") if n.strip()]
+    unknown = [n for n in names if n not in peers.ALL]
+    if unknown:
+        raise SystemExit(f"unknown extractor(s) {', '.join(unknown)}; known: {', '.join(peers.ALL)}")
+    pages, skipped = load_pages(folder, mode, args.limit)
+    if not pages:
+        raise SystemExit(f"{folder}: no pages to run in {mode} mode")
+    notes, runs = [], []
+    for name in names:
+        try:
+            ex = peers.load(name, mode)
+        except ImportError as exc:
+            notes.append(f"{name} skipped: not installed ({exc}); pip install -e '.[bench]'")
+            continue
+        print(f"running {name} on {len(pages)} pages ...", file=sys.stderr, flush=True)
+        runs.append(run_extractor(ex, pages))
+    lines, results = report(folder, mode, pages, runs, skipped, notes)
+    cleaner_run = next((r for r in runs if r.extractor.name == "cleaner"), None)
+    if args.worst and cleaner_run is not None:
+        lines += ["", *worst_report(pages, mode, cleaner_run, args.worst)]
+    if args.repeat:
+        lines += ["", *soak(pages, mode, args.repeat)]
+    text = "\n".join(lines) + "\n"
+    sys.stdout.write(text)
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(text, encoding="utf-8")
+    if args.json:
+        payload = {"dataset": folder.name, "mode": mode, "pages": len(pages), "results": results}
+        if cleaner_run is not None:
+            payload["cleaner_pages"] = {p.id: round(doc_f1(s), 4)
+                                        for p, s in shingle_scores(pages, cleaner_run.outputs)}
+        args.json.write_text(json.dumps(payload, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    if args.record_floor:
+        print(record_floor(folder, mode, runs, pages), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
