@@ -150,8 +150,8 @@ def parse_labels(text: str, path: str | Path) -> tuple[list[ExpectedBlock], dict
     blocks: list[ExpectedBlock] = []
     meta: dict[str, str] = {}
     problems: list[str] = []
-    for lineno, raw in enumerate(text.splitlines(), 1):
-        line = raw.rstrip("\r\n")
+    for lineno, raw in enumerate(text.split("\n"), 1):  # not splitlines(): \x85, \u2028 are text
+        line = raw.rstrip("\r")
         if not line.strip():
             continue
         if line.lstrip().startswith("#"):

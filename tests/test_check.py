@@ -91,10 +91,12 @@ def _flip_first(labels: Path, from_label: str, to_label: str) -> tuple[int, str]
 
 def test_parse_labels_reads_metadata_and_collapses_whitespace():
     blocks, meta = parse_labels(
-        "# language: de\n# kind: text\n# free comment\ntitle\tA  title\n\nmain\tBody\t text\n", "x.tsv"
+        "# language: de\r\n# kind: text\n# free comment\ntitle\tA  title\n\nmain\tBody\t text\u2028more\n",
+        "x.tsv",
     )
     assert meta == {"language": "de", "kind": "text"}
-    assert [(b.label, b.text, b.line) for b in blocks] == [("title", "A title", 4), ("main", "Body text", 6)]
+    assert [(b.label, b.text, b.line) for b in blocks] == [
+        ("title", "A title", 4), ("main", "Body text more", 6)]
 
 
 @pytest.mark.parametrize("bad_line, message", [
@@ -275,6 +277,8 @@ def test_junit_xml_is_valid_and_carries_the_diff(tmp_path, cli):
     _write_fixture(tmp_path / "fx", "bridge", ARTICLE.replace("ferry", "bridge"))
     assert cli("check", str(tmp_path / "fx"), "--update-baseline")[0] == 0
     _, text = _flip_first(labels, "main", "related")
+    with labels.open("a", encoding="utf-8") as fh:  # a control character must not break the XML
+        fh.write("footer\tStray \x01 byte\n")
     junit = tmp_path / "report.xml"
     assert cli("check", str(tmp_path / "fx"), "--junit", str(junit))[0] == 1
     suite = ET.parse(junit).getroot().find("testsuite")
@@ -285,6 +289,19 @@ def test_junit_xml_is_valid_and_carries_the_diff(tmp_path, cli):
     failure = cases["ferry"].find("failure")
     assert "label accuracy" in failure.get("message")
     assert "expected related, got main" in failure.text and text[:60] in failure.text
+    assert "Stray \ufffd byte" in failure.text
+
+
+def test_verbose_shows_diffs_of_passing_fixtures_and_missing_baseline_is_an_error(tmp_path, cli):
+    labels = _write_fixture(tmp_path, "ferry", ARTICLE)
+    _, text = _flip_first(labels, "main", "promo")
+    code, out, _ = cli("check", str(tmp_path))
+    assert code == 0 and "expected promo" not in out  # new fixture: scored, not judged
+    code, out, _ = cli("check", str(tmp_path), "-v")
+    assert code == 0 and "expected promo, got main" in out and text[:60] in out
+    assert "main called promo" not in out and "promo called main: 1" in out
+    code, _, err = cli("check", str(tmp_path), "--baseline", str(tmp_path / "typo.json"))
+    assert code == 2 and "typo.json not found" in err
 
 
 def test_json_format_and_baseline_file_are_stable(tmp_path, cli):
