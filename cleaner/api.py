@@ -80,7 +80,8 @@ def clean(
     else:
         blocks = segment_text(text)
     if not blocks:
-        return Article("", [], language, [], kind, url, reason="no visible text")
+        title = hints[-1].strip() if hints else ""  # a page that is only a <title> keeps it
+        return Article(title, [], language, [], kind, url, reason="no visible text")
 
     lang = language or detect_language(_language_sample(blocks))
     stop = stopwords(lang)
