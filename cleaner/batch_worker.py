@@ -33,6 +33,7 @@ class Task:
     """One page to clean: a file to read (``path``) or a payload already read from a WARC (``data``)."""
 
     source: str  # display path relative to IN_DIR ("dir/page.html", "crawl.warc.gz#<record-id>")
+    key: str = ""  # the page's output path under OUT_DIR (unique per page)
     path: str | None = None
     data: bytes | None = None
     url: str | None = None
