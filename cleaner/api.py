@@ -6,6 +6,7 @@ import re
 from . import heuristics
 from .decode import MAX_INPUT_BYTES, clean_text, decode_bytes, sniff_kind
 from .errors import CleanerError
+from .dom import assign_paths, find_anchor
 from .features import block_features
 from .language import UNSPACED, detect_language, stopwords
 from .model import Article, Block
@@ -73,9 +74,10 @@ def clean(
         return Article("", [], language, [], kind, url, reason="empty input")
 
     hints: list[str] = []
+    elements: list = []
     if kind == "html":
         root = parse_html(text)
-        blocks = segment_html(root)
+        blocks, elements = segment_html(root)
         hints = _html_title_hints(root)
     else:
         blocks = segment_text(text)
@@ -86,11 +88,14 @@ def clean(
     lang = language or detect_language(_language_sample(blocks))
     stop = stopwords(lang)
     unspaced = (lang or "") in UNSPACED
-    rules = heuristics.TEXT_HEURISTICS + (heuristics.DOM_HEURISTICS if kind == "html" else ())
-    scored = []
-    for b in blocks:
-        f = block_features(b.text, b.link_chars, stop, unspaced)
-        scored.append(score(b, f, heuristics.evaluate(b, f, rules)))
+    feats = [block_features(b.text, b.link_chars, stop, unspaced) for b in blocks]
+    evidence = [heuristics.evaluate(b, f, heuristics.TEXT_HEURISTICS) for b, f in zip(blocks, feats)]
+    if kind == "html":
+        noisy = [any(e.label != "main" for e in ev) for ev in evidence]
+        assign_paths(blocks, elements, find_anchor(blocks, feats, noisy))
+        for b, f, ev in zip(blocks, feats, evidence):
+            ev.extend(heuristics.evaluate(b, f, heuristics.DOM_HEURISTICS))
+    scored = [score(b, f, ev) for b, f, ev in zip(blocks, feats, evidence)]
     _, _, title_index = decide(scored, hints)
 
     title = blocks[title_index].text if title_index is not None else (hints[-1].strip() if hints else "")

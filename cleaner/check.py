@@ -52,13 +52,40 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass
+class BaselineEntry:
+    """One fixture's committed scores, and its known mistakes as ``"line:predicted label"`` keys
+    so a diff can tell a new mistake from an old one."""
+
+    body_f1: float
+    label_accuracy: float
+    mislabelled: frozenset[str] = frozenset()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The baseline.json form: rounded scores, mistakes in line order."""
+        return {
+            "body_f1": round(self.body_f1, BASELINE_DECIMALS),
+            "label_accuracy": round(self.label_accuracy, BASELINE_DECIMALS),
+            "mislabelled": sorted(self.mislabelled, key=lambda k: (int(k.split(":")[0]), k)),
+        }
+
+
+def _mistake_key(line: int | None, predicted: str | None) -> str:
+    return f"{line}:{predicted}"
+
+
+def _entry_for(result: FixtureResult) -> BaselineEntry:
+    return BaselineEntry(result.body_f1, result.label_accuracy,
+                         frozenset(_mistake_key(d.line, d.predicted) for d in result.mislabelled))
+
+
+@dataclass
 class Verdict:
     """One fixture's outcome: its scores (None if the cleaner crashed) and why it failed, if it did."""
 
     name: str
     status: str  # pass | fail | new | error
     result: FixtureResult | None
-    baseline: dict[str, float] | None
+    baseline: BaselineEntry | None
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -129,7 +156,8 @@ class CheckReport:
             "tolerance": {"body_f1": self.body_tolerance, "label_slack_blocks": LABEL_SLACK_BLOCKS},
             "total": totals,
             "fixtures": [
-                {"name": v.name, "status": v.status, "problems": v.problems, "baseline": v.baseline,
+                {"name": v.name, "status": v.status, "problems": v.problems,
+                 "baseline": v.baseline.to_dict() if v.baseline else None,
                  "result": v.result.to_dict() if v.result else None}
                 for v in self.verdicts
             ],
@@ -137,8 +165,22 @@ class CheckReport:
         }
 
 
-def load_baseline(path: Path) -> dict[str, dict[str, float]]:
-    """Per-fixture baseline scores from ``path`` ({} when the file does not exist)."""
+def _parse_entry(name: str, scores: Any, source: str) -> BaselineEntry:
+    try:
+        mislabelled = scores.get("mislabelled", [])
+        if not all(isinstance(k, str) and k.split(":")[0].isdigit() for k in mislabelled):
+            raise ValueError("mislabelled")
+        return BaselineEntry(float(scores["body_f1"]), float(scores["label_accuracy"]),
+                             frozenset(mislabelled))
+    except (AttributeError, TypeError, KeyError, ValueError):
+        raise FixtureFormatError([
+            f"{source}: fixture {name!r} needs numeric 'body_f1' and 'label_accuracy' "
+            "(and 'mislabelled' as a list of \"line:label\" strings)"
+        ]) from None
+
+
+def load_baseline(path: Path) -> dict[str, BaselineEntry]:
+    """Per-fixture baseline entries from ``path`` ({} when the file does not exist)."""
     if not path.is_file():
         return {}
     try:
@@ -148,16 +190,7 @@ def load_baseline(path: Path) -> dict[str, dict[str, float]]:
     fixtures = data.get("fixtures") if isinstance(data, dict) else None
     if not isinstance(fixtures, dict):
         raise FixtureFormatError([f"{path}: baseline has no 'fixtures' object"])
-    out: dict[str, dict[str, float]] = {}
-    for name, scores in fixtures.items():
-        try:
-            out[name] = {"body_f1": float(scores["body_f1"]),
-                         "label_accuracy": float(scores["label_accuracy"])}
-        except (TypeError, KeyError, ValueError):
-            raise FixtureFormatError(
-                [f"{path}: fixture {name!r} needs numeric 'body_f1' and 'label_accuracy'"]
-            ) from None
-    return out
+    return {name: _parse_entry(name, scores, str(path)) for name, scores in fixtures.items()}
 
 
 def baseline_json(results: list[FixtureResult]) -> str:
@@ -165,27 +198,23 @@ def baseline_json(results: list[FixtureResult]) -> str:
     data = {
         "version": BASELINE_VERSION,
         "regenerate": "cleaner check FIXTURES_DIR --update-baseline",
-        "fixtures": {
-            r.name: {"body_f1": round(r.body_f1, BASELINE_DECIMALS),
-                     "label_accuracy": round(r.label_accuracy, BASELINE_DECIMALS)}
-            for r in results
-        },
+        "fixtures": {r.name: _entry_for(r).to_dict() for r in results},
     }
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def _compare(result: FixtureResult, base: Mapping[str, float], body_tolerance: float) -> list[str]:
+def _compare(result: FixtureResult, base: BaselineEntry, body_tolerance: float) -> list[str]:
     problems = []
-    if result.body_f1 < base["body_f1"] - body_tolerance:
+    if result.body_f1 < base.body_f1 - body_tolerance:
         problems.append(
-            f"body F1 {result.body_f1:.4f} is below baseline {base['body_f1']:.4f} "
+            f"body F1 {result.body_f1:.4f} is below baseline {base.body_f1:.4f} "
             f"(tolerance {body_tolerance})"
         )
     slack = LABEL_SLACK_BLOCKS / result.aligned if result.aligned else 0.0
-    if result.label_accuracy < base["label_accuracy"] - slack:
+    if result.label_accuracy < base.label_accuracy - slack:
         problems.append(
             f"label accuracy {result.label_accuracy:.4f} ({result.correct}/{result.aligned}) "
-            f"is below baseline {base['label_accuracy']:.4f}"
+            f"is below baseline {base.label_accuracy:.4f}"
         )
     return problems
 
@@ -198,15 +227,15 @@ def _run_one(fixture: Fixture) -> FixtureResult:
 
 def run_check(
     fixtures_dir: str | Path = "fixtures",
-    baseline: str | Path | Mapping[str, Mapping[str, float]] | None = None,
+    baseline: str | Path | Mapping[str, Mapping[str, Any]] | None = None,
     *,
     body_tolerance: float = BODY_F1_TOLERANCE,
     strict: bool = False,
 ) -> CheckReport:
     """Run the cleaner on every fixture under ``fixtures_dir`` and judge it against ``baseline``.
 
-    ``baseline`` is a path, an already loaded ``{name: {"body_f1", "label_accuracy"}}`` mapping,
-    or None for ``FIXTURES_DIR/baseline.json``. Raises FixtureFormatError on unreadable fixtures.
+    ``baseline`` is a path, a mapping shaped like baseline.json's ``fixtures`` object
+    (``{name: {"body_f1", "label_accuracy"}}``), or None for ``FIXTURES_DIR/baseline.json``. Raises FixtureFormatError on unreadable fixtures.
     """
     root = Path(fixtures_dir)
     fixtures = discover(root)
@@ -214,7 +243,8 @@ def run_check(
         baseline_path = Path(baseline) if baseline is not None else root / BASELINE_NAME
         base = load_baseline(baseline_path)
     else:
-        baseline_path, base = None, {k: dict(v) for k, v in baseline.items()}
+        baseline_path = None
+        base = {name: _parse_entry(name, v, "baseline") for name, v in baseline.items()}
     verdicts = []
     for fixture in fixtures:
         try:
@@ -241,6 +271,10 @@ def run_check(
 # Rendering
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _short(text: str, limit: int = DIFF_TEXT_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -261,13 +295,21 @@ def render_diff(verdict: Verdict) -> str:
     if r is None:
         return "\n".join(lines)
     src = r.labels_path.as_posix()
+    known = verdict.baseline.mislabelled if verdict.baseline else None
     if r.mislabelled:
-        lines.append("  blocks labelled differently from the annotation:")
+        legend = " ('+' = new since the baseline)" if known is not None else ""
+        lines.append(f"  blocks labelled differently from the annotation{legend}:")
         for d in r.mislabelled:
+            mark = "+" if known is not None and _mistake_key(d.line, d.predicted) not in known else " "
             why = f"  reasons: {', '.join(d.reasons)}" if d.reasons else ""
-            lines.append(f"    {src}:{d.line}: expected {d.expected}, got {d.predicted} "
+            lines.append(f"  {mark} {src}:{d.line}: expected {d.expected}, got {d.predicted} "
                          f"(block {d.index}){why}")
             lines.append(f"        {_short(d.text)}")
+    if known:
+        fixed = sorted(known - _entry_for(r).mislabelled, key=lambda k: int(k.split(":")[0]))
+        if fixed:
+            lines.append("  fixed since the baseline: " + ", ".join(
+                f"{src}:{k.split(':')[0]} (was {k.split(':', 1)[1]})" for k in fixed))
     if r.unmatched_expected:
         lines.append("  annotated blocks the cleaner did not produce (segmentation changed?):")
         for d in r.unmatched_expected:
@@ -284,8 +326,7 @@ def render_text(report: CheckReport, *, verbose: bool = False) -> str:
     base = report.baseline_path.as_posix() if report.baseline_path else "given mapping"
     if report.baseline_path and not report.baseline_path.is_file():
         base += ", not written yet: every fixture is new"
-    n = len(report.verdicts)
-    out = [f"cleaner check: {n} fixture{'s' if n != 1 else ''} in "
+    out = [f"cleaner check: {_count(len(report.verdicts), 'fixture')} in "
            f"{report.fixtures_dir.as_posix()} (baseline {base})", ""]
     width = max(len(v.name) for v in report.verdicts)
     out.append(f"{'':6}{'fixture':{width}}  {'body P':>6} {'body R':>6} {'F1':>6}  "
@@ -306,13 +347,13 @@ def render_text(report: CheckReport, *, verbose: bool = False) -> str:
         mistakes = _mistakes(r.confusion)
         if mistakes:
             out.append(f"{'':8}{mistakes}")
-    shown = [v for v in report.verdicts if v.failed or (verbose and v.result is not None and (
-        v.result.mislabelled or v.result.unmatched_expected or v.result.unmatched_produced))]
-    for v in shown:
-        out += ["", render_diff(v)]
+    for v in report.verdicts:
+        diff = render_diff(v)
+        if v.failed or (verbose and "\n" in diff):  # verbose: every fixture with something to show
+            out += ["", diff]
     totals = report.totals()
     body, labels = totals["body"], totals["labels"]
-    out += ["", f"TOTAL {totals['fixtures']} fixtures: body P {body['precision']:.3f} "
+    out += ["", f"TOTAL {_count(totals['fixtures'], 'fixture')}: body P {body['precision']:.3f} "
                 f"R {body['recall']:.3f} F1 {body['f1']:.3f}; labels {labels['correct']}/"
                 f"{labels['aligned']} = {labels['accuracy']:.3f}"]
     out += _render_confusion(totals["confusion"])
@@ -414,7 +455,7 @@ def run_check_command(args: argparse.Namespace) -> int:
         assert report.baseline_path is not None  # run_check was given a path
         report.baseline_path.write_text(baseline_json(report.results), encoding="utf-8")
         print(f"cleaner check: wrote {report.baseline_path.as_posix()} "
-              f"({len(report.results)} fixtures)", file=sys.stderr)
+              f"({_count(len(report.results), 'fixture')})", file=sys.stderr)
         return 0
     return report.exit_code
 

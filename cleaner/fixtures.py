@@ -245,13 +245,39 @@ def discover(root: str | Path) -> list[Fixture]:
     return sorted(fixtures, key=lambda f: f.name)
 
 
+def _joined(parts: Sequence[str], whole: str) -> int:
+    """How many (two or more) leading ``parts`` make up ``whole`` when concatenated, else 0.
+
+    Spaces are ignored, since a merge or split may add or drop the space at the seam.
+    """
+    target = whole.replace(" ", "")
+    acc = ""
+    for n, part in enumerate(parts, 1):
+        acc += part.replace(" ", "")
+        if len(acc) >= len(target):
+            return n if n > 1 and acc == target else 0
+    return 0
+
+
 def _near_pairs(
     exp: Sequence[str], prod: Sequence[str], i1: int, i2: int, j1: int, j2: int
 ) -> list[tuple[int | None, int | None]]:
-    """Pair blocks of one differing stretch whose texts are nearly equal, in order."""
+    """Pair the blocks of one differing stretch, in order: merged or split blocks, then nearly
+    equal texts; what finds no partner is paired with None."""
     pairs: list[tuple[int | None, int | None]] = []
-    j = j1
-    for i in range(i1, i2):
+    i, j = i1, j1
+    while i < i2:
+        if j < j2:
+            merged = _joined(exp[i:i2], prod[j])  # one produced block holds several annotated
+            if merged:
+                pairs.extend((i + d, j) for d in range(merged))
+                i, j = i + merged, j + 1
+                continue
+            split = _joined(prod[j:j2], exp[i])  # one annotated block became several produced
+            if split:
+                pairs.extend((i, j + d) for d in range(split))
+                i, j = i + 1, j + split
+                continue
         best, best_ratio = None, NEAR_MATCH_RATIO
         for k in range(j, min(j2, j + NEAR_MATCH_WINDOW)):
             sm = SequenceMatcher(None, exp[i], prod[k], autojunk=False)
@@ -261,10 +287,11 @@ def _near_pairs(
                     best, best_ratio = k, ratio
         if best is None:
             pairs.append((i, None))
-            continue
-        pairs.extend((None, k) for k in range(j, best))
-        pairs.append((i, best))
-        j = best + 1
+        else:
+            pairs.extend((None, k) for k in range(j, best))
+            pairs.append((i, best))
+            j = best + 1
+        i += 1
     pairs.extend((None, k) for k in range(j, j2))
     return pairs
 
@@ -273,7 +300,8 @@ def align(expected: Sequence[str], produced: Sequence[str]) -> list[tuple[int | 
     """(expected index, produced index) pairs in page order; ``None`` marks a block only one side has.
 
     Equal texts are matched by difflib over the whole sequences, so an extra or missing block shifts
-    nothing; inside the stretches that differ, nearly equal texts are paired as a fallback.
+    nothing; inside the stretches that differ, merged, split and nearly equal blocks are paired as
+    a fallback (a merged block pairs with each annotated block it holds, and so on).
     """
     exp = [normalize(t) for t in expected]
     prod = [normalize(t) for t in produced]

@@ -27,6 +27,9 @@ LOW_STOP_DENSITY = 0.10
 LINK_DENSE = 0.5
 #: Words at or below which an unpunctuated block is a fragment (menu entry, label, button).
 FRAGMENT_WORDS = 3
+#: Evidence for blocks inside / outside the element that holds most of the page's prose.
+STORY_CONTAINER_WEIGHT = 1.0
+OUTSIDE_CONTAINER_WEIGHT = 3.0
 #: Boilerplate vocabulary only counts in blocks this short: a long paragraph that mentions
 #: "newsletter" or "cookies" is story text about them.
 VOCAB_MAX_WORDS = 40
@@ -76,11 +79,11 @@ def stopword_density(b: Block, f: Features) -> Evidence | None:
 
 
 def story_container(b: Block, f: Features) -> Evidence | None:
-    """Paragraphs inside an <article> or an element named like a story body."""
-    if b.tag in ("p", "blockquote", "h2", "h3", "h4", "li") and (
-        "<article" in b.path or b.path & vocab.STORY_TOKENS
-    ):
-        return Evidence("main", 0.5, "story_container")
+    """Blocks inside the element that holds most of the page's prose (see cleaner.dom)."""
+    if "@anchor" in b.path:
+        return Evidence("main", STORY_CONTAINER_WEIGHT, "story_container")
+    if "@page" in b.path:  # the page has an anchor and this block is elsewhere
+        return Evidence("boilerplate", OUTSIDE_CONTAINER_WEIGHT, "outside_story_container")
     return None
 
 

@@ -29,15 +29,8 @@ BLOCK_TAGS = frozenset({
     "address", "hr", "br", "body", "html", "center", "details", "summary", "legend", "menu",
     "hgroup", "noscript",
 })
-#: Tags that are worth remembering in a block's ancestry (the DOM evidence heuristics read).
-PATH_TAGS = frozenset({
-    "nav", "footer", "header", "aside", "figure", "figcaption", "form", "li", "table", "blockquote",
-    "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "a", "caption", "menu", "time", "address",
-    "pre", "dl", "label",
-})
-#: Class/id tokens are read from this many nearest ancestors only: a far-away wrapper such as
-#: ``<div class="page-content">`` says nothing about one paragraph.
-TOKEN_DEPTH = 8
+#: Ancestors remembered per block (innermost first); bounds memory on absurdly deep pages.
+MAX_ANCESTORS = 64
 #: Cap on the number of blocks kept per page; guards against pages of millions of tiny elements.
 MAX_BLOCKS = 20_000
 
@@ -110,6 +103,7 @@ class _Walker:
         self.stack: list[tuple[str, frozenset[str], int]] = []  # (tag, tokens, element id)
         self.link_depth = 0
         self.next_id = 0
+        self.elements: list[tuple[str, frozenset[str]]] = []  # element id -> (tag, tokens)
 
     def add(self, text: str | None) -> None:
         if text:
@@ -125,19 +119,15 @@ class _Walker:
         self.buf, self.link_buf = [], 0
         if not text or len(self.blocks) >= MAX_BLOCKS:
             return
-        block_tag, path, chain = "div", set(), []
-        near = len(self.stack) - TOKEN_DEPTH
-        for depth, (tag, toks, eid) in enumerate(self.stack):
+        block_tag = "div"
+        for tag, _, _ in reversed(self.stack):
             if tag in BLOCK_TAGS:
                 block_tag = tag
-                chain.append(eid)
-            if tag in PATH_TAGS:
-                path.add("<" + tag)
-            if depth >= near:
-                path.update(toks)
+                break
+        chain = tuple(eid for _, _, eid in self.stack[-MAX_ANCESTORS:])
         self.blocks.append(Block(
-            index=len(self.blocks), text=text, tag=block_tag, path=frozenset(path),
-            link_chars=min(link_chars, len(text)), ancestors=tuple(chain),
+            index=len(self.blocks), text=text, tag=block_tag,
+            link_chars=min(link_chars, len(text)), ancestors=chain,
         ))
 
     def image(self, el: etree._Element) -> None:
@@ -150,8 +140,11 @@ class _Walker:
         self.blocks[-1].tag = "img" if self.blocks and self.blocks[-1].text == alt else "div"
 
 
-def segment_html(root: etree._Element) -> list[Block]:
-    """Blocks of an HTML tree, in document order."""
+def segment_html(root: etree._Element) -> tuple[list[Block], list[tuple[str, frozenset[str]]]]:
+    """Blocks of an HTML tree in document order, and the table of elements their ancestors name.
+
+    ``block.ancestors`` holds element ids (innermost last); ``elements[id]`` is (tag, tokens).
+    """
     body = root.find("body")
     start = body if body is not None else root
     w = _Walker()
@@ -174,6 +167,7 @@ def segment_html(root: etree._Element) -> list[Block]:
             if tag in BLOCK_TAGS:
                 w.flush()
             w.stack.append((tag, _tokens(el), w.next_id))
+            w.elements.append((tag, w.stack[-1][1]))
             w.next_id += 1
             if tag == "a":
                 w.link_depth += 1
@@ -190,4 +184,4 @@ def segment_html(root: etree._Element) -> list[Block]:
             if el is not start:
                 w.add(el.tail)
     w.flush()
-    return w.blocks
+    return w.blocks, w.elements

@@ -1,0 +1,86 @@
+"""DOM evidence for HTML blocks: find the element that holds the story, then name each block's
+surroundings (tags and class/id tokens) without the wrappers of the story itself.
+
+Why the anchor matters: a page often wraps its story in elements whose names say nothing about
+one paragraph (``<div class="page has-sidebar related-posts-enabled">``). Tokens of the story's
+own ancestors are therefore ignored; tokens of boxes beside or inside the story (an ``<aside>``,
+a ``<figure>``, a ``div.related``) are kept.
+"""
+from __future__ import annotations
+
+from .features import Features
+from .model import Block
+
+#: Tags worth remembering in a block's surroundings (the DOM heuristics read them).
+PATH_TAGS = frozenset({
+    "nav", "footer", "header", "aside", "figure", "figcaption", "form", "li", "table", "blockquote",
+    "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "a", "caption", "menu", "time",
+    "address", "pre", "dl", "label",
+})
+#: Tokens are read from this many nearest ancestors only: far wrappers say nothing of a block.
+TOKEN_DEPTH = 6
+#: A paragraph counts toward the anchor when it has this many words of sentence-shaped text.
+ANCHOR_MIN_WORDS = 15
+#: Share of a paragraph's weight given to its parent, grandparent, ... (readability's idea).
+ANCHOR_DECAY = (1.0, 0.5, 0.3, 0.2)
+#: Climb from the anchor to its parent when the parent holds this much more story-like text
+#: (the story is split across siblings: lead paragraph, body, second page of body).
+ANCHOR_CLIMB_RATIO = 1.4
+
+
+def _good_weight(f: Features, noisy: bool) -> float:
+    if noisy or f.words < ANCHOR_MIN_WORDS or not f.terminal or f.link_density > 0.3:
+        return 0.0
+    return float(min(f.words, 120))
+
+
+def find_anchor(blocks: list[Block], feats: list[Features], noisy: list[bool]) -> tuple[int, ...]:
+    """Ancestor chain (outermost first) of the element most likely to hold the story; () if none.
+
+    ``noisy[i]`` says text heuristics already found boilerplate vocabulary in block i (a long
+    legal notice or cookie banner must not pull the anchor into the page footer).
+    """
+    score: dict[int, float] = {}
+    mass: dict[int, float] = {}
+    chains: dict[int, tuple[int, ...]] = {}
+    for b, f, n in zip(blocks, feats, noisy):
+        w = _good_weight(f, n)
+        if not w:
+            continue
+        chain = b.ancestors[:-1]  # the block's own element is not a container of the story
+        for depth, eid in enumerate(reversed(chain)):
+            mass[eid] = mass.get(eid, 0.0) + w
+            if depth < len(ANCHOR_DECAY):
+                score[eid] = score.get(eid, 0.0) + w * ANCHOR_DECAY[depth]
+                chains.setdefault(eid, chain[: len(chain) - depth])
+    if not score:
+        return ()
+    best = max(score, key=lambda e: (score[e], -e))
+    chain = chains[best]
+    while len(chain) > 1 and mass.get(chain[-2], 0.0) >= ANCHOR_CLIMB_RATIO * mass[chain[-1]]:
+        chain = chain[:-1]
+    return chain
+
+
+def assign_paths(
+    blocks: list[Block], elements: list[tuple[str, frozenset[str]]], anchor: tuple[int, ...]
+) -> None:
+    """Set each block's ``path`` (tags as "<tag", plus class/id tokens) and whether it is in the
+    story's anchor element (the token ``"@anchor"``), skipping the anchor's own ancestors."""
+    wrappers = set(anchor)
+    anchor_id = anchor[-1] if anchor else None
+    for b in blocks:
+        path: set[str] = set()
+        inside = anchor_id is not None and anchor_id in b.ancestors
+        own = [eid for eid in b.ancestors if eid not in wrappers]
+        for depth, eid in enumerate(reversed(own)):
+            tag, toks = elements[eid]
+            if tag in PATH_TAGS:
+                path.add("<" + tag)
+            if depth < TOKEN_DEPTH:
+                path.update(toks)
+        if inside:
+            path.add("@anchor")
+        elif anchor_id is not None:
+            path.add("@page")
+        b.path = frozenset(path)
