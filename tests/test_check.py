@@ -170,6 +170,12 @@ def test_align_pairs_near_equal_texts_but_not_unrelated_ones():
     assert (3, 3) not in pairs and (3, None) in pairs and (None, 3) in pairs
 
 
+def test_align_pairs_merged_and_split_blocks_with_each_part():
+    produced = [EXPECTED[0], EXPECTED[1] + " " + EXPECTED[2], "Third one,", "with more words.", EXPECTED[4]]
+    pairs = align(EXPECTED, produced)
+    assert pairs == [(0, 0), (1, 1), (2, 1), (3, 2), (3, 3), (4, 4)]
+
+
 # --- scoring and regressions -------------------------------------------------------------------
 
 def test_annotated_page_round_trips_as_a_passing_fixture(tmp_path, cli):
@@ -222,7 +228,7 @@ def test_flipped_label_fails_with_diff_then_update_baseline_passes(tmp_path, cli
     out = proc.stdout.decode()
     assert proc.returncode == 1, out
     assert "FAIL news/ferry" in out
-    assert f"{labels.as_posix()}:{line}: expected footer, got main" in out
+    assert f"  + {labels.as_posix()}:{line}: expected footer, got main" in out  # marked as new
     assert text[:60] in out
     assert "body F1" in out and "label accuracy" in out
     assert "PASS  other" in out  # the untouched fixture still passes
@@ -243,6 +249,18 @@ def test_a_flipped_non_body_label_fails_on_label_accuracy_alone(tmp_path):
     (verdict,) = report.failures
     assert verdict.result.body_f1 == 1.0
     assert any("label accuracy" in p for p in verdict.problems)
+
+
+def test_a_fixed_mistake_passes_and_is_reported(tmp_path, cli):
+    labels = _write_fixture(tmp_path, "ferry", ARTICLE)
+    line, _ = _flip_first(labels, "main", "promo")  # the cleaner now gets this block wrong
+    assert cli("check", str(tmp_path), "--update-baseline")[0] == 0
+    assert f"{line}:main" in json.loads((tmp_path / "baseline.json").read_text())["fixtures"][
+        "ferry"]["mislabelled"]
+    _flip_first(labels, "promo", "main")  # annotation corrected: the mistake is gone
+    code, out, _ = cli("check", str(tmp_path), "-v")
+    assert code == 0
+    assert f"fixed since the baseline: {labels.as_posix()}:{line} (was main)" in out
 
 
 def test_body_tolerance_and_strict_mode(tmp_path):
@@ -316,7 +334,11 @@ def test_json_format_and_baseline_file_are_stable(tmp_path, cli):
     assert first == baseline_json(run_check(tmp_path, {}).results)
     parsed = json.loads(first)
     assert list(parsed["fixtures"]) == ["bridge", "deep/er/ferry"]
-    assert all(round(v, 4) == v for s in parsed["fixtures"].values() for v in s.values())
+    for entry in parsed["fixtures"].values():
+        assert round(entry["body_f1"], 4) == entry["body_f1"]
+        assert round(entry["label_accuracy"], 4) == entry["label_accuracy"]
+        lines = [int(k.split(":")[0]) for k in entry["mislabelled"]]
+        assert lines == sorted(lines)
 
 
 def test_a_crash_on_one_fixture_is_that_fixtures_error(tmp_path, monkeypatch):
