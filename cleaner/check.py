@@ -30,7 +30,7 @@ from .fixtures import (
     score_fixture,
 )
 from .metric import summarize
-from .model import LABELS
+from .model import LABELS, Article
 
 #: How far a fixture's body F1 may fall below its baseline before it fails: absorbs a few tokens
 #: moving across a block edge, while a lost or gained paragraph still fails.
@@ -118,7 +118,7 @@ class CheckReport:
 
     @property
     def passed(self) -> bool:
-        """No regression; with ``strict``, also no fixture missing from or absent in the baseline."""
+        """No regression; with ``strict``, also no new fixture and none missing from disk."""
         if self.failures:
             return False
         return not (self.strict and (self.new or self.missing))
@@ -444,23 +444,28 @@ def run_check_command(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(render_text(report, verbose=args.verbose))
-    if args.junit:
-        Path(args.junit).write_bytes(junit_xml(report))
+    try:
+        if args.junit:
+            Path(args.junit).write_bytes(junit_xml(report))
+        if args.update_baseline:
+            crashed = [v.name for v in report.verdicts if v.status == ERROR]
+            if crashed:
+                print(f"cleaner check: not writing the baseline, the cleaner crashed on: "
+                      f"{', '.join(crashed)}", file=sys.stderr)
+                return 1
+            assert report.baseline_path is not None  # run_check was given a path
+            report.baseline_path.write_text(baseline_json(report.results), encoding="utf-8")
+    except OSError as exc:
+        print(f"cleaner check: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 2
     if args.update_baseline:
-        crashed = [v.name for v in report.verdicts if v.status == ERROR]
-        if crashed:
-            print(f"cleaner check: not writing the baseline, the cleaner crashed on: "
-                  f"{', '.join(crashed)}", file=sys.stderr)
-            return 1
-        assert report.baseline_path is not None  # run_check was given a path
-        report.baseline_path.write_text(baseline_json(report.results), encoding="utf-8")
         print(f"cleaner check: wrote {report.baseline_path.as_posix()} "
               f"({_count(len(report.results), 'fixture')})", file=sys.stderr)
         return 0
     return report.exit_code
 
 
-def annotation_tsv(article: Any, *, url: str | None = None) -> str:
+def annotation_tsv(article: Article, *, url: str | None = None) -> str:
     """A fixture labels file for ``article``: metadata header, then one ``label<TAB>text`` per block."""
     head = [
         f"# kind: {article.kind}",

@@ -203,6 +203,8 @@ def load_fixture(labels_path: Path, root: Path) -> Fixture:
         text = labels_path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise FixtureFormatError([f"{labels_path}: not UTF-8 ({exc.reason} at byte {exc.start})"]) from None
+    except OSError as exc:
+        raise FixtureFormatError([f"{labels_path}: cannot read ({exc.strerror})"]) from None
     problems: list[str] = []
     blocks: list[ExpectedBlock] = []
     meta: dict[str, str] = {}

@@ -126,6 +126,16 @@ def test_fixture_needs_exactly_one_page_and_consistent_kind(tmp_path):
         load_fixture(labels, tmp_path)
 
 
+def test_gzipped_page_is_read_like_a_plain_one(tmp_path):
+    labels = _write_fixture(tmp_path / "plain", "ferry", ARTICLE)
+    (tmp_path / "gz").mkdir()
+    (tmp_path / "gz" / "ferry.txt.gz").write_bytes(gzip.compress(ARTICLE.encode()))
+    (tmp_path / "gz" / "ferry.labels.tsv").write_bytes(labels.read_bytes())
+    plain, gz = (run_check(tmp_path / d, {}).results[0] for d in ("plain", "gz"))
+    assert load_fixture(tmp_path / "gz" / "ferry.labels.tsv", tmp_path).kind == "text"
+    assert (gz.body_f1, gz.label_accuracy, gz.aligned) == (plain.body_f1, plain.label_accuracy, plain.aligned)
+
+
 def test_check_cli_reports_format_errors_with_exit_2(tmp_path, cli):
     (tmp_path / "a.txt").write_text("Hello there\n", encoding="utf-8")
     (tmp_path / "a.labels.tsv").write_text("main\tHello there\nbogus\tline\n", encoding="utf-8")
