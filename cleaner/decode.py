@@ -90,6 +90,7 @@ _HTML_SNIFF = re.compile(
 _LEADING_SPACE = re.compile(r"[\s\ufeff]*")
 _CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.I)
 #: A token of markup for :func:`flatten_nesting`: comment, raw-text element, or a tag.
 _TAG = re.compile(
     r"<!--.*?(?:-->|\Z)|<(script|style|textarea|title)\b.*?(?:</\1\s*>|\Z)"
@@ -258,14 +259,18 @@ def sniff_kind(text: str) -> str:
     return "html" if len(_HTML_SNIFF.findall(head)) >= 3 else "text"
 
 
-def strip_xml_declaration(markup: str) -> str:
-    """Markup without a leading ``<?xml ... ?>`` declaration, which lxml refuses in ``str`` input."""
+def prepare_markup(markup: str) -> str:
+    """Markup lxml reads in full: no leading XML declaration, no ``</body>``/``</html>`` end tags.
+
+    lxml refuses ``str`` input with an encoding declaration, and libxml2 drops everything after
+    ``</html>`` and puts text after ``</body>`` outside the body; browsers show both.
+    """
     start = _LEADING_SPACE.match(markup).end()
     if markup.startswith("<?xml", start):
         end = markup.find(">", start)
         if end != -1:
-            return markup[end + 1:]
-    return markup
+            markup = markup[end + 1:]
+    return _DOCUMENT_END.sub("", markup)
 
 
 def flatten_nesting(markup: str, max_depth: int = MAX_NESTING) -> str:
@@ -280,8 +285,11 @@ def flatten_nesting(markup: str, max_depth: int = MAX_NESTING) -> str:
     open_count: dict[str, int] = {}
     kept = 0
     pos = 0
+    broken = False  # a <br> was written and no text since: one break stands for a run of tags
     for m in _TAG.finditer(markup):
-        out.append(markup[pos:m.start()])
+        gap = markup[pos:m.start()]
+        out.append(gap)
+        broken = broken and not gap.strip()
         pos = m.end()
         name = (m.group(3) or "").lower()
         if not name or name in _VOID:
@@ -307,7 +315,9 @@ def flatten_nesting(markup: str, max_depth: int = MAX_NESTING) -> str:
                     break
         if keep:
             out.append(m.group(0))
-        elif name in _BLOCKISH:
+            broken = False
+        elif name in _BLOCKISH and not broken:
             out.append("<br>")
+            broken = True
     out.append(markup[pos:])
     return "".join(out)

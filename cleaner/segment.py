@@ -11,7 +11,7 @@ import re
 
 from lxml import etree, html
 
-from .decode import flatten_nesting, strip_xml_declaration
+from .decode import flatten_nesting, prepare_markup
 from .errors import CleanerError
 from .model import Block
 
@@ -86,7 +86,7 @@ def parse_html(markup: str) -> etree._Element:
     and would drop the rest of the page, it parses once more with the nesting flattened and the
     size limit lifted.
     """
-    markup = strip_xml_declaration(markup)
+    markup = prepare_markup(markup)
     root, parser = _lxml_parse(markup, huge=False)
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
         root, _ = _lxml_parse(flatten_nesting(markup), huge=True)
