@@ -14,7 +14,7 @@ from .segment import parse_html, segment_html, segment_text
 from .segmenter import decide, score
 
 #: Characters of the longest blocks sampled for language detection.
-LANGUAGE_SAMPLE_CHARS = 2000
+LANGUAGE_SAMPLE_CHARS = 600
 _SITE_SUFFIX = re.compile(r"\s+[|–—·•:-]\s+[^|–—·•]{2,60}$")
 
 

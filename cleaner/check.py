@@ -302,8 +302,9 @@ def render_diff(verdict: Verdict) -> str:
         for d in r.mislabelled:
             mark = "+" if known is not None and _mistake_key(d.line, d.predicted) not in known else " "
             why = f"  reasons: {', '.join(d.reasons)}" if d.reasons else ""
+            seam = f"; {d.seam}" if d.seam else ""
             lines.append(f"  {mark} {src}:{d.line}: expected {d.expected}, got {d.predicted} "
-                         f"(block {d.index}){why}")
+                         f"(block {d.index}{seam}){why}")
             lines.append(f"        {_short(d.text)}")
     if known:
         fixed = sorted(known - _entry_for(r).mislabelled, key=lambda k: int(k.split(":")[0]))

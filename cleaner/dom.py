@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .features import Features
 from .model import Block
+from .segment import tokens
 
 #: Tags worth remembering in a block's surroundings (the DOM heuristics read them).
 PATH_TAGS = frozenset({
@@ -62,22 +63,24 @@ def find_anchor(blocks: list[Block], feats: list[Features], noisy: list[bool]) -
     return chain
 
 
-def assign_paths(
-    blocks: list[Block], elements: list[tuple[str, frozenset[str]]], anchor: tuple[int, ...]
-) -> None:
+def assign_paths(blocks: list[Block], elements: list[tuple[str, str]], anchor: tuple[int, ...]) -> None:
     """Set each block's ``path`` (tags as "<tag", plus class/id tokens) and whether it is in the
     story's anchor element (the token ``"@anchor"``), skipping the anchor's own ancestors."""
     wrappers = set(anchor)
+    cache: dict[int, frozenset[str]] = {}
     anchor_id = anchor[-1] if anchor else None
     for b in blocks:
         path: set[str] = set()
         inside = anchor_id is not None and anchor_id in b.ancestors
         own = [eid for eid in b.ancestors if eid not in wrappers]
         for depth, eid in enumerate(reversed(own)):
-            tag, toks = elements[eid]
+            tag, names = elements[eid]
             if tag in PATH_TAGS:
                 path.add("<" + tag)
-            if depth < TOKEN_DEPTH:
+            if depth < TOKEN_DEPTH and names:
+                toks = cache.get(eid)
+                if toks is None:
+                    toks = cache[eid] = tokens(names)
                 path.update(toks)
         if inside:
             path.add("@anchor")

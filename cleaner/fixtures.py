@@ -79,12 +79,14 @@ class BlockDiff:
     line: int | None = None  # line in the labels file
     index: int | None = None  # index in the article's blocks
     reasons: list[str] = field(default_factory=list)
+    seam: str = ""  # set when segmentation merged or split this block since it was annotated
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready view."""
         return {
             "line": self.line, "index": self.index, "expected": self.expected,
-            "predicted": self.predicted, "reasons": list(self.reasons), "text": self.text,
+            "predicted": self.predicted, "reasons": list(self.reasons), "seam": self.seam,
+            "text": self.text,
         }
 
 
@@ -333,6 +335,8 @@ def score_fixture(fixture: Fixture, article: Article) -> FixtureResult:
     mislabelled: list[BlockDiff] = []
     unmatched_exp: list[BlockDiff] = []
     unmatched_prod: list[BlockDiff] = []
+    per_produced = Counter(j for i, j in pairs if i is not None and j is not None)
+    per_expected = Counter(i for i, j in pairs if i is not None and j is not None)
     for i, j in pairs:
         if i is None:
             blk = produced[j]
@@ -344,8 +348,10 @@ def score_fixture(fixture: Fixture, article: Article) -> FixtureResult:
             exp, blk = fixture.blocks[i], produced[j]
             confusion[(exp.label, blk.label)] += 1
             if exp.label != blk.label:
+                seam = (f"merged with {per_produced[j] - 1} other annotated block(s)" if per_produced[j] > 1
+                        else f"split into {per_expected[i]} blocks" if per_expected[i] > 1 else "")
                 mislabelled.append(
-                    BlockDiff(exp.text, exp.label, blk.label, exp.line, j, list(blk.reasons))
+                    BlockDiff(exp.text, exp.label, blk.label, exp.line, j, list(blk.reasons), seam)
                 )
     doc, p, r, f1 = body_scores(article.text, fixture.expected_body)
     aligned = sum(confusion.values())

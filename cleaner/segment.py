@@ -55,14 +55,21 @@ def segment_text(text: str) -> list[Block]:
     return blocks
 
 
-def _tokens(el: etree._Element) -> frozenset[str]:
-    attrs = " ".join(
-        v for k, v in el.attrib.items() if k in ("class", "id", "role", "itemprop", "data-component")
-    )
-    if not attrs:
+#: Attributes whose values name what an element is for.
+NAMING_ATTRIBUTES = ("class", "id", "role", "itemprop")
+
+
+def _names(el: etree._Element) -> str:
+    get = el.get
+    return " ".join(v for v in (get(a) for a in NAMING_ATTRIBUTES) if v)
+
+
+def tokens(names: str) -> frozenset[str]:
+    """Lower-cased words of class/id/role values: "articleBody story-text" -> article, body, story, text."""
+    if not names:
         return frozenset()
-    attrs = _CAMEL.sub(r"\1 \2", attrs).lower()
-    return frozenset(t for t in _TOKEN_SPLIT.split(attrs) if len(t) > 1)
+    names = _CAMEL.sub(r"\1 \2", names).lower()
+    return frozenset(t for t in _TOKEN_SPLIT.split(names) if len(t) > 1)
 
 
 def _lxml_parse(markup: str, huge: bool) -> tuple[etree._Element, html.HTMLParser]:
@@ -100,10 +107,10 @@ class _Walker:
         self.blocks: list[Block] = []
         self.buf: list[str] = []
         self.link_buf = 0
-        self.stack: list[tuple[str, frozenset[str], int]] = []  # (tag, tokens, element id)
+        self.stack: list[tuple[str, int]] = []  # (tag, element id)
         self.link_depth = 0
         self.next_id = 0
-        self.elements: list[tuple[str, frozenset[str]]] = []  # element id -> (tag, tokens)
+        self.elements: list[tuple[str, str]] = []  # element id -> (tag, class/id/role values)
 
     def add(self, text: str | None) -> None:
         if text:
@@ -120,11 +127,11 @@ class _Walker:
         if not text or len(self.blocks) >= MAX_BLOCKS:
             return
         block_tag = "div"
-        for tag, _, _ in reversed(self.stack):
+        for tag, _ in reversed(self.stack):
             if tag in BLOCK_TAGS:
                 block_tag = tag
                 break
-        chain = tuple(eid for _, _, eid in self.stack[-MAX_ANCESTORS:])
+        chain = tuple(eid for _, eid in self.stack[-MAX_ANCESTORS:])
         self.blocks.append(Block(
             index=len(self.blocks), text=text, tag=block_tag,
             link_chars=min(link_chars, len(text)), ancestors=chain,
@@ -140,10 +147,11 @@ class _Walker:
         self.blocks[-1].tag = "img" if self.blocks and self.blocks[-1].text == alt else "div"
 
 
-def segment_html(root: etree._Element) -> tuple[list[Block], list[tuple[str, frozenset[str]]]]:
+def segment_html(root: etree._Element) -> tuple[list[Block], list[tuple[str, str]]]:
     """Blocks of an HTML tree in document order, and the table of elements their ancestors name.
 
-    ``block.ancestors`` holds element ids (innermost last); ``elements[id]`` is (tag, tokens).
+    ``block.ancestors`` holds element ids (innermost last); ``elements[id]`` is (tag, the values
+    of its class/id/role attributes), tokenised later only for the elements a heuristic reads.
     """
     body = root.find("body")
     start = body if body is not None else root
@@ -166,8 +174,8 @@ def segment_html(root: etree._Element) -> tuple[list[Block], list[tuple[str, fro
                 continue
             if tag in BLOCK_TAGS:
                 w.flush()
-            w.stack.append((tag, _tokens(el), w.next_id))
-            w.elements.append((tag, w.stack[-1][1]))
+            w.stack.append((tag, w.next_id))
+            w.elements.append((tag, _names(el)))
             w.next_id += 1
             if tag == "a":
                 w.link_depth += 1

@@ -12,12 +12,18 @@ Also runnable with spark-submit, which takes a file path::
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
+import signal
 import sys
+import threading
 import time
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from cleaner.api import clean
+from cleaner.batch_inputs import Source, discover
+from cleaner.batch_worker import Options, Task, process
+from cleaner.decode import MAX_INPUT_BYTES
 from cleaner.errors import CleanerError
 from cleaner.warc import WarcStats, is_warc_path, iter_warc_pages
 
@@ -26,89 +32,88 @@ if TYPE_CHECKING:  # pyspark and pandas are optional: imported where a Spark job
     from pyspark.accumulators import Accumulator
     from pyspark.sql import DataFrame, SparkSession
 
-#: File endings read as single pages (each may also end in .gz), as in ``cleaner batch``.
-PAGE_SUFFIXES = (".html", ".htm", ".txt")
 #: Partitions per core when the user gives none: small tasks keep cores busy despite uneven pages.
 PARTITIONS_PER_CORE = 4
 #: Rows per pandas frame handed back to Spark: bounds executor memory on WARCs of many pages.
 ROWS_PER_FRAME = 256
-#: Columns the cleaner adds; every page gets all of them (``error`` set when it could not be read).
-CLEANED_FIELDS = ("title", "language", "text", "reason", "error")
-#: Schema of ``cleaner spark`` output and of :func:`clean_files` (DDL string, Spark types).
-OUTPUT_SCHEMA = (
-    "source string, url string, title string, language string, text string, reason string, error string"
-)
+#: Seconds one page may take before it is failed as too slow (as in ``cleaner batch``).
+DEFAULT_TIMEOUT = 30.0
+#: Columns the cleaner adds to each page; ``error`` is set (and the rest null) when it failed.
+CLEANED_FIELDS = ("kind", "title", "language", "text", "reason", "error")
+#: Schema of ``cleaner spark`` output and of :func:`clean_files`: a ``cleaner batch`` jsonl record
+#: (source, url, kind, title, language, text, reason) plus ``error`` for pages batch lists as failed.
+OUTPUT_SCHEMA = "source string, url string, " + ", ".join(f"{name} string" for name in CLEANED_FIELDS)
+#: Longest failure reason kept as a counter key (reasons are grouped with digits masked).
+REASON_KEY_CHARS = 80
+
+_WARC_SKIPPED = "warc records skipped (not an HTML 2xx response)"
+_FILES_SCHEMA = "path string, name string, warc boolean"
+_DIGITS = re.compile(r"\d+")
 
 
-def page_record(data: bytes | str | None, url: str | None = None, kind: str = "auto") -> dict[str, Any]:
-    """Clean one page into the cleaned fields; failures become an ``error`` reason, never an exception."""
-    out: dict[str, Any] = dict.fromkeys(CLEANED_FIELDS)
-    if data is None:
-        out["error"] = "no content (null)"
-        return out
+class _PageTimeout(BaseException):
+    """Raised by the alarm inside a page; a BaseException so the worker's ``except Exception`` lets it by."""
+
+
+def _on_alarm(signum, frame):
+    raise _PageTimeout()
+
+
+def clean_task(task: Task, max_bytes: int = MAX_INPUT_BYTES, timeout: float | None = DEFAULT_TIMEOUT) -> dict[str, Any]:
+    """Clean one page exactly as a ``cleaner batch`` worker does; the record, or ``error`` on failure.
+
+    The time limit uses SIGALRM, so it stops slow Python code but not a single stuck C call.
+    """
+    armed = bool(timeout) and threading.current_thread() is threading.main_thread()
+    if armed:
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        art = clean(data, url=url, kind=kind)
-    except CleanerError as exc:
-        out["error"] = str(exc)
-        return out
-    except Exception as exc:  # a cleaner bug on one odd page must not kill a million-page job
-        out["error"] = f"internal error: {type(exc).__name__}: {exc}"
-        return out
-    out.update(title=art.title, language=art.language, text=art.text, reason=art.reason)
-    return out
+        outcome = process(task, Options("jsonl", False, max_bytes))
+    except _PageTimeout:
+        return _failed(task.source, task.url, f"timeout: cleaning took longer than {timeout:g} s")
+    finally:
+        if armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+    if outcome.status == "failed":
+        return _failed(task.source, task.url, outcome.reason or "failed")
+    record = json.loads(outcome.output)
+    record["error"] = None
+    return record
 
 
-def list_inputs(root: str) -> list[tuple[str, str]]:
-    """(path, source name) of every page file and WARC under ``root``, sorted for a stable order."""
-    if os.path.isfile(root):
-        return [(root, os.path.basename(root))]
-    found = []
-    for folder, dirs, files in os.walk(root):
-        dirs.sort()
-        for name in files:
-            path = os.path.join(folder, name)
-            if is_warc_path(name) or _is_page_file(name):
-                found.append((path, os.path.relpath(path, root).replace(os.sep, "/")))
-    return sorted(found, key=lambda item: item[1])
+def _failed(source: str, url: str | None, error: str) -> dict[str, Any]:
+    return {"source": source, "url": url, **dict.fromkeys(CLEANED_FIELDS), "error": error}
 
 
-def _is_page_file(name: str) -> bool:
-    lower = name.lower()
-    lower = lower[:-3] if lower.endswith(".gz") else lower
-    return lower.endswith(PAGE_SUFFIXES)
-
-
-def _file_records(path: str, name: str, counts: dict[str, int]) -> Iterator[dict[str, Any]]:
-    """Output rows for one input file: one per page, or one per HTML response of a WARC."""
-    if is_warc_path(name):
-        stats = WarcStats()
-        for page in iter_warc_pages(path, name=name, stats=stats):
-            if page.error:
-                yield {"source": page.source, "url": page.url, **dict.fromkeys(CLEANED_FIELDS), "error": page.error}
-            else:
-                yield {"source": page.source, "url": page.url, **page_record(page.data, page.url)}
-        counts["warc records"] = counts.get("warc records", 0) + stats.records
-        counts["warc skipped (not an HTML 2xx response)"] = counts.get(
-            "warc skipped (not an HTML 2xx response)", 0
-        ) + stats.skipped_type + stats.skipped_status + stats.skipped_non_html
+def _file_records(path: str, name: str, warc: bool, max_bytes: int, timeout: float | None,
+                  counts: dict[str, int]) -> Iterator[dict[str, Any]]:
+    """Rows for one input file: one per page file, or one per HTML response of a WARC (in file order)."""
+    if not warc:
+        source = Source(name, path, 0, 0, False)
+        yield clean_task(Task(name, path=path, kind=source.kind, gz=source.gz), max_bytes, timeout)
         return
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        yield {"source": name, "url": None, **dict.fromkeys(CLEANED_FIELDS), "error": f"cannot read file: {exc.strerror or exc}"}
-        return
-    yield {"source": name, "url": None, **page_record(data)}
+    stats = WarcStats()
+    for page in iter_warc_pages(path, name=name, stats=stats, max_bytes=max_bytes):
+        if page.error:
+            yield _failed(page.source, page.url, page.error)
+        else:
+            yield clean_task(Task(page.source, data=page.data, url=page.url, kind="html"), max_bytes, timeout)
+    _add(counts, "warc records", stats.records)
+    _add(counts, _WARC_SKIPPED, stats.skipped_type + stats.skipped_status + stats.skipped_non_html)
+
+
+def _add(counts: dict[str, int], key: str, n: int = 1) -> None:
+    counts[key] = counts.get(key, 0) + n
 
 
 def _count(counts: dict[str, int], row: dict[str, Any]) -> None:
+    """Tally one output row: cleaned, empty, or failed under its reason (numbers masked to group them)."""
     if row["error"]:
-        key = "failed: " + row["error"].split(":")[0][:80]
-    elif row["text"]:
-        key = "cleaned"
+        _add(counts, "failed: " + _DIGITS.sub("N", row["error"])[:REASON_KEY_CHARS])
     else:
-        key = "empty"
-    counts[key] = counts.get(key, 0) + 1
+        _add(counts, "cleaned" if row["text"] else "empty")
 
 
 def _frames(rows: Iterable[dict[str, Any]], columns: list[str]) -> Iterator["pd.DataFrame"]:
@@ -142,19 +147,38 @@ def _counter_param():
     return CounterParam()
 
 
-def clean_files(
-    spark: "SparkSession", root: str, partitions: int | None = None
-) -> tuple["DataFrame", "Accumulator[dict[str, int]]"]:
-    """Lazily clean every page file and WARC under ``root``; returns the DataFrame and its counters.
+def _sources(root: str, out_dir: str) -> tuple[list[Source], list[tuple[str, str, bool]]]:
+    """Input files as ``cleaner batch`` finds them (same names, same order), and paths passed over."""
+    if os.path.isfile(root):  # one file: named by its base name, as if its folder were the input
+        st = os.stat(root)
+        return [Source(os.path.basename(root), os.path.abspath(root), st.st_mtime_ns, st.st_size, is_warc_path(root))], []
+    sources, passed = discover(root, out_dir)
+    return sources, [(p.rel, p.reason, p.failed) for p in passed]
 
-    Rows follow :data:`OUTPUT_SCHEMA` in the sorted order of the inputs (WARC records in file order).
-    The counters ({"cleaned"|"empty"|"failed: <reason>"|"warc ...": n}) fill in when an action runs.
-    Paths must be readable on every executor (local disk in local mode, a shared mount on a cluster).
+
+def clean_files(
+    spark: "SparkSession",
+    root: str,
+    partitions: int | None = None,
+    *,
+    out_dir: str = "",
+    max_bytes: int = MAX_INPUT_BYTES,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> tuple["DataFrame", "Accumulator[dict[str, int]]"]:
+    """Lazily clean every page file and WARC under ``root`` (a folder or one file) on the executors.
+
+    Returns the DataFrame (:data:`OUTPUT_SCHEMA`, rows in ``cleaner batch``'s order when the
+    partitions are read in order) and a counter accumulator ({"cleaned"|"empty"|"failed: <reason>"
+    |"warc records"|...: n}) that fills in when an action runs. Only paths travel from the driver:
+    they must be readable on every executor (local disk in local mode, a shared mount on a cluster).
     """
-    inputs = list_inputs(root)
+    sources, passed = _sources(root, out_dir)
     sc = spark.sparkContext
-    n = partitions or min(len(inputs), PARTITIONS_PER_CORE * sc.defaultParallelism)
     counts_acc = sc.accumulator({}, _counter_param())
+    for rel, reason, failed in passed:  # found by the driver's walk: counted here, not rows
+        counts_acc.add({("failed: " if failed else "ignored: ") + reason: 1})
+    inputs = [(s.path, s.name, s.warc) for s in sources]
+    n = partitions or min(len(inputs), PARTITIONS_PER_CORE * sc.defaultParallelism)
     columns = [field.split()[0] for field in OUTPUT_SCHEMA.split(", ")]
 
     def clean_partition(batches: Iterator["pd.DataFrame"]) -> Iterator["pd.DataFrame"]:
@@ -162,16 +186,16 @@ def clean_files(
 
         def rows() -> Iterator[dict[str, Any]]:
             for batch in batches:
-                for path, name in zip(batch["path"], batch["name"]):
-                    for row in _file_records(path, name, counts):
+                for path, name, warc in zip(batch["path"], batch["name"], batch["warc"]):
+                    for row in _file_records(path, name, bool(warc), max_bytes, timeout, counts):
                         _count(counts, row)
                         yield row
 
         yield from _frames(rows(), columns)
         counts_acc.add(counts)
 
-    paths = spark.createDataFrame(sc.parallelize(inputs, max(1, n)), "path string, name string")
-    return paths.mapInPandas(clean_partition, OUTPUT_SCHEMA), counts_acc
+    files = spark.createDataFrame(sc.parallelize(inputs, max(1, n)), _FILES_SCHEMA)
+    return files.mapInPandas(clean_partition, OUTPUT_SCHEMA), counts_acc
 
 
 def clean_dataframe(
@@ -179,24 +203,28 @@ def clean_dataframe(
     content_col: str = "html",
     url_col: str | None = None,
     kind: str = "auto",
+    *,
     keep_content: bool = False,
+    max_bytes: int = MAX_INPUT_BYTES,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> "DataFrame":
     """Add the cleaned columns to a DataFrame of pages (content as binary or string), for your own jobs.
 
-    Output: the input columns (without ``content_col`` unless ``keep_content``), then
-    ``title``, ``language``, ``text``, ``reason`` (why the body is empty) and ``error`` (why the
-    page could not be read), all strings; a row never fails, its ``error`` says what went wrong.
+    Output schema: the input columns (without ``content_col`` unless ``keep_content``), then the
+    strings ``kind``, ``title``, ``language``, ``text``, ``reason`` (why the body is empty) and
+    ``error`` (why the page could not be cleaned; the other five are null then). No row fails the job.
     """
     from pyspark.sql.types import StringType, StructField, StructType
 
-    if content_col not in df.columns:
-        raise ValueError(f"no column {content_col!r} in the DataFrame (columns: {', '.join(df.columns)})")
-    if url_col is not None and url_col not in df.columns:
-        raise ValueError(f"no column {url_col!r} in the DataFrame (columns: {', '.join(df.columns)})")
-    clash = [c for c in CLEANED_FIELDS if c in df.columns]
+    for col in (content_col, url_col):
+        if col is not None and col not in df.columns:
+            raise ValueError(f"no column {col!r} in the DataFrame (columns: {', '.join(df.columns)})")
+    if kind not in ("auto", "html", "text"):
+        raise ValueError(f"unknown kind {kind!r}: use 'auto', 'html' or 'text'")
+    kept = [f for f in df.schema.fields if keep_content or f.name != content_col]
+    clash = [f.name for f in kept if f.name in CLEANED_FIELDS]
     if clash:
         raise ValueError(f"the DataFrame already has column(s) {', '.join(clash)}; rename them first")
-    kept = [f for f in df.schema.fields if keep_content or f.name != content_col]
     schema = StructType(kept + [StructField(name, StringType(), True) for name in CLEANED_FIELDS])
     kept_names = [f.name for f in kept]
 
@@ -205,20 +233,29 @@ def clean_dataframe(
 
         for batch in batches:
             urls = batch[url_col] if url_col else [None] * len(batch)
-            cleaned = [page_record(_none_if_na(data), _none_if_na(url), kind) for data, url in zip(batch[content_col], urls)]
+            cleaned = []
+            for data, url in zip(batch[content_col], urls):
+                data, url = _none_if_na(data), _none_if_na(url)
+                if data is None:
+                    record = _failed("", url, "no content (null)")
+                else:
+                    record = clean_task(Task("", data=data, url=url, kind=kind), max_bytes, timeout)
+                cleaned.append([record[name] for name in CLEANED_FIELDS])
             out = batch[kept_names].reset_index(drop=True)
-            yield pd.concat([out, pd.DataFrame(cleaned, columns=list(CLEANED_FIELDS))], axis=1)
+            yield pd.concat([out, pd.DataFrame(cleaned, columns=list(CLEANED_FIELDS), dtype=object)], axis=1)
 
     return df.mapInPandas(clean_batches, schema)
 
 
 def _none_if_na(value: Any) -> Any:
-    """pandas hands nulls over as None, NaN or NA; the cleaner wants None."""
-    if value is None or isinstance(value, (bytes, bytearray, str)):
+    """pandas hands nulls over as None, NaN or NA; the cleaner wants None (and bytes, not bytearray)."""
+    if isinstance(value, (bytes, str)):
         return value
+    if isinstance(value, (bytearray, memoryview)):
+        return bytes(value)
     import pandas as pd
 
-    return None if pd.isna(value) else value
+    return None if value is None or pd.isna(value) else value
 
 
 def spark_session(master: str | None = None, app_name: str = "cleaner") -> "SparkSession":
@@ -254,6 +291,10 @@ def _add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--master", default=None, help="Spark master URL (default: local[*], or what spark-submit set)")
     p.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl", help="output format (default jsonl)")
     p.add_argument("--partitions", type=int, default=None, help=f"tasks to split the inputs into (default {PARTITIONS_PER_CORE} per core)")
+    p.add_argument("--max-bytes", type=int, default=MAX_INPUT_BYTES,
+                   help=f"largest page accepted, after gunzip (default: {MAX_INPUT_BYTES})")
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
+                   help=f"seconds per page before it is failed as too slow (default: {DEFAULT_TIMEOUT:g})")
     p.add_argument("--overwrite", action="store_true", help="replace OUT if it exists")
 
 
@@ -262,9 +303,10 @@ def run(args: argparse.Namespace) -> int:
     if not os.path.exists(args.input):
         print(f"cleaner spark: input {args.input!r} does not exist", file=sys.stderr)
         return 2
-    if args.partitions is not None and args.partitions < 1:
-        print("cleaner spark: --partitions must be at least 1", file=sys.stderr)
-        return 2
+    for flag, value in (("--partitions", args.partitions), ("--max-bytes", args.max_bytes), ("--timeout", args.timeout)):
+        if value is not None and value <= 0:
+            print(f"cleaner spark: {flag} must be positive", file=sys.stderr)
+            return 2
     if os.path.exists(args.output) and not args.overwrite:
         print(f"cleaner spark: output {args.output!r} exists; use --overwrite to replace it", file=sys.stderr)
         return 2
@@ -275,7 +317,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"cleaner spark: {exc}", file=sys.stderr)
         return 2
     spark.sparkContext.setLogLevel("ERROR")
-    df, counts_acc = clean_files(spark, args.input, args.partitions)
+    df, counts_acc = clean_files(spark, args.input, args.partitions, out_dir=args.output,
+                                 max_bytes=args.max_bytes, timeout=args.timeout)
     writer = df.write.mode("overwrite" if args.overwrite else "errorifexists")
     if args.format == "parquet":
         writer.parquet(args.output)
@@ -288,20 +331,23 @@ def run(args: argparse.Namespace) -> int:
 
 
 def summary(counts: dict[str, int], seconds: float, output: str) -> str:
-    """Human summary of a run: pages, cleaned, empty, failed by reason, pages/s."""
+    """Human summary of a run: pages cleaned, empty and failed (by reason), WARC records, pages/s."""
     failed = {k[len("failed: "):]: n for k, n in counts.items() if k.startswith("failed: ")}
-    pages = counts.get("cleaned", 0) + counts.get("empty", 0) + sum(failed.values())
+    ignored = sum(n for k, n in counts.items() if k.startswith("ignored: "))
+    cleaned, empty = counts.get("cleaned", 0), counts.get("empty", 0)
+    pages = cleaned + empty + sum(failed.values())
+    rate = pages / seconds if seconds > 0 else 0.0
     lines = [
-        f"pages {pages}, cleaned {counts.get('cleaned', 0)}, empty {counts.get('empty', 0)}, "
-        f"failed {sum(failed.values())}; {seconds:.1f} s, {pages / seconds if seconds else 0:.1f} pages/s",
+        f"cleaner spark: {pages} pages: {cleaned} cleaned, {empty} empty, {sum(failed.values())} failed; "
+        f"{seconds:.1f} s with Spark start-up ({rate:.1f} pages/s)"
     ]
     if "warc records" in counts:
-        lines.append(
-            f"WARC records {counts['warc records']}, skipped (not an HTML 2xx response) "
-            f"{counts.get('warc skipped (not an HTML 2xx response)', 0)}"
-        )
-    lines += [f"  failed ({reason}): {n}" for reason, n in sorted(failed.items())]
-    lines.append(f"output: {output} (failed pages are rows with an 'error')")
+        skipped = counts.get(_WARC_SKIPPED, 0)
+        lines.append(f"WARC: {counts['warc records']} records read, {skipped} skipped ({_WARC_SKIPPED.split('(')[1]}")
+    if ignored:
+        lines.append(f"{ignored} paths ignored (symlinks out of the input, special files)")
+    lines += [f"  failed: {reason}: {n}" for reason, n in sorted(failed.items())]
+    lines.append(f"output: {output} (failed pages are rows whose 'error' says why)")
     return "\n".join(lines)
 
 

@@ -24,7 +24,7 @@ CREDIT_TAIL = _rx(
 CREDIT_LINE = _rx(
     r"^\s*(?:photo|photos|picture|image|foto|fotos|bild|bilder|crédit(?:s)?(?: photo)?|credit|"
     r"photograph|fotografía|imagen|immagine|quelle|source de l'image|illustration)\s*(?:by|von|de|:|/|©)",
-    r"(?:^|\s)©\s*\w",
+    r"©\s*\w",
     r"\b(?:getty images|shutterstock|istock(?:photo)?|picture[- ]alliance|imago images|"
     r"ap photo|afp photo|reuters/|epa-efe|dpa/)\b",
     r"^\s*(?:FILE PHOTO|ARCHIVBILD|SYMBOLBILD|Symbolfoto)\b",
@@ -36,19 +36,15 @@ CAPTION_TOKENS = frozenset({
 
 # --- promos: newsletters, subscriptions, apps, ads ----------------------------------------
 PROMO = _rx(
-    r"\bnewsletters?\b", r"\bsubscri(?:be|ption|ber)", r"\bsign up\b", r"\bsign in\b",
-    r"\bdownload (?:our|the) app\b", r"\bget (?:our|the) app\b", r"\bapp store\b",
-    r"\bgoogle play\b", r"\bfollow us\b", r"\badvertisement\b", r"^\s*(?:ad|ads|anzeige|werbung|"
-    r"publicité|publicidad|pubblicità|advertentie|sponsored|gesponsert)\s*$",
-    r"\bsponsored\b", r"\bpartner content\b", r"\babonn(?:ieren|ement|ez|er)\b", r"\babo\b",
-    r"\bjetzt (?:lesen|testen|abonnieren|registrieren)\b", r"\bs'abonner\b", r"\babonnez-vous\b",
-    r"\bsuscr[ií]b(?:ete|irse|ase)\b", r"\bsuscripci[oó]n\b", r"\biscriviti\b", r"\babbonati\b",
-    r"\bassine\b", r"\binscreva-se\b", r"\bmeld je aan\b", r"\bunlimited access\b",
-    r"\bfree trial\b", r"\bregister (?:now|for free|to)\b", r"\bcreate (?:a free|an) account\b",
-    r"\bsupport (?:our|independent) journalism\b", r"\bdonate\b", r"\bpodcast\b",
-    r"\bdeals?\b.*\b(?:today|now)\b", r"\bexclusive offer\b", r"\bpaywall\b",
-    r"\bkostenlos (?:testen|registrieren)\b", r"\bplus-artikel\b", r"\bréservé aux abonnés\b",
-    r"\bcontenido exclusivo\b",
+    r"\b(?:newsletters?|subscri(?:be|ption|ber)\w*|sign (?:up|in)|(?:download|get) (?:our|the) app|"
+    r"app store|google play|follow us|advertisement|sponsored|partner content|"
+    r"abonn(?:ieren|ement|ez|er)|abo|jetzt (?:lesen|testen|abonnieren|registrieren)|s'abonner|"
+    r"abonnez-vous|suscr[ií]b(?:ete|irse|ase)|suscripci[oó]n|iscriviti|abbonati|assine|"
+    r"inscreva-se|meld je aan|unlimited access|free trial|register (?:now|for free|to)|"
+    r"create (?:a free|an) account|support (?:our|independent) journalism|donate|podcast|"
+    r"exclusive offer|paywall|kostenlos (?:testen|registrieren)|plus-artikel|"
+    r"réservé aux abonnés|contenido exclusivo)\b",
+    r"^\s*(?:ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|gesponsert)\s*$",
 )
 PROMO_TOKENS = frozenset({
     "newsletter", "subscribe", "subscription", "promo", "promotion", "ad", "ads", "advert",
@@ -83,13 +79,14 @@ RELATED_TOKENS = frozenset({
 # --- footer: source lines, counters, copyright, share bars, bylines -----------------------
 FOOTER = _rx(
     r"^\s*source(?: link)?\s*[:.]?\s*$", r"^\s*(?:quelle|source|fuente|fonte|bron)\s*:\s*\S{0,40}$",
-    r"\bvisited \d+ times?\b", r"\b\d+ visits? today\b", r"\bviews?:\s*\d", r"^\s*\d+\s+views?\s*$",
-    r"\ball rights reserved\b", r"\bcopyright\b", r"^\s*©", r"\balle rechte vorbehalten\b",
-    r"\btous droits réservés\b", r"\btodos los derechos reservados\b", r"\btutti i diritti riservati\b",
-    r"\bterms (?:of (?:use|service)|and conditions)\b", r"\bprivacy policy\b", r"\bimpressum\b",
-    r"\bmentions légales\b", r"\baviso legal\b", r"^\s*(?:tags?|schlagworte|mots-clés|etiquetas|"
+    r"\b(?:visited \d+ times?|\d+ visits? today|views?:\s*\d|all rights reserved|copyright|"
+    r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
+    r"tutti i diritti riservati|terms (?:of (?:use|service)|and conditions)|privacy policy|impressum|"
+    r"mentions légales|aviso legal|originally (?:appeared|published) (?:on|in))\b",
+    r"^\s*\d+\s+views?\s*$", r"^\s*©",
+    r"^\s*(?:tags?|schlagworte|mots-clés|etiquetas|"
     r"categories|categorías|catégories|themen|filed under|posted in)\s*:",
-    r"\bthe post .{3,200} appeared first on\b", r"\boriginally (?:appeared|published) (?:on|in)\b",
+    r"\bthe post .{3,200} appeared first on\b",
     r"^\s*(?:this article|this story) (?:was|is|first|originally)\b.{0,120}$",
 )
 SHARE = _rx(
