@@ -186,6 +186,24 @@ def test_align_pairs_merged_and_split_blocks_with_each_part():
     assert pairs == [(0, 0), (1, 1), (2, 1), (3, 2), (3, 3), (4, 4)]
 
 
+def test_merged_block_is_scored_for_each_annotated_part_and_named_in_the_diff(tmp_path):
+    labels = _write_fixture(tmp_path, "ferry", ARTICLE)
+    rows = labels.read_text(encoding="utf-8").splitlines()
+    mains = [n for n, row in enumerate(rows) if row.startswith("main\t")]
+    assert len(mains) >= 2, "the cleaner should find at least two story paragraphs"
+    # the annotation splits the first story paragraph in two; the page still has it whole
+    text = rows[mains[0]].split("\t", 1)[1]
+    cut = text.index(" ", len(text) // 2)
+    rows[mains[0]:mains[0] + 1] = [f"promo\t{text[:cut]}", f"main\t{text[cut + 1:]}"]
+    labels.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    r = run_check(tmp_path, {}).results[0]
+    assert not r.unmatched_expected and not r.unmatched_produced
+    assert r.aligned == r.produced_blocks + 1
+    (diff,) = r.mislabelled
+    assert (diff.line, diff.expected, diff.predicted) == (mains[0] + 1, "promo", "main")
+    assert diff.seam == "merged with 1 other annotated block(s)"
+
+
 # --- scoring and regressions -------------------------------------------------------------------
 
 def test_annotated_page_round_trips_as_a_passing_fixture(tmp_path, cli):
