@@ -23,6 +23,7 @@ class Features:
     words: int
     stopwords: int
     stop_density: float   # share of words that are stopwords of the document's language
+    stop_known: bool      # False when the language has no stoplist: stop_density means nothing
     link_density: float   # share of characters inside links (0 for text input)
     terminal: bool        # ends like a sentence (. ! ? with optional closing quote)
     sentences: int
@@ -48,6 +49,7 @@ def block_features(text: str, link_chars: int, stop: frozenset[str], unspaced: b
         words=n,
         stopwords=n_stop,
         stop_density=(n_stop / len(words)) if words else 0.0,
+        stop_known=bool(stop) and not unspaced,
         link_density=(link_chars / chars) if chars else 0.0,
         terminal=bool(_TERMINAL.search(text)),
         sentences=sentences,

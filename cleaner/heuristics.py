@@ -71,6 +71,8 @@ def sentence_shape(b: Block, f: Features) -> Evidence | None:
 
 def stopword_density(b: Block, f: Features) -> Evidence | None:
     """Prose is dense in function words; lists of names, links and tags are not (jusText's idea)."""
+    if not f.stop_known:
+        return None
     if f.words >= 6 and f.stop_density >= PROSE_STOP_DENSITY:
         return Evidence("main", 1.0, "stopword_density")
     if f.words >= 4 and f.stop_density < LOW_STOP_DENSITY:

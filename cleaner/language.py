@@ -48,8 +48,12 @@ def detect_language(sample: str) -> str | None:
 
 @lru_cache(maxsize=None)
 def stopwords(language: str | None) -> frozenset[str]:
-    """Lower-cased stopwords for ``language`` (English when unknown or without a list)."""
+    """Lower-cased stopwords for ``language``: English when unknown, empty when jusText has no
+    list for it (then stopword density is not used as evidence)."""
     import justext
 
-    name = _STOPLIST_NAMES.get((language or "en").split("-")[0], "English")
+    code = (language or "en").split("-")[0]
+    name = _STOPLIST_NAMES.get(code)
+    if name is None:
+        return frozenset()
     return frozenset(w.lower() for w in justext.get_stoplist(name))

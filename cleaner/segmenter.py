@@ -38,6 +38,9 @@ LENGTH_UNIT = 15.0
 MAX_LENGTH_WEIGHT = 5.0
 #: Floor on a block's length weight: short quotes and subheadings still count a little.
 MIN_LENGTH_WEIGHT = 0.3
+#: Outside the core, solid prose in the story's container (HTML) is still story text: a gallery
+#: or embed in the middle of an article must not cut its first paragraphs off.
+ANCHOR_PROSE_SCORE = 3.0
 #: Inside the core, a block stays main when its score is at least this (subheadings score ~ -1).
 MAIN_MIN_SCORE = -1.5
 #: Words of a headline: titles are short but not a single word.
@@ -88,12 +91,17 @@ def rescore(s: Scored) -> Scored:
             s.content += ev.weight
         else:
             s.noise_by_label[ev.label] = s.noise_by_label.get(ev.label, 0.0) + ev.weight
-            s.boundary = s.boundary or ev.boundary
     if s.noise_by_label:
         # strongest label wins; ties go to the label that fired first (deterministic)
         order = {ev.label: i for i, ev in reversed(list(enumerate(evidence)))}
         s.noise_label = max(s.noise_by_label, key=lambda k: (s.noise_by_label[k], -order[k]))
         s.noise = s.noise_by_label[s.noise_label]
+        # a boundary marker only counts when its label is what the block is: a credit line that
+        # says "copyright" is a caption, not the page's legal footer
+        s.boundary = any(ev.boundary and ev.label == s.noise_label for ev in evidence)
+        # inside the element that holds the story (HTML), markers are embeds and credits, and the
+        # container itself already bounds the story
+        s.boundary = s.boundary and "@anchor" not in s.block.path
     s.score = s.content - sum(s.noise_by_label.values())
     return s
 
@@ -273,6 +281,8 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
                 why = "inside_core"
             else:
                 b.label, why = "main", "core"
+        elif "@anchor" in b.path and s.score >= ANCHOR_PROSE_SCORE and s.noise_label is None:
+            b.label, why = "main", "anchor_prose"
         else:
             b.label, why = _label_outside(s, i < start)
         b.reasons = [ev.reason for ev in s.evidence] + [why]
