@@ -147,12 +147,13 @@ def _counter_param():
     return CounterParam()
 
 
-def _sources(root: str, out_dir: str) -> tuple[list[Source], list[tuple[str, str, bool]]]:
+def _sources(root: str, out_dir: str | None) -> tuple[list[Source], list[tuple[str, str, bool]]]:
     """Input files as ``cleaner batch`` finds them (same names, same order), and paths passed over."""
     if os.path.isfile(root):  # one file: named by its base name, as if its folder were the input
         st = os.stat(root)
         return [Source(os.path.basename(root), os.path.abspath(root), st.st_mtime_ns, st.st_size, is_warc_path(root))], []
-    sources, passed = discover(root, out_dir)
+    # with no output folder to keep out of the walk, name one nothing can be inside of
+    sources, passed = discover(root, out_dir or os.devnull)
     return sources, [(p.rel, p.reason, p.failed) for p in passed]
 
 
@@ -161,7 +162,7 @@ def clean_files(
     root: str,
     partitions: int | None = None,
     *,
-    out_dir: str = "",
+    out_dir: str | None = None,
     max_bytes: int = MAX_INPUT_BYTES,
     timeout: float | None = DEFAULT_TIMEOUT,
 ) -> tuple["DataFrame", "Accumulator[dict[str, int]]"]:
