@@ -57,7 +57,13 @@ REPEAT_MAX_GAP = 15
 #: Longest unpunctuated line that is taken for the alt text of the caption after it.
 CAPTION_PAIR_MAX_WORDS = 25
 
+#: Blocks shorter than this many words may repeat (menu entries, "Share"): not duplicates.
+DUPLICATE_MIN_WORDS = 4
+#: Evidence too weak to take a short line out of the story it sits in.
+WEAK_NOISE = frozenset({"short_fragment", "low_stopword_density"})
+
 _WS = re.compile(r"\s+")
+_WORDS = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
 
 
@@ -264,9 +270,42 @@ def pair_captions(scored: list[Scored]) -> None:
             rescore(prev)
 
 
+def mark_duplicates(scored: list[Scored]) -> None:
+    """A story does not repeat its paragraphs: text that occurs twice on a page is a teaser,
+    a gallery caption, a pull quote or a menu (compared by word tokens, so quotes and
+    punctuation do not matter)."""
+    seen: dict[tuple[str, ...], list[int]] = {}
+    for i, s in enumerate(scored):
+        key = tuple(_WORDS.findall(s.block.text.lower()))
+        if len(key) >= DUPLICATE_MIN_WORDS:
+            seen.setdefault(key, []).append(i)
+    for idx in seen.values():
+        if len(idx) > 1:
+            for i in idx:
+                s = scored[i]
+                s.evidence.append(Evidence("boilerplate", max(s.content, 0.0) + 1.0, "duplicate_text"))
+                rescore(s)
+
+
+def keep_short_lines_in_story(scored: list[Scored], start: int, end: int) -> None:
+    """A short line between two story paragraphs (a source in brackets, a one-line quote, a
+    dateline) belongs to the story when nothing but its shortness speaks against it."""
+    for i in range(start + 1, end - 1):
+        s = scored[i]
+        b = s.block
+        if b.label == "main" or not s.noise_by_label:
+            continue
+        reasons = {e.reason for e in s.evidence if e.label != "main"}
+        if reasons <= WEAK_NOISE and scored[i - 1].block.label == "main" and \
+                scored[i + 1].block.label == "main":
+            b.label = "main"
+            b.reasons.append("between_story_paragraphs")
+
+
 def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int | None]:
     """Label every block in place; returns the core span and the title block's index."""
     pair_captions(scored)
+    mark_duplicates(scored)
     mark_repeated_items(scored)
     start, end = find_core(scored)
     # a headline-shaped first block of the story is its title (flattened text has no <h1>)
@@ -286,6 +325,7 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
         else:
             b.label, why = _label_outside(s, i < start)
         b.reasons = [ev.reason for ev in s.evidence] + [why]
+    keep_short_lines_in_story(scored, start, end)
     t = pick_title(scored, start, title_hints)
     if t is not None:
         scored[t].block.label = "title"
