@@ -59,6 +59,10 @@ CAPTION_PAIR_MAX_WORDS = 25
 
 #: Blocks shorter than this many words may repeat (menu entries, "Share"): not duplicates.
 DUPLICATE_MIN_WORDS = 4
+#: Unpunctuated lines up to this many words read as list items or headlines ...
+LIST_ITEM_MAX_WORDS = 20
+#: ... and this many of them in a row are a list (teasers, menu), not story text.
+HEADLINE_RUN_MIN = 3
 #: Evidence too weak to take a short line out of the story it sits in.
 WEAK_NOISE = frozenset({"short_fragment", "low_stopword_density"})
 
@@ -287,6 +291,27 @@ def mark_duplicates(scored: list[Scored]) -> None:
                 rescore(s)
 
 
+def _listish(s: Scored) -> bool:
+    f = s.feats
+    return 0 < f.words <= LIST_ITEM_MAX_WORDS and not f.terminal
+
+
+def mark_headline_runs(scored: list[Scored]) -> None:
+    """Runs of unpunctuated lines (teaser headlines, menus, tag lists) are lists, not story:
+    a story alternates its subheadings with paragraphs."""
+    i, n = 0, len(scored)
+    while i < n:
+        j = i
+        while j < n and _listish(scored[j]):
+            j += 1
+        if j - i >= HEADLINE_RUN_MIN:
+            for s in scored[i:j]:
+                if s.content > 0 and "@anchor" not in s.block.path:
+                    s.evidence.append(Evidence("related", s.content + 0.5, "headline_run"))
+                    rescore(s)
+        i = max(j, i + 1)
+
+
 def keep_short_lines_in_story(scored: list[Scored], start: int, end: int) -> None:
     """A short line between two story paragraphs (a source in brackets, a one-line quote, a
     dateline) belongs to the story when nothing but its shortness speaks against it."""
@@ -307,6 +332,7 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
     pair_captions(scored)
     mark_duplicates(scored)
     mark_repeated_items(scored)
+    mark_headline_runs(scored)
     start, end = find_core(scored)
     # a headline-shaped first block of the story is its title (flattened text has no <h1>)
     if end - start > 1 and _headline(scored[start]) and scored[start + 1].feats.terminal:
