@@ -37,6 +37,8 @@ DEFAULT_TIMEOUT = 30.0
 ERROR_REPORT = "errors.jsonl"
 #: File (in OUT_DIR) that --format jsonl writes, one record per page sorted by source path.
 JSONL_NAME = "pages.jsonl"
+#: Terminal columns/rows assumed when the terminal reports 0x0 (tqdm would then draw nothing).
+FALLBACK_SIZE = (80, 24)
 #: Exit codes: every page cleaned or empty / some page failed / bad command line.
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -263,7 +265,12 @@ def _progress_bar(sources: list[Source], quiet: bool):
 
     tqdm.monitor_interval = 0  # no monitor thread: workers are forked from this process
     total = None if any(s.warc for s in sources) else len(sources)
-    return tqdm(total=total, unit="page", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
+    try:
+        width, height = os.get_terminal_size(sys.stderr.fileno())
+    except OSError:
+        width, height = 0, 0
+    return tqdm(total=total, unit="page", file=sys.stderr, smoothing=0.1,
+                ncols=width or FALLBACK_SIZE[0], nrows=height or FALLBACK_SIZE[1])
 
 
 def _summary(state: _Run, seconds: float, report: str, args: argparse.Namespace) -> None:
