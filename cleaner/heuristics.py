@@ -147,7 +147,7 @@ def dom_promo(b: Block, f: Features) -> Evidence | None:
 def related_heading(b: Block, f: Features) -> Evidence | None:
     """A "Related Article"/"Read more"/"Lesen Sie auch" heading opens a block of other stories."""
     if f.words <= 8 and vocab.RELATED_HEAD.search(b.text):
-        return Evidence("related", 4.0, "related_heading", boundary=True)
+        return Evidence("related", 4.0, "related_heading")
     return None
 
 
