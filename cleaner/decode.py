@@ -226,12 +226,26 @@ def decode_bytes(data: bytes, limit: int = MAX_INPUT_BYTES) -> str:
             return data.decode(declared)
         except UnicodeDecodeError:
             pass  # the declaration lies; let the detector look at the bytes
-    from bs4 import UnicodeDammit  # only here: costly import, needed for undeclared legacy bytes
+    return data.decode(_detect(data[:DETECT_BYTES], declared), "replace")
 
-    sample = data[:DETECT_BYTES]
-    guess = UnicodeDammit(sample, is_html=True, exclude_encodings=[declared] if declared else [])
-    enc = _browser_codec(guess.original_encoding) or "cp1252"
-    return data.decode(enc, "replace")
+
+def _detect(sample: bytes, exclude: str | None) -> str:
+    """The first codec of BeautifulSoup's candidates (statistical guess, then UTF-8/Windows-1252)
+    that decodes the sample; a character cut at the sample's end does not count against it."""
+    from bs4.dammit import EncodingDetector  # only here: costly import, rarely needed
+
+    detector = EncodingDetector(sample, is_html=True, exclude_encodings=[exclude] if exclude else [])
+    for label in detector.encodings:
+        enc = _browser_codec(label)
+        if not enc or enc == exclude:
+            continue
+        try:
+            sample.decode(enc)
+        except UnicodeDecodeError as exc:
+            if len(sample) < DETECT_BYTES or exc.start < len(sample) - 4:
+                continue
+        return enc
+    return "cp1252"
 
 
 def clean_text(text: str) -> str:

@@ -1,0 +1,141 @@
+"""Fuzz the cleaner for a while: hypothesis at scale over generated pages, text, raw bytes and
+byte-level mutations of real pages.
+
+    python benchmarks/fuzz.py --minutes 10          # all targets, round robin
+    python benchmarks/fuzz.py --minutes 2 --target mutate-real
+
+Each target checks the library's promises (see tests/test_properties.py): nothing but
+CleanerError is raised, output text comes from the input, the same input gives the same output,
+and no single input takes longer than --hang-seconds. Every failure is shrunk by hypothesis,
+printed, and written to --out as a reproducer; the run goes on with the other targets.
+Exit status: 0 when nothing was found, 1 otherwise.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import random
+import signal
+import sys
+import time
+import traceback
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))  # the strategies and checks live with the property tests
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+import test_properties as props  # noqa: E402
+
+#: Examples per round of one target; rounds rotate targets so a short run still covers them all.
+ROUND_EXAMPLES = 200
+#: Real pages loaded as mutation seeds (more only slows start-up).
+MAX_SEED_PAGES = 60
+#: Default seconds after which one input counts as a hang.
+HANG_SECONDS = 30
+
+
+class Hang(Exception):
+    """One input ran longer than the hang limit."""
+
+
+def _with_alarm(check, seconds: int):
+    def run(value):
+        def fire(signum, frame):
+            raise Hang(f"input took longer than {seconds} s")
+
+        old = signal.signal(signal.SIGALRM, fire)
+        signal.alarm(seconds)
+        try:
+            check(value)
+        finally:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, old)
+    return run
+
+
+def seed_pages(shared: Path, limit: int) -> list[bytes]:
+    """Real pages from ../shared/bench (gunzipped HTML and flattened text), if present."""
+    files = sorted(shared.glob("bench/*/html/*.html.gz")) + sorted(shared.glob("bench/*/text/*.txt"))
+    random.Random(0).shuffle(files)
+    pages = []
+    for f in files[:limit]:
+        data = f.read_bytes()
+        pages.append(gzip.decompress(data) if f.suffix == ".gz" else data)
+    return pages
+
+
+def targets(pages: list[bytes], hang: int) -> dict[str, tuple]:
+    """name -> (strategy, check) pairs."""
+    out = {
+        "html": (props.html_documents(), props.check_html),
+        "text": (props.text_documents(), props.check_text),
+        "str": (st.text(max_size=20_000), lambda t: props.check_deterministic(t)),
+        "bytes": (st.binary(max_size=20_000), lambda b: props.check_deterministic(b)),
+        "mutate-generated": (props.mutated(props.html_documents().map(lambda m: m.encode("utf-8"))),
+                             lambda b: props.check_deterministic(b)),
+    }
+    if pages:
+        out["mutate-real"] = (props.mutated(st.sampled_from(pages)), lambda b: props.check_deterministic(b))
+    return {name: (strategy, _with_alarm(check, hang)) for name, (strategy, check) in out.items()}
+
+
+def run_round(name: str, strategy, check, examples: int) -> str | None:
+    """Run one target for ``examples`` inputs; the shrunk failure report, or None."""
+    test = settings(
+        max_examples=examples, deadline=None, print_blob=True, database=None,
+        suppress_health_check=list(HealthCheck),
+    )(given(strategy)(check))
+    try:
+        test()
+    except Exception:  # noqa: BLE001 - every failure is a finding to report, whatever its type
+        return traceback.format_exc()
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--minutes", type=float, default=1.0, help="how long to fuzz (default 1)")
+    ap.add_argument("--target", action="append", help="only these targets (repeatable)")
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
+                    help="shared data dir with bench/ pages used as mutation seeds")
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "fuzz",
+                    help="where failure reports are written")
+    ap.add_argument("--hang-seconds", type=int, default=HANG_SECONDS)
+    args = ap.parse_args(argv)
+
+    pages = seed_pages(args.shared, MAX_SEED_PAGES)
+    all_targets = targets(pages, args.hang_seconds)
+    chosen = args.target or list(all_targets)
+    unknown = set(chosen) - set(all_targets)
+    if unknown:
+        ap.error(f"unknown target(s) {sorted(unknown)}; choose from {sorted(all_targets)}")
+    print(f"fuzzing {', '.join(chosen)} for {args.minutes:g} min ({len(pages)} seed pages)", flush=True)
+
+    deadline = time.monotonic() + args.minutes * 60
+    counts = dict.fromkeys(chosen, 0)  # examples asked for; a round that fails stops early
+    failures: dict[str, list[str]] = {name: [] for name in chosen}
+    while time.monotonic() < deadline:
+        for name in chosen:
+            if time.monotonic() >= deadline:
+                break
+            strategy, check = all_targets[name]
+            report = run_round(name, strategy, check, ROUND_EXAMPLES)
+            counts[name] += ROUND_EXAMPLES
+            if report and report not in failures[name]:
+                failures[name].append(report)
+                args.out.mkdir(parents=True, exist_ok=True)
+                path = args.out / f"{name}-{len(failures[name])}.txt"
+                path.write_text(report, encoding="utf-8")
+                print(f"FOUND in {name}: {report.strip().splitlines()[-1][:200]}\n  -> {path}", flush=True)
+        print("  examples so far: " + ", ".join(f"{k} {v}" for k, v in counts.items()), flush=True)
+
+    found = sum(len(v) for v in failures.values())
+    print(f"done: {sum(counts.values())} examples, {found} distinct failure(s)")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
