@@ -12,7 +12,7 @@ import time
 from multiprocessing.connection import wait
 from typing import Callable, Iterable, Iterator
 
-from .batch_worker import Options, Outcome, Task, worker_loop
+from .batch_worker import Options, Outcome, Task, warm_up, worker_loop
 
 #: Seconds a stopped worker gets to exit before it is killed outright.
 JOIN_GRACE = 2.0
@@ -71,21 +71,26 @@ def run_pool(
     """
     ctx = _context()
     source: Iterator = iter(tasks)
-    pool = [_Worker(ctx, opts) for _ in range(max(1, workers))]
+    pool: list[_Worker] = []
     exhausted = False
     next_id = 0
     try:
         while True:
-            for w in pool:
-                while w.task is None and not exhausted:
-                    item = next(source, None)
-                    if item is None:
-                        exhausted = True
-                    elif isinstance(item, tuple):
-                        on_result(*item)
-                    else:
-                        w.give(next_id, item)
-                        next_id += 1
+            while not exhausted and (len(pool) < workers or any(w.task is None for w in pool)):
+                item = next(source, None)
+                if item is None:
+                    exhausted = True
+                elif isinstance(item, tuple):
+                    on_result(*item)
+                else:
+                    idle = next((w for w in pool if w.task is None), None)
+                    if idle is None:  # start workers only when there is work (a resumed run may have none)
+                        if not pool and ctx.get_start_method() == "fork":
+                            warm_up()  # once here, shared by every forked worker
+                        idle = _Worker(ctx, opts)
+                        pool.append(idle)
+                    idle.give(next_id, item)
+                    next_id += 1
             busy = [w for w in pool if w.task is not None]
             if not busy:
                 return
