@@ -43,12 +43,12 @@ CLEANED_FIELDS = ("kind", "title", "language", "text", "reason", "error")
 #: Schema of ``cleaner spark`` output and of :func:`clean_files`: a ``cleaner batch`` jsonl record
 #: (source, url, kind, title, language, text, reason) plus ``error`` for pages batch lists as failed.
 OUTPUT_SCHEMA = "source string, url string, " + ", ".join(f"{name} string" for name in CLEANED_FIELDS)
-#: Longest failure reason kept as a counter key (reasons are grouped with digits masked).
+#: Longest failure reason kept as a counter key (reasons are grouped with long numbers masked).
 REASON_KEY_CHARS = 80
 
 _WARC_SKIPPED = "warc records skipped (not an HTML 2xx response)"
 _FILES_SCHEMA = "path string, name string, warc boolean"
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d{3,}")
 
 
 class _PageTimeout(BaseException):

@@ -23,6 +23,8 @@ UNREADABLE = "cannot open WARC file"
 DAMAGED = "damaged WARC data"
 TRUNCATED = "truncated WARC record"
 TOO_LARGE = "WARC payload too large"
+#: WarcStats fields counting records passed over without error.
+_SKIPS = ("skipped_type", "skipped_status", "skipped_non_html")
 #: Read size when copying record payloads.
 _CHUNK = 1 << 16
 
@@ -119,32 +121,31 @@ def iter_warc_pages(
             source = f"{label}#{_record_id(record, records.offset)}"
             url = record.rec_headers.get_header("WARC-Target-URI")
             try:
-                data, error = _read_payload(record, stats, max_bytes)
+                data, outcome = _read_payload(record, max_bytes)
                 if _drain(record.raw_stream) or not record.rec_headers.get_header("Content-Length"):
-                    data, error = None, TRUNCATED  # what was read of this record is incomplete
+                    data, outcome = None, TRUNCATED  # what was read of this record is incomplete
             except Exception as exc:  # warcio raises many types on bad input (even AttributeError)
-                data, error = None, f"{DAMAGED}: {_brief(exc)}"
-            if error:
-                stats.add_error(error.split(":")[0])
-                yield WarcPage(source, url, b"", error)
-            elif data is not None:
+                data, outcome = None, f"{DAMAGED}: {_brief(exc)}"
+            if data is not None:
                 stats.pages += 1
                 yield WarcPage(source, url, data)
+            elif outcome in _SKIPS:
+                setattr(stats, outcome, getattr(stats, outcome) + 1)
+            else:
+                stats.add_error(outcome.split(":")[0])
+                yield WarcPage(source, url, b"", outcome)
 
 
-def _read_payload(record, stats: WarcStats, max_bytes: int) -> tuple[bytes | None, str | None]:
-    """(payload, None) for an HTML 2xx response, (None, reason) on error, (None, None) when skipped."""
+def _read_payload(record, max_bytes: int) -> tuple[bytes | None, str | None]:
+    """(payload, None) for an HTML 2xx response; else (None, the WarcStats skip field or an error reason)."""
     if record.rec_type != "response" or not record.http_headers:
-        stats.skipped_type += 1
-        return None, None
+        return None, "skipped_type"
     if not _status_ok(record):
-        stats.skipped_status += 1
-        return None, None
+        return None, "skipped_status"
     stream = record.content_stream()
     head = _read_upto(stream, SNIFF_BYTES)
     if not _is_html(record, head):
-        stats.skipped_non_html += 1
-        return None, None
+        return None, "skipped_non_html"
     data = head + _read_upto(stream, max_bytes + 1 - len(head))
     if len(data) > max_bytes:
         return None, f"{TOO_LARGE}: above the {max_bytes}-byte limit"
