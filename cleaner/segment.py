@@ -29,6 +29,8 @@ BLOCK_TAGS = frozenset({
     "address", "hr", "br", "body", "html", "center", "details", "summary", "legend", "menu",
     "hgroup", "noscript",
 })
+#: Longest merged table row; longer cells are layout tables holding whole page sections.
+MAX_ROW_CHARS = 400
 #: Ancestors remembered per block (innermost first); bounds memory on absurdly deep pages.
 MAX_ANCESTORS = 64
 #: Cap on the number of blocks kept per page; guards against pages of millions of tiny elements.
@@ -192,4 +194,22 @@ def segment_html(root: etree._Element) -> tuple[list[Block], list[tuple[str, str
             if el is not start:
                 w.add(el.tail)
     w.flush()
-    return w.blocks, w.elements
+    return _merge_table_rows(w.blocks), w.elements
+
+
+def _merge_table_rows(blocks: list[Block]) -> list[Block]:
+    """Cells of one table row become one block ("3 | Kyle Busch | 2,345"): a data row is one
+    unit of the story, while single cells look like menu fragments."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and b.tag in ("td", "th") and prev.tag in ("td", "th", "tr") and \
+                len(b.ancestors) >= 2 and prev.ancestors[: len(b.ancestors) - 1] == b.ancestors[:-1] \
+                and len(prev.text) + len(b.text) <= MAX_ROW_CHARS:
+            prev.text = f"{prev.text} | {b.text}"
+            prev.link_chars += b.link_chars
+            prev.tag = "tr"
+            continue
+        b.index = len(out)
+        out.append(b)
+    return out

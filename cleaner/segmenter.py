@@ -66,6 +66,11 @@ HEADLINE_RUN_MIN = 3
 #: Evidence too weak to take a short line out of the story it sits in.
 WEAK_NOISE = frozenset({"short_fragment", "low_stopword_density"})
 
+#: Inside the story's container these say only "short" or "linked", not "not story".
+WEAK_NOISE_IN_CONTAINER = WEAK_NOISE | {
+    "link_dense", "duplicate_text", "repeated_item_region", "headline_run", "truncated_teaser",
+}
+
 _WS = re.compile(r"\s+")
 _WORDS = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
@@ -327,6 +332,23 @@ def keep_short_lines_in_story(scored: list[Scored], start: int, end: int) -> Non
             b.reasons.append("between_story_paragraphs")
 
 
+def fill_story_container(scored: list[Scored]) -> None:
+    """HTML: between the first and last story paragraph of the story's container, every block
+    is story (list items, table rows, short lines, product boxes) unless something other than
+    its shortness or links speaks against it."""
+    inside = [i for i, s in enumerate(scored) if s.block.label == "main" and "@anchor" in s.block.path]
+    if not inside:
+        return
+    for s in scored[inside[0]: inside[-1] + 1]:
+        b = s.block
+        if b.label == "main" or "@anchor" not in b.path:
+            continue
+        reasons = {e.reason for e in s.evidence if e.label != "main"}
+        if reasons <= WEAK_NOISE_IN_CONTAINER:
+            b.label = "main"
+            b.reasons.append("inside_story_container")
+
+
 def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int | None]:
     """Label every block in place; returns the core span and the title block's index."""
     pair_captions(scored)
@@ -352,6 +374,7 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
             b.label, why = _label_outside(s, i < start)
         b.reasons = [ev.reason for ev in s.evidence] + [why]
     keep_short_lines_in_story(scored, start, end)
+    fill_story_container(scored)
     t = pick_title(scored, start, title_hints)
     if t is not None:
         scored[t].block.label = "title"

@@ -122,7 +122,7 @@ NAVIGATION = _rx(
     r"log ?in|log ?out|anmelden|connexion|iniciar sesión|next|previous|zurück|weiter|suivant|"
     r"précédent|siguiente|anterior|back to top|nach oben|haut de page|volver arriba|"
     r"page \d+(?: of \d+)?|seite \d+)\s*[:›»>]?\s*$",
-    r"^\s*(?:\S+\s*[›»>/|]\s*){2,}\S+\s*$",
+    r"^\s*(?:\S+\s+[›»>/|]\s+){2,}\S+\s*$",
 )
 NAVIGATION_TOKENS = frozenset({
     "nav", "navigation", "navbar", "menu", "menubar", "breadcrumb", "breadcrumbs", "pagination",
