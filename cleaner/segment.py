@@ -48,7 +48,8 @@ def _norm(text: str) -> str:
 def segment_text(text: str) -> list[Block]:
     """Blocks of flattened text: paragraphs separated by blank lines, inner whitespace collapsed."""
     blocks = []
-    for chunk in re.split(r"\n[ \t\r\f\v\u00a0]*\n", text.replace("\r\n", "\n")):
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # CR-only line ends: old Mac files
+    for chunk in re.split(r"\n[ \t\r\f\v\u00a0]*\n", text):
         chunk = _norm(chunk)
         if chunk:
             blocks.append(Block(index=len(blocks), text=chunk))
