@@ -127,6 +127,8 @@ class _Run:
             return False
         self.skipped += 1
         self.done.append((sort, key))
+        if self.bar is not None:
+            self.bar.update(1)
         if entry.get("status") == "empty":
             self.problem(shown, "empty", entry.get("reason") or "no main text found")
         return True
@@ -221,6 +223,8 @@ def run(args: argparse.Namespace) -> int:
         out = OutDir(args.out_dir)
     except OSError as exc:
         return _usage(f"cannot use output folder {args.out_dir!r}: {exc.strerror or exc}")
+    if not out.lock():
+        return _usage(f"another cleaner batch is writing to {args.out_dir!r}")
     start = time.monotonic()
     sources, passed = discover(args.in_dir, args.out_dir)
     log = ResumeLog(out.state)
@@ -249,6 +253,10 @@ def run(args: argparse.Namespace) -> int:
             json.dumps(p, ensure_ascii=False).encode("utf-8") + b"\n" for p in state.problems
         ))
         log.compact(out)
+    except (KeyboardInterrupt, SystemExit):
+        print("\ncleaner batch: stopped; finished pages are kept, run the same command again to resume",
+              file=sys.stderr)
+        raise
     finally:
         signal.signal(signal.SIGTERM, previous)
         log.close()

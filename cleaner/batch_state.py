@@ -9,6 +9,7 @@ assembled, sorted, from the log at the end.
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -40,9 +41,20 @@ class OutDir:
         self.root = os.path.realpath(out_dir)
         self.state = os.path.join(self.root, STATE_DIR)
         self.tmp = os.path.join(self.state, "tmp")
+        os.makedirs(self.state, exist_ok=True)
+        self._mode = 0o666 & ~_current_umask()
+        self._lock: IO[bytes] | None = None
+
+    def lock(self) -> bool:
+        """Take the folder's run lock (released when this process exits); False if another run holds it."""
+        self._lock = open(os.path.join(self.state, "lock"), "ab")
+        try:
+            fcntl.lockf(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # per process: workers do not inherit it
+        except OSError:
+            return False
         shutil.rmtree(self.tmp, ignore_errors=True)  # leftovers of a killed run are never outputs
         os.makedirs(self.tmp, exist_ok=True)
-        self._mode = 0o666 & ~_current_umask()
+        return True
 
     def path(self, rel: str) -> str:
         """Absolute path of ``rel``; OSError when it would resolve outside OUT_DIR (a planted symlink)."""
@@ -89,8 +101,10 @@ class OutDir:
             return False
 
     def close(self) -> None:
-        """Remove the (now empty) temporary folder."""
+        """Remove the (now empty) temporary folder and release the run lock."""
         shutil.rmtree(self.tmp, ignore_errors=True)
+        if self._lock is not None:
+            self._lock.close()
 
 
 class ResumeLog:

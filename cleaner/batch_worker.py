@@ -177,4 +177,7 @@ def worker_loop(conn, opts: Options) -> None:
         if msg is None:
             return
         task_id, task = msg
-        conn.send((task_id, process(task, opts)))
+        try:
+            conn.send((task_id, process(task, opts)))
+        except OSError:  # the parent is gone (killed): nobody wants the result
+            return

@@ -270,7 +270,7 @@ def _count_progress(out: Path, fmt: str) -> int:
 @pytest.mark.parametrize("fmt,sig", [("txt", signal.SIGKILL), ("jsonl", signal.SIGKILL), ("jsonl", signal.SIGTERM)])
 def test_kill_mid_run_then_resume_loses_and_duplicates_nothing(tmp_path, corpus, reference, fmt, sig):
     out = tmp_path / "out"
-    env = dict(os.environ, CLEANER_TEST_SLEEP="0.08")
+    env = dict(os.environ, CLEANER_TEST_SLEEP="0.15")
     victim = subprocess.Popen(
         [sys.executable, "-m", "cleaner", "batch", str(corpus), str(out), "--format", fmt, "--workers", "2"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
@@ -278,6 +278,8 @@ def test_kill_mid_run_then_resume_loses_and_duplicates_nothing(tmp_path, corpus,
     deadline = time.monotonic() + 60
     while _count_progress(out, fmt) < 8 and time.monotonic() < deadline and victim.poll() is None:
         time.sleep(0.02)
+    rival = run_cli("batch", str(corpus), str(out), "--format", fmt)
+    assert rival.returncode == 2 and "another cleaner batch" in rival.stderr  # one run per OUT_DIR
     os.killpg(victim.pid, sig)
     victim.wait(timeout=30)
     done_before = _count_progress(out, fmt)
