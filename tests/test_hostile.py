@@ -427,6 +427,12 @@ def test_forcing_the_wrong_kind_still_returns_an_article():
     check_article(clean(page(f"<p>{STORY}</p>"), kind="text"))
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_text_paragraphs_split_whatever_the_line_ends(newline):
+    art = check_article(clean(f"{STORY}{newline}{newline}{STORY2}{newline}", kind="text"))
+    assert [b.text for b in art.blocks] == [STORY, STORY2]
+
+
 def test_sniff_kind_looks_past_leading_whitespace_and_bom():
     assert sniff_kind(" " * 10_000 + "<html><body><p>x</p>") == "html"
     assert sniff_kind("\ufeff<!DOCTYPE html><html>") == "html"
