@@ -360,7 +360,9 @@ def render_text(report: CheckReport, *, verbose: bool = False) -> str:
     out += _render_confusion(totals["confusion"])
     if report.new:
         hint = "" if report.strict else " (not judged; add them with --update-baseline)"
-        out.append(f"new fixtures not in the baseline{hint}: {', '.join(report.new)}")
+        which = ("all of them" if len(report.new) == len(report.verdicts)
+                 else ", ".join(report.new))
+        out.append(f"new fixtures not in the baseline{hint}: {which}")
     if report.missing:
         out.append(f"in the baseline but not found: {', '.join(report.missing)}")
     failed = len(report.failures)

@@ -13,7 +13,7 @@ import pytest
 
 from cleaner import clean
 from cleaner.cli import main
-from cleaner.check import annotation_tsv, baseline_json, run_check
+from cleaner.check import annotation_tsv, baseline_json, render_diff, run_check
 from cleaner.fixtures import FixtureFormatError, align, discover, load_fixture, parse_labels
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -391,13 +391,14 @@ def test_a_crash_on_one_fixture_is_that_fixtures_error(tmp_path, monkeypatch):
 # --- the CI gate: the project's own fixtures against the committed baseline ---------------------
 
 def test_project_fixtures_do_not_regress():
-    fixtures = PROJECT / "fixtures"
-    if not (fixtures / "baseline.json").is_file():
-        pytest.skip("no fixtures/baseline.json committed yet")
-    report = run_check(fixtures)
-    from cleaner.check import render_diff
+    """The CI gate: fixtures/ scored against the committed fixtures/baseline.json, strictly.
 
+    After a deliberate quality change, regenerate with `cleaner check fixtures --update-baseline`
+    and commit the baseline diff with the change.
+    """
+    report = run_check(PROJECT / "fixtures", PROJECT / "fixtures" / "baseline.json", strict=True)
     diffs = "\n\n".join(render_diff(v) for v in report.failures)
     assert not report.failures, f"fixtures regressed against fixtures/baseline.json:\n{diffs}"
+    assert not report.new, f"fixtures missing from baseline.json (run --update-baseline): {report.new}"
     assert not report.missing, f"in baseline.json but not on disk: {report.missing}"
-    assert len(discover(fixtures)) == len(report.verdicts)
+    assert report.passed and len(report.verdicts) == len(discover(PROJECT / "fixtures"))
