@@ -352,6 +352,41 @@ def test_timeout_replaces_worker_and_batch_finishes(tmp_path):
     assert "longer than 1.5 s" in errors(tmp_path / "out")["hang.html"]["reason"]
 
 
+def _children(pid: int) -> list[int]:
+    kids = []
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            kids.append(int(stat_file.parent.name))
+    return kids
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find the worker")
+def test_worker_killed_mid_page_is_reported_and_replaced(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a-victim.html").write_text(story_html(1), encoding="utf-8")
+    (tmp_path / "in" / "b.html").write_text(story_html(2), encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cleaner", "batch", str(tmp_path / "in"), str(tmp_path / "out"), "--workers", "1"],
+        env=dict(os.environ, CLEANER_TEST_SLEEP="30:victim"), stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.monotonic() + 20
+    while not _children(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # the worker has its page (a-victim.html sorts first) and sleeps on it
+    for kid in _children(proc.pid):
+        os.kill(kid, signal.SIGKILL)  # as the kernel's OOM killer would
+    _, err = proc.communicate(timeout=25)
+    assert proc.returncode == 1, err
+    assert summary(subprocess.CompletedProcess([], 1, "", err)) == {
+        "pages": 2, "cleaned": 1, "empty": 0, "failed": 1, "skipped": 0}
+    assert "worker process died" in errors(tmp_path / "out")["a-victim.html"]["reason"]
+    assert "Paragraph 0 of story 2." in (tmp_path / "out" / "b.html.txt").read_text()
+
+
 def _write_warc(path: Path, records: list[tuple[str, str, str, bytes]], gz: bool = True) -> None:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
