@@ -104,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "fuzz",
                     help="where failure reports are written")
     ap.add_argument("--hang-seconds", type=int, default=HANG_SECONDS)
+    ap.add_argument("--round", type=int, default=ROUND_EXAMPLES, help="examples per round of a target")
     args = ap.parse_args(argv)
 
     pages = seed_pages(args.shared, MAX_SEED_PAGES)
@@ -122,8 +123,8 @@ def main(argv: list[str] | None = None) -> int:
             if time.monotonic() >= deadline:
                 break
             strategy, check = all_targets[name]
-            report = run_round(name, strategy, check, ROUND_EXAMPLES)
-            counts[name] += ROUND_EXAMPLES
+            report = run_round(name, strategy, check, args.round)
+            counts[name] += args.round
             if report and report not in failures[name]:
                 failures[name].append(report)
                 args.out.mkdir(parents=True, exist_ok=True)

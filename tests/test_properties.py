@@ -295,3 +295,22 @@ def test_pages_in_declared_legacy_encodings_decode_to_the_same_text(markup, code
 @given(mutated(html_documents().map(lambda m: m.encode("utf-8"))))
 def test_byte_mutations_of_a_page_never_crash(raw):
     check_deterministic(raw)
+
+
+def test_fuzz_script_runs_and_reports_a_planted_failure(tmp_path, monkeypatch, capsys):
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "fuzz.py"
+    spec = importlib.util.spec_from_file_location("fuzz_under_test", path)
+    fuzz = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fuzz)
+    common = ["--minutes", "0.001", "--round", "10", "--shared", str(tmp_path), "--out", str(tmp_path / "out")]
+    assert fuzz.main([*common, "--target", "bytes"]) == 0
+    assert not (tmp_path / "out").exists()
+
+    def planted(text):  # a check every generated document fails: it always has a paragraph
+        assert not text.strip(), "planted failure"
+    monkeypatch.setattr(fuzz.props, "check_text", planted)
+    assert fuzz.main([*common, "--target", "text"]) == 1
+    assert "planted failure" in (tmp_path / "out" / "text-1.txt").read_text()
