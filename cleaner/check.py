@@ -235,7 +235,8 @@ def run_check(
     """Run the cleaner on every fixture under ``fixtures_dir`` and judge it against ``baseline``.
 
     ``baseline`` is a path, a mapping shaped like baseline.json's ``fixtures`` object
-    (``{name: {"body_f1", "label_accuracy"}}``), or None for ``FIXTURES_DIR/baseline.json``. Raises FixtureFormatError on unreadable fixtures.
+    (``{name: {"body_f1", "label_accuracy"}}``), or None for ``FIXTURES_DIR/baseline.json``.
+    Raises FixtureFormatError on unreadable fixtures or baseline.
     """
     root = Path(fixtures_dir)
     fixtures = discover(root)
