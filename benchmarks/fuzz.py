@@ -117,13 +117,16 @@ def main(argv: list[str] | None = None) -> int:
 
     deadline = time.monotonic() + args.minutes * 60
     counts = dict.fromkeys(chosen, 0)  # examples asked for; a round that fails stops early
+    seconds = dict.fromkeys(chosen, 0.0)
     failures: dict[str, list[str]] = {name: [] for name in chosen}
     while time.monotonic() < deadline:
         for name in chosen:
             if time.monotonic() >= deadline:
                 break
             strategy, check = all_targets[name]
+            started = time.monotonic()
             report = run_round(name, strategy, check, args.round)
+            seconds[name] += time.monotonic() - started
             counts[name] += args.round
             if report and report not in failures[name]:
                 failures[name].append(report)
@@ -131,7 +134,8 @@ def main(argv: list[str] | None = None) -> int:
                 path = args.out / f"{name}-{len(failures[name])}.txt"
                 path.write_text(report, encoding="utf-8")
                 print(f"FOUND in {name}: {report.strip().splitlines()[-1][:200]}\n  -> {path}", flush=True)
-        print("  examples so far: " + ", ".join(f"{k} {v}" for k, v in counts.items()), flush=True)
+        print("  examples so far: " + ", ".join(f"{k} {v} ({seconds[k]:.0f} s)" for k, v in counts.items()),
+              flush=True)
 
     found = sum(len(v) for v in failures.values())
     print(f"done: {sum(counts.values())} examples, {found} distinct failure(s)")
