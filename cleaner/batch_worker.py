@@ -24,6 +24,10 @@ FORMATS = ("txt", "json", "md")
 #: pages in the timeout and kill tests. Unset in normal use.
 TEST_SLEEP_ENV = "CLEANER_TEST_SLEEP"
 
+#: A gzip file is at most its content plus framing (header, a few bytes per stored block, ~0.1%),
+#: so a .gz larger than the byte limit plus 0.1% plus this slack is refused unread.
+GZIP_SLACK_BYTES = 1024
+
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _MD_LINE_START = re.compile(r"^(\s*)([#>*+\-|]|\d+[.)]|```)", re.M)
 
@@ -101,9 +105,10 @@ def read_input(path: str, *, gz: bool, max_bytes: int) -> bytes:
     """Bytes of a page file, gunzipped when named .gz; too large or broken gzip -> CleanerError."""
     with open(path, "rb") as fh:
         size = os.fstat(fh.fileno()).st_size
-        if not gz and size > max_bytes:  # refuse before reading a runaway file into memory
+        cap = max_bytes + (max_bytes // 1000 + GZIP_SLACK_BYTES if gz else 0)
+        if size > cap:  # refuse before reading a runaway file into memory
             raise CleanerError(f"input of {size} bytes is above the {max_bytes}-byte limit")
-        data = fh.read(max_bytes + 1) if not gz else fh.read()
+        data = fh.read(cap + 1)
     if gz:
         if data[:2] != b"\x1f\x8b":
             raise CleanerError("named .gz but not gzip data")
