@@ -32,6 +32,7 @@ NEAR_MATCH_RATIO = 0.8
 NEAR_MATCH_WINDOW = 12
 
 _WS = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
 _META = re.compile(r"#\s*([A-Za-z][\w-]*)\s*:\s*(.*)$")
 
 
@@ -252,12 +253,13 @@ def discover(root: str | Path) -> list[Fixture]:
 def _joined(parts: Sequence[str], whole: str) -> int:
     """How many (two or more) leading ``parts`` make up ``whole`` when concatenated, else 0.
 
-    Spaces are ignored, since a merge or split may add or drop the space at the seam.
+    Only word characters are compared, since a merge may put a space or a separator such as
+    " | " at the seam (table cells joined into a row).
     """
-    target = whole.replace(" ", "")
+    target = "".join(_WORD.findall(whole))
     acc = ""
     for n, part in enumerate(parts, 1):
-        acc += part.replace(" ", "")
+        acc += "".join(_WORD.findall(part))
         if len(acc) >= len(target):
             return n if n > 1 and acc == target else 0
     return 0

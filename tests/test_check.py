@@ -181,7 +181,8 @@ def test_align_pairs_near_equal_texts_but_not_unrelated_ones():
 
 
 def test_align_pairs_merged_and_split_blocks_with_each_part():
-    produced = [EXPECTED[0], EXPECTED[1] + " " + EXPECTED[2], "Third one,", "with more words.", EXPECTED[4]]
+    produced = [EXPECTED[0], EXPECTED[1] + " | " + EXPECTED[2], "Third one,", "with more words.",
+                EXPECTED[4]]
     pairs = align(EXPECTED, produced)
     assert pairs == [(0, 0), (1, 1), (2, 1), (3, 2), (3, 3), (4, 4)]
 
