@@ -33,12 +33,11 @@ class _Worker:
         self.process.start()
         child.close()  # only the worker holds its end, so its death reads as EOF here
         self.task: Task | None = None
-        self.task_id = -1
         self.started = 0.0
 
-    def give(self, task_id: int, task: Task) -> None:
-        self.conn.send((task_id, task))
-        self.task, self.task_id, self.started = task, task_id, time.monotonic()
+    def give(self, task: Task) -> None:
+        self.conn.send(task)
+        self.task, self.started = task, time.monotonic()
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -73,7 +72,6 @@ def run_pool(
     source: Iterator = iter(tasks)
     pool: list[_Worker] = []
     exhausted = False
-    next_id = 0
     try:
         while True:
             while not exhausted and (len(pool) < workers or any(w.task is None for w in pool)):
@@ -83,14 +81,17 @@ def run_pool(
                 elif isinstance(item, tuple):
                     on_result(*item)
                 else:
-                    idle = next((w for w in pool if w.task is None), None)
-                    if idle is None:  # start workers only when there is work (a resumed run may have none)
+                    i = next((i for i, w in enumerate(pool) if w.task is None), len(pool))
+                    if i == len(pool):  # start workers only when there is work (a resumed run may have none)
                         if not pool and ctx.get_start_method() == "fork":
                             warm_up()  # once here, shared by every forked worker
-                        idle = _Worker(ctx, opts)
-                        pool.append(idle)
-                    idle.give(next_id, item)
-                    next_id += 1
+                        pool.append(_Worker(ctx, opts))
+                    try:
+                        pool[i].give(item)
+                    except OSError:  # the idle worker died (e.g. the OOM killer): use a fresh one
+                        pool[i].stop(kill=True)
+                        pool[i] = _Worker(ctx, opts)
+                        pool[i].give(item)
             busy = [w for w in pool if w.task is not None]
             if not busy:
                 return
@@ -103,14 +104,12 @@ def run_pool(
                 if w.conn in ready:
                     task = w.task
                     try:
-                        task_id, outcome = w.conn.recv()
+                        outcome = w.conn.recv()
                     except (EOFError, OSError):
                         code = _exit_code(w)
                         outcome = Outcome("failed", f"worker process died while cleaning (exit code {code})")
                         pool[i] = _Worker(ctx, opts)
                     else:
-                        if task_id != w.task_id:  # cannot happen with one task per worker; fail loudly
-                            raise RuntimeError("worker answered for the wrong page")
                         w.task = None
                     on_result(task, outcome)
                 elif time.monotonic() - w.started > timeout:

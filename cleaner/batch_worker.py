@@ -171,7 +171,7 @@ def warm_up() -> None:
 
 
 def worker_loop(conn, opts: Options) -> None:
-    """Body of a worker process: answer each ``(id, Task)`` with ``(id, Outcome)`` until EOF or None."""
+    """Body of a worker process: answer each Task with its Outcome until EOF or None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops workers
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     while True:
@@ -181,8 +181,7 @@ def worker_loop(conn, opts: Options) -> None:
             return
         if msg is None:
             return
-        task_id, task = msg
         try:
-            conn.send((task_id, process(task, opts)))
+            conn.send(process(msg, opts))
         except OSError:  # the parent is gone (killed): nobody wants the result
             return
