@@ -17,7 +17,7 @@ from .decode import gunzip
 from .errors import CleanerError
 from .model import Article
 
-#: Output formats ``cleaner batch`` and ``cleaner clean`` can render a page to.
+#: Per-page output formats of ``cleaner batch`` (``jsonl``, one file for all pages, is added there).
 FORMATS = ("txt", "json", "md")
 #: Test-only hook: ``SECONDS`` or ``SECONDS:SUBSTRING`` makes a worker sleep that long before
 #: cleaning every page (or only pages whose source contains SUBSTRING), to simulate slow or hung
