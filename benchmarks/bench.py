@@ -31,7 +31,7 @@ sys.path.insert(0, str(HERE))
 
 import peers  # noqa: E402
 from cleaner.decode import decode_bytes  # noqa: E402
-from cleaner.metric import DocScore, Summary, score_document, shingles, summarize  # noqa: E402
+from cleaner.metric import SHINGLE, DocScore, Summary, score_document, shingles, summarize  # noqa: E402
 
 #: Where --record-floor writes the CI quality floor (read by tests/test_quality_floor.py).
 FLOOR_FILE = HERE / "results" / "floor.json"
@@ -51,6 +51,7 @@ COMMON_REASON_SHARE = 0.4
 FLAT_GROWTH_MIB = 16.0
 
 _TOKEN = re.compile(r"\w+")
+_LIBC = ctypes.CDLL(None)
 _WS = re.compile(r"\s+")
 
 
@@ -135,13 +136,18 @@ def _status_kib(key: str) -> int | None:
     return None
 
 
-def _settle() -> None:
-    """Collect garbage and hand freed heap back to the OS so an RSS baseline means something."""
-    gc.collect()
+def _trim() -> None:
+    """Hand freed C heap back to the OS (glibc only), so an RSS baseline means something."""
     try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
+        _LIBC.malloc_trim(0)
+    except AttributeError:
         pass
+
+
+def _settle() -> None:
+    """Collect garbage, then trim the heap."""
+    gc.collect()
+    _trim()
 
 
 def _reset_peak() -> bool:
@@ -169,47 +175,68 @@ class Run:
 
     extractor: peers.Extractor
     outputs: list[str]
-    seconds: float
+    cpu_seconds: float
+    wall_seconds: float
     peak_mib: float | None
     errors: int
     first_error: str | None
 
     @property
     def docs_per_sec(self) -> float:
-        return len(self.outputs) / self.seconds if self.seconds else 0.0
+        """Pages per second of the process's own CPU time (unmoved by other load on the machine)."""
+        return len(self.outputs) / self.cpu_seconds if self.cpu_seconds else 0.0
+
+    @property
+    def docs_per_wall_sec(self) -> float:
+        """Pages per second of elapsed time (what a user waits; slowed by other load)."""
+        return len(self.outputs) / self.wall_seconds if self.wall_seconds else 0.0
 
 
-def run_extractor(ex: peers.Extractor, pages: list[Page]) -> Run:
-    """Run ``ex`` over every page; time only the extraction call, track the RSS high-water mark.
-
-    The first page is run once untimed first, so lazy imports and one-time tables (stoplists,
-    language profiles) are paid before the clock and the memory baseline start.
-    """
+def _call(ex: peers.Extractor, page: Page) -> tuple[str, float, float, str | None]:
+    """One timed extraction: output, CPU and wall seconds inside the call, the error if it raised."""
+    data = page.source if ex.takes_text else page.peer_input
+    cpu, wall = time.process_time(), time.perf_counter()
     try:
-        ex.run(pages[0].source if ex.takes_text else pages[0].peer_input, pages[0].lang)
-    except Exception:  # a failing warm-up shows up again, counted, in the real run
-        pass
+        out, err = ex.run(data, page.lang) or "", None
+    except Exception as exc:  # a crash is a page with no output, as in the peers' benchmarks
+        out, err = "", f"{page.id}: {type(exc).__name__}: {exc}"[:200]
+    return out, time.process_time() - cpu, time.perf_counter() - wall, err
+
+
+def run_all(extractors: list[peers.Extractor], pages: list[Page], progress: bool = True) -> list[Run]:
+    """Run every extractor on every page, page by page (interleaved, so load from elsewhere on
+    the machine slows all extractors alike); time only the extraction call.
+
+    Each extractor first runs once untimed on the first page, so lazy imports and one-time
+    tables (stoplists, language profiles) are paid before the clock starts. Memory: before each
+    call the freed heap is handed back and the kernel's RSS high-water mark reset; the peak is the
+    largest rise of that mark over the RSS before the call, over all pages.
+    """
+    for ex in extractors:
+        _call(ex, pages[0])
     _settle()
     can_peak = _reset_peak()
-    base = _status_kib("VmRSS")
-    outputs: list[str] = []
-    seconds, errors, first_error = 0.0, 0, None
-    for page in pages:
-        data = page.source if ex.takes_text else page.peer_input
-        start = time.perf_counter()
-        try:
-            out = ex.run(data, page.lang)
-        except Exception as exc:  # a crash is a page with no output, as in the peers' benchmarks
-            out = ""
-            errors += 1
-            first_error = first_error or f"{page.id}: {type(exc).__name__}: {exc}"[:200]
-        seconds += time.perf_counter() - start
-        outputs.append(out or "")
-    peak = None
-    if can_peak and base is not None:
-        hwm = _status_kib("VmHWM")
-        peak = max(0, hwm - base) / 1024 if hwm is not None else None
-    return Run(ex, outputs, seconds, peak, errors, first_error)
+    runs = [Run(ex, [], 0.0, 0.0, 0.0 if can_peak else None, 0, None) for ex in extractors]
+    for i, page in enumerate(pages):
+        if progress and i and i % 100 == 0:
+            print(f"  {i}/{len(pages)} pages", file=sys.stderr, flush=True)
+        for run in runs:
+            if run.peak_mib is not None:
+                _trim()
+                _reset_peak()
+                base = _status_kib("VmRSS")
+            out, cpu, wall, err = _call(run.extractor, page)
+            if run.peak_mib is not None:
+                hwm = _status_kib("VmHWM")
+                if hwm is not None and base is not None:
+                    run.peak_mib = max(run.peak_mib, (hwm - base) / 1024)
+            run.outputs.append(out)
+            run.cpu_seconds += cpu
+            run.wall_seconds += wall
+            if err:
+                run.errors += 1
+                run.first_error = run.first_error or err
+    return runs
 
 
 # --------------------------------------------------------------------------- scoring
@@ -304,10 +331,11 @@ def machine_header() -> list[str]:
     except OSError:
         commit = "?"
     now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     return [
         f"date: {now}",
         f"machine: nproc={os.cpu_count()}, cpu={cpu}, python {platform.python_version()} "
-        f"({platform.system()} {platform.machine()})",
+        f"({platform.system()} {platform.machine()}), load average at start {load}",
         f"project commit: {commit}",
     ]
 
@@ -323,9 +351,9 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def report(folder: Path, mode: str, pages: list[Page], runs: list[Run], skipped: list[str],
-           notes: list[str]) -> tuple[list[str], dict]:
+           notes: list[str], header: list[str]) -> tuple[list[str], dict]:
     """The comparison tables as text lines, and the same figures as a JSON-ready dict."""
-    lines = [f"# {folder.name} ({mode} mode, {len(pages)} pages)", *machine_header(), ""]
+    lines = [f"# {folder.name} ({mode} mode, {len(pages)} pages)", *header, ""]
     results: dict = {}
     has_shingle = any(p.gold is not None for p in pages)
     has_snippets = any(p.keep or p.drop for p in pages)
@@ -339,10 +367,11 @@ def report(folder: Path, mode: str, pages: list[Page], runs: list[Run], skipped:
                 f1=s.f1, precision=s.precision, recall=s.recall, accuracy=s.accuracy, pages=s.documents)
             rows.append([run.extractor.name, run.extractor.version, f"{s.f1:.3f}", f"{s.precision:.3f}",
                          f"{s.recall:.3f}", f"{s.accuracy:.3f}", f"{run.docs_per_sec:.1f}",
+                         f"{run.docs_per_wall_sec:.1f}",
                          _fmt(run.peak_mib, ".1f"), str(run.errors), str(empty)])
         lines += ["## Shingle metric (ScrapingHub article-extraction benchmark)", ""]
         lines += _table(["extractor", "version", "F1", "precision", "recall", "accuracy", "docs/s",
-                         "peak RSS MiB", "errors", "empty"], rows)
+                         "docs/s wall", "peak RSS MiB", "errors", "empty"], rows)
         lines.append("")
     if has_snippets:
         rows, langs = [], {}
@@ -356,11 +385,12 @@ def report(folder: Path, mode: str, pages: list[Page], runs: list[Run], skipped:
                                   "pages": v.pages} for k, v in sorted(by_lang.items())})
             rows.append([run.extractor.name, run.extractor.version, f"{total.f1:.3f}",
                          f"{total.precision:.3f}", f"{total.recall:.3f}", f"{total.accuracy:.3f}",
-                         f"{total.removed:.3f}", f"{run.docs_per_sec:.1f}", _fmt(run.peak_mib, ".1f"),
+                         f"{total.removed:.3f}", f"{run.docs_per_sec:.1f}", f"{run.docs_per_wall_sec:.1f}",
+                         _fmt(run.peak_mib, ".1f"),
                          str(run.errors)])
         lines += ["## Snippet metric (trafilatura's evaluation: pooled counts over all pages)", ""]
         lines += _table(["extractor", "version", "F1", "precision", "recall", "accuracy",
-                         "without removed", "docs/s", "peak RSS MiB", "errors"], rows)
+                         "without removed", "docs/s", "docs/s wall", "peak RSS MiB", "errors"], rows)
         lines += ["", "### Snippet F1 per gold language (pages in brackets)", ""]
         per_lang = Counter(p.lang or "?" for p in pages if p.keep or p.drop)
         names = [r.extractor.name for r in runs]
@@ -369,12 +399,15 @@ def report(folder: Path, mode: str, pages: list[Page], runs: list[Run], skipped:
         lines += _table(["lang", *names], lang_rows)
         lines.append("")
     lines += ["Notes:",
-              "- docs/s times only the extraction call; every extractor gets the same page already "
-              "decoded to str in memory (no I/O, no decoding in the timed section); one untimed warm-up call "
-              "(the first page) before timing.",
-              "- peak RSS MiB: kernel RSS high-water mark (VmHWM, reset through /proc/self/clear_refs) "
-              "above the RSS at the extractor's start (after gc + malloc_trim); counts C memory "
-              "(libxml2) too. n/a where the kernel does not allow the reset.",
+              "- docs/s = pages per second of process CPU time (time.process_time) spent inside the "
+              "extraction call only, so other load on the machine does not move it; docs/s wall = "
+              "the same with elapsed time (perf_counter). Every extractor gets the same page already "
+              "decoded to str in memory (no I/O, no decoding in the timed section); extractors run "
+              "interleaved page by page, after one untimed warm-up call each on the first page.",
+              "- peak RSS MiB: the largest rise, over all pages, of the kernel's RSS high-water mark "
+              "(VmHWM, reset through /proc/self/clear_refs before each call, after malloc_trim) above "
+              "the RSS before the call: the extra resident memory one page needed, C memory "
+              "(libxml2) included. n/a where the kernel does not allow the reset.",
               "- errors: pages where the extractor raised (scored as empty output); empty: pages "
               "with no output at all."]
     if mode == "text":
@@ -432,10 +465,26 @@ class BlockError:
     text: str
 
 
+def block_shares(texts: list[str], gold: str) -> list[float]:
+    """:func:`gold_share` of each block; a block shorter than one shingle counts only when it
+    continues into a neighbour in the gold too (table cells do, a lone "Home" or "Share" that
+    happens to occur in the story does not)."""
+    gold_joined, gold_sh = _tokens_joined(gold), shingles(gold)
+    toks = [" ".join(_TOKEN.findall(t)) for t in texts]
+    shares = []
+    for i, text in enumerate(texts):
+        share = gold_share(text, gold_joined, gold_sh)
+        if share and 0 < len(toks[i].split()) < SHINGLE:
+            pairs = [f" {toks[i - 1]} {toks[i]} " if i > 0 else "",
+                     f" {toks[i]} {toks[i + 1]} " if i + 1 < len(toks) else ""]
+            share = 1.0 if any(p.strip() and p in gold_joined for p in pairs) else 0.0
+        shares.append(share)
+    return shares
+
+
 def block_errors(article, gold: str) -> list[BlockError]:
     """cleaner's wrongly kept blocks (main, not gold) and wrongly dropped ones (not main, gold)."""
-    gold_joined, gold_sh = _tokens_joined(gold), shingles(gold)
-    shares = [gold_share(b.text, gold_joined, gold_sh) for b in article.blocks]
+    shares = block_shares([b.text for b in article.blocks], gold)
     in_gold = [i for i, sh in enumerate(shares) if sh >= IN_GOLD_SHARE]
     first, last = (in_gold[0], in_gold[-1]) if in_gold else (len(shares), -1)
     errs = []
@@ -627,19 +676,20 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [n for n in names if n not in peers.ALL]
     if unknown:
         raise SystemExit(f"unknown extractor(s) {', '.join(unknown)}; known: {', '.join(peers.ALL)}")
+    header = machine_header()
     pages, skipped = load_pages(folder, mode, args.limit)
     if not pages:
         raise SystemExit(f"{folder}: no pages to run in {mode} mode")
-    notes, runs = [], []
+    notes, extractors = [], []
     for name in names:
         try:
-            ex = peers.load(name, mode)
+            extractors.append(peers.load(name, mode))
         except ImportError as exc:
             notes.append(f"{name} skipped: not installed ({exc}); pip install -e '.[bench]'")
-            continue
-        print(f"running {name} on {len(pages)} pages ...", file=sys.stderr, flush=True)
-        runs.append(run_extractor(ex, pages))
-    lines, results = report(folder, mode, pages, runs, skipped, notes)
+    print(f"running {', '.join(e.name for e in extractors)} on {len(pages)} pages ...",
+          file=sys.stderr, flush=True)
+    runs = run_all(extractors, pages)
+    lines, results = report(folder, mode, pages, runs, skipped, notes, header)
     cleaner_run = next((r for r in runs if r.extractor.name == "cleaner"), None)
     if args.worst and cleaner_run is not None:
         lines += ["", *worst_report(pages, mode, cleaner_run, args.worst)]

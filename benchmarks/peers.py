@@ -56,12 +56,18 @@ def html_to_text(markup: str) -> str:
         root = lxml.html.fromstring(markup)
     except (etree.ParserError, ValueError):
         return ""
-    etree.strip_elements(root, *_DROP_TAGS, etree.Comment, with_tail=False)
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.tag in _BLOCK_TAGS:
-            el.text = "\n\n" + (el.text or "")
-            el.tail = "\n\n" + (el.tail or "")
-    text = _SPACES.sub(" ", root.text_content())
+    etree.strip_elements(root, *_DROP_TAGS, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    parts: list[str] = []
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        block = el.tag in _BLOCK_TAGS
+        if event == "start":
+            parts.append("\n\n" if block else "")
+            parts.append(el.text or "")
+        else:
+            parts.append("\n\n" if block else "")
+            if el is not root:
+                parts.append(el.tail or "")
+    text = _SPACES.sub(" ", "".join(parts))
     return _BLANKS.sub("\n\n", text).strip()
 
 
@@ -141,8 +147,12 @@ def _justext() -> Extractor:
 
 
 def _boilerpy3() -> Extractor:
+    import logging
+
     from boilerpy3 import extractors
 
+    # it logs a traceback per unparsable page; the bench counts those pages as errors instead
+    logging.getLogger("boilerpy3").setLevel(logging.CRITICAL)
     ex = extractors.ArticleExtractor()
 
     def run(page: str, lang: str | None) -> str:
