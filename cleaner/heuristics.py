@@ -30,6 +30,8 @@ FRAGMENT_WORDS = 3
 #: Evidence for blocks inside / outside the element that holds most of the page's prose.
 STORY_CONTAINER_WEIGHT = 1.0
 OUTSIDE_CONTAINER_WEIGHT = 3.0
+#: Milder for sentence-shaped paragraphs: leads and standfirsts often sit outside the body element.
+OUTSIDE_CONTAINER_PROSE_WEIGHT = 0.5
 #: Boilerplate vocabulary only counts in blocks this short: a long paragraph that mentions
 #: "newsletter" or "cookies" is story text about them.
 VOCAB_MAX_WORDS = 40
@@ -85,7 +87,9 @@ def story_container(b: Block, f: Features) -> Evidence | None:
     if "@anchor" in b.path:
         return Evidence("main", STORY_CONTAINER_WEIGHT, "story_container")
     if "@page" in b.path:  # the page has an anchor and this block is elsewhere
-        return Evidence("boilerplate", OUTSIDE_CONTAINER_WEIGHT, "outside_story_container")
+        prose = f.words >= PARAGRAPH_WORDS and f.terminal and f.link_density < LINK_DENSE / 2
+        weight = OUTSIDE_CONTAINER_PROSE_WEIGHT if prose else OUTSIDE_CONTAINER_WEIGHT
+        return Evidence("boilerplate", weight, "outside_story_container")
     return None
 
 
@@ -121,9 +125,9 @@ def caption_credit(b: Block, f: Features) -> Evidence | None:
 
 def dom_caption(b: Block, f: Features) -> Evidence | None:
     """Text inside <figure>/<figcaption> or an element named caption/credit/gallery."""
-    if "<figcaption" in b.path or b.tag in ("figcaption", "caption") or (
-        b.path & vocab.CAPTION_TOKENS and f.words <= 60
-    ):
+    if "<figcaption" in b.path or b.tag in ("figcaption", "caption"):
+        return Evidence("caption", 3.0, "dom_caption")
+    if b.path & vocab.CAPTION_TOKENS and f.words <= 60:
         return Evidence("caption", 2.0, "dom_caption")
     if "<figure" in b.path:
         return Evidence("caption", 1.5, "dom_caption")

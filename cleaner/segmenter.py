@@ -125,6 +125,8 @@ def _weight(s: Scored) -> float:
     """Length-weighted contribution of a block to the core search."""
     if s.boundary:
         return -BOUNDARY_PENALTY
+    if s.noise_label == "caption":
+        return 0.0  # photos sit between story paragraphs: they neither extend nor cut the story
     if s.score > 0:
         return s.score * min(MAX_LENGTH_WEIGHT, max(MIN_LENGTH_WEIGHT, s.feats.words / LENGTH_UNIT))
     return s.score
