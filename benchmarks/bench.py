@@ -483,19 +483,33 @@ def block_shares(texts: list[str], gold: str) -> list[float]:
 
 
 def block_errors(article, gold: str) -> list[BlockError]:
-    """cleaner's wrongly kept blocks (main, not gold) and wrongly dropped ones (not main, gold)."""
+    """cleaner's wrongly kept blocks (main, not gold) and wrongly dropped ones (not main, gold).
+
+    Repeated blocks are matched as a multiset: a text the gold holds once, kept once, is right
+    however many other copies were dropped; a second kept copy is a wrong keep.
+    """
     shares = block_shares([b.text for b in article.blocks], gold)
     in_gold = [i for i, sh in enumerate(shares) if sh >= IN_GOLD_SHARE]
     first, last = (in_gold[0], in_gold[-1]) if in_gold else (len(shares), -1)
+    gold_joined = _tokens_joined(gold)
+    keys = [" ".join(_TOKEN.findall(b.text)) for b in article.blocks]
+    # copies of each gold text still owed to the output: gold occurrences minus kept copies
+    owed = Counter({k: max(1, gold_joined.count(f" {k} ")) for k, sh in zip(keys, shares)
+                    if k and sh >= IN_GOLD_SHARE})
+    for k, b in zip(keys, article.blocks):
+        if k in owed and b.label == "main":
+            owed[k] -= 1
     errs = []
-    for i, (b, share) in enumerate(zip(article.blocks, shares)):
-        ntok = len(_TOKEN.findall(b.text))
+    for i, (b, share, key) in enumerate(zip(article.blocks, shares, keys)):
+        ntok = len(key.split())
         where = "before gold" if i < first else "after gold" if i > last else "inside gold"
         if not ntok:
             continue
-        if b.label == "main" and share < IN_GOLD_SHARE:
+        if b.label == "main" and (share < IN_GOLD_SHARE or owed[key] < 0):
+            owed[key] += share >= IN_GOLD_SHARE  # one surplus copy accounted for
             errs.append(BlockError("kept", where, b.tag, b.label, list(b.reasons), ntok, share, b.text))
-        elif b.label != "main" and share >= IN_GOLD_SHARE:
+        elif b.label != "main" and share >= IN_GOLD_SHARE and owed[key] > 0:
+            owed[key] -= 1
             errs.append(BlockError("dropped", where, b.tag, b.label, list(b.reasons), ntok, share, b.text))
     errs.sort(key=lambda e: -e.tokens)
     return errs
