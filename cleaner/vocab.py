@@ -44,7 +44,8 @@ PROMO = _rx(
     r"create (?:a free|an) account|support (?:our|independent) journalism|donate|podcast|"
     r"exclusive offer|paywall|kostenlos (?:testen|registrieren)|plus-artikel|"
     r"réservé aux abonnés|contenido exclusivo)\b",
-    r"^\s*(?:ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|gesponsert)\s*$",
+    r"^\s*(?:ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|gesponsert|reklama)"
+    r"\s*(?:$|[-:|]\s)",
 )
 PROMO_TOKENS = frozenset({
     "newsletter", "subscribe", "subscription", "promo", "promotion", "ad", "ads", "advert",
@@ -66,8 +67,14 @@ RELATED_HEAD = _rx(
     r"articoli correlati|leia também|veja também|mais lidas|lees ook|meer nieuws)\s*[:.!]?\s*$",
 )
 RELATED_INLINE = _rx(
-    r"^\s*(?:related|read more|read also|also read|see also|more|lesen sie auch|mehr dazu|"
-    r"lire aussi|à lire|lee también|leer más|leggi anche|leia também|lees ook)\s*[:|»>-]\s*\S",
+    r"^\s*(?:related|read more|read also|also read|see also|more|lesen sie auch|mehr dazu|auch interessant|"
+    r"weiterlesen|lire aussi|à lire|à lire également|voir aussi|lee también|lea también|leer más|lea más|lea|"
+    r"le puede interesar|leggi anche|leia também|leia mais|veja também|lees ook|lees meer|"
+    r"czytaj (?:też|także|więcej)|zobacz (?:też|także|również)|dowiedz się więcej|przeczytaj)"
+    r"\s*[:|»>-]\s*\S",
+    r"^\s*(?:schon gelesen|auch interessant|empfehlungen aus der redaktion|das könnte sie interessieren|"
+    r"mehr zum thema|war (?:der|dieser) artikel (?:nützlich|hilfreich)|was this (?:article|page) "
+    r"helpful|czytaj także|polecamy)\s*[?:!.]?\s*$",
 )
 RELATED_TOKENS = frozenset({
     "related", "recommended", "recommendations", "recirc", "recirculation", "readmore",
@@ -90,7 +97,8 @@ FOOTER = _rx(
     r"^\s*(?:this article|this story) (?:was|is|first|originally)\b.{0,120}$",
 )
 SHARE = _rx(
-    r"^\s*(?:share(?: this(?: article| story| post)?)?(?: on)?|tweet|teilen|partager|compartir|"
+    r"^\s*(?:(?:möchten sie )?(?:den|diesen) artikel teilen\??|(?:rezept|artikel|seite) drucken|"
+    r"print (?:this )?(?:article|recipe|page)|share(?: this(?: article| story| post)?)?(?: on)?|tweet|teilen|partager|compartir|"
     r"condividi|compartilhar|delen|e-?mail|print|drucken|imprimer|imprimir|copy link|"
     r"link kopieren|facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|telegram|flipboard|"
     r"messenger|xing)\s*[:.]?\s*$",
