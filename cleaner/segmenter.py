@@ -63,6 +63,13 @@ DUPLICATE_MIN_WORDS = 4
 LIST_ITEM_MAX_WORDS = 20
 #: ... and this many of them in a row are a list (teasers, menu), not story text.
 HEADLINE_RUN_MIN = 3
+#: A lead paragraph above the story: this long, sentence-shaped, scoring at least this ...
+PARAGRAPH_MIN_WORDS = 12
+LEAD_MIN_SCORE = 2.0
+#: ... separated from the story by at most this many blocks of furniture (date, byline, share
+#: bar, photo), each at most this long.
+LEAD_LOOKBACK = 8
+FURNITURE_MAX_WORDS = 12
 #: Evidence too weak to take a short line out of the story it sits in.
 WEAK_NOISE = frozenset({"short_fragment", "low_stopword_density"})
 
@@ -351,6 +358,23 @@ def fill_story_container(scored: list[Scored]) -> None:
             b.reasons.append("inside_story_container")
 
 
+def attach_lead(scored: list[Scored], start: int) -> None:
+    """The standfirst or lead paragraph often sits above the byline, date and share bar that
+    separate it from the story body: walk back over that furniture and take the paragraph."""
+    skipped = 0
+    for i in range(start - 1, -1, -1):
+        s = scored[i]
+        b, f = s.block, s.feats
+        if f.words >= PARAGRAPH_MIN_WORDS and f.terminal and s.score >= LEAD_MIN_SCORE and \
+                b.label != "main" and s.noise_label in (None, "boilerplate"):
+            b.label = "main"
+            b.reasons.append("lead_paragraph")
+            return
+        if b.tag in ("h1", "h2") or skipped >= LEAD_LOOKBACK or f.words > FURNITURE_MAX_WORDS:
+            return
+        skipped += 1
+
+
 def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int | None]:
     """Label every block in place; returns the core span and the title block's index."""
     pair_captions(scored)
@@ -376,6 +400,7 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
             b.label, why = _label_outside(s, i < start)
         b.reasons = [ev.reason for ev in s.evidence] + [why]
     keep_short_lines_in_story(scored, start, end)
+    attach_lead(scored, start)
     fill_story_container(scored)
     t = pick_title(scored, start, title_hints)
     if t is not None:
