@@ -16,15 +16,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any, Iterator
 
-from .batch_inputs import (
-    STATE_DIR,
-    Passed,
-    Source,
-    discover,
-    display,
-    output_rel,
-    warc_output_rel,
-)
+from .batch_inputs import Source, discover, display, output_rel, warc_output_rel
 from .batch_pool import run_pool
 from .batch_state import OutDir, ResumeLog
 from .batch_worker import FORMATS, Options, Outcome, Task

@@ -144,7 +144,7 @@ def promo_text(b: Block, f: Features) -> Evidence | None:
 def dom_promo(b: Block, f: Features) -> Evidence | None:
     """Inside an element named newsletter/subscribe/ad/sponsor/paywall."""
     if b.path & vocab.PROMO_TOKENS:
-        return Evidence("promo", 1.5, "dom_promo")
+        return Evidence("promo", 3.0 if f.words <= VOCAB_MAX_WORDS else 1.5, "dom_promo")
     return None
 
 

@@ -23,8 +23,8 @@ CREDIT_TAIL = _rx(
 #: A credit line on its own or at the start: "Photo: X", "Foto: dpa", "Crédit photo : AFP".
 CREDIT_LINE = _rx(
     r"^\s*(?:photo|photos|picture|image|foto|fotos|bild|bilder|crédit(?:s)?(?: photo)?|credit|"
-    r"photograph|fotografía|imagen|immagine|quelle|source de l'image|illustration)\s*(?:by|von|de|:|/|©)",
-    r"©\s*\w",
+    r"photograph|fotografía|imagen|immagine|source de l'image|illustration)\s*(?:by|von|de|:|/|©)",
+    r"©\s*[^\W\d]",
     r"\b(?:getty images|shutterstock|istock(?:photo)?|picture[- ]alliance|imago images|"
     r"ap photo|afp photo|reuters/|epa-efe|dpa/)\b",
     r"^\s*(?:FILE PHOTO|ARCHIVBILD|SYMBOLBILD|Symbolfoto)\b",
@@ -43,7 +43,11 @@ PROMO = _rx(
     r"inscreva-se|meld je aan|unlimited access|free trial|register (?:now|for free|to)|"
     r"create (?:a free|an) account|support (?:our|independent) journalism|donate|podcast|"
     r"exclusive offer|paywall|kostenlos (?:testen|registrieren)|plus-artikel|"
-    r"réservé aux abonnés|contenido exclusivo)\b",
+    r"réservée? aux abonnés|contenido exclusivo|(?:to|in) your inbox|in ihr postfach|"
+    r"boîte (?:mail|de réception)|free app|download now|(?:news|breaking news) alerts|offre spéciale|"
+    r"sans engagement|il vous reste \d+ ?%|patrocinado|affiliate links?|earn a commission|"
+    r"commission (?:on|from) (?:purchases|sales)|jetzt bestellen|buy now|shop now|"
+    r"aktuelle angebote|best (?:price|deals?)|meilleur prix)\b",
     r"^\s*(?:ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|gesponsert|reklama)"
     r"\s*(?:$|[-:|]\s)",
 )
@@ -60,7 +64,9 @@ RELATED_HEAD = _rx(
     r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended(?: for you| stories)?|"
     r"most (?:read|popular|viewed|shared)|trending(?: now)?|top stories|popular(?: posts| now)?|"
     r"latest(?: news| stories| posts)?|what to read next|further reading|editor'?s? picks|"
-    r"lesen sie auch|lesen sie mehr|auch interessant|mehr zum thema|das könnte sie auch interessieren|"
+    r"lesen sie auch|lesen sie mehr|auch interessant|mehr zum thema|weitere (?:nachrichten|meldungen|"
+    r"artikel|themen)(?: aus \w+(?: \w+)?)?|more (?:news|stories|headlines)|autres actualités|"
+    r"altre notizie|outras notícias|meer nieuws|das könnte sie auch interessieren|"
     r"meistgelesen|weitere artikel|empfehlungen|à lire aussi|lire aussi|à voir aussi|sur le même sujet|"
     r"les plus lus|nos (?:articles|dossiers)|te puede interesar|lee también|leer más|más noticias|"
     r"noticias relacionadas|lo más leído|también te puede interesar|leggi anche|potrebbe interessarti|"
