@@ -7,6 +7,9 @@ from functools import lru_cache
 #: Characters of text handed to langdetect: its cost grows with the text, its accuracy stops
 #: growing after a few sentences of prose.
 SAMPLE_CHARS = 600
+#: Random restarts langdetect averages over (its default is 7): prose samples agree after a few,
+#: and each trial costs as much as the rest of a page's scoring.
+DETECT_TRIALS = 3
 #: Below this many letters langdetect guesses; we report no language instead.
 MIN_SAMPLE_LETTERS = 40
 
@@ -36,12 +39,16 @@ def detect_language(sample: str) -> str | None:
     sample = sample[:SAMPLE_CHARS]
     if len(_LETTERS.findall(sample)) < MIN_SAMPLE_LETTERS:
         return None
-    from langdetect import DetectorFactory, detect
+    from langdetect import DetectorFactory, detector_factory
     from langdetect.lang_detect_exception import LangDetectException
 
     DetectorFactory.seed = 0
+    detector_factory.init_factory()
     try:
-        return detect(sample)
+        detector = detector_factory._factory.create()
+        detector.n_trial = DETECT_TRIALS
+        detector.append(sample)
+        return detector.detect()
     except LangDetectException:
         return None
 

@@ -62,11 +62,6 @@ def segment_text(text: str) -> list[Block]:
 NAMING_ATTRIBUTES = ("class", "id", "role", "itemprop")
 
 
-def _names(el: etree._Element) -> str:
-    get = el.get
-    return " ".join(v for v in (get(a) for a in NAMING_ATTRIBUTES) if v)
-
-
 def tokens(names: str) -> frozenset[str]:
     """Lower-cased words of class/id/role values: "articleBody story-text" -> article, body, story, text."""
     if not names:
@@ -112,7 +107,6 @@ class _Walker:
         self.link_buf = 0
         self.stack: list[tuple[str, int]] = []  # (tag, element id)
         self.link_depth = 0
-        self.next_id = 0
         self.elements: list[tuple[str, str]] = []  # element id -> (tag, class/id/role values)
 
     def add(self, text: str | None) -> None:
@@ -150,49 +144,62 @@ class _Walker:
         self.blocks[-1].tag = "img" if self.blocks and self.blocks[-1].text == alt else "div"
 
 
+_HIDDEN = etree.XPath(
+    "//*[@hidden or contains(translate(@style, ' ', ''), 'display:none')]"
+)
+
+
+def _prune(start: etree._Element) -> None:
+    """Drop non-text elements and hidden ones in C (lxml), so the Python walk never sees them."""
+    etree.strip_elements(start, *SKIP_TAGS, with_tail=False)
+    for el in _HIDDEN(start):
+        parent = el.getparent()
+        if parent is not None:
+            if el.tail:  # keep the text that follows the hidden element
+                prev = el.getprevious()
+                if prev is not None:
+                    prev.tail = (prev.tail or "") + el.tail
+                else:
+                    parent.text = (parent.text or "") + el.tail
+            parent.remove(el)
+
+
 def segment_html(root: etree._Element) -> tuple[list[Block], list[tuple[str, str]]]:
     """Blocks of an HTML tree in document order, and the table of elements their ancestors name.
 
     ``block.ancestors`` holds element ids (innermost last); ``elements[id]`` is (tag, the values
     of its class/id/role attributes), tokenised later only for the elements a heuristic reads.
+    The tree is modified: scripts, styles and hidden elements are removed first.
     """
     body = root.find("body")
     start = body if body is not None else root
+    _prune(start)
     w = _Walker()
-    skipping: etree._Element | None = None
+    stack, elements, blocktags = w.stack, w.elements, BLOCK_TAGS
     for event, el in etree.iterwalk(start, events=("start", "end")):
-        tag = el.tag if isinstance(el.tag, str) else ""
-        tag = tag.lower()
-        if skipping is not None:
-            if event == "end" and el is skipping:
-                skipping = None
-                w.add(el.tail)
+        tag = el.tag
+        if not isinstance(tag, str):
             continue
         if event == "start":
-            if tag in SKIP_TAGS or not tag or el.get("hidden") is not None or \
-                    "display:none" in (el.get("style") or "").replace(" ", ""):
-                if tag in BLOCK_TAGS or tag in SKIP_TAGS:
-                    w.flush()
-                skipping = el
-                continue
-            if tag in BLOCK_TAGS:
+            if tag in blocktags:
                 w.flush()
-            w.stack.append((tag, w.next_id))
-            w.elements.append((tag, _names(el)))
-            w.next_id += 1
+            stack.append((tag, len(elements)))
+            get = el.get
+            elements.append((tag, " ".join(v for v in (get(a) for a in NAMING_ATTRIBUTES) if v)))
             if tag == "a":
                 w.link_depth += 1
-            if tag == "img":
+            elif tag == "img":
                 w.image(el)
-            w.add(el.text)
+            if el.text:
+                w.add(el.text)
         else:
-            if tag in BLOCK_TAGS:
+            if tag in blocktags:
                 w.flush()
             if tag == "a":
                 w.link_depth -= 1
-            if w.stack:
-                w.stack.pop()
-            if el is not start:
+            if stack:
+                stack.pop()
+            if el.tail and el is not start:
                 w.add(el.tail)
     w.flush()
     return _merge_table_rows(w.blocks), w.elements
