@@ -15,6 +15,7 @@ import gc
 import json
 import os
 import platform
+import random
 import re
 import subprocess
 import sys
@@ -40,6 +41,8 @@ FLOOR_FILE = HERE / "results" / "floor.json"
 IN_GOLD_SHARE = 0.5
 #: Blocks listed per worst page (the largest mistakes first); keeps the report readable.
 WORST_BLOCK_LINES = 12
+#: Seed of the bootstrap resampler: the same intervals on every run.
+BOOTSTRAP_SEED = 0
 #: Rows of the error-total tables (largest first).
 ERROR_TABLE_ROWS = 25
 #: Characters of block text shown per line in the worst-page report.
@@ -432,6 +435,69 @@ def report(folder: Path, mode: str, pages: list[Page], runs: list[Run], skipped:
     return lines, results
 
 
+# --------------------------------------------------------------------------- paired bootstrap
+
+
+def _shingle_units(pages: list[Page], outputs: list[str]) -> list[tuple[float | None, float | None]]:
+    """(precision or None if no output, recall or None if no gold) per page with a gold."""
+    return [(None if s.pred_empty else s.precision, None if s.gold_empty else s.recall)
+            for _, s in shingle_scores(pages, outputs)]
+
+
+def _shingle_f1(units: list[tuple[float | None, float | None]]) -> float:
+    precs = [p for p, _ in units if p is not None]
+    recs = [r for _, r in units if r is not None]
+    p = sum(precs) / len(precs) if precs else 0.0
+    r = sum(recs) / len(recs) if recs else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _snippet_units(pages: list[Page], outputs: list[str]) -> list[tuple[int, int, int]]:
+    """(tp, fn, fp) per page with snippets."""
+    units = []
+    for p, o in zip(pages, outputs):
+        if p.keep or p.drop:
+            c = SnippetCounts()
+            c.add(p, o)
+            units.append((c.tp, c.fn, c.fp))
+    return units
+
+
+def _snippet_f1(units: list[tuple[int, int, int]]) -> float:
+    tp, fn, fp = (sum(u[i] for u in units) for i in range(3))
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def bootstrap_report(pages: list[Page], runs: list[Run], n: int) -> list[str]:
+    """Paired bootstrap of cleaner's F1 minus each peer's: resample pages with replacement
+    (the same resample for everyone), report the mean difference and its 95% interval."""
+    cleaner_run = next((r for r in runs if r.extractor.name == "cleaner"), None)
+    if cleaner_run is None or n <= 0:
+        return []
+    lines = [f"## Paired bootstrap: cleaner's F1 minus each peer's ({n} page resamples, seed "
+             f"{BOOTSTRAP_SEED}; an interval above 0 means cleaner is ahead beyond page sampling luck)", ""]
+    for metric, units_of, f1_of in (("shingle F1", _shingle_units, _shingle_f1),
+                                    ("snippet F1", _snippet_units, _snippet_f1)):
+        mine = units_of(pages, cleaner_run.outputs)
+        if not mine:
+            continue
+        others = {r.extractor.name: units_of(pages, r.outputs) for r in runs if r is not cleaner_run}
+        rng = random.Random(BOOTSTRAP_SEED)
+        diffs: dict[str, list[float]] = {k: [] for k in others}
+        for _ in range(n):
+            idx = [rng.randrange(len(mine)) for _ in mine]
+            base = f1_of([mine[i] for i in idx])
+            for name, units in others.items():
+                diffs[name].append(base - f1_of([units[i] for i in idx]))
+        rows = []
+        for name, d in diffs.items():
+            d.sort()
+            lo, hi = d[int(0.025 * (n - 1))], d[int(0.975 * (n - 1))]
+            rows.append([name, f"{f1_of(mine) - f1_of(others[name]):+.3f}", f"[{lo:+.3f}, {hi:+.3f}]"])
+        lines += _table([f"cleaner minus ({metric})", "difference", "95% interval"], rows) + [""]
+    return lines
+
+
 # --------------------------------------------------------------------------- worst pages
 
 
@@ -482,9 +548,10 @@ def block_shares(texts: list[str], gold: str) -> list[float]:
     return shares
 
 
-def block_errors(article, gold: str) -> list[BlockError]:
-    """cleaner's wrongly kept blocks (main, not gold) and wrongly dropped ones (not main, gold).
+def block_verdicts(article, gold: str) -> list[BlockError | None]:
+    """Per block of ``article``: a BlockError where cleaner got it wrong against the gold, else None.
 
+    Kept wrongly = main but not gold text; dropped wrongly = gold text labelled otherwise.
     Repeated blocks are matched as a multiset: a text the gold holds once, kept once, is right
     however many other copies were dropped; a second kept copy is a wrong keep.
     """
@@ -499,20 +566,52 @@ def block_errors(article, gold: str) -> list[BlockError]:
     for k, b in zip(keys, article.blocks):
         if k in owed and b.label == "main":
             owed[k] -= 1
-    errs = []
+    out: list[BlockError | None] = []
     for i, (b, share, key) in enumerate(zip(article.blocks, shares, keys)):
         ntok = len(key.split())
         where = "before gold" if i < first else "after gold" if i > last else "inside gold"
-        if not ntok:
-            continue
-        if b.label == "main" and (share < IN_GOLD_SHARE or owed[key] < 0):
+        kind = None
+        if ntok and b.label == "main" and (share < IN_GOLD_SHARE or owed[key] < 0):
             owed[key] += share >= IN_GOLD_SHARE  # one surplus copy accounted for
-            errs.append(BlockError("kept", where, b.tag, b.label, list(b.reasons), ntok, share, b.text))
-        elif b.label != "main" and share >= IN_GOLD_SHARE and owed[key] > 0:
+            kind = "kept"
+        elif ntok and b.label != "main" and share >= IN_GOLD_SHARE and owed[key] > 0:
             owed[key] -= 1
-            errs.append(BlockError("dropped", where, b.tag, b.label, list(b.reasons), ntok, share, b.text))
-    errs.sort(key=lambda e: -e.tokens)
-    return errs
+            kind = "dropped"
+        out.append(BlockError(kind, where, b.tag, b.label, list(b.reasons), ntok, share, b.text)
+                   if kind else None)
+    return out
+
+
+def block_errors(article, gold: str) -> list[BlockError]:
+    """cleaner's wrong blocks on one page, the largest first (see :func:`block_verdicts`)."""
+    return sorted((e for e in block_verdicts(article, gold) if e), key=lambda e: -e.tokens)
+
+
+def show_page(page: Page, mode: str) -> list[str]:
+    """Every block cleaner made of one page: gold share, verdict, label, tag, score, reasons, text."""
+    from cleaner import clean
+
+    art = clean(page.source, kind=mode)
+    lines = [f"# {page.id} ({mode}): title {art.title!r}, language {art.language}, "
+             f"{len(art.blocks)} blocks" + (f", reason: {art.reason}" if art.reason else "")]
+    if page.gold is not None:
+        s = score_document(art.text, page.gold)
+        lines.append(f"page F1 {doc_f1(s):.3f}  P {s.precision:.3f}  R {s.recall:.3f}")
+        verdicts = block_verdicts(art, page.gold)
+    else:
+        verdicts = [None] * len(art.blocks)
+    lines.append("verdict: KEPT = main but not gold, DROP = gold but not main; gold = share of the "
+                 "block found in the gold")
+    for b, v in zip(art.blocks, verdicts):
+        share = f"{v.share:.2f}" if v else ("    " if page.gold is None else "ok  ")
+        mark = {"kept": "KEPT", "dropped": "DROP"}.get(v.kind, "") if v else ""
+        lines.append(f"{b.index:4} {mark:4} {share} {b.label:11} <{b.tag}> {b.score:+.2f} "
+                     f"[{', '.join(b.reasons)}] {_short(b.text)}")
+    if page.keep or page.drop:
+        out = norm(art.text)
+        lines += [f"with    {'kept  ' if norm(x) in out else 'MISSED'} {x!r}" for x in page.keep]
+        lines += [f"without {'LEAKED' if norm(x) in out else 'ok    '} {x!r}" for x in page.drop]
+    return lines
 
 
 def _short(text: str) -> str:
@@ -676,6 +775,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--record-floor", action="store_true",
                     help="write cleaner's F1 into benchmarks/results/floor.json (full dataset only)")
     ap.add_argument("--output", type=Path, metavar="TXT", help="also write the printed report here")
+    ap.add_argument("--bootstrap", type=int, default=1000, metavar="N",
+                    help="paired bootstrap resamples for cleaner-minus-peer F1 intervals (0: off)")
+    ap.add_argument("--show", metavar="ID",
+                    help="only print every block cleaner made of the page(s) whose id starts with ID")
     return ap.parse_args(argv)
 
 
@@ -692,6 +795,13 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"unknown extractor(s) {', '.join(unknown)}; known: {', '.join(peers.ALL)}")
     header = machine_header()
     pages, skipped = load_pages(folder, mode, args.limit)
+    if args.show:
+        chosen = [p for p in pages if p.id.startswith(args.show)]
+        if not chosen:
+            raise SystemExit(f"no page id starts with {args.show!r}")
+        for p in chosen:
+            sys.stdout.write("\n".join(show_page(p, mode)) + "\n")
+        return 0
     if not pages:
         raise SystemExit(f"{folder}: no pages to run in {mode} mode")
     notes, extractors = [], []
@@ -705,6 +815,8 @@ def main(argv: list[str] | None = None) -> int:
     runs = run_all(extractors, pages)
     lines, results = report(folder, mode, pages, runs, skipped, notes, header)
     cleaner_run = next((r for r in runs if r.extractor.name == "cleaner"), None)
+    if len(runs) > 1:
+        lines += ["", *bootstrap_report(pages, runs, args.bootstrap)]
     if args.worst and cleaner_run is not None:
         lines += ["", *worst_report(pages, mode, cleaner_run, args.worst)]
     if args.repeat:
