@@ -27,6 +27,10 @@ LOW_STOP_DENSITY = 0.10
 LINK_DENSE = 0.5
 #: Words at or below which an unpunctuated block is a fragment (menu entry, label, button).
 FRAGMENT_WORDS = 3
+#: Evidence no amount of prose outweighs: alt text is never story text, whatever its length.
+DECISIVE = 20.0
+#: A <figcaption> is a caption by the page's own markup, even when it reads like a paragraph.
+FIGCAPTION_WEIGHT = 6.0
 #: Evidence for blocks inside / outside the element that holds most of the page's prose.
 STORY_CONTAINER_WEIGHT = 1.0
 OUTSIDE_CONTAINER_WEIGHT = 3.0
@@ -112,7 +116,7 @@ def link_dense(b: Block, f: Features) -> Evidence | None:
 def image_alt(b: Block, f: Features) -> Evidence | None:
     """Alternative text of an image describes a photo, it is not story text."""
     if b.tag == "img":
-        return Evidence("caption", 4.0, "image_alt")
+        return Evidence("caption", DECISIVE, "image_alt")
     return None
 
 
@@ -126,7 +130,7 @@ def caption_credit(b: Block, f: Features) -> Evidence | None:
 def dom_caption(b: Block, f: Features) -> Evidence | None:
     """Text inside <figure>/<figcaption> or an element named caption/credit/gallery."""
     if "<figcaption" in b.path or b.tag in ("figcaption", "caption"):
-        return Evidence("caption", 3.0, "dom_caption")
+        return Evidence("caption", FIGCAPTION_WEIGHT, "dom_caption")
     if b.path & vocab.CAPTION_TOKENS and f.words <= 60:
         return Evidence("caption", 2.0, "dom_caption")
     if "<figure" in b.path:

@@ -21,7 +21,7 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from cleaner.batch_inputs import Source, discover
+from cleaner.batch_inputs import Source, discover, is_input_name
 from cleaner.batch_worker import Options, Task, process
 from cleaner.decode import MAX_INPUT_BYTES
 from cleaner.errors import CleanerError
@@ -150,8 +150,20 @@ def _counter_param():
     return CounterParam()
 
 
+def input_problem(root: str) -> str | None:
+    """Why ``root`` cannot be read as input (missing, or a file of a kind not cleaned), or None."""
+    if not os.path.exists(root):
+        return f"input {root!r} does not exist"
+    if os.path.isfile(root) and not is_input_name(os.path.basename(root)):
+        return f"{root!r} is not a page (.html/.htm/.txt, optionally .gz) or WARC (.warc/.warc.gz) file"
+    return None
+
+
 def _sources(root: str, out_dir: str | None) -> tuple[list[Source], list[tuple[str, str, bool]]]:
     """Input files as ``cleaner batch`` finds them (same names, same order), and paths passed over."""
+    problem = input_problem(root)
+    if problem:
+        raise ValueError(problem)
     if os.path.isfile(root):  # one file: named by its base name, as if its folder were the input
         st = os.stat(root)
         return [Source(os.path.basename(root), os.path.abspath(root), st.st_mtime_ns, st.st_size, is_warc_path(root))], []
@@ -305,8 +317,9 @@ def _add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the job and print a summary; exit 0 when every page was read, 1 when some failed, 2 on usage errors."""
-    if not os.path.exists(args.input):
-        print(f"cleaner spark: input {args.input!r} does not exist", file=sys.stderr)
+    problem = input_problem(args.input)
+    if problem:
+        print(f"cleaner spark: {problem}", file=sys.stderr)
         return 2
     for flag, value in (("--partitions", args.partitions), ("--max-bytes", args.max_bytes), ("--timeout", args.timeout)):
         if value is not None and value <= 0:
@@ -325,14 +338,29 @@ def run(args: argparse.Namespace) -> int:
     df, counts_acc = clean_files(spark, args.input, args.partitions, out_dir=args.output,
                                  max_bytes=args.max_bytes, timeout=args.timeout)
     writer = df.write.mode("overwrite" if args.overwrite else "errorifexists")
-    if args.format == "parquet":
-        writer.parquet(args.output)
-    else:
-        writer.option("ignoreNullFields", "false").json(args.output)
+    try:
+        if args.format == "parquet":
+            writer.parquet(args.output)
+        else:
+            writer.option("ignoreNullFields", "false").json(args.output)
+    except Exception as exc:  # Py4JJavaError, AnalysisException...: report the cause, not the JVM stack
+        print(f"cleaner spark: the Spark job failed: {_root_cause(exc)}", file=sys.stderr)
+        return 1
     elapsed = time.perf_counter() - started
     counts = counts_acc.value
     print(summary(counts, elapsed, args.output), file=sys.stderr)
     return 1 if any(key.startswith("failed") for key in counts) else 0
+
+
+def _root_cause(exc: Exception) -> str:
+    """The innermost Java exception of a failed Spark call (or the Python message), on one line."""
+    java = getattr(exc, "java_exception", None)
+    if java is not None:
+        while java.getCause() is not None:
+            java = java.getCause()
+        return " ".join(java.toString().split())[:500]
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
 
 
 def summary(counts: dict[str, int], seconds: float, output: str) -> str:
