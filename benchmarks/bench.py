@@ -676,12 +676,16 @@ def worst_report(pages: list[Page], mode: str, cleaner_run: Run, k: int) -> list
                 by_tag.items(), key=lambda kv: (-kv[1], kv[0]))[:ERROR_TABLE_ROWS]])
         lines += ["", f"## cleaner: {k} worst pages (page F1; kept = main but not in gold, "
                   f"dropped = gold text labelled otherwise; share = part of the block found in gold)", ""]
+        total_f1 = summarize(s for _, s, _ in scored).f1
+        perfect = DocScore(1.0, 0.0, 0.0, False, False, True)
         for p, s, out in sorted(scored, key=lambda t: (doc_f1(t[1]), t[0].id))[:k]:
             errs = per_page[p.id]
             kept = sum(e.tokens for e in errs if e.kind == "kept")
             dropped = sum(e.tokens for e in errs if e.kind == "dropped")
+            gain = summarize(perfect if q is p else sc for q, sc, _ in scored).f1 - total_f1
             lines.append(f"### {p.id}  F1 {doc_f1(s):.3f}  P {s.precision:.3f}  R {s.recall:.3f}  "
-                         f"(kept wrongly {kept} tokens, dropped wrongly {dropped} tokens)")
+                         f"(kept wrongly {kept} tokens, dropped wrongly {dropped} tokens; "
+                         f"a perfect page would add {gain:+.4f} to the dataset F1)")
             if not out.strip():
                 lines.append("  (empty output)")
             for e in errs[:WORST_BLOCK_LINES]:
