@@ -320,7 +320,8 @@ def mark_headline_runs(scored: list[Scored]) -> None:
             j += 1
         if j - i >= HEADLINE_RUN_MIN:
             for s in scored[i:j]:
-                if s.content > 0 and "@anchor" not in s.block.path:
+                boxed = "related" in s.noise_by_label or "navigation" in s.noise_by_label
+                if s.content > 0 and ("@anchor" not in s.block.path or boxed):
                     s.evidence.append(Evidence("related", s.content + 0.5, "headline_run"))
                     rescore(s)
         i = max(j, i + 1)
@@ -406,4 +407,8 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
     if t is not None:
         scored[t].block.label = "title"
         scored[t].block.reasons.append("title")
+    for s in scored:  # a page's <h1> is its headline (or the site's name), never body text
+        if s.block.tag == "h1" and s.block.label == "main":
+            s.block.label = "boilerplate"
+            s.block.reasons.append("h1_not_body")
     return start, end, t
