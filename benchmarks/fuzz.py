@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import random
+import re
 import signal
 import sys
 import time
@@ -82,6 +83,15 @@ def targets(pages: list[bytes], hang: int) -> dict[str, tuple]:
     return {name: (strategy, _with_alarm(check, hang)) for name, (strategy, check) in out.items()}
 
 
+_EXC_LINE = re.compile(r"^[\w.]*(?:Error|Exception|Hang|Exit)\b.*$", re.M)
+
+
+def failure_key(report: str) -> str:
+    """The exception line of a report: two rounds that fail the same way count once."""
+    found = _EXC_LINE.findall(report)
+    return found[-1][:300] if found else report.strip().splitlines()[-1][:300]
+
+
 def run_round(name: str, strategy, check, examples: int) -> str | None:
     """Run one target for ``examples`` inputs; the shrunk failure report, or None."""
     test = settings(
@@ -118,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     deadline = time.monotonic() + args.minutes * 60
     counts = dict.fromkeys(chosen, 0)  # examples asked for; a round that fails stops early
     seconds = dict.fromkeys(chosen, 0.0)
-    failures: dict[str, list[str]] = {name: [] for name in chosen}
+    failures: dict[str, list[str]] = {name: [] for name in chosen}  # failure keys per target
     while time.monotonic() < deadline:
         for name in chosen:
             if time.monotonic() >= deadline:
@@ -128,12 +138,12 @@ def main(argv: list[str] | None = None) -> int:
             report = run_round(name, strategy, check, args.round)
             seconds[name] += time.monotonic() - started
             counts[name] += args.round
-            if report and report not in failures[name]:
-                failures[name].append(report)
+            if report and failure_key(report) not in failures[name]:
+                failures[name].append(failure_key(report))
                 args.out.mkdir(parents=True, exist_ok=True)
                 path = args.out / f"{name}-{len(failures[name])}.txt"
                 path.write_text(report, encoding="utf-8")
-                print(f"FOUND in {name}: {report.strip().splitlines()[-1][:200]}\n  -> {path}", flush=True)
+                print(f"FOUND in {name}: {failure_key(report)}\n  -> {path}", flush=True)
         print("  examples so far: " + ", ".join(f"{k} {v} ({seconds[k]:.0f} s)" for k, v in counts.items()),
               flush=True)
 
