@@ -127,7 +127,7 @@ def gunzip(data: bytes, limit: int = MAX_INPUT_BYTES) -> bytes:
     while data:
         d = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
-            out += d.decompress(data, limit + 1 - len(out))
+            out += d.decompress(data, max(limit, 0) + 1 - len(out))  # 0 would mean "no cap"
         except zlib.error as exc:
             raise CleanerError(f"corrupt gzip data: {exc}") from None
         if len(out) > limit:
