@@ -701,20 +701,37 @@ def worst_report(pages: list[Page], mode: str, cleaner_run: Run, k: int) -> list
             return ([s for s in p.keep if norm(s) not in out], [s for s in p.drop if norm(s) in out])
 
         bad = sorted(((p, *misses(p, o)) for p, o in snip), key=lambda t: (-(len(t[1]) + len(t[2])), t[0].id))
-        lines += [f"## cleaner: {k} worst snippet pages (missed `with`, leaked `without`, and the "
+        bad = [t for t in bad if t[1] or t[2]]
+        arts = {p.id: clean(p.source, kind=mode) for p, _, _ in bad}
+        common = common_reasons(list(arts.values()))
+
+        def holder(p: Page, snippet: str):
+            return next((b for b in arts[p.id].blocks if norm(snippet) in norm(b.text)), None)
+
+        totals: Counter = Counter()
+        for p, missed, leaked in bad:
+            for what, snippets in (("missed", missed), ("leaked", leaked)):
+                for snippet in snippets:
+                    b = holder(p, snippet)
+                    rest = [r for r in b.reasons if r not in common] if b else []
+                    totals[f"{what}: {b.label if b else 'in no single block'}"
+                           f"{': ' + ', '.join(rest) if rest else ''}"] += 1
+        lines += [f"## cleaner: snippet errors by the label and reasons of the block holding them "
+                  f"({len(bad)} pages with an error)", "",
+                  f"Left out of the keys (on >= {COMMON_REASON_SHARE:.0%} of main blocks): "
+                  f"{', '.join(sorted(common)) or '-'}", ""]
+        lines += _table(["error", "snippets"], [[key, str(n)] for key, n in sorted(
+            totals.items(), key=lambda kv: (-kv[1], kv[0]))[:ERROR_TABLE_ROWS]])
+        lines += ["", f"## cleaner: {k} worst snippet pages (missed `with`, leaked `without`, and the "
                   "block holding each snippet)", ""]
         for p, missed, leaked in bad[:k]:
-            if not missed and not leaked:
-                break
-            art = clean(p.source, kind=mode)
             lines.append(f"### {p.id} ({p.lang or '?'})  missed {len(missed)}/{len(p.keep)} with, "
                          f"leaked {len(leaked)}/{len(p.drop)} without")
             for what, snippets in (("missed", missed), ("leaked", leaked)):
-                for s in snippets:
-                    holder = next((b for b in art.blocks if norm(s) in norm(b.text)), None)
-                    where = (f"{holder.label} [{', '.join(holder.reasons) or '-'}]" if holder
-                             else "in no single block")
-                    lines.append(f"  {what:6} {_short(s)!r} -> {where}")
+                for snippet in snippets:
+                    b = holder(p, snippet)
+                    where = f"{b.label} [{', '.join(b.reasons) or '-'}]" if b else "in no single block"
+                    lines.append(f"  {what:6} {_short(snippet)!r} -> {where}")
             lines.append("")
     return lines
 
