@@ -68,7 +68,7 @@ PARAGRAPH_MIN_WORDS = 12
 LEAD_MIN_SCORE = 2.0
 #: ... separated from the story by at most this many blocks of furniture (date, byline, share
 #: bar, photo), each at most this long.
-LEAD_LOOKBACK = 8
+LEAD_LOOKBACK = 15
 FURNITURE_MAX_WORDS = 12
 #: Evidence too weak to take a short line out of the story it sits in.
 WEAK_NOISE = frozenset({"short_fragment", "low_stopword_density"})
@@ -371,7 +371,9 @@ def attach_lead(scored: list[Scored], start: int) -> None:
             b.label = "main"
             b.reasons.append("lead_paragraph")
             return
-        if b.tag in ("h1", "h2") or skipped >= LEAD_LOOKBACK or f.words > FURNITURE_MAX_WORDS:
+        if b.tag in ("h1", "h2") or skipped >= LEAD_LOOKBACK or (
+            f.words > FURNITURE_MAX_WORDS and s.noise_label != "caption"
+        ):
             return
         skipped += 1
 

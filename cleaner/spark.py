@@ -22,7 +22,7 @@ import time
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from cleaner.batch_inputs import Source, discover, is_input_name
-from cleaner.batch_worker import Options, Task, process
+from cleaner.batch_worker import Options, Outcome, Task, process
 from cleaner.decode import MAX_INPUT_BYTES
 from cleaner.errors import CleanerError
 from cleaner.warc import WarcStats, is_warc_path, iter_warc_pages
@@ -67,17 +67,21 @@ def clean_task(task: Task, max_bytes: int = MAX_INPUT_BYTES, timeout: float | No
 
     The time limit uses SIGALRM, so it stops slow Python code but not a single stuck C call.
     """
-    armed = bool(timeout) and threading.current_thread() is threading.main_thread()
-    if armed:
+    opts = Options("jsonl", False, max_bytes)
+    if not timeout or threading.current_thread() is not threading.main_thread():
+        outcome = process(task, opts)
+    else:
         previous = signal.signal(signal.SIGALRM, _on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, timeout)
-    try:
-        outcome = process(task, Options("jsonl", False, max_bytes))
-    except _PageTimeout:
-        return _failed(task.source, task.url, f"timeout: cleaning took longer than {timeout:g} s")
-    finally:
-        if armed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+        try:
+            signal.setitimer(signal.ITIMER_REAL, timeout)
+            outcome = process(task, opts)
+        except _PageTimeout:
+            outcome = Outcome("failed", f"timeout: cleaning took longer than {timeout:g} s")
+        finally:
+            try:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            except _PageTimeout:  # the one-shot alarm went off just as the page finished
+                pass
             signal.signal(signal.SIGALRM, previous)
     if outcome.status == "failed":
         return _failed(task.source, task.url, outcome.reason or "failed")
@@ -94,7 +98,7 @@ def _file_records(path: str, name: str, warc: bool, max_bytes: int, timeout: flo
                   counts: dict[str, int]) -> Iterator[dict[str, Any]]:
     """Rows for one input file: one per page file, or one per HTML response of a WARC (in file order)."""
     if not warc:
-        source = Source(name, path, 0, 0, False)
+        source = Source(name, path, 0, 0, False)  # batch's rules for kind and gzip from the name
         yield clean_task(Task(name, path=path, kind=source.kind, gz=source.gz), max_bytes, timeout)
         return
     stats = WarcStats()
@@ -281,7 +285,8 @@ def spark_session(master: str | None = None, app_name: str = "cleaner") -> "Spar
     except ImportError:
         raise CleanerError("pyspark is not installed: pip install 'cleaner[spark]'") from None
     builder = SparkSession.builder.appName(app_name).config("spark.ui.showConsoleProgress", "false")
-    if master is None or master.startswith("local"):
+    under_spark_submit = "PYSPARK_GATEWAY_PORT" in os.environ  # the JVM exists; its master rules
+    if master.startswith("local") if master else not under_spark_submit:
         # local executors run this interpreter, where cleaner and its dependencies are installed
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         builder = builder.config("spark.driver.defaultJavaOptions", LOCAL_JVM_OPTIONS)
@@ -325,6 +330,10 @@ def run(args: argparse.Namespace) -> int:
         if value is not None and value <= 0:
             print(f"cleaner spark: {flag} must be positive", file=sys.stderr)
             return 2
+    in_real, out_real = os.path.realpath(args.input), os.path.realpath(args.output)
+    if in_real == out_real or in_real.startswith(out_real.rstrip(os.sep) + os.sep):
+        print("cleaner spark: the output folder must not be the input or contain it", file=sys.stderr)
+        return 2
     if os.path.exists(args.output) and not args.overwrite:
         print(f"cleaner spark: output {args.output!r} exists; use --overwrite to replace it", file=sys.stderr)
         return 2
