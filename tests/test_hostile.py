@@ -302,9 +302,17 @@ def test_gzip_bomb_stops_at_the_limit_without_inflating_it():
         clean(bomb, max_bytes=8 << 20)
     with pytest.raises(CleanerError, match="limit"):
         clean(bomb)  # default limit
-    for limit in (0, -1):  # zlib reads a max_length of 0 as "unlimited": must not inflate it all
-        with pytest.raises(CleanerError, match="limit"):
-            gunzip(bomb, limit)
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        for limit in (0, -1, 1 << 20):  # zlib reads a max_length of 0 as "unlimited"
+            with pytest.raises(CleanerError, match="limit"):
+                gunzip(bomb, limit)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 << 20, f"inflated {peak} bytes of a bomb to check a 1 MiB limit"
     assert time.perf_counter() - start < SMALL_CASE_SECONDS
 
 
