@@ -206,7 +206,7 @@ def _call(ex: peers.Extractor, page: Page) -> tuple[str, float, float, str | Non
     return out, time.process_time() - cpu, time.perf_counter() - wall, err
 
 
-def run_all(extractors: list[peers.Extractor], pages: list[Page], progress: bool = True) -> list[Run]:
+def run_all(extractors: list[peers.Extractor], pages: list[Page]) -> list[Run]:
     """Run every extractor on every page, page by page (interleaved, so load from elsewhere on
     the machine slows all extractors alike); time only the extraction call.
 
@@ -221,7 +221,7 @@ def run_all(extractors: list[peers.Extractor], pages: list[Page], progress: bool
     can_peak = _reset_peak()
     runs = [Run(ex, [], 0.0, 0.0, 0.0 if can_peak else None, 0, None) for ex in extractors]
     for i, page in enumerate(pages):
-        if progress and i and i % 100 == 0:
+        if i and i % 100 == 0:
             print(f"  {i}/{len(pages)} pages", file=sys.stderr, flush=True)
         for run in runs:
             if run.peak_mib is not None:
