@@ -35,30 +35,37 @@ UTF16_NUL_RATIO = 0.3
 #: 256 levels and drops the rest of the page); deeper tags are dropped, their text is kept.
 MAX_NESTING = 200
 
+#: (leading bytes, what the file is) of binary formats a scraper may save as a page.
 _MAGIC = (
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"%PDF", "a PDF document"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
     (b"PK\x03\x04", "a ZIP archive"),
     (b"PK\x05\x06", "an empty ZIP archive"),
     (b"\x7fELF", "an executable"),
-    (b"MZ\x90\x00", "a Windows executable"),
-    (b"RIFF", "a RIFF media file"),
     (b"\x00\x00\x01\x00", "an icon"),
-    (b"BZh", "bzip2-compressed data"),
     (b"\xfd7zXZ\x00", "xz-compressed data"),
     (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
     (b"Rar!\x1a\x07", "a RAR archive"),
-    (b"OggS", "an Ogg media file"),
-    (b"ID3", "an MP3 file"),
     (b"\x1a\x45\xdf\xa3", "a Matroska/WebM video"),
-    (b"wOFF", "a web font"),
-    (b"wOF2", "a web font"),
     (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
     (b"SQLite format 3\x00", "an SQLite database"),
 )
+#: Signatures that could also start a text file ("RIFF raff"): they count only when a control
+#: byte follows within the first 64 bytes, as in the binary header every one of these has.
+_WEAK_MAGIC = (
+    (b"MZ", "a Windows executable"),
+    (b"RIFF", "a RIFF media file"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"OggS", "an Ogg media file"),
+    (b"ID3", "an MP3 file"),
+    (b"wOFF", "a web font"),
+    (b"wOF2", "a web font"),
+)
+_CONTROL_BYTE = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BOMS = (
     (b"\x00\x00\xfe\xff", "utf-32-be"),
     (b"\xff\xfe\x00\x00", "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
@@ -145,7 +152,13 @@ def _file_type(head: bytes) -> str | None:
     for magic, what in _MAGIC:
         if head.startswith(magic):
             return what
-    return "an MP4/QuickTime media file" if head[4:8] == b"ftyp" else None
+    if _CONTROL_BYTE.search(head, 0, 64):
+        if head[4:8] == b"ftyp":
+            return "an MP4/QuickTime media file"
+        for magic, what in _WEAK_MAGIC:
+            if head.startswith(magic):
+                return what
+    return None
 
 
 def _mostly_controls(head: bytes) -> bool:

@@ -120,6 +120,21 @@ def test_binary_files_are_refused_with_their_type_named(name):
         clean(BINARY[name])
 
 
+def test_more_binary_formats_are_refused_but_text_with_lookalike_starts_is_read():
+    import bz2
+
+    for data, what in ((bz2.compress(STORY.encode()), "bzip2"),
+                       (b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00" + bytes(range(256)), "MP4"),
+                       (b"RIFF\x24\x08\x00\x00WAVEfmt " + bytes(range(256)), "RIFF"),
+                       (b"ID3\x03\x00\x00\x00\x0f" + bytes(range(256)), "MP3")):
+        with pytest.raises(CleanerError, match=what):
+            clean(data)
+    for start in ("RIFF raff and other words", "ID3 tags explained", "MZ is a postcode prefix",
+                  "BZh is not a word", "OggS"):
+        art = check_article(clean(f"{start}\n\n{STORY}".encode()))
+        assert start in visible(art)
+
+
 def test_random_bytes_are_refused_as_binary():
     noise = bytes((i * 7919 + 13) * 2654435761 % 256 for i in range(20_000))
     with pytest.raises(CleanerError, match="binary"):
