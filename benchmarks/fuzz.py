@@ -68,8 +68,19 @@ def seed_pages(shared: Path, limit: int) -> list[bytes]:
     return pages
 
 
+#: Inputs per round of the "repeat" target, as a share of --round: each is up to a few MB.
+REPEAT_SHARE = 0.05
+
+
+def _repeated(fragment: str, times: int, page: str) -> str:
+    """A generated page with one fragment repeated thousands of times in the middle."""
+    cut = len(page) // 2
+    return page[:cut] + fragment * times + page[cut:]
+
+
 def targets(pages: list[bytes], hang: int) -> dict[str, tuple]:
     """name -> (strategy, check) pairs."""
+    splices = st.sampled_from([s.decode("latin-1") for s in props.SPLICES])
     out = {
         "html": (props.html_documents(), props.check_html),
         "text": (props.text_documents(), props.check_text),
@@ -78,6 +89,9 @@ def targets(pages: list[bytes], hang: int) -> dict[str, tuple]:
         "mutate-generated": (props.mutated(props.html_documents().map(lambda m: m.encode("utf-8"))),
                              lambda b: props.check_deterministic(b)),
     }
+    out["repeat"] = (st.builds(_repeated, props.nodes | splices, st.integers(100, 50_000),
+                               props.html_documents()),
+                     lambda m: props.outcome(m))
     if pages:
         out["mutate-real"] = (props.mutated(st.sampled_from(pages)), lambda b: props.check_deterministic(b))
     return {name: (strategy, _with_alarm(check, hang)) for name, (strategy, check) in out.items()}
@@ -135,9 +149,10 @@ def main(argv: list[str] | None = None) -> int:
                 break
             strategy, check = all_targets[name]
             started = time.monotonic()
-            report = run_round(name, strategy, check, args.round)
+            examples = max(1, round(args.round * REPEAT_SHARE)) if name == "repeat" else args.round
+            report = run_round(name, strategy, check, examples)
             seconds[name] += time.monotonic() - started
-            counts[name] += args.round
+            counts[name] += examples
             if report and failure_key(report) not in failures[name]:
                 failures[name].append(failure_key(report))
                 args.out.mkdir(parents=True, exist_ok=True)
