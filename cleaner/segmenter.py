@@ -59,6 +59,8 @@ CAPTION_PAIR_MAX_WORDS = 25
 
 #: Blocks shorter than this many words may repeat (menu entries, "Share"): not duplicates.
 DUPLICATE_MIN_WORDS = 4
+#: Long blocks that end with the same this-many words are copies with a prefix (gallery counters).
+DUPLICATE_TAIL_WORDS = 10
 #: Unpunctuated lines up to this many words read as list items or headlines ...
 LIST_ITEM_MAX_WORDS = 20
 #: ... and this many of them in a row are a list (teasers, menu), not story text.
@@ -294,15 +296,19 @@ def mark_duplicates(scored: list[Scored]) -> None:
     punctuation do not matter)."""
     seen: dict[tuple[str, ...], list[int]] = {}
     for i, s in enumerate(scored):
-        key = tuple(_WORDS.findall(s.block.text.lower()))
-        if len(key) >= DUPLICATE_MIN_WORDS:
-            seen.setdefault(key, []).append(i)
+        words = tuple(_WORDS.findall(s.block.text.lower()))
+        if len(words) >= DUPLICATE_MIN_WORDS:
+            seen.setdefault(words, []).append(i)
+        if len(words) > DUPLICATE_TAIL_WORDS:  # "1of4 Grass Valley's ..." repeats "Grass Valley's ..."
+            seen.setdefault(("…",) + words[-DUPLICATE_TAIL_WORDS:], []).append(i)
+    marked: set[int] = set()
     for idx in seen.values():
         if len(idx) > 1:
-            for i in idx:
-                s = scored[i]
-                s.evidence.append(Evidence("boilerplate", max(s.content, 0.0) + 1.0, "duplicate_text"))
-                rescore(s)
+            marked.update(idx)
+    for i in sorted(marked):
+        s = scored[i]
+        s.evidence.append(Evidence("boilerplate", max(s.content, 0.0) + 1.0, "duplicate_text"))
+        rescore(s)
 
 
 def _listish(s: Scored) -> bool:

@@ -28,6 +28,10 @@ CREDIT_LINE = _rx(
     r"\b(?:getty images|shutterstock|istock(?:photo)?|picture[- ]alliance|imago images|"
     r"ap photo|afp photo|reuters/|epa-efe|dpa/)\b",
     r"^\s*(?:FILE PHOTO|ARCHIVBILD|SYMBOLBILD|Symbolfoto)\b",
+    r"\b(?:photo|foto|bild|image|credit|crédit)\s*:\s*[^.:]{2,60}$",
+    r"^\s*(?:image|photo|picture|bild|foto|slide)?\s*\d+\s*(?:of|/|von|sur|de)\s*\d+",
+    r",\s*(?:left|right|centre|center|second left|second right|from left|l-r|r-l)\s*[,)]",
+    r"\((?:left|right|center|centre|l|r|c|l-r|r-l)\)",
 )
 CAPTION_TOKENS = frozenset({
     "caption", "figcaption", "credit", "credits", "photo", "photos", "image", "img", "media",
