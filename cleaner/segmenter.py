@@ -72,6 +72,13 @@ LEAD_MIN_SCORE = 2.0
 #: bar, photo), each at most this long.
 LEAD_LOOKBACK = 15
 FURNITURE_MAX_WORDS = 12
+#: A trailing teaser run: at least this many headline+summary pairs, summaries of at least
+#: this many words, after a story of at least this many blocks, sharing less than this share of
+#: content words with it.
+TEASER_MIN_PAIRS = 2
+TEASER_MIN_WORDS = 8
+TEASER_MIN_STORY = 3
+TEASER_MAX_COHERENCE = 0.3
 #: Evidence too weak to take a short line out of the story it sits in.
 WEAK_NOISE = frozenset({"short_fragment", "low_stopword_density"})
 
@@ -311,6 +318,34 @@ def mark_duplicates(scored: list[Scored]) -> None:
         rescore(s)
 
 
+def _headline_like(s: Scored) -> bool:
+    f = s.feats
+    return TITLE_MIN_WORDS <= f.words <= LIST_ITEM_MAX_WORDS and not f.terminal
+
+
+def trim_teaser_tail(scored: list[Scored], start: int, end: int) -> int:
+    """End of the story once a trailing run of teasers (headline, summary, headline, summary...)
+    about other subjects is cut off; flattened text has no markup to tell them apart."""
+    i = end - 1
+    pairs = 0
+    while i - 1 >= start:
+        head, body = scored[i - 1], scored[i]
+        if _headline_like(head) and body.feats.words >= TEASER_MIN_WORDS and body.feats.terminal:
+            pairs += 1
+            i -= 2
+        elif _headline_like(body) and i == end - 1:  # run may end with a lone headline
+            i -= 1
+        else:
+            break
+    cut = i + 1
+    if pairs < TEASER_MIN_PAIRS or cut - start < TEASER_MIN_STORY:
+        return end
+    vocab = _vocabulary(scored, start, cut)
+    if coherence(scored, cut, end, vocab) >= TEASER_MAX_COHERENCE:
+        return end
+    return cut
+
+
 def _listish(s: Scored) -> bool:
     f = s.feats
     return 0 < f.words <= LIST_ITEM_MAX_WORDS and not f.terminal
@@ -391,6 +426,7 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
     mark_repeated_items(scored)
     mark_headline_runs(scored)
     start, end = find_core(scored)
+    end = trim_teaser_tail(scored, start, end)
     # a headline-shaped first block of the story is its title (flattened text has no <h1>)
     if end - start > 1 and _headline(scored[start]) and scored[start + 1].feats.terminal:
         title_hints = title_hints + [scored[start].block.text]
