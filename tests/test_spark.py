@@ -206,3 +206,5 @@ def test_cli_usage_errors_do_not_start_spark(tmp_path, capsys):
     (tmp_path / "notes.md").write_text("# not a page")
     assert cli_main(["spark", str(tmp_path / "notes.md"), str(tmp_path / "out2")]) == 2
     assert "is not a page" in capsys.readouterr().err
+    assert cli_main(["spark", str(tmp_path), str(tmp_path), "--overwrite"]) == 2  # would delete the input
+    assert "must not be the input" in capsys.readouterr().err
