@@ -11,7 +11,7 @@ _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…。！？:;»“”\"')\]]\s*$")
 _TERMINAL = re.compile(r"[.!?。！？]['\"”’»)\]]*\s*$")
 _SENTENCE_SPLIT = re.compile(r"[.!?。！？]+(?:\s|$)")
-_ELLIPSIS_END = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
+_ELLIPSIS_END = re.compile(r"(\.\.\.?|…|\[…\]|\[\.\.\.\])\s*$")
 _DIGIT = re.compile(r"\d")
 
 

@@ -27,6 +27,8 @@ LOW_STOP_DENSITY = 0.10
 LINK_DENSE = 0.5
 #: Words at or below which an unpunctuated block is a fragment (menu entry, label, button).
 FRAGMENT_WORDS = 3
+#: In a block this short, boilerplate vocabulary is the block's whole point: stronger evidence.
+SHORT_VOCAB_WORDS = 25
 #: Evidence no amount of prose outweighs: alt text is never story text, whatever its length.
 DECISIVE = 20.0
 #: A <figcaption> is a caption by the page's own markup, even when it reads like a paragraph.
@@ -141,7 +143,7 @@ def dom_caption(b: Block, f: Features) -> Evidence | None:
 def promo_text(b: Block, f: Features) -> Evidence | None:
     """Newsletter, subscription, app and advertising copy."""
     if _short(f) and vocab.PROMO.search(b.text):
-        return Evidence("promo", 2.5, "promo_text")
+        return Evidence("promo", 4.0 if f.words <= SHORT_VOCAB_WORDS else 2.5, "promo_text")
     return None
 
 
@@ -183,7 +185,8 @@ def truncated_teaser(b: Block, f: Features) -> Evidence | None:
 def footer_text(b: Block, f: Features) -> Evidence | None:
     """Source lines, view counters, copyright and legal lines close a page, not a story."""
     if _short(f) and vocab.FOOTER.search(b.text):
-        return Evidence("footer", 3.5, "footer_text", boundary=True)
+        return Evidence("footer", 4.0 if f.words <= SHORT_VOCAB_WORDS else 3.5, "footer_text",
+                        boundary=True)
     return None
 
 
@@ -196,7 +199,7 @@ def share_bar(b: Block, f: Features) -> Evidence | None:
 
 def byline(b: Block, f: Features) -> Evidence | None:
     """Author, date and reading-time lines around the headline."""
-    if f.words <= 20 and vocab.BYLINE.search(b.text):
+    if f.words <= 40 and vocab.BYLINE.search(b.text):
         return Evidence("footer", 2.5, "byline")
     return None
 

@@ -32,6 +32,8 @@ CREDIT_LINE = _rx(
     r"^\s*(?:image|photo|picture|bild|foto|slide)?\s*\d+\s*(?:of|/|von|sur|de)\s*\d+",
     r",\s*(?:left|right|centre|center|second left|second right|from left|l-r|r-l)\s*[,)]",
     r"\((?:left|right|center|centre|l|r|c|l-r|r-l)\)",
+    r"\bcredit(?:\.\.\.|…)", r"^\s*(?:above|below|top|pictured|im bild|ci-dessus|arriba)\s*:",
+    r"\bfile (?:photo|image)\b", r"^\s*(?:satellite|aerial|archive) (?:image|photo|view) of\b",
 )
 CAPTION_TOKENS = frozenset({
     "caption", "figcaption", "credit", "credits", "photo", "photos", "image", "img", "media",
@@ -40,7 +42,7 @@ CAPTION_TOKENS = frozenset({
 
 # --- promos: newsletters, subscriptions, apps, ads ----------------------------------------
 PROMO = _rx(
-    r"\b(?:newsletters?|subscri(?:be|ption|ber)\w*|sign (?:up|in)|(?:download|get) (?:our|the) app|"
+    r"\b(?:newsletters?|subscri(?:be|ption|ber)\w*|sign (?:up|in)|(?:download|get|install) (?:\w+ ){0,4}apps?|"
     r"app store|google play|follow us|advertisement|sponsored|partner content|"
     r"abonn(?:ieren|ement|ez|er)|abo|jetzt (?:lesen|testen|abonnieren|registrieren)|s'abonner|"
     r"abonnez-vous|suscr[ií]b(?:ete|irse|ase)|suscripci[oó]n|iscriviti|abbonati|assine|"
@@ -125,6 +127,10 @@ BYLINE = _rx(
     r"^\s*(?:about |vor )?(?:an?|\d+)\s*(?:sec|second|min|minute|hour|hr|day|week|month|year|"
     r"stunden?|tagen?|minuten?|heures?|jours?|horas?|días?)s?\.?\s*(?:ago|her)?\b.{0,40}$",
     r"^\s*(?:il y a|hace|há)\s+\d+\s*\w+\s*$",
+    r"\bcontributed (?:to )?this (?:report|story|article)\b", r"\bopinions expressed\b",
+    r"\b(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,4}(?:writer|reporter|editor|correspondent|journalist|"
+    r"columnist|contributor|photographer|producer)\b(?: (?:at|for|of|with) .{0,80})?\.?\s*$",
+    r"^\s*(?:follow|contact) (?:him|her|them|the author|us) (?:on|at)\b",
     r"^\s*(?:reading time|lesezeit|temps de lecture|tiempo de lectura)\b.{0,30}$",
 )
 FOOTER_TOKENS = frozenset({
@@ -160,6 +166,7 @@ COMMENT = _rx(
     r"votre adresse (?:e-mail|courriel) ne sera pas publiée|tu dirección de correo electrónico no "
     r"será publicada)\b",
     r"^\s*\S+(?:\s\S+){0,3}\s+(?:says|said on|schreibt|sagt|dit|dice|wrote)\s*:?\s*$",
+    r"^.{0,80}\b(?:said|says|wrote|schrieb|a écrit|escribió)\s*:\s*$",
 )
 COMMENT_TOKENS = frozenset({
     "comment", "comments", "commentlist", "disqus", "reply", "replies", "respond", "discussion",
