@@ -59,7 +59,8 @@ CAPTION_PAIR_MAX_WORDS = 25
 
 #: Blocks shorter than this many words may repeat (menu entries, "Share"): not duplicates.
 DUPLICATE_MIN_WORDS = 4
-#: Long blocks that end with the same this-many words are copies with a prefix (gallery counters).
+#: Blocks longer than this that differ only in their first word are copies with a prefix
+#: (gallery counters glued to the caption: "1of4Grass Valley's ..." and "Grass Valley's ...").
 DUPLICATE_TAIL_WORDS = 10
 #: Unpunctuated lines up to this many words read as list items or headlines ...
 LIST_ITEM_MAX_WORDS = 20
@@ -306,8 +307,8 @@ def mark_duplicates(scored: list[Scored]) -> None:
         words = tuple(_WORDS.findall(s.block.text.lower()))
         if len(words) >= DUPLICATE_MIN_WORDS:
             seen.setdefault(words, []).append(i)
-        if len(words) > DUPLICATE_TAIL_WORDS:  # "1of4 Grass Valley's ..." repeats "Grass Valley's ..."
-            seen.setdefault(("…",) + words[-DUPLICATE_TAIL_WORDS:], []).append(i)
+        if len(words) > DUPLICATE_TAIL_WORDS:  # "1of4Grass Valley's ..." repeats "Grass Valley's ..."
+            seen.setdefault(("…",) + words[1:], []).append(i)
     marked: set[int] = set()
     for idx in seen.values():
         if len(idx) > 1:
