@@ -1,0 +1,365 @@
+"""Each scored heuristic on its own: an input where it fires (label, reason) and a near miss.
+
+Weights are tuned during development, so these tests name labels, reasons and the threshold
+constants of :mod:`cleaner.heuristics`, never a score value.
+"""
+from __future__ import annotations
+
+import pytest
+
+from cleaner import heuristics as H
+from cleaner import vocab
+from cleaner.features import block_features
+from cleaner.language import stopwords
+from cleaner.model import LABELS, Block
+
+EN = stopwords("en")
+
+#: Ordinary English prose, cycled to build blocks of an exact word count.
+_PROSE_WORDS = (
+    "the council said that the new bridge over the river would open to traffic in the spring "
+    "and that the work on the approach roads was going well despite the long winter"
+).split()
+
+
+def words(n: int, end: str = ".") -> str:
+    """A prose-like block of exactly ``n`` words (capitalised, ending with ``end``)."""
+    out = [_PROSE_WORDS[i % len(_PROSE_WORDS)] for i in range(n)]
+    out[0] = out[0].capitalize()
+    return " ".join(out) + end
+
+
+def run(heuristic, text: str, *, lang: str = "en", link_chars: int = 0, tag: str = "p",
+        path: frozenset[str] = frozenset()):
+    """Call one heuristic on a block built from ``text`` with the features the pipeline computes."""
+    block = Block(index=0, text=text, tag=tag, path=frozenset(path), link_chars=link_chars)
+    return heuristic(block, block_features(text, link_chars, stopwords(lang)))
+
+
+def reasons(text: str, **kw) -> set[str]:
+    """Names of every heuristic (text and DOM) that fires on the block."""
+    block = Block(index=0, text=text, tag=kw.get("tag", "p"), path=frozenset(kw.get("path", ())),
+                  link_chars=kw.get("link_chars", 0))
+    feats = block_features(text, block.link_chars, stopwords(kw.get("lang", "en")))
+    return {e.reason for e in H.evaluate(block, feats, H.TEXT_HEURISTICS + H.DOM_HEURISTICS)}
+
+
+PARAGRAPH = words(H.LONG_WORDS + 5)
+#: A long paragraph that mentions boilerplate vocabulary in passing: story text about it.
+LONG_MENTION = (
+    "The newspaper said on Monday that it would stop printing its Saturday edition and move its "
+    "newsletter, its subscription offers and the copyright notice of its archive to a new website, "
+    "a change the editor said had been planned for years and would not affect the reporters who "
+    "cover the town council, the courts and the schools."
+)
+
+# (heuristic, text, extra block fields, expected label, expected reason)
+FIRES = [
+    (H.prose_length, words(H.LONG_WORDS), {}, "main", "prose_length"),
+    (H.prose_length, words(H.PARAGRAPH_WORDS), {}, "main", "prose_length"),
+    (H.sentence_shape, "The council approved the bridge on Tuesday.", {}, "main", "sentence_shape"),
+    (H.stopword_density, "The council said that it would open the bridge in the spring.", {}, "main",
+     "stopword_density"),
+    (H.stopword_density, "Politics Technology Science Health Sport Entertainment Travel", {},
+     "boilerplate", "low_stopword_density"),
+    (H.short_fragment, "Weather", {}, "navigation", "short_fragment"),
+    (H.caption_credit, "Secretary X speaks. (Reuters: Kevin Lamarque)", {}, "caption", "caption_credit"),
+    (H.caption_credit, "Foto: dpa", {}, "caption", "caption_credit"),
+    (H.caption_credit, "Crowds gather outside the stadium. (AP Photo/John Doe)", {}, "caption",
+     "caption_credit"),
+    (H.promo_text, "Sign up for our newsletter", {}, "promo", "promo_text"),
+    (H.related_heading, "Related Article", {}, "related", "related_heading"),
+    (H.related_inline, "Read more: Why the river flooded the town", {}, "related", "related_inline"),
+    (H.truncated_teaser, "The mayor said the bridge would change the town forever, but critics...", {},
+     "related", "truncated_teaser"),
+    (H.footer_text, "Source link", {}, "footer", "footer_text"),
+    (H.share_bar, "Share this article", {}, "footer", "share_bar"),
+    (H.share_bar, "Facebook Twitter Email", {}, "footer", "share_bar"),
+    (H.byline, "By Jane Smith", {}, "footer", "byline"),
+    (H.byline, "5 min read", {}, "footer", "byline"),
+    (H.byline, "2 days ago", {}, "footer", "byline"),
+    (H.byline, "Published 12 March 2024", {}, "footer", "byline"),
+    (H.navigation_text, "Skip to content", {}, "navigation", "navigation_text"),
+    (H.navigation_text, "News › World › Europe", {}, "navigation", "navigation_text"),
+    (H.comment_text, "42 Comments", {}, "comment", "comment_text"),
+    (H.comment_text, "Leave a comment", {}, "comment", "comment_text"),
+    (H.comment_text, "Reply", {}, "comment", "comment_text"),
+    (H.consent_text, "We use cookies to improve your experience on our site.", {}, "consent",
+     "consent_text"),
+    (H.consent_text, "Accept all", {}, "consent", "consent_text"),
+    # DOM heuristics: blocks as cleaner.dom leaves them (tag, path tokens, link characters)
+    (H.image_alt, "Workers on the old bridge at dawn", {"tag": "img"}, "caption", "image_alt"),
+    (H.dom_caption, "The old bridge in 1902.", {"path": {"<figcaption"}}, "caption", "dom_caption"),
+    (H.dom_caption, "The old bridge in 1902.", {"path": {"<figure"}}, "caption", "dom_caption"),
+    (H.dom_caption, "The old bridge in 1902.", {"path": {"caption"}}, "caption", "dom_caption"),
+    (H.link_dense, "Home", {"link_chars": 4}, "navigation", "link_dense"),
+    (H.link_dense, "Local bakery wins national award for its bread", {"link_chars": 47}, "related",
+     "link_dense"),
+    (H.dom_promo, "Get the best of the week", {"path": {"newsletter"}}, "promo", "dom_promo"),
+    (H.dom_related, "Bakery wins award", {"path": {"<aside"}}, "related", "dom_related"),
+    (H.dom_related, "Bakery wins award", {"path": {"related"}}, "related", "dom_related"),
+    (H.dom_footer, "Contact us", {"path": {"<footer"}}, "footer", "dom_footer"),
+    (H.dom_footer, "Jane Smith", {"path": {"byline"}}, "footer", "dom_footer"),
+    (H.dom_navigation, "World", {"path": {"<nav"}}, "navigation", "dom_navigation"),
+    (H.dom_navigation, "World", {"path": {"breadcrumb"}}, "navigation", "dom_navigation"),
+    (H.dom_comment, "I agree with the mayor.", {"path": {"comments"}}, "comment", "dom_comment"),
+    (H.dom_consent, "Manage your choices", {"path": {"cookie"}}, "consent", "dom_consent"),
+    (H.story_container, PARAGRAPH, {"path": {"@anchor"}}, "main", "story_container"),
+    (H.story_container, "Most read", {"path": {"@page"}}, "boilerplate", "outside_story_container"),
+]
+
+# (heuristic, text, extra block fields): inputs that resemble a firing case but must not fire
+NEAR_MISSES = [
+    (H.prose_length, words(H.PARAGRAPH_WORDS - 1), {}),
+    (H.sentence_shape, "Bridge approved after ten year debate", {}),
+    (H.sentence_shape, "The mayor said the bridge would change the town...", {}),
+    (H.stopword_density, "The bridge.", {}),  # too short to judge either way
+    (H.short_fragment, "Yes.", {}),
+    (H.short_fragment, words(H.FRAGMENT_WORDS + 1, end=""), {}),
+    (H.caption_credit, "The minister told Reuters on Monday that the talks with the union would "
+                       "resume next week in the capital.", {}),
+    (H.caption_credit, words(82, end=" (Reuters: Kevin Lamarque)"), {}),
+    (H.promo_text, "The council said the new bridge would open next year.", {}),
+    (H.promo_text, LONG_MENTION, {}),
+    (H.related_heading, "Related parties met on Monday to discuss the bridge and the road plans.", {}),
+    (H.related_heading, words(10, end=""), {}),
+    (H.related_inline, "Read the full council report, which was published on Monday.", {}),
+    (H.truncated_teaser, PARAGRAPH, {}),
+    (H.truncated_teaser, words(H.LONG_WORDS * 2, end="..."), {}),
+    (H.footer_text, "The source of the river lies in the hills above the town.", {}),
+    (H.footer_text, LONG_MENTION, {}),
+    (H.share_bar, "Shareholders approved the merger on Monday.", {}),
+    (H.byline, "The bridge was designed by an engineer from Leeds who won a prize for it.", {}),
+    (H.byline, words(H.LONG_WORDS, end=", by Jane Smith."), {}),
+    (H.navigation_text, "http://amzn.to/abc", {}),
+    (H.navigation_text, "Home is where the heart is, the mayor told the crowd on Tuesday.", {}),
+    (H.comment_text, "The mayor declined to comment on the cost of the bridge.", {}),
+    (H.consent_text, "She baked cookies for the school fair on Saturday.", {}),
+    (H.image_alt, "Workers on the old bridge at dawn", {"tag": "p"}),
+    (H.dom_caption, "The old bridge in 1902.", {"path": {"<p", "story"}}),
+    (H.link_dense, "Read the council report on the new bridge.", {"link_chars": 10}),
+    (H.dom_promo, "Get the best of the week", {"path": {"story"}}),
+    (H.dom_related, "Bakery wins award", {"path": {"<p"}}),
+    (H.dom_footer, PARAGRAPH, {"path": {"byline"}}),  # a long paragraph is not a byline
+    (H.dom_navigation, "World", {"path": {"<li", "story"}}),
+    (H.dom_comment, "I agree with the mayor.", {"path": {"article", "body"}}),
+    (H.dom_consent, "Manage your choices", {"path": {"settings"}}),
+    (H.story_container, PARAGRAPH, {}),  # no anchor on the page (flattened text, or none found)
+]
+
+
+def _name(param) -> str:
+    return param.__name__ if callable(param) else str(param)[:30]
+
+
+@pytest.mark.parametrize("heuristic,text,extra,label,reason", FIRES, ids=_name)
+def test_heuristic_fires(heuristic, text, extra, label, reason):
+    ev = run(heuristic, text, **extra)
+    assert ev is not None, f"{heuristic.__name__} did not fire on {text!r}"
+    assert (ev.label, ev.reason) == (label, reason)
+    assert ev.label in LABELS and ev.weight > 0
+
+
+@pytest.mark.parametrize("heuristic,text,extra", NEAR_MISSES, ids=_name)
+def test_heuristic_near_miss(heuristic, text, extra):
+    assert run(heuristic, text, **extra) is None
+
+
+def test_every_heuristic_has_a_positive_and_a_negative_case():
+    every = set(H.TEXT_HEURISTICS) | set(H.DOM_HEURISTICS)
+    assert every == {h for h, *_ in FIRES}
+    assert every == {h for h, *_ in NEAR_MISSES}
+
+
+def test_text_and_dom_heuristics_are_disjoint():
+    assert not set(H.TEXT_HEURISTICS) & set(H.DOM_HEURISTICS)
+
+
+@pytest.mark.parametrize("text", [
+    "Source link",
+    "Visited 3 times, 1 visit(s) today",
+    "© 2024 Example Media. All rights reserved.",
+    "1234 views",
+    "Views: 1,234",
+    "Tags: bridge, council, river",
+    "The post River bridge approved appeared first on Town News.",
+])
+def test_footer_lines_are_footer_and_end_the_story(text):
+    ev = run(H.footer_text, text)
+    assert ev is not None and ev.label == "footer" and ev.boundary
+
+
+def test_footer_vocabulary_only_counts_in_short_blocks():
+    long_text = words(H.VOCAB_MAX_WORDS + 5, end=". All rights reserved.")
+    assert run(H.footer_text, long_text) is None
+    short_text = words(H.SHORT_VOCAB_WORDS - 5, end=". All rights reserved.")
+    assert run(H.footer_text, short_text).label == "footer"
+
+
+@pytest.mark.parametrize("text", [
+    "Related Article", "Related stories", "Read more", "You may also like", "Most read",
+    "Lesen Sie auch", "Mehr zum Thema", "À lire aussi", "Sur le même sujet", "Te puede interesar",
+    "Noticias relacionadas", "Leggi anche",
+])
+def test_related_heading_multilingual(text):
+    ev = run(H.related_heading, text, lang="en")
+    assert ev is not None and ev.label == "related"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Subscribe to our newsletter for the best stories in your inbox"),
+    ("en", "Download the free app"),
+    ("de", "Jetzt abonnieren und weiterlesen"),
+    ("de", "Anzeige"),
+    ("fr", "Abonnez-vous à notre newsletter"),
+    ("fr", "Cet article est réservé aux abonnés"),
+    ("es", "Suscríbete a nuestro boletín"),
+    ("es", "Contenido exclusivo para suscriptores"),
+])
+def test_promo_text_multilingual(lang, text):
+    ev = run(H.promo_text, text, lang=lang)
+    assert ev is not None and (ev.label, ev.reason) == ("promo", "promo_text")
+
+
+@pytest.mark.parametrize("text", [
+    "We use cookies to give you the best experience on our website. By continuing you accept our use of cookies.",
+    "Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten.",
+    "Nous utilisons des cookies pour améliorer votre expérience.",
+    "Manage cookies",
+])
+def test_consent_text_multilingual(text):
+    assert run(H.consent_text, text).label == "consent"
+
+
+@pytest.mark.parametrize("text", ["Facebook Twitter Email", "Share", "Tweet", "Teilen", "Partager",
+                                  "Print this article", "Copy link"])
+def test_share_bar(text):
+    assert run(H.share_bar, text).label == "footer"
+
+
+def test_short_comment_chrome_is_a_boundary_but_a_longer_comment_line_is_not():
+    assert run(H.comment_text, "42 Comments").boundary
+    longer = "Leave a comment below and tell us what you think about the new bridge plan."
+    ev = run(H.comment_text, longer)
+    assert ev is not None and ev.label == "comment" and not ev.boundary
+
+
+def test_longer_blocks_get_stronger_prose_evidence():
+    """Relative, not absolute: a long paragraph outweighs a short one."""
+    short = run(H.prose_length, words(H.PARAGRAPH_WORDS))
+    long = run(H.prose_length, words(H.LONG_WORDS))
+    assert long.weight > short.weight
+    one = run(H.sentence_shape, "The council approved the bridge on Tuesday.")
+    two = run(H.sentence_shape, "The council approved the bridge on Tuesday. Work starts in May.")
+    assert two.weight > one.weight
+
+
+def test_sentence_shape_accepts_a_closing_quote():
+    assert run(H.sentence_shape, "“We will build the bridge next year and open it by spring.”") is not None
+    assert run(H.sentence_shape, '"We will build the bridge next year and open it by spring."') is not None
+
+
+def test_image_alt_outweighs_any_prose():
+    """Alt text is never story text, however long: its evidence beats every main vote."""
+    alt = words(H.LONG_WORDS * 2)
+    block = Block(index=0, text=alt, tag="img")
+    feats = block_features(alt, 0, EN)
+    evidence = H.evaluate(block, feats, H.TEXT_HEURISTICS + H.DOM_HEURISTICS)
+    main = sum(e.weight for e in evidence if e.label == "main")
+    caption = sum(e.weight for e in evidence if e.label == "caption")
+    assert caption > main
+
+
+def test_figcaption_beats_a_generic_caption_token():
+    fig = run(H.dom_caption, "The old bridge in 1902.", path={"<figcaption"})
+    token = run(H.dom_caption, "The old bridge in 1902.", path={"gallery"})
+    assert fig.weight > token.weight
+
+
+def test_outside_story_container_is_milder_for_sentence_prose():
+    """A lead paragraph outside the body element is punished less than a menu entry there."""
+    prose = run(H.story_container, PARAGRAPH, path={"@page"})
+    menu = run(H.story_container, "Most read", path={"@page"})
+    assert prose.reason == menu.reason == "outside_story_container"
+    assert prose.weight < menu.weight
+
+
+def test_link_dense_threshold():
+    text = "Read the council report on the new bridge here"
+    at = int(len(text) * H.LINK_DENSE)
+    assert run(H.link_dense, text, link_chars=at) is None
+    assert run(H.link_dense, text, link_chars=len(text)).label == "related"
+
+
+def test_dom_heuristics_do_not_fire_on_text_blocks():
+    """Flattened text has no tag, path or links: DOM heuristics stay silent on it."""
+    for text in ("Home", PARAGRAPH, "Related Article", "Foto: dpa"):
+        block = Block(index=0, text=text)
+        feats = block_features(text, 0, EN)
+        assert H.evaluate(block, feats, H.DOM_HEURISTICS) == []
+
+
+def test_evaluate_collects_every_firing_heuristic_in_order():
+    text = "Source link"
+    block = Block(index=0, text=text)
+    feats = block_features(text, 0, EN)
+    expected = [ev for ev in (h(block, feats) for h in H.TEXT_HEURISTICS) if ev is not None]
+    got = H.evaluate(block, feats, H.TEXT_HEURISTICS)
+    assert got == expected
+    assert "footer_text" in [e.reason for e in got]
+
+
+def test_plain_story_paragraph_draws_only_main_evidence():
+    text = ("The city council voted on Tuesday to approve the new river bridge, ending a debate "
+            "that had divided the town for more than a decade.")
+    block = Block(index=0, text=text)
+    evidence = H.evaluate(block, block_features(text, 0, EN), H.TEXT_HEURISTICS)
+    assert evidence and all(e.label == "main" for e in evidence)
+    assert {"prose_length", "sentence_shape", "stopword_density"} <= {e.reason for e in evidence}
+
+
+# --- the stopword heuristic reads the document's language --------------------------------
+PROSE = {
+    "de": "Die Regierung hat am Montag angekündigt, dass die neuen Regeln ab dem nächsten Jahr für "
+          "alle Unternehmen in diesem Land gelten sollen und dass es keine Ausnahmen geben wird.",
+    "fr": "Le gouvernement a annoncé lundi que les nouvelles règles seront appliquées à toutes les "
+          "entreprises du pays dès l'année prochaine et qu'il n'y aura pas d'exception.",
+    "es": "El gobierno anunció el lunes que las nuevas normas se aplicarán a todas las empresas del "
+          "país a partir del próximo año y que no habrá ninguna excepción para nadie.",
+    "it": "Il governo ha annunciato lunedì che le nuove regole si applicheranno a tutte le aziende "
+          "del paese a partire dal prossimo anno e che non ci saranno eccezioni per nessuno.",
+    "nl": "De regering heeft maandag aangekondigd dat de nieuwe regels vanaf volgend jaar voor alle "
+          "bedrijven in het land gelden en dat er geen uitzonderingen zullen zijn.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PROSE))
+def test_stopword_density_uses_the_document_language(lang):
+    text = PROSE[lang]
+    own = run(H.stopword_density, text, lang=lang)
+    assert own is not None and (own.label, own.reason) == ("main", "stopword_density")
+    # read with the English list, the same prose has next to no stopwords: no prose evidence
+    english = run(H.stopword_density, text, lang="en")
+    assert english is None or english.label != "main"
+
+
+def test_stopword_density_is_silent_without_a_stoplist():
+    """A language jusText has no list for: density would be 0 and mean nothing."""
+    text = PROSE["de"]
+    block = Block(index=0, text=text)
+    feats = block_features(text, 0, frozenset())
+    assert not feats.stop_known
+    assert H.stopword_density(block, feats) is None
+
+
+def test_vocabulary_patterns_compile_case_insensitive():
+    """Upper-cased chrome is still chrome (menus and buttons are often in capitals)."""
+    assert vocab.RELATED_HEAD.search("RELATED ARTICLE")
+    assert run(H.footer_text, "SOURCE LINK").label == "footer"
+    assert run(H.navigation_text, "SKIP TO CONTENT").label == "navigation"
+
+
+def test_reasons_helper_sees_text_and_dom_evidence_together():
+    got = reasons("Home", tag="li", path={"<nav", "@page"}, link_chars=4)
+    assert {"short_fragment", "navigation_text", "dom_navigation", "link_dense",
+            "outside_story_container"} <= got
