@@ -198,7 +198,10 @@ def clean_files(
     for rel, reason, failed in passed:  # found by the driver's walk: counted here, not rows
         counts_acc.add({("failed: " if failed else "ignored: ") + reason: 1})
     inputs = [(s.path, s.name, s.warc) for s in sources]
-    n = partitions or min(len(inputs), PARTITIONS_PER_CORE * sc.defaultParallelism)
+    # by default a WARC (often ~1 GB, tens of thousands of pages) is a task of its own, so a lost
+    # executor redoes one archive and the last tasks do not straggle; page files go 4 tasks per core
+    warcs = sum(1 for s in sources if s.warc)
+    n = partitions or min(len(inputs), max(PARTITIONS_PER_CORE * sc.defaultParallelism, warcs))
     columns = [field.split()[0] for field in OUTPUT_SCHEMA.split(", ")]
 
     def clean_partition(batches: Iterator["pd.DataFrame"]) -> Iterator["pd.DataFrame"]:
@@ -312,7 +315,8 @@ def _add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("output", metavar="OUT", help="output folder (Spark writes part files in it)")
     p.add_argument("--master", default=None, help="Spark master URL (default: local[*], or what spark-submit set)")
     p.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl", help="output format (default jsonl)")
-    p.add_argument("--partitions", type=int, default=None, help=f"tasks to split the inputs into (default {PARTITIONS_PER_CORE} per core)")
+    p.add_argument("--partitions", type=int, default=None, help=f"tasks to split the inputs into (default: {PARTITIONS_PER_CORE} per core, "
+                   "or one per WARC file when there are more)")
     p.add_argument("--max-bytes", type=int, default=MAX_INPUT_BYTES,
                    help=f"largest page accepted, after gunzip (default: {MAX_INPUT_BYTES})")
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
