@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import BufferedReader
 
 from .decode import MAX_INPUT_BYTES, SNIFF_BYTES, sniff_kind
 
@@ -23,6 +24,7 @@ UNREADABLE = "cannot open WARC file"
 DAMAGED = "damaged WARC data"
 TRUNCATED = "truncated WARC record"
 TOO_LARGE = "WARC payload too large"
+UNSUPPORTED_ENCODING = "unsupported content encoding"
 #: WarcStats fields counting records passed over without error.
 _SKIPS = ("skipped_type", "skipped_status", "skipped_non_html")
 #: Read size when copying record payloads.
@@ -142,6 +144,9 @@ def _read_payload(record, max_bytes: int) -> tuple[bytes | None, str | None]:
         return None, "skipped_type"
     if not _status_ok(record):
         return None, "skipped_status"
+    encoding = (record.http_headers.get_header("Content-Encoding") or "").strip().lower()
+    if encoding not in ("", "identity") and encoding not in BufferedReader.get_supported_decompressors():
+        return None, f"{UNSUPPORTED_ENCODING}: {encoding[:40]}"  # e.g. br without the brotli package
     stream = record.content_stream()
     head = _read_upto(stream, SNIFF_BYTES)
     if not _is_html(record, head):

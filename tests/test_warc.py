@@ -8,7 +8,16 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from cleaner.warc import DAMAGED, TOO_LARGE, TRUNCATED, UNREADABLE, WarcStats, is_warc_path, iter_warc_pages
+from cleaner.warc import (
+    DAMAGED,
+    TOO_LARGE,
+    TRUNCATED,
+    UNREADABLE,
+    UNSUPPORTED_ENCODING,
+    WarcStats,
+    is_warc_path,
+    iter_warc_pages,
+)
 
 STORY = b"<html><head><title>Harbour</title></head><body><p>The ferry left at dawn.</p></body></html>"
 NO_TYPE = b"<!doctype html><html><body><p>Served without a content type.</p></body></html>"
@@ -143,6 +152,19 @@ def test_payload_above_the_limit_is_an_error_item(tmp_path):
     assert by_url["http://example.com/story"].error.startswith(TOO_LARGE)
     assert by_url["http://example.com/zipped"].data == ZIPPED
     assert stats.reasons == {TOO_LARGE: 1}
+
+
+def test_unknown_content_encoding_is_an_error_not_garbage(tmp_path):
+    path = tmp_path / "br.warc"
+    with open(path, "wb") as fh:
+        w = WARCWriter(fh, gzip=False)
+        w.write_record(_response(w, "http://example.com/br", "200 OK",
+                                 [("Content-Type", "text/html"), ("Content-Encoding", "x-made-up")], b"\x8b\x02\x80<p>"))
+        w.write_record(_response(w, "http://example.com/ok", "200 OK", [("Content-Type", "text/html")], STORY))
+    pages = list(iter_warc_pages(path))
+    assert [(p.url, p.error) for p in pages] == [
+        ("http://example.com/br", f"{UNSUPPORTED_ENCODING}: x-made-up"), ("http://example.com/ok", None)]
+    assert pages[1].data == STORY
 
 
 def test_is_warc_path():
