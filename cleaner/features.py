@@ -19,6 +19,7 @@ _DIGIT = re.compile(r"\d")
 class Features:
     """What the heuristics know about a block."""
 
+    lower: str            # the block text, lower-cased once for the vocabularies
     chars: int
     words: int
     stopwords: int
@@ -45,6 +46,7 @@ def block_features(text: str, link_chars: int, stop: frozenset[str], unspaced: b
         n = max(n, chars // 2)
     sentences = len(_SENTENCE_SPLIT.findall(text)) or (1 if n else 0)
     return Features(
+        lower=text.lower(),
         chars=chars,
         words=n,
         stopwords=n_stop,

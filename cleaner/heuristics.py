@@ -124,7 +124,7 @@ def image_alt(b: Block, f: Features) -> Evidence | None:
 
 def caption_credit(b: Block, f: Features) -> Evidence | None:
     """Captions end with a photo credit: "(Reuters: Kevin Lamarque)", "Foto: dpa"."""
-    if f.words <= 80 and (vocab.CREDIT_TAIL.search(b.text) or vocab.CREDIT_LINE.search(b.text)):
+    if f.words <= 80 and (vocab.CREDIT_TAIL.search(f.lower) or vocab.CREDIT_LINE.search(b.text)):
         return Evidence("caption", 3.5, "caption_credit")
     return None
 
@@ -142,7 +142,7 @@ def dom_caption(b: Block, f: Features) -> Evidence | None:
 
 def promo_text(b: Block, f: Features) -> Evidence | None:
     """Newsletter, subscription, app and advertising copy."""
-    if _short(f) and vocab.PROMO.search(b.text):
+    if _short(f) and vocab.PROMO.search(f.lower):
         return Evidence("promo", 4.0 if f.words <= SHORT_VOCAB_WORDS else 2.5, "promo_text")
     return None
 
@@ -156,14 +156,14 @@ def dom_promo(b: Block, f: Features) -> Evidence | None:
 
 def related_heading(b: Block, f: Features) -> Evidence | None:
     """A "Related Article"/"Read more"/"Lesen Sie auch" heading opens a block of other stories."""
-    if f.words <= 8 and vocab.RELATED_HEAD.search(b.text):
+    if f.words <= 8 and vocab.RELATED_HEAD.search(f.lower):
         return Evidence("related", 4.0, "related_heading")
     return None
 
 
 def related_inline(b: Block, f: Features) -> Evidence | None:
     """"Read more: <headline>" teasers dropped between story paragraphs."""
-    if f.words <= 30 and vocab.RELATED_INLINE.search(b.text):
+    if f.words <= 30 and vocab.RELATED_INLINE.search(f.lower):
         return Evidence("related", 3.0, "related_inline")
     return None
 
@@ -184,7 +184,7 @@ def truncated_teaser(b: Block, f: Features) -> Evidence | None:
 
 def footer_text(b: Block, f: Features) -> Evidence | None:
     """Source lines, view counters, copyright and legal lines close a page, not a story."""
-    if _short(f) and vocab.FOOTER.search(b.text):
+    if _short(f) and vocab.FOOTER.search(f.lower):
         return Evidence("footer", 4.0 if f.words <= SHORT_VOCAB_WORDS else 3.5, "footer_text",
                         boundary=True)
     return None
@@ -192,7 +192,7 @@ def footer_text(b: Block, f: Features) -> Evidence | None:
 
 def share_bar(b: Block, f: Features) -> Evidence | None:
     """"Share", "Tweet", "Facebook", "Print": the share toolbar."""
-    if f.words <= 12 and vocab.SHARE.search(b.text):
+    if f.words <= 12 and vocab.SHARE.search(f.lower):
         return Evidence("footer", 3.0, "share_bar")
     return None
 
@@ -213,7 +213,7 @@ def dom_footer(b: Block, f: Features) -> Evidence | None:
 
 def navigation_text(b: Block, f: Features) -> Evidence | None:
     """"Home", "Menu", "Skip to content", breadcrumbs like "News > World > Europe"."""
-    if f.words <= 12 and vocab.NAVIGATION.search(b.text):
+    if f.words <= 12 and vocab.NAVIGATION.search(f.lower):
         return Evidence("navigation", 2.5, "navigation_text")
     return None
 
@@ -227,7 +227,7 @@ def dom_navigation(b: Block, f: Features) -> Evidence | None:
 
 def comment_text(b: Block, f: Features) -> Evidence | None:
     """Comment-section chrome: "42 Comments", "Reply", "Leave a comment", "X says:"."""
-    if _short(f) and vocab.COMMENT.search(b.text):
+    if _short(f) and vocab.COMMENT.search(f.lower):
         return Evidence("comment", 3.0, "comment_text", boundary=f.words <= 6)
     return None
 
@@ -241,7 +241,7 @@ def dom_comment(b: Block, f: Features) -> Evidence | None:
 
 def consent_text(b: Block, f: Features) -> Evidence | None:
     """Cookie and privacy banners."""
-    if f.words <= 120 and vocab.CONSENT.search(b.text):
+    if f.words <= 120 and vocab.CONSENT.search(f.lower):
         return Evidence("consent", 3.5, "consent_text")
     return None
 

@@ -1,6 +1,6 @@
 """Rule vocabularies, grouped by concept: the words and patterns that mark a block as boilerplate.
 
-Each concept has two parts: TEXT patterns matched against the block text (multilingual: en, de,
+Each concept has two parts: TEXT patterns matched against the (lower-cased) block text (multilingual: en, de,
 fr, es, it, pt, nl) and DOM tokens matched against class/id/role tokens of the block's ancestors.
 Heuristics in :mod:`cleaner.heuristics` decide how much weight a match carries.
 """
@@ -10,6 +10,12 @@ import re
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
+    """A vocabulary matched against lower-cased block text (case-sensitive matching is ~2x faster)."""
+    return re.compile("|".join(parts), re.U)
+
+
+def _rx_cased(*parts: str) -> re.Pattern[str]:
+    """A vocabulary that reads capitals (names, "FILE PHOTO"): matched against the original text."""
     return re.compile("|".join(parts), re.I | re.U)
 
 
@@ -21,7 +27,7 @@ CREDIT_TAIL = _rx(
     r"aap|pa|bloomberg|xinhua|efe|ansa|keystone|imago|shutterstock|istock)[^()\[\]]{0,80}[)\]]\s*$",
 )
 #: A credit line on its own or at the start: "Photo: X", "Foto: dpa", "Crédit photo : AFP".
-CREDIT_LINE = _rx(
+CREDIT_LINE = _rx_cased(
     r"^\s*(?:photo|photos|picture|image|foto|fotos|bild|bilder|crédit(?:s)?(?: photo)?|credit|"
     r"photograph|fotografía|imagen|immagine|source de l'image|illustration)\s*(?:by|von|de|:|/|©)",
     r"©\s*[^\W\d]",
@@ -117,7 +123,7 @@ SHARE = _rx(
     r"^(?:\s*(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|email|e-mail|print|share|"
     r"telegram|messenger|x)\s*[,|·•]?){2,}\s*$",
 )
-BYLINE = _rx(
+BYLINE = _rx_cased(
     r"^\s*(?:by|von|par|por|di|door|from)\s+[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}"
     r"(?:\s*(?:,|and|und|et|y|e|&|\|)\s*[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3})*\s*"
     r"(?:[,|·•-].{0,80})?$",
