@@ -1,0 +1,425 @@
+"""Context rules of the segmenter on small synthetic pages, through ``cleaner.clean`` and through
+the functions of :mod:`cleaner.segmenter` one at a time.
+
+Assertions name labels and reasons, never scores: weights are re-tuned during development.
+"""
+from __future__ import annotations
+
+import pytest
+
+from cleaner import LABELS, clean
+from cleaner import heuristics as H
+from cleaner import segmenter as S
+from cleaner.features import block_features
+from cleaner.language import stopwords
+from cleaner.segment import segment_text
+
+TITLE = "River bridge approved after ten years of debate"
+STORY = [
+    "The city council voted on Tuesday to approve the new river bridge, ending a debate that had "
+    "divided the town for more than a decade and delayed work on the eastern bank.",
+    "Council members said the bridge would cut travel times for commuters who now drive twenty "
+    "minutes around the old crossing, and that construction could begin as early as next spring.",
+    "Opponents of the plan had argued that the bridge would bring more traffic into the historic "
+    "centre, but the final design moves the approach road away from the market square.",
+    "The mayor told residents at the meeting that the council had listened to their concerns and "
+    "that the budget for the bridge includes money for new cycle lanes and footpaths.",
+    "Engineers expect the bridge to take about two years to build, and the council said it would "
+    "publish a timetable for road closures before the work on the river begins.",
+]
+MENU = ["Home", "News", "Sport", "Weather"]
+TEASERS = [
+    "Local bakery wins national award for sourdough",
+    "The bakery on Main Street has been named the best in the country by judges who tasted loaves "
+    "from hundreds of shops.",
+    "Football club signs striker from Portugal",
+    "The striker joins on a three year contract after scoring twenty goals for his previous team "
+    "last season.",
+    "Heatwave expected to bring record temperatures",
+    "Forecasters say the hot weather will last until the weekend, with thunderstorms likely in the "
+    "west on Sunday.",
+]
+
+
+def page(*parts: str) -> str:
+    return "\n\n".join(parts)
+
+
+def labels_of(article) -> dict[str, str]:
+    return {b.text: b.label for b in article.blocks}
+
+
+def block(article, text: str):
+    return next(b for b in article.blocks if b.text == text)
+
+
+def check_every_block_is_explained(article) -> None:
+    for b in article.blocks:
+        assert b.label in LABELS, b
+        assert b.reasons and all(isinstance(r, str) and r for r in b.reasons), b
+
+
+def scored_text(parts: list[str], lang: str = "en") -> list[S.Scored]:
+    """Blocks of a flattened page, scored by the text heuristics as clean() does."""
+    blocks = segment_text(page(*parts))
+    stop = stopwords(lang)
+    out = []
+    for b in blocks:
+        f = block_features(b.text, b.link_chars, stop)
+        out.append(S.score(b, f, H.evaluate(b, f, H.TEXT_HEURISTICS)))
+    return out
+
+
+def reasons_at(scored: list[S.Scored], i: int) -> set[str]:
+    return {e.reason for e in scored[i].evidence}
+
+
+# --- the story core --------------------------------------------------------------------
+def test_story_core_is_found_between_menu_and_footer():
+    footer = ["Source link", "Visited 3 times, 1 visit(s) today", "© 2024 Example Media. All rights reserved."]
+    art = clean(page(*MENU, TITLE, *STORY, *footer), kind="text")
+    check_every_block_is_explained(art)
+    assert art.paragraphs == STORY
+    got = labels_of(art)
+    assert all(got[m] == "navigation" for m in MENU)
+    assert all(got[f] == "footer" for f in footer)
+    assert art.title == TITLE and got[TITLE] == "title"
+
+
+def test_find_core_spans_the_story_only():
+    scored = scored_text([*MENU, *STORY, "Source link", "Related Article", *TEASERS])
+    start, end = S.find_core(scored)
+    assert (start, end) == (len(MENU), len(MENU) + len(STORY))
+
+
+def test_find_core_is_empty_when_nothing_reads_like_story():
+    scored = scored_text([*MENU, "Source link", "Share", "Related Article"])
+    assert S.find_core(scored) == (0, 0)
+
+
+def test_source_link_and_view_counter_end_the_story():
+    art = clean(page(TITLE, *STORY, "Source link", "Visited 1 times, 1 visit(s) today",
+                     "Related Article", *TEASERS), kind="text")
+    check_every_block_is_explained(art)
+    assert art.paragraphs == STORY
+    assert block(art, "Source link").label == "footer"
+    assert "footer_text" in block(art, "Source link").reasons
+    assert block(art, "Related Article").label == "related"
+    for t in TEASERS:
+        assert block(art, t).label != "main"
+
+
+def test_a_mid_story_read_more_box_is_crossed():
+    """The story continues after a "Related Article" box when its vocabulary continues."""
+    teaser = "Flood defences on the river to be rebuilt this year"
+    art = clean(page(TITLE, *STORY[:3], "Related Article", teaser, *STORY[3:]), kind="text")
+    body = [p for p in art.paragraphs if p in STORY]
+    assert body == STORY
+    assert block(art, "Related Article").label == "related"
+
+
+# --- captions ---------------------------------------------------------------------------
+ALT = "Workers on the old bridge at dawn"
+CAPTION = "The old bridge was built in 1902 and needs constant repairs. (Reuters: Kevin Lamarque)"
+
+
+def test_alt_text_before_a_credited_caption_is_a_caption():
+    art = clean(page(TITLE, *STORY[:3], ALT, CAPTION, *STORY[3:]), kind="text")
+    check_every_block_is_explained(art)
+    assert art.paragraphs == STORY  # the photo does not cut the story in two
+    assert block(art, CAPTION).label == "caption"
+    assert "caption_credit" in block(art, CAPTION).reasons
+    assert block(art, ALT).label == "caption"
+    assert "caption_pair" in block(art, ALT).reasons
+
+
+def test_pair_captions_needs_a_credited_caption_and_an_unpunctuated_line():
+    scored = scored_text([STORY[0], ALT, CAPTION, STORY[1]])
+    S.pair_captions(scored)
+    assert "caption_pair" in reasons_at(scored, 1)
+    assert "caption_pair" not in reasons_at(scored, 0)  # a sentence is not alt text
+    # without the credit the line before it is left alone
+    plain = scored_text([STORY[0], ALT, STORY[1], STORY[2]])
+    S.pair_captions(plain)
+    assert all("caption_pair" not in reasons_at(plain, i) for i in range(len(plain)))
+
+
+def test_pair_captions_ignores_lines_longer_than_alt_text():
+    long_line = " ".join(["bridge"] * (S.CAPTION_PAIR_MAX_WORDS + 1))
+    scored = scored_text([STORY[0], long_line, CAPTION])
+    S.pair_captions(scored)
+    assert "caption_pair" not in reasons_at(scored, 1)
+
+
+# --- duplicates ---------------------------------------------------------------------------
+DUP = ("Residents can read the full plan at the town library, where copies will be kept on "
+       "display until the end of the month.")
+
+
+def test_a_paragraph_that_occurs_twice_is_not_main():
+    art = clean(page(TITLE, *STORY[:2], DUP, *STORY[2:], DUP), kind="text")
+    check_every_block_is_explained(art)
+    dups = [b for b in art.blocks if b.text == DUP]
+    assert len(dups) == 2
+    for b in dups:
+        assert b.label != "main" and "duplicate_text" in b.reasons
+    assert art.paragraphs == STORY
+
+
+def test_mark_duplicates_compares_words_not_punctuation_and_skips_short_lines():
+    variant = "“" + DUP.replace(",", "").rstrip(".") + "”"
+    scored = scored_text([DUP, STORY[0], variant, "Share", "Share"])
+    S.mark_duplicates(scored)
+    assert "duplicate_text" in reasons_at(scored, 0)
+    assert "duplicate_text" in reasons_at(scored, 2)
+    assert "duplicate_text" not in reasons_at(scored, 1)
+    # "Share" is shorter than DUPLICATE_MIN_WORDS: menus and buttons may repeat
+    assert S.DUPLICATE_MIN_WORDS > 1
+    assert "duplicate_text" not in reasons_at(scored, 3)
+
+
+def test_mark_duplicates_catches_a_copy_with_a_prefix():
+    """Gallery pages repeat a caption with a counter glued to it ("1of4Council members ...")."""
+    assert len(STORY[1].split()) > S.DUPLICATE_TAIL_WORDS
+    scored = scored_text([STORY[1], STORY[0], "1of4" + STORY[1]])
+    S.mark_duplicates(scored)
+    assert "duplicate_text" in reasons_at(scored, 0)
+    assert "duplicate_text" in reasons_at(scored, 2)
+
+
+# --- repeated list items (comment threads) --------------------------------------------------
+COMMENTS = [
+    "I have waited for this bridge since I was a child and I am glad the council finally made a "
+    "decision about it.",
+    "This is a waste of money that should have gone to the schools and the hospital instead of "
+    "another road project.",
+    "The traffic on the old crossing is terrible every morning, so anything that helps the "
+    "commuters is welcome news.",
+    "I hope they keep the cycle lanes in the final design because the council has dropped them "
+    "from plans before.",
+]
+
+
+def thread() -> list[str]:
+    out = ["Comments"]
+    for n, text in enumerate(COMMENTS, start=2):
+        out += [f"{n} days ago", text]
+    return out
+
+
+def test_comment_thread_with_repeated_date_separators_is_not_main():
+    art = clean(page(TITLE, *STORY, *thread()), kind="text")
+    check_every_block_is_explained(art)
+    assert art.paragraphs == STORY
+    for text in COMMENTS:
+        b = block(art, text)
+        assert b.label != "main"
+        assert "repeated_item_region" in b.reasons
+
+
+def test_mark_repeated_items_needs_the_separator_to_recur():
+    scored = scored_text([*STORY, *thread()])
+    S.mark_repeated_items(scored)
+    first_comment = len(STORY) + 2
+    assert "repeated_item_region" in reasons_at(scored, first_comment)
+    assert all("repeated_item_region" not in reasons_at(scored, i) for i in range(len(STORY)))
+    # fewer than REPEAT_MIN separators: two dated paragraphs are not a list
+    few = ["Comments"]
+    for n, text in enumerate(COMMENTS[: S.REPEAT_MIN - 1], start=2):
+        few += [f"{n} days ago", text]
+    scored = scored_text([*STORY, *few])
+    S.mark_repeated_items(scored)
+    assert all("repeated_item_region" not in reasons_at(scored, i) for i in range(len(scored)))
+
+
+# --- teaser tails and headline runs -----------------------------------------------------------
+def test_trailing_teasers_about_other_subjects_are_cut():
+    art = clean(page(TITLE, *STORY, *TEASERS), kind="text")
+    check_every_block_is_explained(art)
+    assert art.paragraphs == STORY
+    for t in TEASERS:
+        assert block(art, t).label != "main"
+
+
+def test_trim_teaser_tail_returns_the_end_of_the_story():
+    scored = scored_text([*STORY, *TEASERS])
+    end = len(scored)
+    assert S.trim_teaser_tail(scored, 0, end) == len(STORY)
+
+
+SECTIONED = [
+    TITLE, *STORY[:3],
+    "Why the bridge took so long",
+    "The bridge plan stalled for years because the council and the river authority could not "
+    "agree who would pay for the crossing and the new approach road.",
+    "What the bridge will cost the council",
+    "The council expects the bridge to cost about forty million pounds, with the river authority "
+    "paying a quarter of the bill for the new crossing.",
+    "When the bridge work begins",
+    "Work on the bridge begins next spring, and the council said commuters should expect closures "
+    "on the old crossing while the new river bridge is built.",
+]
+
+
+def test_story_with_subheadings_about_its_own_subject_is_kept():
+    art = clean(page(*SECTIONED), kind="text")
+    check_every_block_is_explained(art)
+    assert art.title == TITLE
+    assert art.paragraphs == SECTIONED[1:]
+
+
+def test_trim_teaser_tail_keeps_a_coherent_sectioned_story():
+    scored = scored_text(SECTIONED)
+    assert S.trim_teaser_tail(scored, 0, len(scored)) == len(scored)
+
+
+def test_trim_teaser_tail_needs_enough_pairs():
+    """One headline+summary pair after a story is not a teaser list."""
+    assert S.TEASER_MIN_PAIRS >= 2
+    scored = scored_text([*STORY, *TEASERS[:2]])
+    assert S.trim_teaser_tail(scored, 0, len(scored)) == len(scored)
+
+
+def test_headline_run_marks_runs_of_unpunctuated_lines_only():
+    heads = [TEASERS[0], TEASERS[2], TEASERS[4]]
+    assert len(heads) >= S.HEADLINE_RUN_MIN
+    scored = scored_text([STORY[0], *heads, STORY[1], "Why the bridge took so long", STORY[2]])
+    S.mark_headline_runs(scored)
+    for i in range(1, 1 + len(heads)):
+        assert "headline_run" in reasons_at(scored, i)
+    # a subheading between paragraphs is not a run
+    assert "headline_run" not in reasons_at(scored, len(heads) + 2)
+    assert "headline_run" not in reasons_at(scored, 0)
+
+
+# --- short lines inside the story --------------------------------------------------------------
+def test_short_line_between_story_paragraphs_stays_main():
+    art = clean(page(TITLE, *STORY[:2], "Bridge in numbers", *STORY[2:]), kind="text")
+    check_every_block_is_explained(art)
+    assert block(art, "Bridge in numbers").label == "main"
+    assert art.paragraphs == [*STORY[:2], "Bridge in numbers", *STORY[2:]]
+
+
+def test_short_boilerplate_line_inside_story_is_not_rescued():
+    """Only shortness may be overruled: a share bar between paragraphs is still furniture."""
+    art = clean(page(TITLE, *STORY[:2], "Share this article", *STORY[2:]), kind="text")
+    assert block(art, "Share this article").label == "footer"
+    assert art.paragraphs == STORY
+
+
+# --- titles ---------------------------------------------------------------------------------
+def test_title_of_a_text_page_is_its_headline_block():
+    art = clean(page(*MENU, TITLE, *STORY), kind="text")
+    assert art.title == TITLE
+    titles = [b for b in art.blocks if b.label == "title"]
+    assert [b.text for b in titles] == [TITLE]
+    assert "title" in titles[0].reasons
+
+
+def test_pick_title_prefers_a_block_matching_the_hint():
+    scored = scored_text(["Town News front page", TITLE, *STORY])
+    start, _ = S.find_core(scored)
+    i = S.pick_title(scored, max(start, 2), [TITLE + " | Town News", TITLE])
+    assert i == 1
+
+
+def test_pick_title_finds_nothing_without_a_headline():
+    scored = scored_text(STORY)
+    assert S.pick_title(scored, 0, []) is None
+
+
+# --- HTML: container, lead, menus, related boxes -------------------------------------------------
+def _p(text: str) -> str:
+    return f"<p>{text}</p>"
+
+
+LEAD = ("The council's decision ends a long fight over the crossing and clears the way for "
+        "building work on the river to start next spring.")
+HTML = f"""<!doctype html><html><head><title>{TITLE} | Town News</title></head><body>
+<header><nav class="menu"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
+<li><a href="/sport">Sport</a></li><li><a href="/weather">Weather and travel</a></li></ul></nav></header>
+<main>
+<h1>{TITLE}</h1>
+<p class="standfirst">{LEAD}</p>
+<div class="meta"><span class="byline">By Jane Smith</span> <time>12 March 2024</time></div>
+<div class="share"><a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">Email</a></div>
+<article class="article-body">
+{_p(STORY[0])}{_p(STORY[1])}
+<ul><li>Length: 240 metres</li><li>Cost: 40 million pounds</li><li>Opening: 2027</li></ul>
+{_p(STORY[2])}
+<table><tr><td>Option A</td><td>East bank</td><td>12 million</td></tr>
+<tr><td>Option B</td><td>West bank</td><td>15 million</td></tr></table>
+{_p(STORY[3])}{_p(STORY[4])}
+</article>
+<aside class="related"><h2>Related stories</h2><ul>
+<li><a href="/a">Local bakery wins national award for sourdough bread</a></li>
+<li><a href="/b">Football club signs striker from Portugal on loan</a></li></ul></aside>
+</main>
+<footer><p>© 2024 Town News. All rights reserved.</p></footer>
+</body></html>"""
+
+
+@pytest.fixture(scope="module")
+def html_article():
+    return clean(HTML)
+
+
+def test_html_page_is_sniffed_and_every_block_explained(html_article):
+    assert html_article.kind == "html"
+    check_every_block_is_explained(html_article)
+
+
+def test_h1_is_the_title_and_never_main(html_article):
+    assert html_article.title == TITLE
+    h1 = [b for b in html_article.blocks if b.tag == "h1"]
+    assert len(h1) == 1 and h1[0].label == "title"
+    assert TITLE not in html_article.paragraphs
+
+
+def test_lead_separated_by_byline_and_share_bar_is_main(html_article):
+    lead = block(html_article, LEAD)
+    assert lead.label == "main" and "lead_paragraph" in lead.reasons
+    assert html_article.paragraphs[0] == LEAD
+    assert block(html_article, "Facebook Twitter Email").label == "footer"
+    byline = next(b for b in html_article.blocks if b.text.startswith("By Jane Smith"))
+    assert byline.label != "main"
+
+
+def test_list_items_and_table_rows_inside_the_story_are_main(html_article):
+    for text in ("Length: 240 metres", "Cost: 40 million pounds", "Opening: 2027",
+                 "Option A | East bank | 12 million", "Option B | West bank | 15 million"):
+        assert block(html_article, text).label == "main", text
+    assert html_article.paragraphs == [
+        LEAD, STORY[0], STORY[1], "Length: 240 metres", "Cost: 40 million pounds", "Opening: 2027",
+        STORY[2], "Option A | East bank | 12 million", "Option B | West bank | 15 million",
+        STORY[3], STORY[4],
+    ]
+    short = block(html_article, "Opening: 2027")
+    assert "story_container" in short.reasons
+
+
+def test_nav_menu_is_navigation_and_aside_box_is_related(html_article):
+    for text in ("Home", "News", "Sport", "Weather and travel"):
+        b = block(html_article, text)
+        assert b.label == "navigation" and "dom_navigation" in b.reasons
+    for text in ("Related stories", "Local bakery wins national award for sourdough bread",
+                 "Football club signs striker from Portugal on loan"):
+        b = block(html_article, text)
+        assert b.label == "related" and "dom_related" in b.reasons
+    assert block(html_article, "© 2024 Town News. All rights reserved.").label == "footer"
+
+
+def test_story_blocks_sit_in_the_container_and_others_outside(html_article):
+    for text in STORY:
+        assert "story_container" in block(html_article, text).reasons
+    assert "outside_story_container" in block(html_article, "Home").reasons
+
+
+def test_decide_labels_in_place_and_reports_core_and_title():
+    scored = scored_text([*MENU, TITLE, *STORY, "Source link"])
+    start, end, t = S.decide(scored, [])
+    assert start in (len(MENU), len(MENU) + 1)  # the headline may open the core or precede it
+    assert end == len(MENU) + 1 + len(STORY)
+    assert t == len(MENU)
+    assert [s.block.label for s in scored[start:end] if s.block.text != TITLE] == ["main"] * len(STORY)
+    assert scored[-1].block.label == "footer"
