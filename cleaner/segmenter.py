@@ -303,16 +303,23 @@ def mark_duplicates(scored: list[Scored]) -> None:
     a gallery caption, a pull quote or a menu (compared by word tokens, so quotes and
     punctuation do not matter)."""
     seen: dict[tuple[str, ...], list[int]] = {}
+    tails: dict[tuple[str, ...], list[tuple[str, int]]] = {}
     for i, s in enumerate(scored):
         words = tuple(_WORDS.findall(s.block.text.lower()))
         if len(words) >= DUPLICATE_MIN_WORDS:
             seen.setdefault(words, []).append(i)
-        if len(words) > DUPLICATE_TAIL_WORDS:  # "1of4Grass Valley's ..." repeats "Grass Valley's ..."
-            seen.setdefault(("…",) + words[1:], []).append(i)
+        if len(words) > DUPLICATE_TAIL_WORDS:
+            tails.setdefault(words[1:], []).append((words[0], i))
     marked: set[int] = set()
     for idx in seen.values():
         if len(idx) > 1:
             marked.update(idx)
+    # a counter glued to a copy: "1of4Grass Valley's ..." repeats "Grass Valley's ..."
+    for group in tails.values():
+        for first, i in group:
+            for other, j in group:
+                if i != j and first != other and first.endswith(other):
+                    marked.update((i, j))
     for i in sorted(marked):
         s = scored[i]
         s.evidence.append(Evidence("boilerplate", max(s.content, 0.0) + 1.0, "duplicate_text"))
