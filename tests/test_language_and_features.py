@@ -1,0 +1,146 @@
+"""Language detection, stopword lists, and the per-block features every heuristic reads."""
+from __future__ import annotations
+
+import pytest
+
+from cleaner import language as L
+from cleaner.features import block_features
+
+EN = L.stopwords("en")
+
+GERMAN = ("Der Stadtrat hat am Dienstag den Bau der neuen Brücke über den Fluss genehmigt und damit "
+          "einen Streit beendet, der die Stadt seit mehr als zehn Jahren gespalten hatte. Die "
+          "Arbeiten sollen im nächsten Frühjahr beginnen.")
+ENGLISH = ("The city council voted on Tuesday to approve the new river bridge, ending a debate that "
+           "had divided the town for more than a decade. Work is expected to begin next spring.")
+FRENCH = ("Le conseil municipal a approuvé mardi la construction du nouveau pont sur la rivière, "
+          "mettant fin à un débat qui divisait la ville depuis plus de dix ans.")
+SPANISH = ("El ayuntamiento aprobó el martes la construcción del nuevo puente sobre el río, poniendo "
+           "fin a un debate que dividía a la ciudad desde hace más de diez años.")
+
+
+# --- detect_language ----------------------------------------------------------------------------
+@pytest.mark.parametrize("text,code", [(ENGLISH, "en"), (GERMAN, "de"), (FRENCH, "fr"), (SPANISH, "es")])
+def test_detect_language_of_prose(text, code):
+    assert L.detect_language(text) == code
+
+
+def test_detect_language_is_deterministic():
+    """Seeded: the same sample gets the same answer, whatever was detected in between."""
+    mixed = "Breaking news Nachrichten aktuell " * 3 + ENGLISH[:60]
+    first = [L.detect_language(t) for t in (mixed, GERMAN, mixed, FRENCH, mixed)]
+    assert first[0] == first[2] == first[4]
+    again = [L.detect_language(t) for t in (mixed, GERMAN, mixed, FRENCH, mixed)]
+    assert first == again
+
+
+@pytest.mark.parametrize("sample", ["", "Hello", "Home News Sport", "12345 67890 !!! ???",
+                                    "a" * (L.MIN_SAMPLE_LETTERS - 1)])
+def test_detect_language_is_none_on_short_samples(sample):
+    assert L.detect_language(sample) is None
+
+
+def test_detect_language_reads_only_the_sample():
+    """Only the first SAMPLE_CHARS characters are examined: cost is bounded on huge pages."""
+    german = (GERMAN + " ") * (L.SAMPLE_CHARS // len(GERMAN) + 1)
+    assert len(german) >= L.SAMPLE_CHARS
+    assert L.detect_language(german + ENGLISH * 50) == "de"
+
+
+# --- stopwords ----------------------------------------------------------------------------------
+def test_stopwords_are_lower_case_and_language_specific():
+    de = L.stopwords("de")
+    assert {"und", "der", "die"} <= de
+    assert {"the", "and", "of"} <= EN
+    assert all(w == w.lower() for w in de | EN)
+    assert "und" not in EN and "nicht" not in EN and "nicht" in de
+
+
+def test_stopwords_default_to_english_and_ignore_region_suffix():
+    assert L.stopwords(None) == EN
+    assert L.stopwords("pt-br") == L.stopwords("pt") and L.stopwords("pt")
+
+
+@pytest.mark.parametrize("code", ["ja", "zh-cn", "xx"])
+def test_stopwords_empty_for_a_language_without_a_list(code):
+    assert L.stopwords(code) == frozenset()
+
+
+# --- block_features -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,terminal", [
+    ("The council approved the bridge.", True),
+    ("Did the council approve the bridge?", True),
+    ("“We will build it.”", True),
+    ("(The vote was close.)", True),
+    ("River bridge approved", False),
+    ("The mayor said:", False),
+    ("Read more »", False),
+])
+def test_terminal(text, terminal):
+    assert block_features(text, 0, EN).terminal is terminal
+
+
+@pytest.mark.parametrize("text,ellipsis", [
+    ("The mayor said the bridge would change the town...", True),
+    ("The mayor said the bridge would change the town…", True),
+    ("The mayor said the bridge would change the town [...]", True),
+    ("The mayor said the bridge would change the town.", False),
+    ("Wait... the vote was close.", False),
+])
+def test_ellipsis_end(text, ellipsis):
+    assert block_features(text, 0, EN).ellipsis_end is ellipsis
+
+
+def test_link_density_is_the_linked_share_of_characters():
+    text = "Read the council report"
+    assert block_features(text, 0, EN).link_density == 0.0
+    assert block_features(text, len(text), EN).link_density == 1.0
+    half = block_features(text, len(text) // 2, EN).link_density
+    assert 0.0 < half < 1.0
+
+
+def test_counts_and_stop_density():
+    f = block_features("The council approved the bridge. Work starts in May.", 0, EN)
+    assert f.words == 9
+    assert f.sentences == 2
+    assert 0 < f.stopwords < f.words
+    assert f.stop_density == f.stopwords / f.words
+    assert f.stop_known
+    assert f.chars == len("The council approved the bridge. Work starts in May.")
+
+
+def test_capitalised_and_digit_shares_separate_headlines_and_tables():
+    headline = block_features("River Bridge Approved After Decade Of Debate", 0, EN)
+    sentence = block_features("the river bridge was approved after a decade of debate", 0, EN)
+    assert headline.capitalized > sentence.capitalized
+    table = block_features("2024 | 12,345 | 67.8%", 0, EN)
+    assert table.digits > sentence.digits == 0.0
+
+
+def test_content_words_are_long_non_stopwords():
+    f = block_features("The Engineers approved the new Bridge budget in 2024 for 40 days", 0, EN)
+    assert {"engineers", "approved", "bridge", "budget"} <= f.content_words  # lower-cased
+    assert not {"the", "new", "in", "for", "2024", "40", "days"} & f.content_words
+    assert all(len(w) >= 4 and w not in EN for w in f.content_words)
+
+
+def test_empty_text_has_zero_features():
+    f = block_features("", 0, EN)
+    assert (f.chars, f.words, f.sentences) == (0, 0, 0)
+    assert f.stop_density == f.link_density == f.capitalized == f.digits == 0.0
+    assert not f.terminal and not f.ellipsis_end
+
+
+def test_unspaced_languages_count_characters_and_ignore_stopwords():
+    ja = "東京都は火曜日、新しい橋の建設を承認したと発表した。工事は来年の春に始まる予定だ。"
+    f = block_features(ja, 0, L.stopwords("ja"), unspaced=True)
+    assert f.stop_known is False
+    assert f.words >= len(ja) // 2  # words are not space-separated: approximated by characters
+    assert f.terminal  # 。 ends a sentence
+    # even with a (wrong) stoplist, density means nothing for unspaced text
+    assert block_features(ja, 0, EN, unspaced=True).stop_known is False
+
+
+def test_stop_known_false_without_a_stoplist():
+    assert block_features(ENGLISH, 0, frozenset()).stop_known is False
+    assert block_features(ENGLISH, 0, EN).stop_known is True
