@@ -125,7 +125,7 @@ def image_alt(b: Block, f: Features) -> Evidence | None:
 def caption_credit(b: Block, f: Features) -> Evidence | None:
     """Captions end with a photo credit: "(Reuters: Kevin Lamarque)", "Foto: dpa"."""
     if f.words <= 80 and (vocab.CREDIT_TAIL.search(f.lower) or vocab.CREDIT_LINE.search(b.text)):
-        return Evidence("caption", 3.5, "caption_credit")
+        return Evidence("caption", 4.5 if f.words <= SHORT_VOCAB_WORDS else 3.5, "caption_credit")
     return None
 
 

@@ -38,7 +38,7 @@ CREDIT_LINE = _rx_cased(
     r"^\s*(?:image|photo|picture|bild|foto|slide)?\s*\d+\s*(?:of|/|von|sur|de)\s*\d+",
     r",\s*(?:left|right|centre|center|second left|second right|from left|l-r|r-l)\s*[,)]",
     r"\((?:left|right|center|centre|l|r|c|l-r|r-l)\)",
-    r"\bcredit(?:\.\.\.|…)", r"^\s*(?:above|below|top|pictured|im bild|ci-dessus|arriba)\s*:",
+    r"\bcredit(?:\.\.\.|…)", r"^\s*(?:image|photo|picture|foto|bild)\s+(?:copyright|©|credit)", r"^\s*(?:above|below|top|pictured|im bild|ci-dessus|arriba)\s*:",
     r"\bfile (?:photo|image)\b", r"^\s*(?:satellite|aerial|archive) (?:image|photo|view) of\b",
 )
 CAPTION_TOKENS = frozenset({
