@@ -423,3 +423,38 @@ def test_decide_labels_in_place_and_reports_core_and_title():
     assert t == len(MENU)
     assert [s.block.label for s in scored[start:end] if s.block.text != TITLE] == ["main"] * len(STORY)
     assert scored[-1].block.label == "footer"
+
+
+# --- segmentation ------------------------------------------------------------------------------
+def test_segment_text_splits_on_blank_lines_of_any_whitespace_and_line_ending():
+    text = "First  block\nstill first\n \t\nSecond block\r\n\r\nThird\r\rFourth"
+    assert [b.text for b in segment_text(text)] == [
+        "First block still first", "Second block", "Third", "Fourth"]
+    assert [b.index for b in segment_text(text)] == [0, 1, 2, 3]
+
+
+def test_segment_html_merges_table_cells_into_rows_but_not_layout_tables():
+    from cleaner.segment import MAX_ROW_CHARS, parse_html, segment_html
+
+    long_cell = " ".join(["word"] * (MAX_ROW_CHARS // 4))
+    markup = ("<html><body><table><tr><th>Rank</th><th>Driver</th></tr>"
+              "<tr><td>1</td><td>Kyle Busch</td></tr></table>"
+              f"<table><tr><td>{long_cell}</td><td>{long_cell}</td></tr></table></body></html>")
+    blocks, _ = segment_html(parse_html(markup))
+    texts = [b.text for b in blocks]
+    assert texts[:2] == ["Rank | Driver", "1 | Kyle Busch"]
+    assert blocks[1].tag == "tr"
+    assert texts[2:] == [long_cell, long_cell]  # a row too long to be data stays split
+    assert [b.index for b in blocks] == list(range(len(blocks)))
+
+
+def test_segment_html_records_links_and_drops_scripts_and_hidden_text():
+    from cleaner.segment import parse_html, segment_html
+
+    markup = ("<html><body><p>Read <a href='/r'>the report</a> now.</p>"
+              "<script>var hidden = 1;</script><p hidden>Secret text</p>"
+              "<p style='display: none'>Also secret</p><img alt='A bridge at dawn'></body></html>")
+    blocks, _ = segment_html(parse_html(markup))
+    assert [b.text for b in blocks] == ["Read the report now.", "A bridge at dawn"]
+    assert blocks[0].link_chars == len("the report")
+    assert blocks[1].tag == "img"
