@@ -1,8 +1,12 @@
 """Language detection (once per document, on a bounded sample) and the stopword lists it selects."""
 from __future__ import annotations
 
+import importlib.util
 import re
 from functools import lru_cache
+from pathlib import Path
+
+from .errors import CleanerError
 
 #: Characters of text handed to langdetect: its cost grows with the text, its accuracy stops
 #: growing after a few sentences of prose.
@@ -56,11 +60,18 @@ def detect_language(sample: str) -> str | None:
 @lru_cache(maxsize=None)
 def stopwords(language: str | None) -> frozenset[str]:
     """Lower-cased stopwords for ``language``: English when unknown, empty when jusText has no
-    list for it (then stopword density is not used as evidence)."""
-    import justext
+    list for it (then stopword density is not used as evidence).
 
+    The lists are read straight from jusText's package data, without importing jusText's
+    extractor (which needs lxml's separate html-clean module).
+    """
     code = (language or "en").split("-")[0]
     name = _STOPLIST_NAMES.get(code)
     if name is None:
         return frozenset()
-    return frozenset(w.lower() for w in justext.get_stoplist(name))
+    spec = importlib.util.find_spec("justext")
+    if spec is None or not spec.submodule_search_locations:
+        raise CleanerError("jusText's stoplists are missing: install the 'justext' package")
+    path = Path(list(spec.submodule_search_locations)[0]) / "stoplists" / f"{name}.txt"
+    words = path.read_text(encoding="utf-8").split()
+    return frozenset(w.lower() for w in words)
