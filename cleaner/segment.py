@@ -183,6 +183,8 @@ def segment_html(root: etree._Element) -> tuple[list[Block], list[tuple[str, str
         if event == "start":
             if tag in blocktags:
                 w.flush()
+                if len(w.blocks) >= MAX_BLOCKS:  # the rest of a runaway page is not read
+                    break
             stack.append((tag, len(elements)))
             get = el.get
             elements.append((tag, " ".join(v for v in (get(a) for a in NAMING_ATTRIBUTES) if v)))

@@ -316,10 +316,17 @@ def mark_duplicates(scored: list[Scored]) -> None:
             marked.update(idx)
     # a counter glued to a copy: "1of4Grass Valley's ..." repeats "Grass Valley's ..."
     for group in tails.values():
+        if len(group) < 2:
+            continue
+        firsts: dict[str, list[int]] = {}
         for first, i in group:
-            for other, j in group:
-                if i != j and first != other and first.endswith(other):
-                    marked.update((i, j))
+            firsts.setdefault(first, []).append(i)
+        for first, idx in firsts.items():  # linear: look up each proper suffix of the first word
+            for cut in range(1, len(first)):
+                rest = first[cut:]
+                if rest[0].isalpha() and any(c.isdigit() for c in first[:cut]) and rest in firsts:
+                    marked.update(idx)
+                    marked.update(firsts[rest])
     for i in sorted(marked):
         s = scored[i]
         s.evidence.append(Evidence("boilerplate", max(s.content, 0.0) + 1.0, "duplicate_text"))
