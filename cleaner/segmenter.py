@@ -272,9 +272,17 @@ def mark_repeated_items(scored: list[Scored]) -> None:
             region = scored[lo:hi]
             label = "comment" if any("comment" in s.noise_by_label for s in region) else "related"
             for s in region:
-                if s.content > 0:
+                if s.content > 0 and _outside_story_or_boxed(s):
                     s.evidence.append(Evidence(label, s.content + 1.0, "repeated_item_region"))
                     rescore(s)
+
+
+def _outside_story_or_boxed(s: Scored) -> bool:
+    """List rules apply outside the HTML story container, or inside it to blocks that already sit
+    in a box named related/navigation/comments (a story's own steps and timelines repeat too)."""
+    if "@anchor" not in s.block.path:
+        return True
+    return any(k in s.noise_by_label for k in ("related", "navigation", "comment"))
 
 
 def _clusters(idx: list[int]) -> list[list[int]]:
@@ -376,8 +384,7 @@ def mark_headline_runs(scored: list[Scored]) -> None:
             j += 1
         if j - i >= HEADLINE_RUN_MIN:
             for s in scored[i:j]:
-                boxed = "related" in s.noise_by_label or "navigation" in s.noise_by_label
-                if s.content > 0 and ("@anchor" not in s.block.path or boxed):
+                if s.content > 0 and _outside_story_or_boxed(s):
                     s.evidence.append(Evidence("related", s.content + 0.5, "headline_run"))
                     rescore(s)
         i = max(j, i + 1)
