@@ -35,7 +35,7 @@ DECISIVE = 20.0
 FIGCAPTION_WEIGHT = 6.0
 #: Evidence for blocks inside / outside the element that holds most of the page's prose.
 STORY_CONTAINER_WEIGHT = 1.0
-OUTSIDE_CONTAINER_WEIGHT = 3.0
+OUTSIDE_CONTAINER_WEIGHT = 1.0
 #: Milder for sentence-shaped paragraphs: leads and standfirsts often sit outside the body element.
 OUTSIDE_CONTAINER_PROSE_WEIGHT = 0.5
 #: Boilerplate vocabulary only counts in blocks this short: a long paragraph that mentions
