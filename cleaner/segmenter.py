@@ -45,6 +45,12 @@ ANCHOR_PROSE_SCORE = 3.0
 MAIN_MIN_SCORE = -1.5
 #: Words of a headline: titles are short but not a single word.
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
+#: Shortest text compared with a page-title hint by prefix or containment.
+TITLE_HINT_MIN_CHARS = 12
+#: Share of digits above which a line is a date or score, not a headline.
+TITLE_MAX_DIGITS = 0.15
+#: Preference for candidates close to the story (divided by the distance in blocks).
+TITLE_NEAR_BONUS = 0.2
 #: How many blocks before the story the title may sit (bylines, dates and captions in between).
 TITLE_LOOKBACK = 12
 
@@ -228,23 +234,37 @@ def _norm(text: str) -> str:
     return _WS.sub(" ", text).strip().lower()
 
 
-def pick_title(scored: list[Scored], core_start: int, hints: list[str]) -> int | None:
-    """Index of the title block: one matching a page-title hint, else a headline before the story."""
+def _matches_hint(text: str, hints: list[str]) -> bool:
+    return any(
+        text == w or (min(len(text), len(w)) >= TITLE_HINT_MIN_CHARS and (
+            w.startswith(text) or text.startswith(w) or text in w))
+        for w in hints
+    )
+
+
+def pick_title(scored: list[Scored], core_start: int, core_end: int, hints: list[str]) -> int | None:
+    """Index of the title block: one matching a page-title hint (og:title, <title>), else the
+    page's first <h1>, else the headline-shaped block before the story that shares most words
+    with it (bylines and dates sit there too, and share none)."""
     wanted = [_norm(h) for h in hints if h and h.strip()]
-    if wanted:
-        for i, s in enumerate(scored):
-            t = _norm(s.block.text)
-            if any(t == w or (len(t) > 15 and (w.startswith(t) or t in w)) for w in wanted) and \
-                    TITLE_MIN_WORDS - 1 <= s.feats.words <= TITLE_MAX_WORDS:
-                if s.block.tag in ("h1", "h2") or i <= core_start:
-                    return i
-    lo = max(0, core_start - TITLE_LOOKBACK)
-    for i in range(core_start - 1, lo - 1, -1):
+    last = core_end if core_end > core_start else len(scored)
+    for i, s in enumerate(scored[:last]):
+        if TITLE_MIN_WORDS - 1 <= s.feats.words <= TITLE_MAX_WORDS and s.block.tag != "img" and \
+                _matches_hint(_norm(s.block.text), wanted) and (s.block.tag in ("h1", "h2") or i <= core_start):
+            return i
+    for i, s in enumerate(scored[:last]):
+        if s.block.tag == "h1" and TITLE_MIN_WORDS - 1 <= s.feats.words <= TITLE_MAX_WORDS:
+            return i
+    vocab = _vocabulary(scored, core_start, core_end)
+    best, best_score = None, 0.0
+    for i in range(core_start - 1, max(0, core_start - TITLE_LOOKBACK) - 1, -1):
         s = scored[i]
-        if _headline(s):
-            if s.block.tag == "h1" or not any(x.block.tag == "h1" for x in scored[lo:core_start]):
-                return i
-    return None
+        if not _headline(s) or s.feats.digits > TITLE_MAX_DIGITS:
+            continue
+        score = coherence(scored, i, i + 1, vocab) + TITLE_NEAR_BONUS / (core_start - i)
+        if best is None or score > best_score:
+            best, best_score = i, score
+    return best
 
 
 def _template(text: str) -> str:
@@ -469,7 +489,7 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
     keep_short_lines_in_story(scored, start, end)
     attach_lead(scored, start)
     fill_story_container(scored)
-    t = pick_title(scored, start, title_hints)
+    t = pick_title(scored, start, end, title_hints)
     if t is not None:
         scored[t].block.label = "title"
         scored[t].block.reasons.append("title")
