@@ -124,7 +124,7 @@ def image_alt(b: Block, f: Features) -> Evidence | None:
 
 def caption_credit(b: Block, f: Features) -> Evidence | None:
     """Captions end with a photo credit: "(Reuters: Kevin Lamarque)", "Foto: dpa"."""
-    if f.words <= 80 and (vocab.CREDIT_TAIL.search(f.lower) or vocab.CREDIT_LINE.search(b.text)):
+    if f.words <= 80 and (vocab.CREDIT_TAIL.search(f.lower) or vocab.CREDIT_LINE.search(f.lower)):
         return Evidence("caption", 4.5 if f.words <= SHORT_VOCAB_WORDS else 3.5, "caption_credit")
     return None
 
@@ -199,7 +199,7 @@ def share_bar(b: Block, f: Features) -> Evidence | None:
 
 def byline(b: Block, f: Features) -> Evidence | None:
     """Author, date and reading-time lines around the headline."""
-    if f.words <= 40 and vocab.BYLINE.search(b.text):
+    if f.words <= 40 and (vocab.BYLINE.search(f.lower) or vocab.BYLINE_NAME.search(b.text)):
         return Evidence("footer", 2.5, "byline")
     return None
 

@@ -15,8 +15,9 @@ def _rx(*parts: str) -> re.Pattern[str]:
 
 
 def _rx_cased(*parts: str) -> re.Pattern[str]:
-    """A vocabulary that reads capitals (names, "FILE PHOTO"): matched against the original text."""
-    return re.compile("|".join(parts), re.I | re.U)
+    """A vocabulary that reads capitals (names): matched case-sensitively against the original
+    text; parts that may be in any case say so with ``(?i:...)``."""
+    return re.compile("|".join(parts), re.U)
 
 
 # --- captions: photo credits, alt text, "Photo:" lines -------------------------------------
@@ -27,13 +28,13 @@ CREDIT_TAIL = _rx(
     r"aap|pa|bloomberg|xinhua|efe|ansa|keystone|imago|shutterstock|istock)[^()\[\]]{0,80}[)\]]\s*$",
 )
 #: A credit line on its own or at the start: "Photo: X", "Foto: dpa", "Crédit photo : AFP".
-CREDIT_LINE = _rx_cased(
+CREDIT_LINE = _rx(
     r"^\s*(?:photo|photos|picture|image|foto|fotos|bild|bilder|crédit(?:s)?(?: photo)?|credit|"
     r"photograph|fotografía|imagen|immagine|source de l'image|illustration)\s*(?:by|von|de|:|/|©)",
     r"©\s*[^\W\d]",
     r"\b(?:getty images|shutterstock|istock(?:photo)?|picture[- ]alliance|imago images|"
     r"ap photo|afp photo|reuters/|epa-efe|dpa/)\b",
-    r"^\s*(?:FILE PHOTO|ARCHIVBILD|SYMBOLBILD|Symbolfoto)\b",
+    r"^\s*(?:file photo|archivbild|symbolbild|symbolfoto)\b",
     r"\b(?:photo|foto|bild|image|credit|crédit)\s*:\s*[^.:]{2,60}$",
     r"^\s*(?:image|photo|picture|bild|foto|slide)?\s*\d+\s*(?:of|/|von|sur|de)\s*\d+",
     r",\s*(?:left|right|centre|center|second left|second right|from left|l-r|r-l)\s*[,)]",
@@ -123,10 +124,13 @@ SHARE = _rx(
     r"^(?:\s*(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|email|e-mail|print|share|"
     r"telegram|messenger|x)\s*[,|·•]?){2,}\s*$",
 )
-BYLINE = _rx_cased(
-    r"^\s*(?:by|von|par|por|di|door|from)\s+[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}"
-    r"(?:\s*(?:,|and|und|et|y|e|&|\|)\s*[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3})*\s*"
+#: "By Jane Doe and John Roe | Reuters": reads capitals, matched against the original text.
+BYLINE_NAME = _rx_cased(
+    r"^\s*(?i:by|von|par|por|di|door|from)\s+[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}"
+    r"(?:\s*(?:,|(?i:and|und|et|y|e)|&|\|)\s*[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3})*\s*"
     r"(?:[,|·•-].{0,80})?$",
+)
+BYLINE = _rx(
     r"^\s*(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|stand|publié|"
     r"mis à jour|publicado|actualizado|pubblicato|aggiornato)\b.{0,80}$",
     r"^\s*\d+\s*(?:min(?:ute)?s?|minuten?)\s*(?:read|lesezeit|de lecture|de lectura|lettura)\b",
