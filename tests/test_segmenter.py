@@ -316,16 +316,18 @@ def test_title_of_a_text_page_is_its_headline_block():
     assert "title" in titles[0].reasons
 
 
-def test_pick_title_prefers_a_block_matching_the_hint():
+def test_title_prefers_a_block_matching_the_page_title_hint():
     scored = scored_text(["Town News front page", TITLE, *STORY])
-    start, _ = S.find_core(scored)
-    i = S.pick_title(scored, max(start, 2), [TITLE + " | Town News", TITLE])
-    assert i == 1
+    _, _, t = S.decide(scored, [TITLE + " | Town News"])
+    assert t == 1
+    assert scored[1].block.label == "title" and scored[0].block.label != "title"
 
 
-def test_pick_title_finds_nothing_without_a_headline():
+def test_no_title_without_a_headline():
     scored = scored_text(STORY)
-    assert S.pick_title(scored, 0, []) is None
+    _, _, t = S.decide(scored, [])
+    assert t is None
+    assert all(s.block.label == "main" for s in scored)
 
 
 # --- HTML: container, lead, menus, related boxes -------------------------------------------------
