@@ -108,7 +108,8 @@ def one_spark_run(master: str, in_dir: str, out: str) -> None:
 
     CPU is split three ways: the JVM (its /proc counters), the Python executors (an accumulator of
     process-time around every input file, added by wrapping the function the executors call) and
-    this driver process.
+    this driver process. ``executor_busy`` sums the wall time executors spent on files: divided by
+    the job time it is the parallelism Spark achieved (the load on the machine permitting).
     """
     sys.path.insert(0, str(ROOT))
     import cleaner.spark as cs
@@ -118,12 +119,14 @@ def one_spark_run(master: str, in_dir: str, out: str) -> None:
     spark.sparkContext.setLogLevel("ERROR")
     session = time.perf_counter() - start
     executor_cpu = spark.sparkContext.accumulator(0.0)
+    executor_busy = spark.sparkContext.accumulator(0.0)
     read_file = cs._file_records
 
     def timed_file_records(*args):
-        before = time.process_time()
+        before, wall = time.process_time(), time.perf_counter()
         yield from read_file(*args)
         executor_cpu.add(time.process_time() - before)
+        executor_busy.add(time.perf_counter() - wall)
 
     cs._file_records = timed_file_records  # captured by value when Spark pickles the job's closure
     df, counts = cs.clean_files(spark, in_dir)
@@ -136,7 +139,8 @@ def one_spark_run(master: str, in_dir: str, out: str) -> None:
     driver = resource.getrusage(resource.RUSAGE_SELF)
     spark.stop()
     print(json.dumps({"session": session, "job": job, "pages": pages, "jvm_cpu": jvm_cpu,
-                      "executor_cpu": executor_cpu.value, "driver_cpu": driver.ru_utime + driver.ru_stime}))
+                      "executor_cpu": executor_cpu.value,
+                      "executor_busy": executor_busy.value, "driver_cpu": driver.ru_utime + driver.ru_stime}))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -163,20 +167,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"# cost model: clean() takes {cpu * 1000:.1f} ms CPU per page on one core -> "
               f"{n * cpu:.1f} CPU s for these pages\n")
         print("| engine | input | wall s | pages/s | Spark start s | job s | pages/s in job | CPU s: total "
-              "(JVM / Python executors / driver) | model job s (CPU / cores) |")
-        print("|---|---|---|---|---|---|---|---|---|")
+              "(JVM / Python executors / driver) | parallelism | model job s (CPU / cores) |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
         for label, in_dir in (("pages", folder), ("WARC", warc_dir)):
             res = run_batch(in_dir, work / f"batch-{label}", cores)
             print(f"| cleaner batch --workers {cores} | {label} | {res['wall']:.1f} | {res['pages'] / res['wall']:.1f} "
-                  f"| - | - | - | {res['cpu']:.1f} | {n * cpu / cores:.1f} |", flush=True)
+                  f"| - | - | - | {res['cpu']:.1f} | - | {n * cpu / cores:.1f} |", flush=True)
             for master in masters:
                 used = cores if master in ("local[*]", "local") else int(master.split("[")[1].rstrip("]"))
                 res = run_spark(in_dir, work / f"spark-{label}-{used}", master)
                 print(f"| cleaner spark {master} | {label} | {res['wall']:.1f} | {res['pages'] / res['wall']:.1f} | "
                       f"{res['session']:.1f} | {res['job']:.1f} | {res['pages'] / res['job']:.1f} | "
                       f"{res['cpu']:.1f} ({res['jvm_cpu']:.1f} / {res['executor_cpu']:.1f} / {res['driver_cpu']:.1f}) "
-                      f"| {n * cpu / min(used, cores):.1f} |", flush=True)
+                      f"| {res['executor_busy'] / res['job']:.2f} | {n * cpu / min(used, cores):.1f} |", flush=True)
         print(f"\n# load average after: {os.getloadavg()[0]:.1f}")
+        print("# parallelism = seconds executors spent on files / job seconds (ideal: the executor count)")
     return 0
 
 
