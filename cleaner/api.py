@@ -58,6 +58,8 @@ def clean(
     """
     if kind not in ("auto", "html", "text"):
         raise CleanerError(f"unknown kind {kind!r}: use 'auto', 'html' or 'text'")
+    if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int)):
+        raise CleanerError(f"max_bytes must be an int, not {type(max_bytes).__name__}")
     limit = MAX_INPUT_BYTES if max_bytes is None else max_bytes
     if isinstance(data, (bytes, bytearray, memoryview)):
         text = decode_bytes(bytes(data), limit)

@@ -27,6 +27,9 @@ LOW_STOP_DENSITY = 0.10
 LINK_DENSE = 0.5
 #: Words at or below which an unpunctuated block is a fragment (menu entry, label, button).
 FRAGMENT_WORDS = 3
+#: Characters per word above which a "short" block is one endless token, not chrome (a long URL
+#: or German compound stays well below it).
+MAX_CHARS_PER_WORD = 40
 #: In a block this short, boilerplate vocabulary is the block's whole point: stronger evidence.
 SHORT_VOCAB_WORDS = 25
 #: Evidence no amount of prose outweighs: alt text is never story text, whatever its length.
@@ -56,8 +59,14 @@ class Evidence:
 Heuristic = Callable[[Block, Features], "Evidence | None"]
 
 
+def _fits(f: Features, words: int) -> bool:
+    """At most ``words`` words and a plausible number of characters for them: a block of one
+    endless token (minified data, base64) would make the vocabulary regexes crawl."""
+    return f.words <= words and f.chars <= words * MAX_CHARS_PER_WORD
+
+
 def _short(f: Features) -> bool:
-    return f.words <= VOCAB_MAX_WORDS
+    return _fits(f, VOCAB_MAX_WORDS)
 
 
 # --- evidence for story text -----------------------------------------------------------------
@@ -124,7 +133,7 @@ def image_alt(b: Block, f: Features) -> Evidence | None:
 
 def caption_credit(b: Block, f: Features) -> Evidence | None:
     """Captions end with a photo credit: "(Reuters: Kevin Lamarque)", "Foto: dpa"."""
-    if f.words <= 80 and (vocab.CREDIT_TAIL.search(f.lower) or vocab.CREDIT_LINE.search(f.lower)):
+    if _fits(f, 80) and (vocab.CREDIT_TAIL.search(f.lower) or vocab.CREDIT_LINE.search(f.lower)):
         return Evidence("caption", 4.5 if f.words <= SHORT_VOCAB_WORDS else 3.5, "caption_credit")
     return None
 
@@ -156,14 +165,14 @@ def dom_promo(b: Block, f: Features) -> Evidence | None:
 
 def related_heading(b: Block, f: Features) -> Evidence | None:
     """A "Related Article"/"Read more"/"Lesen Sie auch" heading opens a block of other stories."""
-    if f.words <= 8 and vocab.RELATED_HEAD.search(f.lower):
+    if _fits(f, 8) and vocab.RELATED_HEAD.search(f.lower):
         return Evidence("related", 4.0, "related_heading")
     return None
 
 
 def related_inline(b: Block, f: Features) -> Evidence | None:
     """"Read more: <headline>" teasers dropped between story paragraphs."""
-    if f.words <= 30 and vocab.RELATED_INLINE.search(f.lower):
+    if _fits(f, 30) and vocab.RELATED_INLINE.search(f.lower):
         return Evidence("related", 3.0, "related_inline")
     return None
 
@@ -192,14 +201,14 @@ def footer_text(b: Block, f: Features) -> Evidence | None:
 
 def share_bar(b: Block, f: Features) -> Evidence | None:
     """"Share", "Tweet", "Facebook", "Print": the share toolbar."""
-    if f.words <= 12 and vocab.SHARE.search(f.lower):
+    if _fits(f, 12) and vocab.SHARE.search(f.lower):
         return Evidence("footer", 3.0, "share_bar")
     return None
 
 
 def byline(b: Block, f: Features) -> Evidence | None:
     """Author, date and reading-time lines around the headline."""
-    if f.words <= 40 and (vocab.BYLINE.search(f.lower) or vocab.BYLINE_NAME.search(b.text)):
+    if _fits(f, 40) and (vocab.BYLINE.search(f.lower) or vocab.BYLINE_NAME.search(b.text)):
         return Evidence("footer", 2.5, "byline")
     return None
 
@@ -213,7 +222,7 @@ def dom_footer(b: Block, f: Features) -> Evidence | None:
 
 def navigation_text(b: Block, f: Features) -> Evidence | None:
     """"Home", "Menu", "Skip to content", breadcrumbs like "News > World > Europe"."""
-    if f.words <= 12 and vocab.NAVIGATION.search(f.lower):
+    if _fits(f, 12) and vocab.NAVIGATION.search(f.lower):
         return Evidence("navigation", 2.5, "navigation_text")
     return None
 
@@ -241,7 +250,7 @@ def dom_comment(b: Block, f: Features) -> Evidence | None:
 
 def consent_text(b: Block, f: Features) -> Evidence | None:
     """Cookie and privacy banners."""
-    if f.words <= 120 and vocab.CONSENT.search(f.lower):
+    if _fits(f, 120) and vocab.CONSENT.search(f.lower):
         return Evidence("consent", 3.5, "consent_text")
     return None
 
