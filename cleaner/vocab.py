@@ -193,10 +193,3 @@ CONSENT = _rx(
     r"we value your privacy|wir respektieren ihre privatsphäre)\b",
 )
 CONSENT_TOKENS = frozenset({"cookie", "cookies", "consent", "gdpr", "cmp", "privacy", "onetrust", "didomi"})
-
-# --- positive DOM evidence: containers that hold the story ------------------------------------
-STORY_TOKENS = frozenset({
-    "article", "articlebody", "article-body", "story", "storybody", "content", "entry",
-    "post", "postbody", "body", "text", "prose", "main", "richtext", "rich", "paragraph",
-    "blogpost", "articletext", "bodytext", "copy", "maincontent",
-})
