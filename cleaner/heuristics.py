@@ -208,7 +208,12 @@ def share_bar(b: Block, f: Features) -> Evidence | None:
 
 def byline(b: Block, f: Features) -> Evidence | None:
     """Author, date and reading-time lines around the headline."""
-    if _fits(f, 40) and (vocab.BYLINE.search(f.lower) or vocab.BYLINE_NAME.search(b.text)):
+    if not _fits(f, 40):
+        return None
+    sentence = f.terminal and f.words >= 4  # "By Friday, it was over." is story, not a byline
+    if vocab.AUTHOR_BIO.search(f.lower) or (
+        not sentence and (vocab.BYLINE.search(f.lower) or vocab.BYLINE_NAME.search(b.text))
+    ):
         return Evidence("footer", 2.5, "byline")
     return None
 

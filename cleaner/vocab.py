@@ -137,11 +137,14 @@ BYLINE = _rx(
     r"^\s*(?:about |vor )?(?:an?|\d+)\s*(?:sec|second|min|minute|hour|hr|day|week|month|year|"
     r"stunden?|tagen?|minuten?|heures?|jours?|horas?|días?)s?\.?\s*(?:ago|her)?\b.{0,40}$",
     r"^\s*(?:il y a|hace|há)\s+\d+\s*\w+\s*$",
+    r"^\s*(?:reading time|lesezeit|temps de lecture|tiempo de lectura)\b.{0,30}$",
+)
+#: Author bios and contributor lines: whole sentences, so matched even when they end in a period.
+AUTHOR_BIO = _rx(
     r"\bcontributed (?:to )?this (?:report|story|article)\b", r"\bopinions expressed\b",
     r"\b(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,4}(?:writer|reporter|editor|correspondent|journalist|"
     r"columnist|contributor|photographer|producer)\b(?: (?:at|for|of|with) .{0,80})?\.?\s*$",
     r"^\s*(?:follow|contact) (?:him|her|them|the author|us) (?:on|at)\b",
-    r"^\s*(?:reading time|lesezeit|temps de lecture|tiempo de lectura)\b.{0,30}$",
 )
 FOOTER_TOKENS = frozenset({
     "footer", "copyright", "share", "sharing", "social", "sharebar", "byline", "author",
