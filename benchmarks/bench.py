@@ -32,7 +32,7 @@ sys.path.insert(0, str(HERE))
 
 import peers  # noqa: E402
 from cleaner.decode import decode_bytes  # noqa: E402
-from cleaner.metric import SHINGLE, DocScore, Summary, score_document, shingles, summarize  # noqa: E402
+from cleaner.metric import SHINGLE, DocScore, Summary, ratio, score_document, shingles, summarize  # noqa: E402
 
 #: Where --record-floor writes the CI quality floor (read by tests/test_quality_floor.py).
 FLOOR_FILE = HERE / "results" / "floor.json"
@@ -272,16 +272,15 @@ class SnippetCounts:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return ratio(self.tp, self.tp + self.fp)
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return ratio(self.tp, self.tp + self.fn)
 
     @property
     def f1(self) -> float:
-        d = 2 * self.tp + self.fp + self.fn
-        return 2 * self.tp / d if d else 0.0
+        return ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn)
 
     @property
     def accuracy(self) -> float:

@@ -24,6 +24,11 @@ def shingles(text: str, n: int = SHINGLE) -> Counter:
     return Counter(tuple(toks[i:i + n]) for i in range(len(toks) - n + 1))
 
 
+def ratio(part: float, whole: float) -> float:
+    """part / whole, 0 when whole is 0: precision is tp/(tp+fp), recall tp/(tp+fn)."""
+    return part / whole if whole else 0.0
+
+
 @dataclass
 class DocScore:
     """tp/fp/fn of one document, scaled so they sum to 1."""
@@ -37,11 +42,11 @@ class DocScore:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return ratio(self.tp, self.tp + self.fp)
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return ratio(self.tp, self.tp + self.fn)
 
 
 def score_document(prediction: str, gold: str) -> DocScore:
@@ -73,8 +78,8 @@ def summarize(scores: Iterable[DocScore]) -> Summary:
     scores = list(scores)
     precs = [s.precision for s in scores if not s.pred_empty]
     recs = [s.recall for s in scores if not s.gold_empty]
-    p = sum(precs) / len(precs) if precs else 0.0
-    r = sum(recs) / len(recs) if recs else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    p = ratio(sum(precs), len(precs))
+    r = ratio(sum(recs), len(recs))
+    f1 = ratio(2 * p * r, p + r)
     acc = sum(s.exact for s in scores) / len(scores) if scores else 0.0
     return Summary(p, r, f1, acc, len(scores))

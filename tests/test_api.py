@@ -9,15 +9,9 @@ import pytest
 
 from cleaner import LABELS, Article, CleanerError, clean
 
-TITLE = "River bridge approved after ten years of debate"
-STORY = [
-    "The city council voted on Tuesday to approve the new river bridge, ending a debate that had "
-    "divided the town for more than a decade and delayed work on the eastern bank.",
-    "Council members said the bridge would cut travel times for commuters who now drive twenty "
-    "minutes around the old crossing, and that construction could begin as early as next spring.",
-    "Opponents of the plan had argued that the bridge would bring more traffic into the historic "
-    "centre, but the final design moves the approach road away from the market square.",
-]
+from bridge_story import STORY as BRIDGE_STORY, TITLE
+
+STORY = BRIDGE_STORY[:3]
 TEXT_PAGE = "\n\n".join(["Home", "News", TITLE, *STORY, "Source link", "Related Article"])
 HTML_PAGE = (
     "<!doctype html><html><head><meta charset='utf-8'><title>" + TITLE + "</title></head><body>"
