@@ -5,9 +5,12 @@ constants of :mod:`cleaner.heuristics`, never a score value.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from cleaner import heuristics as H
+from cleaner import vocab
 from cleaner.features import block_features
 from cleaner.language import stopwords
 from cleaner.model import LABELS, Block
@@ -356,6 +359,47 @@ def test_vocabulary_matches_any_letter_case():
     assert run(H.related_heading, "RELATED ARTICLE").label == "related"
     assert run(H.footer_text, "SOURCE LINK").label == "footer"
     assert run(H.navigation_text, "SKIP TO CONTENT").label == "navigation"
+
+
+VOCABULARY_PROBES = (
+    "Related articles", "Photo: Jane Doe/Reuters", "Sign up for our newsletter", "Home",
+    "42 Comments", "Share on Facebook", "By Jane Doe and John Roe | Reuters", "Source link",
+    "We use cookies to improve your experience", "All rights reserved", "Published 3 hours ago",
+    "Tags: bridge, council", "John says:", "Read more: the bridge opens", "1 of 12",
+)
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """Whether a regex has a "|" outside every group and character class."""
+    depth, in_class, i = 0, False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+@pytest.mark.parametrize("name", [n for n in dir(vocab) if isinstance(getattr(vocab, n), vocab.Vocabulary)])
+def test_vocabulary_finds_what_one_joined_regex_of_its_parts_finds(name):
+    """Anchored parts are tried at the start only: the answers stay those of one joined regex,
+    at the start of a block and in the middle of one."""
+    v = getattr(vocab, name)
+    joined = re.compile("|".join(v.parts))
+    for part in v.parts:  # an anchored part is one alternative: in "^a|b", b floats
+        assert not part.startswith("^") or not _top_level_bar(part), part
+    for probe in VOCABULARY_PROBES:
+        for text in (probe, probe.lower(), "the story goes on. " + probe.lower(), probe.lower() + " and more"):
+            assert bool(v.search(text)) == bool(joined.search(text)), (name, text)
 
 
 def test_reasons_helper_sees_text_and_dom_evidence_together():
