@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,19 +31,39 @@ _STOPLIST_NAMES = {
     "sq": "Albanian", "sv": "Swedish", "sw": "Swahili", "ta": "Tamil", "te": "Telugu",
     "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese",
 }
+#: Latin-script languages with a jusText stoplist: their stopwords can name the language of a
+#: Latin-script sample without langdetect (~2 ms a page, most of the cost of a short page).
+_LATIN_STOPLISTS = (
+    "af", "ca", "cs", "cy", "da", "de", "en", "es", "et", "fi", "fr", "hr", "hu", "id", "it", "lt",
+    "lv", "nl", "no", "pl", "pt", "ro", "sk", "sl", "sq", "sv", "sw", "tl", "tr", "vi",
+)
+#: A sample is decided by its stopwords when the leading stoplist has this many hits (a word in
+#: n lists counts 1/n for each: many lists hold common English words) ...
+STOPWORD_VOTE_MIN_HITS = 10
+#: ... and this many times the hits of the runner-up. Close languages (Spanish and Catalan,
+#: Danish and Norwegian) share most stopwords: those samples go to langdetect. Measured on the
+#: 1,400 benchmark and fixture pages: 4 in 5 decided by the vote, each as langdetect decides
+#: it, also with the hits or the margin a step lower or higher.
+STOPWORD_VOTE_MARGIN = 3.0
 #: Languages written without spaces: stopword density means nothing there.
 UNSPACED = frozenset({"zh-cn", "zh-tw", "ja", "th", "ko"})
 _LETTERS = re.compile(r"[^\W\d_]")
+_NON_LATIN_LETTER = re.compile(r"[^\W\da-zA-Z\u00c0-\u024f_]")
+_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
 
 
 def detect_language(sample: str) -> str | None:
     """ISO code of the sample's language, or None when the sample is too short to tell.
 
-    langdetect is seeded so the same text always gets the same answer.
+    A Latin-script sample whose stopwords name one language clearly is decided by them; the rest
+    go to langdetect, seeded so the same text always gets the same answer.
     """
     sample = sample[:SAMPLE_CHARS]
     if len(_LETTERS.findall(sample)) < MIN_SAMPLE_LETTERS:
         return None
+    voted = _stopword_vote(sample)
+    if voted:
+        return voted
     from langdetect import DetectorFactory, detector_factory
     from langdetect.lang_detect_exception import LangDetectException
 
@@ -55,6 +76,33 @@ def detect_language(sample: str) -> str | None:
         return detector.detect()
     except LangDetectException:
         return None
+
+
+def _stopword_vote(sample: str) -> str | None:
+    """The language whose stopwords clearly dominate a Latin-script sample, else None."""
+    if _NON_LATIN_LETTER.search(sample):
+        return None
+    index = _latin_stopword_index()
+    hits: Counter[str] = Counter()
+    for word in _WORD.findall(sample):
+        codes = index.get(word.lower(), ())
+        for code in codes:
+            hits[code] += 1 / len(codes)
+    ranked = hits.most_common(2)
+    if not ranked or ranked[0][1] < STOPWORD_VOTE_MIN_HITS:
+        return None
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    return ranked[0][0] if ranked[0][1] >= STOPWORD_VOTE_MARGIN * runner_up else None
+
+
+@lru_cache(maxsize=1)
+def _latin_stopword_index() -> dict[str, tuple[str, ...]]:
+    """Stopword -> the Latin-script languages whose list holds it (built once per process)."""
+    index: dict[str, list[str]] = {}
+    for code in _LATIN_STOPLISTS:
+        for word in stopwords(code):
+            index.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in index.items()}
 
 
 @lru_cache(maxsize=None)

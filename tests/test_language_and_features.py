@@ -47,6 +47,27 @@ def test_detect_language_reads_only_the_sample():
     assert L.detect_language(german + ENGLISH * 50) == "de"
 
 
+CATALAN = ("L'ajuntament va aprovar dimarts la construcció del nou pont sobre el riu, i així es va "
+           "posar fi a un debat que dividia la ciutat des de fa més de deu anys.")
+
+
+@pytest.mark.parametrize("text,code", [(ENGLISH, "en"), (GERMAN, "de"), (FRENCH, "fr"), (SPANISH, "es")])
+def test_stopwords_decide_clear_latin_samples_without_langdetect(text, code, monkeypatch):
+    sample = ((text + " ") * 4)[:L.SAMPLE_CHARS]
+    assert L._stopword_vote(sample) == code
+    monkeypatch.setattr("langdetect.detector_factory.init_factory", None)  # would raise if called
+    assert L.detect_language(sample) == code
+
+
+@pytest.mark.parametrize("text", [
+    CATALAN + " " + SPANISH,  # close languages share stopwords: no clear winner
+    "Городской совет во вторник одобрил строительство нового моста через реку.",  # not Latin
+    "Breaking news Nachrichten aktuell " * 3,  # too few stopwords to tell
+])
+def test_stopword_vote_leaves_unclear_samples_to_langdetect(text):
+    assert L._stopword_vote(text[:L.SAMPLE_CHARS]) is None
+
+
 # --- stopwords ----------------------------------------------------------------------------------
 def test_stopwords_are_lower_case_and_language_specific():
     de = L.stopwords("de")
