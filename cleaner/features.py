@@ -5,19 +5,21 @@ Features are computed once per block and read by every heuristic, so heuristics 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…。！？:;»“”\"')\]]\s*$")
-_TERMINAL = re.compile(r"[.!?。！？]['\"”’»)\]]*\s*$")
+#: Marks that end a sentence, and the closing quotes and brackets that may follow them.
+_TERMINAL_MARKS = ".!?。！？"
+_CLOSING_MARKS = "'\"”’»)]"
 _SENTENCE_SPLIT = re.compile(r"[.!?。！？]+(?:\s|$)")
 _ELLIPSIS_END = re.compile(r"(\.\.\.?|…|\[…\]|\[\.\.\.\])\s*$")
 _DIGIT = re.compile(r"\d")
 
 
-@dataclass(frozen=True)
-class Features:
-    """What the heuristics know about a block."""
+class Features(NamedTuple):
+    """What the heuristics know about a block (a named tuple: immutable, and built several times
+    faster than a frozen dataclass, once per block)."""
 
     lower: str            # the block text, lower-cased once for the vocabularies
     chars: int
@@ -39,7 +41,7 @@ def block_features(text: str, link_chars: int, stop: frozenset[str], unspaced: b
     words = _WORD.findall(text)
     n = len(words)
     lower = [w.lower() for w in words]
-    n_stop = sum(1 for w in lower if w in stop)
+    n_stop = sum(map(stop.__contains__, lower))
     caps = sum(1 for w in words if w[:1].isupper())
     chars = len(text)
     if unspaced:  # CJK/Thai: words are not space-separated, approximate by characters
@@ -53,10 +55,16 @@ def block_features(text: str, link_chars: int, stop: frozenset[str], unspaced: b
         stop_density=(n_stop / len(words)) if words else 0.0,
         stop_known=bool(stop) and not unspaced,
         link_density=(link_chars / chars) if chars else 0.0,
-        terminal=bool(_TERMINAL.search(text)),
+        terminal=_ends_like_sentence(text),
         sentences=sentences,
         ellipsis_end=bool(_ELLIPSIS_END.search(text)),
         capitalized=(caps / len(words)) if words else 0.0,
         digits=(len(_DIGIT.findall(text)) / chars) if chars else 0.0,
-        content_words=frozenset(w for w in lower if len(w) >= 4 and w not in stop and not w.isdigit()),
+        content_words=frozenset(w for w in set(lower) - stop if len(w) >= 4 and not w.isdigit()),
     )
+
+
+def _ends_like_sentence(text: str) -> bool:
+    """Ends with . ! ? (or a CJK full stop), then optionally closing quotes or brackets and space."""
+    tail = text.rstrip().rstrip(_CLOSING_MARKS)
+    return bool(tail) and tail[-1] in _TERMINAL_MARKS
