@@ -130,9 +130,9 @@ def rescore(s: Scored) -> Scored:
         else:
             s.noise_by_label[ev.label] = s.noise_by_label.get(ev.label, 0.0) + ev.weight
     if s.noise_by_label:
-        # strongest label wins; ties go to the label that fired first (deterministic)
-        order = {ev.label: i for i, ev in reversed(list(enumerate(evidence)))}
-        s.noise_label = max(s.noise_by_label, key=lambda k: (s.noise_by_label[k], -order[k]))
+        # strongest label wins; ties go to the label that fired first (deterministic): the dict
+        # holds labels in the order they first fired, and max() keeps the first of equal values
+        s.noise_label = max(s.noise_by_label, key=s.noise_by_label.__getitem__)
         s.noise = s.noise_by_label[s.noise_label]
         # a boundary marker only counts when its label is what the block is: a credit line that
         # says "copyright" is a caption, not the page's legal footer
