@@ -31,11 +31,16 @@ def _language_sample(blocks: list[Block]) -> str:
 
 
 def _html_title_hints(root) -> list[str]:
+    """og:title, twitter:title and <title> (with and without a site suffix) from the <head>: the
+    segmenter has already removed <meta> and <title> from the body, so the head is all to read."""
+    head = root.find("head")
+    if head is None:
+        return []
     hints = []
-    for meta in root.iterfind(".//meta"):
+    for meta in head.iterfind(".//meta"):
         if (meta.get("property") or meta.get("name") or "").lower() in ("og:title", "twitter:title"):
             hints.append(meta.get("content") or "")
-    title = root.find(".//title")
+    title = head.find(".//title")
     if title is not None and title.text:
         hints.append(title.text)
         hints.append(_SITE_SUFFIX.sub("", title.text.strip()))

@@ -36,13 +36,13 @@ MAX_ANCESTORS = 64
 #: Cap on the number of blocks kept per page; guards against pages of millions of tiny elements.
 MAX_BLOCKS = 20_000
 
-_WS = re.compile(r"\s+")
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"([a-z])([A-Z])")
 
 
 def _norm(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    """Whitespace runs collapsed to one space, ends stripped (str.split's whitespace is regex \\s)."""
+    return " ".join(text.split())
 
 
 def segment_text(text: str) -> list[Block]:
@@ -105,7 +105,8 @@ class _Walker:
         self.blocks: list[Block] = []
         self.buf: list[str] = []
         self.link_buf = 0
-        self.stack: list[tuple[str, int]] = []  # (tag, element id)
+        self.tags: list[str] = []  # open elements, outermost first: their tags ...
+        self.ids: list[int] = []  # ... and their element ids
         self.link_depth = 0
         self.elements: list[tuple[str, str]] = []  # element id -> (tag, class/id/role values)
 
@@ -124,11 +125,11 @@ class _Walker:
         if not text or len(self.blocks) >= MAX_BLOCKS:
             return
         block_tag = "div"
-        for tag, _ in reversed(self.stack):
+        for tag in reversed(self.tags):
             if tag in BLOCK_TAGS:
                 block_tag = tag
                 break
-        chain = tuple(eid for _, eid in self.stack[-MAX_ANCESTORS:])
+        chain = tuple(self.ids[-MAX_ANCESTORS:])
         self.blocks.append(Block(
             index=len(self.blocks), text=text, tag=block_tag,
             link_chars=min(link_chars, len(text)), ancestors=chain,
@@ -175,7 +176,7 @@ def segment_html(root: etree._Element) -> tuple[list[Block], list[tuple[str, str
     start = body if body is not None else root
     _prune(start)
     w = _Walker()
-    stack, elements, blocktags = w.stack, w.elements, BLOCK_TAGS
+    tags, ids, elements, blocktags = w.tags, w.ids, w.elements, BLOCK_TAGS
     for event, el in etree.iterwalk(start, events=("start", "end")):
         tag = el.tag
         if not isinstance(tag, str):
@@ -185,7 +186,8 @@ def segment_html(root: etree._Element) -> tuple[list[Block], list[tuple[str, str
                 w.flush()
                 if len(w.blocks) >= MAX_BLOCKS:  # the rest of a runaway page is not read
                     break
-            stack.append((tag, len(elements)))
+            tags.append(tag)
+            ids.append(len(elements))
             get = el.get
             elements.append((tag, " ".join(v for v in (get(a) for a in NAMING_ATTRIBUTES) if v)))
             if tag == "a":
@@ -199,8 +201,9 @@ def segment_html(root: etree._Element) -> tuple[list[Block], list[tuple[str, str
                 w.flush()
             if tag == "a":
                 w.link_depth -= 1
-            if stack:
-                stack.pop()
+            if tags:
+                tags.pop()
+                ids.pop()
             if el.tail and el is not start:
                 w.add(el.tail)
     w.flush()
