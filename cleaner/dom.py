@@ -67,7 +67,7 @@ def assign_paths(blocks: list[Block], elements: list[tuple[str, str]], anchor: t
     """Set each block's ``path`` (tags as "<tag", plus class/id tokens) and whether it is in the
     story's anchor element (the token ``"@anchor"``), skipping the anchor's own ancestors."""
     wrappers = set(anchor)
-    cache: dict[int, frozenset[str]] = {}
+    cache: dict[str, frozenset[str]] = {}  # by attribute values: menus repeat one class per item
     anchor_id = anchor[-1] if anchor else None
     for b in blocks:
         path: set[str] = set()
@@ -78,9 +78,9 @@ def assign_paths(blocks: list[Block], elements: list[tuple[str, str]], anchor: t
             if tag in PATH_TAGS:
                 path.add("<" + tag)
             if depth < TOKEN_DEPTH and names:
-                toks = cache.get(eid)
+                toks = cache.get(names)
                 if toks is None:
-                    toks = cache[eid] = tokens(names)
+                    toks = cache[names] = tokens(names)
                 path.update(toks)
         if inside:
             path.add("@anchor")
