@@ -68,6 +68,13 @@ def test_stopword_vote_leaves_unclear_samples_to_langdetect(text):
     assert L._stopword_vote(text[:L.SAMPLE_CHARS]) is None
 
 
+def test_stopword_vote_reads_only_the_most_frequent_words_of_each_list():
+    """Long lists hold common English words far down (Finnish: "london"): they do not vote."""
+    assert "london" in L.stopwords("fi")
+    assert "london" not in L._latin_stopword_index()
+    assert "ja" in L._latin_stopword_index()  # Finnish "and" is near the top of its list
+
+
 # --- stopwords ----------------------------------------------------------------------------------
 def test_stopwords_are_lower_case_and_language_specific():
     de = L.stopwords("de")
