@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree, html
+from lxml import etree
 
 from .decode import flatten_nesting, prepare_markup
 from .errors import CleanerError
@@ -70,17 +70,19 @@ def tokens(names: str) -> frozenset[str]:
     return frozenset(t for t in _TOKEN_SPLIT.split(names) if len(t) > 1)
 
 
-def _lxml_parse(markup: str, huge: bool) -> tuple[etree._Element, html.HTMLParser]:
-    parser = html.HTMLParser(
+def _lxml_parse(markup: str, huge: bool) -> tuple[etree._Element, etree.HTMLParser]:
+    # etree's parser, not lxml.html's: that one looks up a Python element class for every element
+    # the walk touches, and nothing here needs lxml.html's element methods
+    parser = etree.HTMLParser(
         remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=huge,
         default_doctype=False,
     )
     try:
-        root = html.document_fromstring(markup, parser=parser)
-    except etree.ParserError:  # "Document is empty": only comments, a doctype or whitespace
-        root = html.Element("html")
+        root = etree.fromstring(markup, parser)
     except ValueError as exc:
         raise CleanerError(f"unparseable HTML: {exc}") from None
+    if root is None:  # an empty document: only comments, a doctype or whitespace
+        root = etree.Element("html")
     return root, parser
 
 
@@ -146,7 +148,8 @@ class _Walker:
 
 
 _HIDDEN = etree.XPath(  # one descendant:: step: libxml2 runs "//*[...]" in quadratic time
-    "descendant::*[@hidden or contains(translate(@style, ' ', ''), 'display:none')]"
+    # (@style and ...): the string functions run only on elements that have a style
+    "descendant::*[@hidden or (@style and contains(translate(@style, ' ', ''), 'display:none'))]"
 )
 
 
@@ -188,8 +191,7 @@ def segment_html(root: etree._Element) -> tuple[list[Block], list[tuple[str, str
                     break
             tags.append(tag)
             ids.append(len(elements))
-            get = el.get
-            elements.append((tag, " ".join(v for v in (get(a) for a in NAMING_ATTRIBUTES) if v)))
+            elements.append((tag, " ".join(filter(None, map(el.get, NAMING_ATTRIBUTES)))))
             if tag == "a":
                 w.link_depth += 1
             elif tag == "img":
