@@ -64,9 +64,16 @@ def detect_language(sample: str) -> str | None:
     sample = sample[:SAMPLE_CHARS]
     if len(_LETTERS.findall(sample)) < MIN_SAMPLE_LETTERS:
         return None
-    voted = _stopword_vote(sample)
-    if voted:
-        return voted
+    from langdetect import detector_factory
+
+    # loaded on the first call, as when every page went to langdetect: the one-time cost (about
+    # half a second, 60 MB) lands on the first page, which a batch or benchmark warm-up absorbs
+    detector_factory.init_factory()
+    return _stopword_vote(sample) or _langdetect(sample)
+
+
+def _langdetect(sample: str) -> str | None:
+    """langdetect's answer, seeded; None when it finds no features in the sample."""
     from langdetect import DetectorFactory, detector_factory
     from langdetect.lang_detect_exception import LangDetectException
 

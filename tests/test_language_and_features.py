@@ -55,7 +55,7 @@ CATALAN = ("L'ajuntament va aprovar dimarts la construcció del nou pont sobre e
 def test_stopwords_decide_clear_latin_samples_without_langdetect(text, code, monkeypatch):
     sample = ((text + " ") * 4)[:L.SAMPLE_CHARS]
     assert L._stopword_vote(sample) == code
-    monkeypatch.setattr("langdetect.detector_factory.init_factory", None)  # would raise if called
+    monkeypatch.setattr(L, "_langdetect", None)  # would raise if called
     assert L.detect_language(sample) == code
 
 
