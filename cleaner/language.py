@@ -4,7 +4,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .errors import CleanerError
@@ -123,7 +123,7 @@ def stopwords(language: str | None) -> frozenset[str]:
     return frozenset(_stoplist((language or "en").split("-")[0]))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stoplist(code: str) -> tuple[str, ...]:
     """jusText's stoplist for an ISO code, lower-cased, most frequent first, without repeats;
     empty when it has no list.
