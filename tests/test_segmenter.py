@@ -405,6 +405,37 @@ def test_story_blocks_sit_in_the_container_and_others_outside(html_article):
     assert "outside_story_container" in block(html_article, "Home").reasons
 
 
+COMMENTS = [
+    f"Reader {i} wrote that the council should have asked the people who live by the river much "
+    f"earlier, because the traffic on the old crossing has been a problem for years and nobody "
+    f"listened to them until the election came around again this spring, point number {i}."
+    for i in range(8)
+]
+
+
+def _thread_page(article_class: str) -> str:
+    thread = "".join(f'<li class="comment"><div class="comment-content">{_p(c)}</div></li>' for c in COMMENTS)
+    return f"""<html><head><title>{TITLE}</title></head><body><main>
+<article class="{article_class}"><h1>{TITLE}</h1>{_p(STORY[0])}{_p(STORY[1])}</article>
+<div class="comments-area"><h3>Comments</h3><ol class="comment-list">{thread}</ol></div>
+</main></body></html>"""
+
+
+def test_long_comment_thread_does_not_become_the_story_container():
+    art = clean(_thread_page("post"))
+    assert art.paragraphs == STORY[:2]
+    assert all(block(art, c).label != "main" for c in COMMENTS)
+
+
+def test_post_classes_naming_a_category_or_sidebar_are_not_boxes():
+    from cleaner.dom import _box_name
+
+    assert _box_name("comments-area") and _box_name("sidebarRight") and _box_name("x footer__copy")
+    assert not _box_name("post category-community has-sidebar header-footer-group")
+    art = clean(_thread_page("post category-community has-sidebar").replace("<li class", "<li data-x"))
+    assert art.paragraphs[:2] == STORY[:2]
+
+
 def test_decide_labels_in_place_and_reports_core_and_title():
     scored = scored_text([*MENU, TITLE, *STORY, "Source link"])
     start, end, t = S.decide(scored, [])
