@@ -436,6 +436,26 @@ def test_post_classes_naming_a_category_or_sidebar_are_not_boxes():
     assert art.paragraphs[:2] == STORY[:2]
 
 
+MORE_STORY = [
+    "Shop owners on the eastern bank welcomed the vote, saying that the long wait for a decision "
+    "had kept customers away and that the new crossing would bring visitors back to the old town.",
+    "The council will hold a public meeting next month to show residents the final drawings of the "
+    "bridge and to answer questions about the noise and dust during the two years of building.",
+]
+BLURB = ("Acme Holdings is a global provider of logistics software, headquartered in Zurich, with "
+         "subsidiaries in fifteen countries and around thirteen hundred employees worldwide; its "
+         "registered shares are listed on the exchange.")
+
+
+def test_short_blurb_after_the_story_container_is_cut_from_the_story():
+    body = "".join(_p(t) for t in [*STORY, *MORE_STORY])
+    markup = (f"<html><body><main><h1>{TITLE}</h1><div class='article-body'>{body}</div>"
+              f"<div class='about'>{_p(BLURB)}</div></main></body></html>")
+    art = clean(markup)
+    assert art.paragraphs == [*STORY, *MORE_STORY]
+    assert block(art, BLURB).label != "main"
+
+
 def test_decide_labels_in_place_and_reports_core_and_title():
     scored = scored_text([*MENU, TITLE, *STORY, "Source link"])
     start, end, t = S.decide(scored, [])
