@@ -417,6 +417,20 @@ def _listish(s: Scored) -> bool:
     return 0 < f.words <= LIST_ITEM_MAX_WORDS and not f.terminal
 
 
+def mark_related_lists(scored: list[Scored]) -> None:
+    """HTML: the list right under a "Related stories" / "More stories" heading inside the story's
+    container is that list (there the heading is not a boundary, and the items are not story)."""
+    for i, s in enumerate(scored):
+        if "@anchor" not in s.block.path or not any(e.reason == "related_heading" for e in s.evidence):
+            continue
+        for item in scored[i + 1:]:
+            if item.block.tag != "li" or "@anchor" not in item.block.path or item.feats.terminal:
+                break  # the list ends, or its items are sentences (advice, steps), not teasers
+            if item.content > 0:
+                item.evidence.append(Evidence("related", item.content + 1.0, "related_list"))
+                rescore(item)
+
+
 def mark_headline_runs(scored: list[Scored]) -> None:
     """Runs of unpunctuated lines (teaser headlines, menus, tag lists) are lists, not story:
     a story alternates its subheadings with paragraphs."""
@@ -490,6 +504,7 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
     mark_duplicates(scored)
     mark_repeated_items(scored)
     mark_headline_runs(scored)
+    mark_related_lists(scored)
     start, end = find_core(scored)
     end = trim_teaser_tail(scored, start, end)
     end = trim_to_container(scored, start, end)

@@ -456,6 +456,34 @@ def test_short_blurb_after_the_story_container_is_cut_from_the_story():
     assert block(art, BLURB).label != "main"
 
 
+TEASER_ITEMS = ["The strange life of the lighthouse keeper on the northern island",
+                "How the football club found its new striker in a small town",
+                "What the new tax on sugar means for the bakeries in the old town"]
+
+
+def test_teaser_list_under_a_related_heading_inside_the_container_is_related():
+    items = "".join(f"<li><a href='/x'>{t.split(' ')[0]}</a> {' '.join(t.split(' ')[1:])}</li>" for t in TEASER_ITEMS)
+    body = "".join(_p(t) for t in STORY)
+    markup = (f"<html><body><main><h1>{TITLE}</h1><article class='article-body'>{body}"
+              f"<h3>More Great Town News Stories</h3><ul>{items}</ul></article></main></body></html>")
+    art = clean(markup)
+    assert art.paragraphs == STORY
+    for t in TEASER_ITEMS:
+        b = block(art, t)
+        assert b.label == "related" and "related_list" in b.reasons
+
+
+def test_sentences_under_a_recommended_heading_stay_story():
+    advice = ["Check the timetable before you travel to the bridge.",
+              "Use the ferry while the old crossing is closed for the works."]
+    body = "".join(_p(t) for t in STORY)
+    items = "".join(f"<li>{t}</li>" for t in advice)
+    markup = (f"<html><body><main><h1>{TITLE}</h1><article class='article-body'>{body}"
+              f"<h4>Recommended</h4><ul>{items}</ul></article></main></body></html>")
+    art = clean(markup)
+    assert all(block(art, t).label == "main" for t in advice)
+
+
 def test_decide_labels_in_place_and_reports_core_and_title():
     scored = scored_text([*MENU, TITLE, *STORY, "Source link"])
     start, end, t = S.decide(scored, [])
