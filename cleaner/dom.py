@@ -34,10 +34,10 @@ _FIRST_WORD = re.compile(r"[^a-z0-9]*([a-z0-9]*)", re.IGNORECASE)
 #: Boxes beside the story, by tag and by the first word of a class/id value ("comment-list",
 #: "sidebar-area", "footer__copy"; not "category-community", "has-sidebar", "header-footer-group",
 #: which describe what a page or post has): paragraphs inside one (within the TOKEN_DEPTH nearest
-#: elements) do not say where the story is, or a long comment thread, sidebar widget or legal
-#: footer becomes the story's container and hides its own name.
+#: elements) do not say where the story is, or a long comment thread, sidebar widget, legal
+#: footer or popup becomes the story's container and hides its own name.
 BOX_TAGS = frozenset({"aside", "footer", "nav"})
-BOX_TOKENS = vocab.COMMENT_TOKENS | {"sidebar", "footer", "colophon"}
+BOX_TOKENS = vocab.COMMENT_TOKENS | {"sidebar", "footer", "colophon", "dialog", "popup", "overlay", "login"}
 
 
 def _good_weight(f: Features, noisy: bool) -> float:

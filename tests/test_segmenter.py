@@ -431,6 +431,7 @@ def test_post_classes_naming_a_category_or_sidebar_are_not_boxes():
     from cleaner.dom import _box_name
 
     assert _box_name("comments-area") and _box_name("sidebarRight") and _box_name("x footer__copy")
+    assert _box_name("popup-overlay pum") and _box_name("dialog login-form")
     assert not _box_name("post category-community has-sidebar header-footer-group")
     art = clean(_thread_page("post category-community has-sidebar").replace("<li class", "<li data-x"))
     assert art.paragraphs[:2] == STORY[:2]
