@@ -99,7 +99,7 @@ def clean(
     evidence = [heuristics.evaluate(b, f, heuristics.TEXT_HEURISTICS) for b, f in zip(blocks, feats)]
     if kind == "html":
         noisy = [any(e.label != "main" for e in ev) for ev in evidence]
-        assign_paths(blocks, elements, find_anchor(blocks, feats, noisy))
+        assign_paths(blocks, elements, find_anchor(blocks, feats, noisy, elements))
         for b, f, ev in zip(blocks, feats, evidence):
             ev.extend(heuristics.evaluate(b, f, heuristics.DOM_HEURISTICS))
     scored = [score(b, f, ev) for b, f, ev in zip(blocks, feats, evidence)]

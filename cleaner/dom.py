@@ -8,9 +8,12 @@ a ``<figure>``, a ``div.related``) are kept.
 """
 from __future__ import annotations
 
+import re
+
+from . import vocab
 from .features import Features
 from .model import Block
-from .segment import tokens
+from .segment import _CAMEL, tokens
 
 #: Tags worth remembering in a block's surroundings (the DOM heuristics read them).
 PATH_TAGS = frozenset({
@@ -27,6 +30,14 @@ ANCHOR_DECAY = (1.0, 0.5, 0.3, 0.2)
 #: Climb from the anchor to its parent when the parent holds this much more story-like text
 #: (the story is split across siblings: lead paragraph, body, second page of body).
 ANCHOR_CLIMB_RATIO = 1.4
+_FIRST_WORD = re.compile(r"[^a-z0-9]*([a-z0-9]*)", re.IGNORECASE)
+#: Boxes beside the story, by tag and by the first word of a class/id value ("comment-list",
+#: "sidebar-area", "footer__copy"; not "category-community", "has-sidebar", "header-footer-group",
+#: which describe what a page or post has): paragraphs inside one (within the TOKEN_DEPTH nearest
+#: elements) do not say where the story is, or a long comment thread, sidebar widget, legal
+#: footer or popup becomes the story's container and hides its own name.
+BOX_TAGS = frozenset({"aside", "footer", "nav"})
+BOX_TOKENS = vocab.COMMENT_TOKENS | {"sidebar", "footer", "colophon", "dialog", "popup", "overlay", "login"}
 
 
 def _good_weight(f: Features, noisy: bool) -> float:
@@ -35,17 +46,39 @@ def _good_weight(f: Features, noisy: bool) -> float:
     return float(min(f.words, 120))
 
 
-def find_anchor(blocks: list[Block], feats: list[Features], noisy: list[bool]) -> tuple[int, ...]:
+def _box_name(names: str) -> bool:
+    """Whether a class/id value starts with the name of a box (see BOX_TOKENS)."""
+    return any(_FIRST_WORD.match(_CAMEL.sub(r"\1 \2", v)).group(1).lower() in BOX_TOKENS
+               for v in names.split())
+
+
+def _boxed(b: Block, elements: list[tuple[str, str]], cache: dict[int, bool]) -> bool:
+    """Whether one of the block's nearest elements (short of <body>) is a comment thread,
+    sidebar or footer."""
+    for eid in b.ancestors[-TOKEN_DEPTH:]:
+        hit = cache.get(eid)
+        if hit is None:
+            tag, names = elements[eid]
+            hit = cache[eid] = tag in BOX_TAGS or (tag not in ("body", "html") and _box_name(names))
+        if hit:
+            return True
+    return False
+
+
+def find_anchor(blocks: list[Block], feats: list[Features], noisy: list[bool],
+                elements: list[tuple[str, str]]) -> tuple[int, ...]:
     """Ancestor chain (outermost first) of the element most likely to hold the story; () if none.
 
     ``noisy[i]`` says text heuristics already found boilerplate vocabulary in block i (a long
-    legal notice or cookie banner must not pull the anchor into the page footer).
+    legal notice or cookie banner must not pull the anchor into the page footer); paragraphs in
+    boxes beside the story (comments, sidebar, footer) do not count either.
     """
     score: dict[int, float] = {}
     mass: dict[int, float] = {}
     chains: dict[int, tuple[int, ...]] = {}
+    cache: dict[int, bool] = {}
     for b, f, n in zip(blocks, feats, noisy):
-        w = _good_weight(f, n)
+        w = _good_weight(f, n or _boxed(b, elements, cache))
         if not w:
             continue
         chain = b.ancestors[:-1]  # the block's own element is not a container of the story

@@ -86,6 +86,14 @@ TEASER_MIN_PAIRS = 2
 TEASER_MIN_WORDS = 8
 TEASER_MIN_STORY = 3
 TEASER_MAX_COHERENCE = 0.3
+#: A tail of at most this many blocks after the story's container, with at most this share of
+#: the container's words and few of its content words, is a blurb (company, author, affiliate
+#: disclosure), not the story continued elsewhere ...
+TAIL_MAX_BLOCKS = 3
+TAIL_MAX_SHARE = 0.4
+#: ... once the container holds this many words of story (a short story's last lines often sit
+#: in a box of their own).
+TAIL_MIN_STORY_WORDS = 200
 #: Evidence too weak to take a short line out of the story it sits in.
 WEAK_NOISE = frozenset({"short_fragment", "low_stopword_density"})
 
@@ -214,6 +222,21 @@ def find_core(scored: list[Scored]) -> tuple[int, int]:
             start, end = min(start, a), max(end, b)
             j += step
     return start, end
+
+
+def trim_to_container(scored: list[Scored], start: int, end: int) -> int:
+    """HTML: end of the story once a short trailing run outside its container, about other things
+    (a company blurb, an author bio), is cut off; such blurbs read like prose and join the core."""
+    inside = [i for i in range(start, end) if "@anchor" in scored[i].block.path]
+    if not inside or end - (inside[-1] + 1) > TAIL_MAX_BLOCKS:
+        return end
+    cut = inside[-1] + 1
+    tail = sum(s.feats.words for s in scored[cut:end] if s.score > 0)
+    story = sum(scored[i].feats.words for i in inside if scored[i].score > 0)
+    if story < TAIL_MIN_STORY_WORDS or tail > TAIL_MAX_SHARE * story or \
+            coherence(scored, cut, end, _vocabulary(scored, start, cut)) >= EXTEND_MIN_COHERENCE:
+        return end
+    return cut
 
 
 def _label_outside(s: Scored, before_core: bool) -> tuple[str, str]:
@@ -394,6 +417,20 @@ def _listish(s: Scored) -> bool:
     return 0 < f.words <= LIST_ITEM_MAX_WORDS and not f.terminal
 
 
+def mark_related_lists(scored: list[Scored]) -> None:
+    """HTML: the list right under a "Related stories" / "More stories" heading inside the story's
+    container is that list (there the heading is not a boundary, and the items are not story)."""
+    for i, s in enumerate(scored):
+        if "@anchor" not in s.block.path or not any(e.reason == "related_heading" for e in s.evidence):
+            continue
+        for item in scored[i + 1:]:
+            if item.block.tag != "li" or "@anchor" not in item.block.path or item.feats.terminal:
+                break  # the list ends, or its items are sentences (advice, steps), not teasers
+            if item.content > 0:
+                item.evidence.append(Evidence("related", item.content + 1.0, "related_list"))
+                rescore(item)
+
+
 def mark_headline_runs(scored: list[Scored]) -> None:
     """Runs of unpunctuated lines (teaser headlines, menus, tag lists) are lists, not story:
     a story alternates its subheadings with paragraphs."""
@@ -467,8 +504,10 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
     mark_duplicates(scored)
     mark_repeated_items(scored)
     mark_headline_runs(scored)
+    mark_related_lists(scored)
     start, end = find_core(scored)
     end = trim_teaser_tail(scored, start, end)
+    end = trim_to_container(scored, start, end)
     # a headline-shaped first block of the story is its title (flattened text has no <h1>)
     if end - start > 1 and _headline(scored[start]) and scored[start + 1].feats.terminal:
         title_hints = title_hints + [scored[start].block.text]

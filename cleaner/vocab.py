@@ -104,6 +104,7 @@ RELATED_HEAD = _rx(
     r"lesen sie auch|lesen sie mehr|auch interessant|mehr zum thema|weitere (?:nachrichten|meldungen|"
     r"artikel|themen)(?: aus \w+(?: \w+)?)?|more (?:news|stories|headlines)|autres actualités|"
     r"altre notizie|outras notícias|meer nieuws|das könnte sie auch interessieren|"
+    r"more (?:[\w-]+ ){1,3}(?:stories|articles|headlines|reads)|"
     r"meistgelesen|weitere artikel|empfehlungen|à lire aussi|lire aussi|à voir aussi|sur le même sujet|"
     r"les plus lus|nos (?:articles|dossiers)|te puede interesar|lee también|leer más|más noticias|"
     r"noticias relacionadas|lo más leído|también te puede interesar|leggi anche|potrebbe interessarti|"

@@ -405,6 +405,86 @@ def test_story_blocks_sit_in_the_container_and_others_outside(html_article):
     assert "outside_story_container" in block(html_article, "Home").reasons
 
 
+COMMENTS = [
+    f"Reader {i} wrote that the council should have asked the people who live by the river much "
+    f"earlier, because the traffic on the old crossing has been a problem for years and nobody "
+    f"listened to them until the election came around again this spring, point number {i}."
+    for i in range(8)
+]
+
+
+def _thread_page(article_class: str) -> str:
+    thread = "".join(f'<li class="comment"><div class="comment-content">{_p(c)}</div></li>' for c in COMMENTS)
+    return f"""<html><head><title>{TITLE}</title></head><body><main>
+<article class="{article_class}"><h1>{TITLE}</h1>{_p(STORY[0])}{_p(STORY[1])}</article>
+<div class="comments-area"><h3>Comments</h3><ol class="comment-list">{thread}</ol></div>
+</main></body></html>"""
+
+
+def test_long_comment_thread_does_not_become_the_story_container():
+    art = clean(_thread_page("post"))
+    assert art.paragraphs == STORY[:2]
+    assert all(block(art, c).label != "main" for c in COMMENTS)
+
+
+def test_post_classes_naming_a_category_or_sidebar_are_not_boxes():
+    from cleaner.dom import _box_name
+
+    assert _box_name("comments-area") and _box_name("sidebarRight") and _box_name("x footer__copy")
+    assert _box_name("popup-overlay pum") and _box_name("dialog login-form")
+    assert not _box_name("post category-community has-sidebar header-footer-group")
+    art = clean(_thread_page("post category-community has-sidebar").replace("<li class", "<li data-x"))
+    assert art.paragraphs[:2] == STORY[:2]
+
+
+MORE_STORY = [
+    "Shop owners on the eastern bank welcomed the vote, saying that the long wait for a decision "
+    "had kept customers away and that the new crossing would bring visitors back to the old town.",
+    "The council will hold a public meeting next month to show residents the final drawings of the "
+    "bridge and to answer questions about the noise and dust during the two years of building.",
+]
+BLURB = ("Acme Holdings is a global provider of logistics software, headquartered in Zurich, with "
+         "subsidiaries in fifteen countries and around thirteen hundred employees worldwide; its "
+         "registered shares are listed on the exchange.")
+
+
+def test_short_blurb_after_the_story_container_is_cut_from_the_story():
+    body = "".join(_p(t) for t in [*STORY, *MORE_STORY])
+    markup = (f"<html><body><main><h1>{TITLE}</h1><div class='article-body'>{body}</div>"
+              f"<div class='about'>{_p(BLURB)}</div></main></body></html>")
+    art = clean(markup)
+    assert art.paragraphs == [*STORY, *MORE_STORY]
+    assert block(art, BLURB).label != "main"
+
+
+TEASER_ITEMS = ["The strange life of the lighthouse keeper on the northern island",
+                "How the football club found its new striker in a small town",
+                "What the new tax on sugar means for the bakeries in the old town"]
+
+
+def test_teaser_list_under_a_related_heading_inside_the_container_is_related():
+    items = "".join(f"<li><a href='/x'>{t.split(' ')[0]}</a> {' '.join(t.split(' ')[1:])}</li>" for t in TEASER_ITEMS)
+    body = "".join(_p(t) for t in STORY)
+    markup = (f"<html><body><main><h1>{TITLE}</h1><article class='article-body'>{body}"
+              f"<h3>More Great Town News Stories</h3><ul>{items}</ul></article></main></body></html>")
+    art = clean(markup)
+    assert art.paragraphs == STORY
+    for t in TEASER_ITEMS:
+        b = block(art, t)
+        assert b.label == "related" and "related_list" in b.reasons
+
+
+def test_sentences_under_a_recommended_heading_stay_story():
+    advice = ["Check the timetable before you travel to the bridge.",
+              "Use the ferry while the old crossing is closed for the works."]
+    body = "".join(_p(t) for t in STORY)
+    items = "".join(f"<li>{t}</li>" for t in advice)
+    markup = (f"<html><body><main><h1>{TITLE}</h1><article class='article-body'>{body}"
+              f"<h4>Recommended</h4><ul>{items}</ul></article></main></body></html>")
+    art = clean(markup)
+    assert all(block(art, t).label == "main" for t in advice)
+
+
 def test_decide_labels_in_place_and_reports_core_and_title():
     scored = scored_text([*MENU, TITLE, *STORY, "Source link"])
     start, end, t = S.decide(scored, [])
