@@ -109,7 +109,9 @@ FOOTER = _rx(
     r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
     r"tutti i diritti riservati|terms (?:of (?:use|service)|and conditions)|privacy policy|impressum|"
     r"mentions légales|aviso legal|originally (?:appeared|published) (?:on|in))\b",
-    r"^\s*\d+\s+views?\s*$", r"^\s*©",
+    # view counters with thousands separators or a k/m suffix: "1,234 views", "12.5k Aufrufe"
+    r"^\s*\d[\d.,\u00a0\u202f ]*[km]?\s+(?:views?|aufrufe|vues|visitas|visualizzazioni|weergaven|"
+    r"visualizações|wyświetle[nń]\w*)\s*$", r"^\s*©",
     r"^\s*(?:tags?|schlagworte|mots-clés|etiquetas|"
     r"categories|categorías|catégories|themen|filed under|posted in)\s*:",
     r"\bthe post .{3,200} appeared first on\b",
