@@ -60,6 +60,8 @@ SEPARATOR_MAX_WORDS = 8
 REPEAT_MIN = 3
 #: ... with at most this many blocks between two occurrences.
 REPEAT_MAX_GAP = 15
+#: Blocks above a list's first separator searched for the heading that names it ("Comments").
+LIST_HEADING_LOOKBACK = 2
 #: Longest unpunctuated line that is taken for the alt text of the caption after it.
 CAPTION_PAIR_MAX_WORDS = 25
 
@@ -72,6 +74,8 @@ DUPLICATE_TAIL_WORDS = 10
 LIST_ITEM_MAX_WORDS = 20
 #: ... and this many of them in a row are a list (teasers, menu), not story text.
 HEADLINE_RUN_MIN = 3
+#: Teaser headlines taken as the items of a "Related Article" box, at most, right under its heading.
+RELATED_BOX_MAX_ITEMS = 4
 #: A lead paragraph above the story: this long, sentence-shaped, scoring at least this ...
 PARAGRAPH_MIN_WORDS = 12
 LEAD_MIN_SCORE = 2.0
@@ -80,7 +84,7 @@ LEAD_MIN_SCORE = 2.0
 LEAD_LOOKBACK = 15
 FURNITURE_MAX_WORDS = 12
 #: A trailing teaser run: at least this many headline+summary pairs, summaries of at least
-#: this many words, after a story of at least this many blocks, sharing less than this share of
+#: this many words, after a story of at least this many paragraphs, sharing less than this share of
 #: content words with it.
 TEASER_MIN_PAIRS = 2
 TEASER_MIN_WORDS = 8
@@ -290,7 +294,9 @@ def mark_repeated_items(scored: list[Scored]) -> None:
                 continue
             lo, hi = idx[0], min(len(scored), idx[-1] + min(gaps))
             region = scored[lo:hi]
-            label = "comment" if any("comment" in s.noise_by_label for s in region) else "related"
+            # a "Comments" heading just above the first separator names the list
+            named = scored[max(0, lo - LIST_HEADING_LOOKBACK):hi]
+            label = "comment" if any("comment" in s.noise_by_label for s in named) else "related"
             for s in region:
                 if s.content > 0 and _outside_story_or_boxed(s):
                     s.evidence.append(Evidence(label, s.content + 1.0, "repeated_item_region"))
@@ -381,7 +387,10 @@ def trim_teaser_tail(scored: list[Scored], start: int, end: int) -> int:
         else:
             break
     cut = i + 1
-    if pairs < TEASER_MIN_PAIRS or cut - start < TEASER_MIN_STORY:
+    # the story kept must have paragraphs of its own: a title and a two-paragraph intro before
+    # subheaded sections is not a story followed by teasers
+    paragraphs = sum(1 for s in scored[start:cut] if s.feats.terminal)
+    if pairs < TEASER_MIN_PAIRS or paragraphs < TEASER_MIN_STORY:
         return end
     vocab = _vocabulary(scored, start, cut)
     if coherence(scored, cut, end, vocab) >= TEASER_MAX_COHERENCE:
@@ -408,6 +417,20 @@ def mark_headline_runs(scored: list[Scored]) -> None:
                     s.evidence.append(Evidence("related", s.content + 0.5, "headline_run"))
                     rescore(s)
         i = max(j, i + 1)
+
+
+def mark_related_box(scored: list[Scored]) -> None:
+    """The unpunctuated lines right under a "Related Article"/"Read more" heading are its teaser
+    headlines, even when the story resumes after the box."""
+    for i, s in enumerate(scored):
+        if not any(e.reason == "related_heading" for e in s.evidence):
+            continue
+        for t in scored[i + 1: i + 1 + RELATED_BOX_MAX_ITEMS]:
+            if not _listish(t) or t.boundary or t.block.text.endswith(":"):
+                break  # a sentence or a line introducing a list ("Here are the highlights:")
+            if t.content > 0:
+                t.evidence.append(Evidence("related", t.content + 1.0, "under_related_heading"))
+                rescore(t)
 
 
 def keep_short_lines_in_story(scored: list[Scored], start: int, end: int) -> None:
@@ -467,6 +490,7 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
     mark_duplicates(scored)
     mark_repeated_items(scored)
     mark_headline_runs(scored)
+    mark_related_box(scored)
     start, end = find_core(scored)
     end = trim_teaser_tail(scored, start, end)
     # a headline-shaped first block of the story is its title (flattened text has no <h1>)

@@ -98,12 +98,25 @@ def test_source_link_and_view_counter_end_the_story():
 
 
 def test_a_mid_story_read_more_box_is_crossed():
-    """The story continues after a "Related Article" box when its vocabulary continues."""
+    """The story continues after a "Related Article" box when its vocabulary continues; the
+    box's teaser headline is not story text."""
     teaser = "Flood defences on the river to be rebuilt this year"
     art = clean(page(TITLE, *STORY[:3], "Related Article", teaser, *STORY[3:]), kind="text")
-    body = [p for p in art.paragraphs if p in STORY]
-    assert body == STORY
+    assert art.paragraphs == STORY
     assert block(art, "Related Article").label == "related"
+    assert block(art, teaser).label == "related"
+    assert "under_related_heading" in block(art, teaser).reasons
+
+
+def test_mark_related_box_stops_at_a_sentence_or_a_list_intro():
+    heads = ["Flood defences on the river to be rebuilt this year", "Here are the highlights:"]
+    scored = scored_text(["Related Article", heads[0], STORY[0]])
+    S.mark_related_box(scored)
+    assert "under_related_heading" in reasons_at(scored, 1)
+    assert "under_related_heading" not in reasons_at(scored, 2)
+    scored = scored_text(["Related Article", heads[1], heads[0]])
+    S.mark_related_box(scored)
+    assert all("under_related_heading" not in reasons_at(scored, i) for i in (1, 2))
 
 
 # --- captions ---------------------------------------------------------------------------
@@ -205,6 +218,14 @@ def test_comment_thread_with_repeated_date_separators_is_not_main():
         assert "repeated_item_region" in b.reasons
 
 
+def test_repeated_items_under_a_comments_heading_are_comments():
+    """The "Comments" heading sits above the first separator, outside the repeated region."""
+    scored = scored_text([*STORY, *thread()])
+    S.mark_repeated_items(scored)
+    first_comment = len(STORY) + 2
+    assert scored[first_comment].noise_label == "comment"
+
+
 def test_mark_repeated_items_needs_the_separator_to_recur():
     scored = scored_text([*STORY, *thread()])
     S.mark_repeated_items(scored)
@@ -258,6 +279,34 @@ def test_story_with_subheadings_about_its_own_subject_is_kept():
 
 def test_trim_teaser_tail_keeps_a_coherent_sectioned_story():
     scored = scored_text(SECTIONED)
+    assert S.trim_teaser_tail(scored, 0, len(scored)) == len(scored)
+
+
+KAYAK_TITLE = "Early thaw opens kayak season on the northern lakes"
+KAYAK = [
+    ("Kayak guides on the northern lakes say the season has started three weeks early this year, "
+    "after a mild spring melted the ice before the end of April."),
+    ("Operators are hiring extra staff and adding evening trips to cope with bookings, which are "
+    "already ahead of last summer's record."),
+    "Where to paddle first",
+    ("The calm eastern bays suit beginners, with sheltered water, sandy landing spots and marked "
+    "routes between the islands."),
+    "What gear to bring",
+    ("Pack a dry bag, a spare layer and plenty of water; most outfitters supply life jackets, "
+    "paddles and waterproof maps."),
+    "When the weather turns",
+    ("Afternoon winds can build quickly, so guides recommend setting out early and staying close "
+    "to the shore after lunch."),
+]
+
+
+def test_short_intro_before_subheaded_sections_is_not_a_teaser_tail():
+    """Title + two-paragraph intro + subheading/paragraph pairs: the sections share few words
+    with the intro, but the title does not count as a story paragraph."""
+    art = clean(page(KAYAK_TITLE, *KAYAK), kind="text")
+    assert art.title == KAYAK_TITLE
+    assert art.paragraphs == KAYAK
+    scored = scored_text([KAYAK_TITLE, *KAYAK])
     assert S.trim_teaser_tail(scored, 0, len(scored)) == len(scored)
 
 
