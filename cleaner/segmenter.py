@@ -54,7 +54,8 @@ TITLE_NEAR_BONUS = 0.2
 #: How many blocks before the story the title may sit (bylines, dates and captions in between).
 TITLE_LOOKBACK = 12
 
-#: Longest block that counts as a list separator ("2 days ago at 07:47", "15 comments").
+#: Longest block that counts as a list separator ("2 days ago at 07:47", "15 comments"); a
+#: separator names something with a letter (bare numbers "63", "85%" are table cells).
 SEPARATOR_MAX_WORDS = 8
 #: A separator shape must recur this often before the blocks around it count as a list ...
 REPEAT_MIN = 3
@@ -101,6 +102,7 @@ WEAK_NOISE_IN_CONTAINER = WEAK_NOISE | {
 _WS = re.compile(r"\s+")
 _WORDS = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass
@@ -283,7 +285,8 @@ def mark_repeated_items(scored: list[Scored]) -> None:
     """
     where: dict[str, list[int]] = {}
     for i, s in enumerate(scored):
-        if 0 < s.feats.words <= SEPARATOR_MAX_WORDS and _DIGITS.search(s.block.text):
+        if 0 < s.feats.words <= SEPARATOR_MAX_WORDS and _DIGITS.search(s.block.text) and \
+                _LETTER.search(s.block.text):
             where.setdefault(_template(s.block.text), []).append(i)
     for occurrences in where.values():
         for idx in _clusters(occurrences):

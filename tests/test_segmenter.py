@@ -241,6 +241,18 @@ def test_mark_repeated_items_needs_the_separator_to_recur():
     assert all("repeated_item_region" not in reasons_at(scored, i) for i in range(len(scored)))
 
 
+def test_bare_numbers_of_a_flattened_table_are_not_list_separators():
+    """Table cells ("63", "85%") recur like separators, but a separator names something ("2 days
+    ago", "15 comments"): the story paragraphs after a stats table stay story."""
+    table = []
+    for name, plays, share in (("Larry Ogunjobi", 63, 85), ("Myles Garrett", 57, 77),
+                               ("Chad Thomas", 57, 77), ("Chris Smith", 29, 39)):
+        table += [name, str(plays), f"{share}%"]
+    scored = scored_text([*STORY[:2], *table, *STORY[2:]])
+    S.mark_repeated_items(scored)
+    assert all("repeated_item_region" not in reasons_at(scored, i) for i in range(len(scored)))
+
+
 # --- teaser tails and headline runs -----------------------------------------------------------
 def test_trailing_teasers_about_other_subjects_are_cut():
     art = clean(page(TITLE, *STORY, *TEASERS), kind="text")
