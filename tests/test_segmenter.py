@@ -253,6 +253,20 @@ def test_bare_numbers_of_a_flattened_table_are_not_list_separators():
     assert all("repeated_item_region" not in reasons_at(scored, i) for i in range(len(scored)))
 
 
+def test_an_archive_list_does_not_swallow_the_story_after_it():
+    """Month counters ("March (11)") recur, but nothing but other short lines sits between them:
+    a menu-like list, and the story after its last entry is not one of its items."""
+    archive = []
+    for year in (2019, 2018, 2017, 2016):
+        archive.append(str(year))
+        archive += [f"{m} ({n})" for m, n in (("November", 12), ("October", 9), ("March", 4))]
+    scored = scored_text([*archive, TITLE, *STORY])
+    S.mark_repeated_items(scored)
+    assert all("repeated_item_region" not in reasons_at(scored, i) for i in range(len(scored)))
+    art = clean(page(*archive, TITLE, *STORY), kind="text")
+    assert art.paragraphs == STORY
+
+
 # --- teaser tails and headline runs -----------------------------------------------------------
 def test_trailing_teasers_about_other_subjects_are_cut():
     art = clean(page(TITLE, *STORY, *TEASERS), kind="text")
