@@ -284,10 +284,16 @@ def mark_repeated_items(scored: list[Scored]) -> None:
     occurrence are list items, not one story: they get evidence against being main.
     """
     where: dict[str, list[int]] = {}
+    thread = False  # after a "Comments" heading, every comment's "X said:" line is a separator
     for i, s in enumerate(scored):
         if 0 < s.feats.words <= SEPARATOR_MAX_WORDS and _DIGITS.search(s.block.text) and \
                 _LETTER.search(s.block.text):
             where.setdefault(_template(s.block.text), []).append(i)
+        if s.noise_label == "comment":
+            nxt = scored[i + 1] if i + 1 < len(scored) else None
+            if thread and not (nxt and nxt.noise_label == "comment"):
+                where.setdefault("<comment>", []).append(i)  # the last of a run of chrome lines
+            thread = thread or s.boundary
     for occurrences in where.values():
         for idx in _clusters(occurrences):
             if len(idx) < REPEAT_MIN:

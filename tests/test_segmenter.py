@@ -226,6 +226,24 @@ def test_repeated_items_under_a_comments_heading_are_comments():
     assert scored[first_comment].noise_label == "comment"
 
 
+def test_comment_thread_separated_by_author_lines_is_not_main():
+    """Under a "Comments" heading, each comment's "X said:" line (names and times differ from
+    one to the next) separates the items: the thread does not outweigh a short story."""
+    authors = ["Milan Griffes on September 12, 2018 at 4:47 pm said:", "Gary M said:",
+               "Catherine (Town Council) on September 13, 2018 at 5:23 pm said:", "Alex said:"]
+    comments = []
+    for a, text in zip(authors, COMMENTS):
+        comments += [a, text]
+    art = clean(page(TITLE, *STORY[:2], "Comments", *comments), kind="text")
+    assert art.paragraphs == STORY[:2]
+    for text in COMMENTS:
+        assert block(art, text).label == "comment"
+    # the same lines without the heading are left to the other rules ("He said:" in a story)
+    scored = scored_text([*STORY[:2], *comments])
+    S.mark_repeated_items(scored)
+    assert all("repeated_item_region" not in reasons_at(scored, i) for i in range(len(scored)))
+
+
 def test_mark_repeated_items_needs_the_separator_to_recur():
     scored = scored_text([*STORY, *thread()])
     S.mark_repeated_items(scored)
