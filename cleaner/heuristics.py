@@ -41,6 +41,9 @@ STORY_CONTAINER_WEIGHT = 1.0
 OUTSIDE_CONTAINER_WEIGHT = 1.0
 #: Milder for sentence-shaped paragraphs: leads and standfirsts often sit outside the body element.
 OUTSIDE_CONTAINER_PROSE_WEIGHT = 0.5
+#: Longest note about the writer; their bio outweighs the prose evidence of a paragraph this long.
+BIO_MAX_WORDS = 80
+AUTHOR_BIO_WEIGHT = 5.0
 #: Boilerplate vocabulary only counts in blocks this short: a long paragraph that mentions
 #: "newsletter" or "cookies" is story text about them.
 VOCAB_MAX_WORDS = 40
@@ -211,10 +214,18 @@ def byline(b: Block, f: Features) -> Evidence | None:
     if not _fits(f, 40):
         return None
     sentence = f.terminal and f.words >= 4  # "By Friday, it was over." is story, not a byline
-    if vocab.AUTHOR_BIO.search(f.lower) or (
-        not sentence and (vocab.BYLINE.search(f.lower) or vocab.BYLINE_NAME.search(b.text))
-    ):
+    if not sentence and (vocab.BYLINE.search(f.lower) or vocab.BYLINE_NAME.search(b.text)):
         return Evidence("footer", 2.5, "byline")
+    return None
+
+
+def author_bio(b: Block, f: Features) -> Evidence | None:
+    """"Jane Doe is a staff writer at X covering ...", "contributed to this report": the note
+    about the writer closes the story, however long it is."""
+    if not _fits(f, BIO_MAX_WORDS):
+        return None
+    if vocab.AUTHOR_BIO.search(f.lower) or vocab.AUTHOR_BIO_NAMED.search(b.text):
+        return Evidence("footer", AUTHOR_BIO_WEIGHT, "author_bio", boundary=True)
     return None
 
 
@@ -270,7 +281,7 @@ def dom_consent(b: Block, f: Features) -> Evidence | None:
 #: Heuristics that read only the text: used for both input kinds.
 TEXT_HEURISTICS: tuple[Heuristic, ...] = (
     prose_length, sentence_shape, stopword_density, short_fragment, caption_credit, promo_text,
-    related_heading, related_inline, truncated_teaser, footer_text, share_bar, byline,
+    related_heading, related_inline, truncated_teaser, footer_text, share_bar, byline, author_bio,
     navigation_text, comment_text, consent_text,
 )
 #: Heuristics that read DOM evidence: HTML input only.

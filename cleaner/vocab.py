@@ -148,6 +148,16 @@ AUTHOR_BIO = _rx(
     r"columnist|contributor|photographer|producer)\b(?: (?:at|for|of|with) .{0,80})?\.?\s*$",
     r"^\s*(?:follow|contact) (?:him|her|them|the author|us) (?:on|at)\b",
 )
+#: "Jane Doe is a staff writer at X covering ...": a named person introduced by their job at the
+#: start of a block, whatever follows (reads capitals, matched against the original text).
+AUTHOR_BIO_NAMED = _rx_cased(
+    r"^\s*[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){1,3}\s*(?:\([^()]{1,60}\)\s*)?,?\s*"
+    r"(?:is|was|ist|est|es|è)\s+(?:(?i:a|an|the|ein|eine|un|une|una|uno)\s+)?(?:[\w-]+\s+){0,5}?"
+    r"(?i:writer|reporter|editor|correspondent|journalist|columnist|contributor|photographer|"
+    r"producer|author|publisher|redakteur(?:in)?|autor(?:in)?|journalist(?:in)?|korrespondent(?:in)?|"
+    r"journaliste|rédact(?:eur|rice)|correspondant(?:e)?|periodista|redactor(?:a)?|corresponsal|"
+    r"giornalista|redattore|redattrice)\b",
+)
 FOOTER_TOKENS = frozenset({
     "footer", "copyright", "share", "sharing", "social", "sharebar", "byline", "author",
     "meta", "date", "timestamp", "time", "dateline", "toolbar", "tools", "print", "tags", "tag",

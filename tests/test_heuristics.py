@@ -78,6 +78,14 @@ FIRES = [
     (H.byline, "5 min read", {}, "footer", "byline"),
     (H.byline, "2 days ago", {}, "footer", "byline"),
     (H.byline, "Published 12 March 2024", {}, "footer", "byline"),
+    (H.author_bio, ("Louise Matsakis is a Staff Writer at WIRED covering Amazon, security and "
+                    "online platforms. She was formerly an editor at another magazine."), {}, "footer",
+     "author_bio"),
+    (H.author_bio, "Roger Gonzalez is an award-winning writer based in Virginia.", {}, "footer",
+     "author_bio"),
+    (H.author_bio, "Jane Doe contributed to this report.", {}, "footer", "author_bio"),
+    (H.author_bio, "Anna Schmidt ist Redakteurin im Ressort Politik.", {"lang": "de"}, "footer",
+     "author_bio"),
     (H.navigation_text, "Skip to content", {}, "navigation", "navigation_text"),
     (H.navigation_text, "News › World › Europe", {}, "navigation", "navigation_text"),
     (H.comment_text, "42 Comments", {}, "comment", "comment_text"),
@@ -130,6 +138,9 @@ NEAR_MISSES = [
     (H.share_bar, "Shareholders approved the merger on Monday.", {}),
     (H.byline, "The bridge was designed by an engineer from Leeds who won a prize for it.", {}),
     (H.byline, words(H.LONG_WORDS, end=", by Jane Smith."), {}),
+    (H.author_bio, "The Town Council is a body of twelve members elected for four years.", {}),
+    (H.author_bio, "Mr Smith said the editor of the paper was told about the bridge.", {}),
+    (H.author_bio, "Jane Doe is a Staff Writer at Town News. " + words(H.BIO_MAX_WORDS), {}),
     (H.navigation_text, "http://amzn.to/abc", {}),
     (H.navigation_text, "Home is where the heart is, the mayor told the crowd on Tuesday.", {}),
     (H.comment_text, "The mayor declined to comment on the cost of the bridge.", {}),
@@ -188,6 +199,12 @@ def test_text_and_dom_heuristics_are_disjoint():
 ])
 def test_footer_lines_are_footer_and_end_the_story(text):
     ev = run(H.footer_text, text)
+    assert ev is not None and ev.label == "footer" and ev.boundary
+
+
+def test_author_bio_ends_the_story():
+    ev = run(H.author_bio, "Jeff Foust (jeff@example.com) is the editor and publisher of The Space "
+                           "Review, and a senior staff writer with Space News.")
     assert ev is not None and ev.label == "footer" and ev.boundary
 
 
