@@ -60,7 +60,8 @@ PROMO = _rx(
     r"boîte (?:mail|de réception)|free app|download now|(?:news|breaking news) alerts|offre spéciale|"
     r"sans engagement|il vous reste \d+ ?%|patrocinado|affiliate links?|earn a commission|"
     r"commission (?:on|from) (?:purchases|sales)|jetzt bestellen|buy now|shop now|"
-    r"aktuelle angebote|best (?:price|deals?)|meilleur prix)\b",
+    r"aktuelle angebote|best (?:price|deals?)|meilleur prix|unsubscribe|no spam|"
+    r"join (?:our|the) (?:\w+ )?(?:forums?|community|mailing list))\b",
     r"^\s*(?:ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|gesponsert|reklama)"
     r"\s*(?:$|[-:|]\s)",
 )
@@ -74,6 +75,7 @@ PROMO_TOKENS = frozenset({
 RELATED_HEAD = _rx(
     r"^\s*(?:related(?: articles?| stories| posts| content| coverage| news| reading)?|"
     r"read (?:more|also|next)|more (?:from|on|about|stories|news|in)\b.*|see also|also read|"
+    r"more (?:\w+ ){1,3}stories|(?:our |the )?latest (?:\w+ )?stories|next up in\b.*|"
     r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended(?: for you| stories)?|"
     r"most (?:read|popular|viewed|shared)|trending(?: now)?|top stories|popular(?: posts| now)?|"
     r"latest(?: news| stories| posts)?|what to read next|further reading|editor'?s? picks|"
@@ -146,7 +148,9 @@ AUTHOR_BIO = _rx(
     r"\bcontributed (?:to )?this (?:report|story|article)\b", r"\bopinions expressed\b",
     r"\b(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,4}(?:writer|reporter|editor|correspondent|journalist|"
     r"columnist|contributor|photographer|producer)\b(?: (?:at|for|of|with) .{0,80})?\.?\s*$",
-    r"^\s*(?:follow|contact) (?:him|her|them|the author|us) (?:on|at)\b",
+    r"^\s*(?:follow|contact) (?:me|him|her|them|the author|us) (?:on|at)\b",
+    r"^\s*\(?(?:additional )?(?:reporting|writing|editing) by\b",
+    r"^\s*have a (?:news )?tip\b",
 )
 #: "Jane Doe is a staff writer at X covering ...": a named person introduced by their job at the
 #: start of a block, whatever follows (reads capitals, matched against the original text).

@@ -202,6 +202,22 @@ def test_footer_lines_are_footer_and_end_the_story(text):
     assert ev is not None and ev.label == "footer" and ev.boundary
 
 
+@pytest.mark.parametrize("text", [
+    "Follow me on Twitter or LinkedIn. Check out my website.",
+    "Reporting by Jane Doe; additional reporting by John Roe; editing by Ann Poe",
+    "(Reporting by Jane Doe, editing by John Roe)",
+    "Have a tip? Jane Doe may be reached at jane@example.com.",
+])
+def test_notes_about_the_writer_are_author_bio(text):
+    ev = run(H.author_bio, text)
+    assert ev is not None and ev.reason == "author_bio"
+
+
+def test_related_heading_is_not_a_story_subheading():
+    assert run(H.related_heading, "Up next") is None  # "UP NEXT: Host the Lakers on Friday."
+    assert run(H.related_heading, "More than a bridge") is None
+
+
 def test_author_bio_ends_the_story():
     ev = run(H.author_bio, "Jeff Foust (jeff@example.com) is the editor and publisher of The Space "
                            "Review, and a senior staff writer with Space News.")
@@ -218,7 +234,8 @@ def test_footer_vocabulary_only_counts_in_short_blocks():
 @pytest.mark.parametrize("text", [
     "Related Article", "Related stories", "Read more", "You may also like", "Most read",
     "Lesen Sie auch", "Mehr zum Thema", "À lire aussi", "Sur le même sujet", "Te puede interesar",
-    "Noticias relacionadas", "Leggi anche",
+    "Noticias relacionadas", "Leggi anche", "More Great Science Stories", "Our Latest Stories",
+    "Next Up In Science & Health",
 ])
 def test_related_heading_multilingual(text):
     ev = run(H.related_heading, text, lang="en")
@@ -228,6 +245,8 @@ def test_related_heading_multilingual(text):
 @pytest.mark.parametrize("lang,text", [
     ("en", "Subscribe to our newsletter for the best stories in your inbox"),
     ("en", "Download the free app"),
+    ("en", "No spam, we promise. You can unsubscribe at any time."),
+    ("en", "Join our Space Forums to keep talking space on the latest missions."),
     ("de", "Jetzt abonnieren und weiterlesen"),
     ("de", "Anzeige"),
     ("fr", "Abonnez-vous à notre newsletter"),
