@@ -479,7 +479,11 @@ def fill_story_container(scored: list[Scored]) -> None:
 
 def attach_lead(scored: list[Scored], start: int) -> None:
     """The standfirst or lead paragraph often sits above the byline, date and share bar that
-    separate it from the story body: walk back over that furniture and take the paragraph."""
+    separate it from the story body: walk back over that furniture and take the paragraph.
+    HTML only: in flattened text a sentence above the byline is as often the site's blurb or a
+    summary standing apart from the body, with no markup to tell them apart."""
+    if not any(s.block.path for s in scored):
+        return
     skipped = 0
     for i in range(start - 1, -1, -1):
         s = scored[i]

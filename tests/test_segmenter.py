@@ -373,6 +373,15 @@ def test_headline_run_marks_runs_of_unpunctuated_lines_only():
     assert "headline_run" not in reasons_at(scored, 0)
 
 
+def test_flattened_text_takes_no_lead_from_above_the_byline():
+    """Without markup, a sentence above the byline and share bar is as often the site's blurb
+    or a standfirst kept apart from the body: the story starts below the furniture."""
+    blurb = "Chat with us on our messenger channel and find out what is happening in the world as it unfolds."
+    art = clean(page(blurb, "By Jane Smith", "Share this article", TITLE, *STORY), kind="text")
+    assert art.paragraphs == STORY
+    assert block(art, blurb).label != "main"
+
+
 # --- short lines inside the story --------------------------------------------------------------
 def test_short_line_between_story_paragraphs_stays_main():
     art = clean(page(TITLE, *STORY[:2], "Bridge in numbers", *STORY[2:]), kind="text")
