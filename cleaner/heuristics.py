@@ -7,6 +7,7 @@ here so each can be tuned and tested on its own.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -44,6 +45,17 @@ OUTSIDE_CONTAINER_PROSE_WEIGHT = 0.5
 #: Longest note about the writer; their bio outweighs the prose evidence of a paragraph this long.
 BIO_MAX_WORDS = 80
 AUTHOR_BIO_WEIGHT = 5.0
+#: A glued teaser card: a headline of this many words (min, max), most of its words capitalised,
+#: glued to a sentence-case summary of at least GLUED_MIN_WORDS words. The glue is 4+ lower-case letters or a
+#: closing mark right before a capital ("SteakhouseA", "Rise?Violence"); names like "McKinley",
+#: "O'Hara" or brands like "AirPower" have fewer letters before their inner capital.
+GLUED_HEAD_WORDS = (4, 20)
+GLUED_MIN_WORDS = 6
+GLUED_HEAD_CAPITALIZED = 0.8
+GLUED_SUMMARY_CAPITALIZED = 0.6
+GLUED_TEASER_WEIGHT = 5.0
+_GLUE = re.compile(r"(?:[a-z]{4}|[0-9?!)\]”\"])(?=[A-Z][a-z])")
+_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
 #: Boilerplate vocabulary only counts in blocks this short: a long paragraph that mentions
 #: "newsletter" or "cookies" is story text about them.
 VOCAB_MAX_WORDS = 40
@@ -194,6 +206,34 @@ def truncated_teaser(b: Block, f: Features) -> Evidence | None:
     return None
 
 
+def glued_teaser(b: Block, f: Features) -> Evidence | None:
+    """A teaser card flattened without a space: a Title Case headline glued to its summary
+    ("Customers Leave Without Paying At Troy SteakhouseA party of six left ...")."""
+    if f.words < GLUED_MIN_WORDS or not _fits(f, 80):
+        return None
+    for m in _GLUE.finditer(b.text):
+        token = b.text[b.text.rfind(" ", 0, m.end()) + 1: m.end()]
+        if token[:1] in "#@" or "/" in token:
+            continue  # #HashTags, @handles and URLs are camel-cased on purpose
+        head = _WORD.findall(b.text[:m.end()])
+        summary = _WORD.findall(b.text[m.end():])
+        if not GLUED_HEAD_WORDS[0] <= len(head) <= GLUED_HEAD_WORDS[1] or \
+                len(summary) < GLUED_MIN_WORDS:
+            continue
+        # a Title Case headline glued to a sentence (German capitalises nouns in both, brands
+        # like "TennisBase" sit in one or the other)
+        if _capitalized(head) >= GLUED_HEAD_CAPITALIZED and \
+                _capitalized(summary[:GLUED_MIN_WORDS * 2]) <= GLUED_SUMMARY_CAPITALIZED:
+            return Evidence("related", GLUED_TEASER_WEIGHT, "glued_teaser")
+    return None
+
+
+def _capitalized(words: list[str]) -> float:
+    """Share of capitalised words, leaving out numbers and the short words titles keep small."""
+    big = [w for w in words if not w[0].isdigit() and w.lower() not in vocab.TITLE_SMALL_WORDS]
+    return sum(1 for w in big if w[0].isupper()) / len(big) if big else 0.0
+
+
 def footer_text(b: Block, f: Features) -> Evidence | None:
     """Source lines, view counters, copyright and legal lines close a page, not a story."""
     if _short(f) and vocab.FOOTER.search(f.lower):
@@ -281,7 +321,7 @@ def dom_consent(b: Block, f: Features) -> Evidence | None:
 #: Heuristics that read only the text: used for both input kinds.
 TEXT_HEURISTICS: tuple[Heuristic, ...] = (
     prose_length, sentence_shape, stopword_density, short_fragment, caption_credit, promo_text,
-    related_heading, related_inline, truncated_teaser, footer_text, share_bar, byline, author_bio,
+    related_heading, related_inline, truncated_teaser, glued_teaser, footer_text, share_bar, byline, author_bio,
     navigation_text, comment_text, consent_text,
 )
 #: Heuristics that read DOM evidence: HTML input only.

@@ -104,6 +104,13 @@ RELATED_TOKENS = frozenset({
     "latest", "cards", "river", "carousel",
 })
 
+#: Short words a Title Case headline leaves in lower case ("Dating Back To the 1940s").
+TITLE_SMALL_WORDS = frozenset({
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from",
+    "as", "is", "vs", "de", "la", "le", "les", "des", "du", "el", "los", "las", "y", "e", "et", "und",
+    "der", "die", "das", "von", "im", "da", "do", "di", "del",
+})
+
 # --- footer: source lines, counters, copyright, share bars, bylines -----------------------
 FOOTER = _rx(
     r"^\s*source(?: link)?\s*[:.]?\s*$", r"^\s*(?:quelle|source|fuente|fonte|bron)\s*:\s*\S{0,40}$",

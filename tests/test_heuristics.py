@@ -71,6 +71,10 @@ FIRES = [
     (H.related_inline, "Read more: Why the river flooded the town", {}, "related", "related_inline"),
     (H.truncated_teaser, "The mayor said the bridge would change the town forever, but critics...", {},
      "related", "truncated_teaser"),
+    (H.glued_teaser, ("The 4 Best Vegan Spots In DetroitHoodline crunched the numbers to find the "
+                      "top vegan spots around the city."), {}, "related", "glued_teaser"),
+    (H.glued_teaser, ("Is Violence In Sports On The Rise?Violence is part of the game in many "
+                      "sports, but one player crossed a line."), {}, "related", "glued_teaser"),
     (H.footer_text, "Source link", {}, "footer", "footer_text"),
     (H.share_bar, "Share this article", {}, "footer", "share_bar"),
     (H.share_bar, "Facebook Twitter Email", {}, "footer", "share_bar"),
@@ -133,6 +137,13 @@ NEAR_MISSES = [
     (H.related_inline, "Read the full council report, which was published on Monday.", {}),
     (H.truncated_teaser, PARAGRAPH, {}),
     (H.truncated_teaser, words(H.LONG_WORDS * 2, end="..."), {}),
+    # names with an inner capital; hashtags camel-cased on purpose; a brand in German prose
+    (H.glued_teaser, ("In October, Rep. David McKinley visited the border near McAllen and argued "
+                      "that the wall would stop the flow of drugs."), {}),
+    (H.glued_teaser, ("Give the Gift of Homemade Spiced Honey Pear Jam #DonVictorHoney and make "
+                      "the holidays a little sweeter this year."), {}),
+    (H.glued_teaser, ("Dunlop Junior Winter Championships vom 5. bis 11. Februar in der TennisBase "
+                      "Oberhaching mit Spielern aus Europa und Asien."), {"lang": "de"}),
     (H.footer_text, "The source of the river lies in the hills above the town.", {}),
     (H.footer_text, LONG_MENTION, {}),
     (H.share_bar, "Shareholders approved the merger on Monday.", {}),
