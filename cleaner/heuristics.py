@@ -42,17 +42,21 @@ STORY_CONTAINER_WEIGHT = 1.0
 OUTSIDE_CONTAINER_WEIGHT = 1.0
 #: Milder for sentence-shaped paragraphs: leads and standfirsts often sit outside the body element.
 OUTSIDE_CONTAINER_PROSE_WEIGHT = 0.5
-#: Longest note about the writer; their bio outweighs the prose evidence of a paragraph this long.
+#: Longest note about the writer ("Jane Doe is a staff writer at ..."), and its weight: more than
+#: the prose evidence of a paragraph (4.5), so the bio is footer and ends the story.
 BIO_MAX_WORDS = 80
 AUTHOR_BIO_WEIGHT = 5.0
-#: A glued teaser card: a headline of this many words (min, max), most of its words capitalised,
-#: glued to a sentence-case summary of at least GLUED_MIN_WORDS words. The glue is 4+ lower-case letters or a
-#: closing mark right before a capital ("SteakhouseA", "Rise?Violence"); names like "McKinley",
-#: "O'Hara" or brands like "AirPower" have fewer letters before their inner capital.
+#: A glued teaser card: a headline of this many words (min, max), at least this share of its
+#: words capitalised, glued to a summary of GLUED_MIN_WORDS+ words with at most this share
+#: capitalised, in a block of at most GLUED_MAX_WORDS. The glue is 4+ lower-case letters or a
+#: closing mark right before a capital ("DetroitHoodline", "Rise?Violence"); names like
+#: "McKinley", "O'Hara" or brands like "AirPower" have fewer letters before their inner capital.
 GLUED_HEAD_WORDS = (4, 20)
 GLUED_MIN_WORDS = 6
+GLUED_MAX_WORDS = 80
 GLUED_HEAD_CAPITALIZED = 0.8
 GLUED_SUMMARY_CAPITALIZED = 0.6
+#: More than a paragraph's prose evidence: the card is not story text however well it reads.
 GLUED_TEASER_WEIGHT = 5.0
 _GLUE = re.compile(r"(?:[a-z]{4}|[0-9?!)\]”\"])(?=[A-Z][a-z])")
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
@@ -208,8 +212,8 @@ def truncated_teaser(b: Block, f: Features) -> Evidence | None:
 
 def glued_teaser(b: Block, f: Features) -> Evidence | None:
     """A teaser card flattened without a space: a Title Case headline glued to its summary
-    ("Customers Leave Without Paying At Troy SteakhouseA party of six left ...")."""
-    if f.words < GLUED_MIN_WORDS or not _fits(f, 80):
+    ("The 4 Best Vegan Spots In DetroitHoodline crunched the numbers ...")."""
+    if f.words < GLUED_MIN_WORDS or not _fits(f, GLUED_MAX_WORDS):
         return None
     for m in _GLUE.finditer(b.text):
         token = b.text[b.text.rfind(" ", 0, m.end()) + 1: m.end()]
@@ -321,8 +325,8 @@ def dom_consent(b: Block, f: Features) -> Evidence | None:
 #: Heuristics that read only the text: used for both input kinds.
 TEXT_HEURISTICS: tuple[Heuristic, ...] = (
     prose_length, sentence_shape, stopword_density, short_fragment, caption_credit, promo_text,
-    related_heading, related_inline, truncated_teaser, glued_teaser, footer_text, share_bar, byline, author_bio,
-    navigation_text, comment_text, consent_text,
+    related_heading, related_inline, truncated_teaser, glued_teaser, footer_text, share_bar,
+    byline, author_bio, navigation_text, comment_text, consent_text,
 )
 #: Heuristics that read DOM evidence: HTML input only.
 DOM_HEURISTICS: tuple[Heuristic, ...] = (

@@ -302,9 +302,10 @@ def mark_repeated_items(scored: list[Scored]) -> None:
             if min(gaps) < 2:
                 continue
             lo, hi = idx[0], min(len(scored), idx[-1] + min(gaps))
+            # nothing but other short lines between the separators: an archive or menu list,
+            # and the text after its last entry is not one of its items
             if not any(s.content > 0 for s in scored[lo:idx[-1]]):
-                continue  # nothing but other short lines between them: an archive or menu list,
-                # and the text after its last entry is not one of its items
+                continue
             region = scored[lo:hi]
             # a "Comments" heading just above the first separator names the list
             named = scored[max(0, lo - LIST_HEADING_LOOKBACK):hi]
