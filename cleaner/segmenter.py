@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from . import vocab
 from .features import Features
 from .heuristics import Evidence
 from .model import Block
@@ -63,6 +64,9 @@ REPEAT_MIN = 3
 REPEAT_MAX_GAP = 15
 #: Blocks above a list's first separator searched for the heading that names it ("Comments").
 LIST_HEADING_LOOKBACK = 2
+#: A bare credit line this short makes the block before it (up to this long) its caption.
+TRAILING_CREDIT_MAX_WORDS = 10
+CAPTION_BEFORE_CREDIT_MAX_WORDS = 60
 #: Longest unpunctuated line that is taken for the alt text of the caption after it.
 CAPTION_PAIR_MAX_WORDS = 25
 
@@ -336,13 +340,25 @@ def _clusters(idx: list[int]) -> list[list[int]]:
 
 
 def pair_captions(scored: list[Scored]) -> None:
-    """Alt text sits just before its credited caption: an unpunctuated line before a caption."""
+    """Alt text sits just before its credited caption: an unpunctuated line before a caption.
+    A bare "Photographer/Agency" line follows its caption: the block before it is a caption."""
     for prev, s in zip(scored, scored[1:]):
         if s.noise_label == "caption" and "caption_credit" in (e.reason for e in s.evidence) and \
                 not prev.feats.terminal and prev.feats.words <= CAPTION_PAIR_MAX_WORDS and \
                 prev.noise_label != "caption":
             prev.evidence.append(Evidence("caption", prev.content + 1.0, "caption_pair"))
             rescore(prev)
+        elif _trailing_credit(s) and prev.feats.words <= CAPTION_BEFORE_CREDIT_MAX_WORDS and \
+                prev.noise_label != "caption" and not prev.boundary:
+            prev.evidence.append(Evidence("caption", prev.content + 1.0, "caption_before_credit"))
+            rescore(prev)
+
+
+def _trailing_credit(s: Scored) -> bool:
+    """A bare "Photographer/Agency" line: the caption it credits is the block before it."""
+    lower = s.feats.lower
+    return s.feats.words <= TRAILING_CREDIT_MAX_WORDS and \
+        bool(vocab.TRAILING_CREDIT.search(lower)) and bool(vocab.CREDIT_AGENCY.search(lower))
 
 
 def mark_duplicates(scored: list[Scored]) -> None:

@@ -42,6 +42,16 @@ CREDIT_LINE = _rx(
     r"\bcredit(?:\.\.\.|…)", r"^\s*(?:image|photo|picture|foto|bild)\s+(?:copyright|©|credit)", r"^\s*(?:above|below|top|pictured|im bild|ci-dessus|arriba)\s*:",
     r"\bfile (?:photo|image)\b", r"^\s*(?:satellite|aerial|archive) (?:image|photo|view) of\b",
 )
+#: A credit line on its own, photographer and agency joined by "/" or "|", no keyword before it
+#: ("Sanjeev Verma/Hindustan Times/Getty Images", "Jane Doe | Bloomberg | Getty Images"): it
+#: follows the caption it credits.
+TRAILING_CREDIT = _rx(
+    r"^\s*[^\W\d][^/|]{1,40}(?:\s*[/|]\s*[^/|]{2,40}){1,3}\s*$",
+)
+CREDIT_AGENCY = _rx(
+    r"\b(?:getty images|reuters|ap|afp|bloomberg|epa|shutterstock|istock|dpa|xinhua|anadolu|"
+    r"nurphoto|sopa images|zuma|alamy|imago|picture alliance|efe|ansa|keystone|aap|pa)\b",
+)
 CAPTION_TOKENS = frozenset({
     "caption", "figcaption", "credit", "credits", "photo", "photos", "image", "img", "media",
     "gallery", "slideshow", "lightbox", "picture", "thumbnail", "thumb", "copyright",

@@ -152,6 +152,20 @@ def test_pair_captions_ignores_lines_longer_than_alt_text():
     assert "caption_pair" not in reasons_at(scored, 1)
 
 
+def test_block_before_a_bare_agency_credit_is_its_caption():
+    """ "Photographer/Agency" on its own line follows the caption it credits, even a caption
+    written as a sentence; a credit with a keyword ("Image copyright ...") is left to the rest."""
+    caption = "Workers repair the old bridge at dawn on Tuesday, two years before the new one opens."
+    credit = "Kevin Lamarque/Reuters/Getty Images"
+    art = clean(page(TITLE, *STORY[:3], caption, credit, *STORY[3:]), kind="text")
+    assert art.paragraphs == STORY
+    assert block(art, caption).label == "caption"
+    assert "caption_before_credit" in block(art, caption).reasons
+    scored = scored_text([STORY[0], "Image copyright Getty Images", STORY[1]])
+    S.pair_captions(scored)
+    assert "caption_before_credit" not in reasons_at(scored, 0)
+
+
 # --- duplicates ---------------------------------------------------------------------------
 DUP = ("Residents can read the full plan at the town library, where copies will be kept on "
        "display until the end of the month.")
