@@ -7,6 +7,7 @@ here so each can be tuned and tested on its own.
 """
 from __future__ import annotations
 
+import re
 from typing import Callable, NamedTuple
 
 from . import vocab
@@ -40,6 +41,24 @@ STORY_CONTAINER_WEIGHT = 1.0
 OUTSIDE_CONTAINER_WEIGHT = 1.0
 #: Milder for sentence-shaped paragraphs: leads and standfirsts often sit outside the body element.
 OUTSIDE_CONTAINER_PROSE_WEIGHT = 0.5
+#: Longest note about the writer ("Jane Doe is a staff writer at ..."), and its weight: more than
+#: the prose evidence of a paragraph (4.5), so the bio is footer and ends the story.
+BIO_MAX_WORDS = 80
+AUTHOR_BIO_WEIGHT = 5.0
+#: A glued teaser card: a headline of this many words (min, max), at least this share of its
+#: words capitalised, glued to a summary of GLUED_MIN_WORDS+ words with at most this share
+#: capitalised, in a block of at most GLUED_MAX_WORDS. The glue is 4+ lower-case letters or a
+#: closing mark right before a capital ("DetroitHoodline", "Rise?Violence"); names like
+#: "McKinley", "O'Hara" or brands like "AirPower" have fewer letters before their inner capital.
+GLUED_HEAD_WORDS = (4, 20)
+GLUED_MIN_WORDS = 6
+GLUED_MAX_WORDS = 80
+GLUED_HEAD_CAPITALIZED = 0.8
+GLUED_SUMMARY_CAPITALIZED = 0.6
+#: More than a paragraph's prose evidence: the card is not story text however well it reads.
+GLUED_TEASER_WEIGHT = 5.0
+_GLUE = re.compile(r"(?:[a-z]{4}|[0-9?!)\]”\"])(?=[A-Z][a-z])")
+_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
 #: Boilerplate vocabulary only counts in blocks this short: a long paragraph that mentions
 #: "newsletter" or "cookies" is story text about them.
 VOCAB_MAX_WORDS = 40
@@ -190,6 +209,34 @@ def truncated_teaser(b: Block, f: Features) -> Evidence | None:
     return None
 
 
+def glued_teaser(b: Block, f: Features) -> Evidence | None:
+    """A teaser card flattened without a space: a Title Case headline glued to its summary
+    ("The 4 Best Vegan Spots In DetroitHoodline crunched the numbers ...")."""
+    if f.words < GLUED_MIN_WORDS or not _fits(f, GLUED_MAX_WORDS):
+        return None
+    for m in _GLUE.finditer(b.text):
+        token = b.text[b.text.rfind(" ", 0, m.end()) + 1: m.end()]
+        if token[:1] in "#@" or "/" in token:
+            continue  # #HashTags, @handles and URLs are camel-cased on purpose
+        head = _WORD.findall(b.text[:m.end()])
+        summary = _WORD.findall(b.text[m.end():])
+        if not GLUED_HEAD_WORDS[0] <= len(head) <= GLUED_HEAD_WORDS[1] or \
+                len(summary) < GLUED_MIN_WORDS:
+            continue
+        # a Title Case headline glued to a sentence (German capitalises nouns in both, brands
+        # like "TennisBase" sit in one or the other)
+        if _capitalized(head) >= GLUED_HEAD_CAPITALIZED and \
+                _capitalized(summary[:GLUED_MIN_WORDS * 2]) <= GLUED_SUMMARY_CAPITALIZED:
+            return Evidence("related", GLUED_TEASER_WEIGHT, "glued_teaser")
+    return None
+
+
+def _capitalized(words: list[str]) -> float:
+    """Share of capitalised words, leaving out numbers and the short words titles keep small."""
+    big = [w for w in words if not w[0].isdigit() and w.lower() not in vocab.TITLE_SMALL_WORDS]
+    return sum(1 for w in big if w[0].isupper()) / len(big) if big else 0.0
+
+
 def footer_text(b: Block, f: Features) -> Evidence | None:
     """Source lines, view counters, copyright and legal lines close a page, not a story."""
     if _short(f) and vocab.FOOTER.search(f.lower):
@@ -210,10 +257,18 @@ def byline(b: Block, f: Features) -> Evidence | None:
     if not _fits(f, 40):
         return None
     sentence = f.terminal and f.words >= 4  # "By Friday, it was over." is story, not a byline
-    if vocab.AUTHOR_BIO.search(f.lower) or (
-        not sentence and (vocab.BYLINE.search(f.lower) or vocab.BYLINE_NAME.search(b.text))
-    ):
+    if not sentence and (vocab.BYLINE.search(f.lower) or vocab.BYLINE_NAME.search(b.text)):
         return Evidence("footer", 2.5, "byline")
+    return None
+
+
+def author_bio(b: Block, f: Features) -> Evidence | None:
+    """"Jane Doe is a staff writer at X covering ...", "contributed to this report": the note
+    about the writer closes the story, however long it is."""
+    if not _fits(f, BIO_MAX_WORDS):
+        return None
+    if vocab.AUTHOR_BIO.search(f.lower) or vocab.AUTHOR_BIO_NAMED.search(b.text):
+        return Evidence("footer", AUTHOR_BIO_WEIGHT, "author_bio", boundary=True)
     return None
 
 
@@ -269,8 +324,8 @@ def dom_consent(b: Block, f: Features) -> Evidence | None:
 #: Heuristics that read only the text: used for both input kinds.
 TEXT_HEURISTICS: tuple[Heuristic, ...] = (
     prose_length, sentence_shape, stopword_density, short_fragment, caption_credit, promo_text,
-    related_heading, related_inline, truncated_teaser, footer_text, share_bar, byline,
-    navigation_text, comment_text, consent_text,
+    related_heading, related_inline, truncated_teaser, glued_teaser, footer_text, share_bar,
+    byline, author_bio, navigation_text, comment_text, consent_text,
 )
 #: Heuristics that read DOM evidence: HTML input only.
 DOM_HEURISTICS: tuple[Heuristic, ...] = (

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from . import vocab
 from .features import Features
 from .heuristics import Evidence
 from .model import Block
@@ -54,12 +55,18 @@ TITLE_NEAR_BONUS = 0.2
 #: How many blocks before the story the title may sit (bylines, dates and captions in between).
 TITLE_LOOKBACK = 12
 
-#: Longest block that counts as a list separator ("2 days ago at 07:47", "15 comments").
+#: Longest block that counts as a list separator ("2 days ago at 07:47", "15 comments"); a
+#: separator names something with a letter (bare numbers "63", "85%" are table cells).
 SEPARATOR_MAX_WORDS = 8
 #: A separator shape must recur this often before the blocks around it count as a list ...
 REPEAT_MIN = 3
 #: ... with at most this many blocks between two occurrences.
 REPEAT_MAX_GAP = 15
+#: Blocks above a list's first separator searched for the heading that names it ("Comments").
+LIST_HEADING_LOOKBACK = 2
+#: A bare credit line this short makes the block before it (up to this long) its caption.
+TRAILING_CREDIT_MAX_WORDS = 10
+CAPTION_BEFORE_CREDIT_MAX_WORDS = 60
 #: Longest unpunctuated line that is taken for the alt text of the caption after it.
 CAPTION_PAIR_MAX_WORDS = 25
 
@@ -72,6 +79,8 @@ DUPLICATE_TAIL_WORDS = 10
 LIST_ITEM_MAX_WORDS = 20
 #: ... and this many of them in a row are a list (teasers, menu), not story text.
 HEADLINE_RUN_MIN = 3
+#: Teaser headlines taken as the items of a "Related Article" box, at most, right under its heading.
+RELATED_BOX_MAX_ITEMS = 4
 #: A lead paragraph above the story: this long, sentence-shaped, scoring at least this ...
 PARAGRAPH_MIN_WORDS = 12
 LEAD_MIN_SCORE = 2.0
@@ -80,7 +89,7 @@ LEAD_MIN_SCORE = 2.0
 LEAD_LOOKBACK = 15
 FURNITURE_MAX_WORDS = 12
 #: A trailing teaser run: at least this many headline+summary pairs, summaries of at least
-#: this many words, after a story of at least this many blocks, sharing less than this share of
+#: this many words, after a story of at least this many paragraphs, sharing less than this share of
 #: content words with it.
 TEASER_MIN_PAIRS = 2
 TEASER_MIN_WORDS = 8
@@ -105,6 +114,7 @@ WEAK_NOISE_IN_CONTAINER = WEAK_NOISE | {
 _WS = re.compile(r"\s+")
 _WORDS = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass
@@ -301,9 +311,16 @@ def mark_repeated_items(scored: list[Scored]) -> None:
     occurrence are list items, not one story: they get evidence against being main.
     """
     where: dict[str, list[int]] = {}
+    thread = False  # after a "Comments" heading, every comment's "X said:" line is a separator
     for i, s in enumerate(scored):
-        if 0 < s.feats.words <= SEPARATOR_MAX_WORDS and _DIGITS.search(s.block.text):
+        if 0 < s.feats.words <= SEPARATOR_MAX_WORDS and _DIGITS.search(s.block.text) and \
+                _LETTER.search(s.block.text):
             where.setdefault(_template(s.block.text), []).append(i)
+        if s.noise_label == "comment":
+            nxt = scored[i + 1] if i + 1 < len(scored) else None
+            if thread and not (nxt and nxt.noise_label == "comment"):
+                where.setdefault("<comment>", []).append(i)  # the last of a run of chrome lines
+            thread = thread or s.boundary
     for occurrences in where.values():
         for idx in _clusters(occurrences):
             if len(idx) < REPEAT_MIN:
@@ -312,8 +329,14 @@ def mark_repeated_items(scored: list[Scored]) -> None:
             if min(gaps) < 2:
                 continue
             lo, hi = idx[0], min(len(scored), idx[-1] + min(gaps))
+            # nothing but other short lines between the separators: an archive or menu list,
+            # and the text after its last entry is not one of its items
+            if not any(s.content > 0 for s in scored[lo:idx[-1]]):
+                continue
             region = scored[lo:hi]
-            label = "comment" if any("comment" in s.noise_by_label for s in region) else "related"
+            # a "Comments" heading just above the first separator names the list
+            named = scored[max(0, lo - LIST_HEADING_LOOKBACK):hi]
+            label = "comment" if any("comment" in s.noise_by_label for s in named) else "related"
             for s in region:
                 if s.content > 0 and _outside_story_or_boxed(s):
                     s.evidence.append(Evidence(label, s.content + 1.0, "repeated_item_region"))
@@ -340,13 +363,25 @@ def _clusters(idx: list[int]) -> list[list[int]]:
 
 
 def pair_captions(scored: list[Scored]) -> None:
-    """Alt text sits just before its credited caption: an unpunctuated line before a caption."""
+    """Alt text sits just before its credited caption: an unpunctuated line before a caption.
+    A bare "Photographer/Agency" line follows its caption: the block before it is a caption."""
     for prev, s in zip(scored, scored[1:]):
         if s.noise_label == "caption" and "caption_credit" in (e.reason for e in s.evidence) and \
                 not prev.feats.terminal and prev.feats.words <= CAPTION_PAIR_MAX_WORDS and \
                 prev.noise_label != "caption":
             prev.evidence.append(Evidence("caption", prev.content + 1.0, "caption_pair"))
             rescore(prev)
+        elif _trailing_credit(s) and prev.feats.words <= CAPTION_BEFORE_CREDIT_MAX_WORDS and \
+                prev.noise_label != "caption" and not prev.boundary:
+            prev.evidence.append(Evidence("caption", prev.content + 1.0, "caption_before_credit"))
+            rescore(prev)
+
+
+def _trailing_credit(s: Scored) -> bool:
+    """A bare "Photographer/Agency" line: the caption it credits is the block before it."""
+    lower = s.feats.lower
+    return s.feats.words <= TRAILING_CREDIT_MAX_WORDS and \
+        bool(vocab.TRAILING_CREDIT.search(lower)) and bool(vocab.CREDIT_AGENCY.search(lower))
 
 
 def mark_duplicates(scored: list[Scored]) -> None:
@@ -404,7 +439,10 @@ def trim_teaser_tail(scored: list[Scored], start: int, end: int) -> int:
         else:
             break
     cut = i + 1
-    if pairs < TEASER_MIN_PAIRS or cut - start < TEASER_MIN_STORY:
+    # the story kept must have paragraphs of its own: a title and a two-paragraph intro before
+    # subheaded sections is not a story followed by teasers
+    paragraphs = sum(1 for s in scored[start:cut] if s.feats.terminal)
+    if pairs < TEASER_MIN_PAIRS or paragraphs < TEASER_MIN_STORY:
         return end
     vocab = _vocabulary(scored, start, cut)
     if coherence(scored, cut, end, vocab) >= TEASER_MAX_COHERENCE:
@@ -447,6 +485,20 @@ def mark_headline_runs(scored: list[Scored]) -> None:
         i = max(j, i + 1)
 
 
+def mark_related_box(scored: list[Scored]) -> None:
+    """The unpunctuated lines right under a "Related Article"/"Read more" heading are its teaser
+    headlines, even when the story resumes after the box."""
+    for i, s in enumerate(scored):
+        if not any(e.reason == "related_heading" for e in s.evidence):
+            continue
+        for t in scored[i + 1: i + 1 + RELATED_BOX_MAX_ITEMS]:
+            if not _listish(t) or t.boundary or t.block.text.endswith(":"):
+                break  # a sentence or a line introducing a list ("Here are the highlights:")
+            if t.content > 0:
+                t.evidence.append(Evidence("related", t.content + 1.0, "under_related_heading"))
+                rescore(t)
+
+
 def keep_short_lines_in_story(scored: list[Scored], start: int, end: int) -> None:
     """A short line between two story paragraphs (a source in brackets, a one-line quote, a
     dateline) belongs to the story when nothing but its shortness speaks against it."""
@@ -481,7 +533,11 @@ def fill_story_container(scored: list[Scored]) -> None:
 
 def attach_lead(scored: list[Scored], start: int) -> None:
     """The standfirst or lead paragraph often sits above the byline, date and share bar that
-    separate it from the story body: walk back over that furniture and take the paragraph."""
+    separate it from the story body: walk back over that furniture and take the paragraph.
+    HTML only: in flattened text a sentence above the byline is as often the site's blurb or a
+    summary standing apart from the body, with no markup to tell them apart."""
+    if not any(s.block.path for s in scored):
+        return
     skipped = 0
     for i in range(start - 1, -1, -1):
         s = scored[i]
@@ -505,6 +561,7 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
     mark_repeated_items(scored)
     mark_headline_runs(scored)
     mark_related_lists(scored)
+    mark_related_box(scored)
     start, end = find_core(scored)
     end = trim_teaser_tail(scored, start, end)
     end = trim_to_container(scored, start, end)

@@ -66,6 +66,16 @@ CREDIT_LINE = _rx(
     r"\bcredit(?:\.\.\.|…)", r"^\s*(?:image|photo|picture|foto|bild)\s+(?:copyright|©|credit)", r"^\s*(?:above|below|top|pictured|im bild|ci-dessus|arriba)\s*:",
     r"\bfile (?:photo|image)\b", r"^\s*(?:satellite|aerial|archive) (?:image|photo|view) of\b",
 )
+#: A credit line on its own, photographer and agency joined by "/" or "|", no keyword before it
+#: ("Sanjeev Verma/Hindustan Times/Getty Images", "Jane Doe | Bloomberg | Getty Images"): it
+#: follows the caption it credits.
+TRAILING_CREDIT = _rx(
+    r"^\s*[^\W\d][^/|]{1,40}(?:\s*[/|]\s*[^/|]{2,40}){1,3}\s*$",
+)
+CREDIT_AGENCY = _rx(
+    r"\b(?:getty images|reuters|ap|afp|bloomberg|epa|shutterstock|istock|dpa|xinhua|anadolu|"
+    r"nurphoto|sopa images|zuma|alamy|imago|picture alliance|efe|ansa|keystone|aap|pa)\b",
+)
 CAPTION_TOKENS = frozenset({
     "caption", "figcaption", "credit", "credits", "photo", "photos", "image", "img", "media",
     "gallery", "slideshow", "lightbox", "picture", "thumbnail", "thumb", "copyright",
@@ -84,7 +94,8 @@ PROMO = _rx(
     r"boîte (?:mail|de réception)|free app|download now|(?:news|breaking news) alerts|offre spéciale|"
     r"sans engagement|il vous reste \d+ ?%|patrocinado|affiliate links?|earn a commission|"
     r"commission (?:on|from) (?:purchases|sales)|jetzt bestellen|buy now|shop now|"
-    r"aktuelle angebote|best (?:price|deals?)|meilleur prix)\b",
+    r"aktuelle angebote|best (?:price|deals?)|meilleur prix|unsubscribe|no spam|"
+    r"join (?:our|the) (?:\w+ )?(?:forums?|community|mailing list))\b",
     r"^\s*(?:ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|gesponsert|reklama)"
     r"\s*(?:$|[-:|]\s)",
 )
@@ -98,6 +109,7 @@ PROMO_TOKENS = frozenset({
 RELATED_HEAD = _rx(
     r"^\s*(?:related(?: articles?| stories| posts| content| coverage| news| reading)?|"
     r"read (?:more|also|next)|more (?:from|on|about|stories|news|in)\b.*|see also|also read|"
+    r"more (?:\w+ ){1,3}stories|(?:our |the )?latest (?:\w+ )?stories|next up in\b.*|"
     r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended(?: for you| stories)?|"
     r"most (?:read|popular|viewed|shared)|trending(?: now)?|top stories|popular(?: posts| now)?|"
     r"latest(?: news| stories| posts)?|what to read next|further reading|editor'?s? picks|"
@@ -127,6 +139,13 @@ RELATED_TOKENS = frozenset({
     "latest", "cards", "river", "carousel",
 })
 
+#: Short words a Title Case headline leaves in lower case ("Dating Back To the 1940s").
+TITLE_SMALL_WORDS = frozenset({
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from",
+    "as", "is", "vs", "de", "la", "le", "les", "des", "du", "el", "los", "las", "y", "e", "et", "und",
+    "der", "die", "das", "von", "im", "da", "do", "di", "del",
+})
+
 # --- footer: source lines, counters, copyright, share bars, bylines -----------------------
 FOOTER = _rx(
     r"^\s*source(?: link)?\s*[:.]?\s*$", r"^\s*(?:quelle|source|fuente|fonte|bron)\s*:\s*\S{0,40}$",
@@ -134,7 +153,9 @@ FOOTER = _rx(
     r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
     r"tutti i diritti riservati|terms (?:of (?:use|service)|and conditions)|privacy policy|impressum|"
     r"mentions légales|aviso legal|originally (?:appeared|published) (?:on|in))\b",
-    r"^\s*\d+\s+views?\s*$", r"^\s*©",
+    # view counters with thousands separators or a k/m suffix: "1,234 views", "12.5k Aufrufe"
+    r"^\s*\d[\d.,\u00a0\u202f ]*[km]?\s+(?:views?|aufrufe|vues|visitas|visualizzazioni|weergaven|"
+    r"visualizações|wyświetle[nń]\w*)\s*$", r"^\s*©",
     r"^\s*(?:tags?|schlagworte|mots-clés|etiquetas|"
     r"categories|categorías|catégories|themen|filed under|posted in)\s*:",
     r"\bthe post .{3,200} appeared first on\b",
@@ -169,7 +190,19 @@ AUTHOR_BIO = _rx(
     r"\bcontributed (?:to )?this (?:report|story|article)\b", r"\bopinions expressed\b",
     r"\b(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,4}(?:writer|reporter|editor|correspondent|journalist|"
     r"columnist|contributor|photographer|producer)\b(?: (?:at|for|of|with) .{0,80})?\.?\s*$",
-    r"^\s*(?:follow|contact) (?:him|her|them|the author|us) (?:on|at)\b",
+    r"^\s*(?:follow|contact) (?:me|him|her|them|the author|us) (?:on|at)\b",
+    r"^\s*\(?(?:additional )?(?:reporting|writing|editing) by\b",
+    r"^\s*have a (?:news )?tip\b",
+)
+#: "Jane Doe is a staff writer at X covering ...": a named person introduced by their job at the
+#: start of a block, whatever follows (reads capitals, matched against the original text).
+AUTHOR_BIO_NAMED = _rx_cased(
+    r"^\s*[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){1,3}\s*(?:\([^()]{1,60}\)\s*)?,?\s*"
+    r"(?:is|was|ist|est|es|è)\s+(?:(?i:a|an|the|ein|eine|un|une|una|uno)\s+)?(?:[\w-]+\s+){0,5}?"
+    r"(?i:writer|reporter|editor|correspondent|journalist|columnist|contributor|photographer|"
+    r"producer|author|publisher|redakteur(?:in)?|autor(?:in)?|journalist(?:in)?|korrespondent(?:in)?|"
+    r"journaliste|rédact(?:eur|rice)|correspondant(?:e)?|periodista|redactor(?:a)?|corresponsal|"
+    r"giornalista|redattore|redattrice)\b",
 )
 FOOTER_TOKENS = frozenset({
     "footer", "copyright", "share", "sharing", "social", "sharebar", "byline", "author",

@@ -74,6 +74,10 @@ FIRES = [
     (H.related_inline, "Read more: Why the river flooded the town", {}, "related", "related_inline"),
     (H.truncated_teaser, "The mayor said the bridge would change the town forever, but critics...", {},
      "related", "truncated_teaser"),
+    (H.glued_teaser, ("The 4 Best Vegan Spots In DetroitHoodline crunched the numbers to find the "
+                      "top vegan spots around the city."), {}, "related", "glued_teaser"),
+    (H.glued_teaser, ("Is Violence In Sports On The Rise?Violence is part of the game in many "
+                      "sports, but one player crossed a line."), {}, "related", "glued_teaser"),
     (H.footer_text, "Source link", {}, "footer", "footer_text"),
     (H.share_bar, "Share this article", {}, "footer", "share_bar"),
     (H.share_bar, "Facebook Twitter Email", {}, "footer", "share_bar"),
@@ -81,6 +85,14 @@ FIRES = [
     (H.byline, "5 min read", {}, "footer", "byline"),
     (H.byline, "2 days ago", {}, "footer", "byline"),
     (H.byline, "Published 12 March 2024", {}, "footer", "byline"),
+    (H.author_bio, ("Louise Matsakis is a Staff Writer at WIRED covering Amazon, security and "
+                    "online platforms. She was formerly an editor at another magazine."), {}, "footer",
+     "author_bio"),
+    (H.author_bio, "Roger Gonzalez is an award-winning writer based in Virginia.", {}, "footer",
+     "author_bio"),
+    (H.author_bio, "Jane Doe contributed to this report.", {}, "footer", "author_bio"),
+    (H.author_bio, "Anna Schmidt ist Redakteurin im Ressort Politik.", {"lang": "de"}, "footer",
+     "author_bio"),
     (H.navigation_text, "Skip to content", {}, "navigation", "navigation_text"),
     (H.navigation_text, "News › World › Europe", {}, "navigation", "navigation_text"),
     (H.comment_text, "42 Comments", {}, "comment", "comment_text"),
@@ -128,11 +140,21 @@ NEAR_MISSES = [
     (H.related_inline, "Read the full council report, which was published on Monday.", {}),
     (H.truncated_teaser, PARAGRAPH, {}),
     (H.truncated_teaser, words(H.LONG_WORDS * 2, end="..."), {}),
+    # names with an inner capital; hashtags camel-cased on purpose; a brand in German prose
+    (H.glued_teaser, ("In October, Rep. David McKinley visited the border near McAllen and argued "
+                      "that the wall would stop the flow of drugs."), {}),
+    (H.glued_teaser, ("Give the Gift of Homemade Spiced Honey Pear Jam #DonVictorHoney and make "
+                      "the holidays a little sweeter this year."), {}),
+    (H.glued_teaser, ("Dunlop Junior Winter Championships vom 5. bis 11. Februar in der TennisBase "
+                      "Oberhaching mit Spielern aus Europa und Asien."), {"lang": "de"}),
     (H.footer_text, "The source of the river lies in the hills above the town.", {}),
     (H.footer_text, LONG_MENTION, {}),
     (H.share_bar, "Shareholders approved the merger on Monday.", {}),
     (H.byline, "The bridge was designed by an engineer from Leeds who won a prize for it.", {}),
     (H.byline, words(H.LONG_WORDS, end=", by Jane Smith."), {}),
+    (H.author_bio, "The Town Council is a body of twelve members elected for four years.", {}),
+    (H.author_bio, "Mr Smith said the editor of the paper was told about the bridge.", {}),
+    (H.author_bio, "Jane Doe is a Staff Writer at Town News. " + words(H.BIO_MAX_WORDS), {}),
     (H.navigation_text, "http://amzn.to/abc", {}),
     (H.navigation_text, "Home is where the heart is, the mayor told the crowd on Tuesday.", {}),
     (H.comment_text, "The mayor declined to comment on the cost of the bridge.", {}),
@@ -182,12 +204,37 @@ def test_text_and_dom_heuristics_are_disjoint():
     "Visited 3 times, 1 visit(s) today",
     "© 2024 Example Media. All rights reserved.",
     "1234 views",
+    "1,234 views",
+    "12.5k views",
+    "3.456 Aufrufe",
     "Views: 1,234",
     "Tags: bridge, council, river",
     "The post River bridge approved appeared first on Town News.",
 ])
 def test_footer_lines_are_footer_and_end_the_story(text):
     ev = run(H.footer_text, text)
+    assert ev is not None and ev.label == "footer" and ev.boundary
+
+
+@pytest.mark.parametrize("text", [
+    "Follow me on Twitter or LinkedIn. Check out my website.",
+    "Reporting by Jane Doe; additional reporting by John Roe; editing by Ann Poe",
+    "(Reporting by Jane Doe, editing by John Roe)",
+    "Have a tip? Jane Doe may be reached at jane@example.com.",
+])
+def test_notes_about_the_writer_are_author_bio(text):
+    ev = run(H.author_bio, text)
+    assert ev is not None and ev.reason == "author_bio"
+
+
+def test_related_heading_is_not_a_story_subheading():
+    assert run(H.related_heading, "Up next") is None  # "UP NEXT: Host the Lakers on Friday."
+    assert run(H.related_heading, "More than a bridge") is None
+
+
+def test_author_bio_ends_the_story():
+    ev = run(H.author_bio, "Jeff Foust (jeff@example.com) is the editor and publisher of The Space "
+                           "Review, and a senior staff writer with Space News.")
     assert ev is not None and ev.label == "footer" and ev.boundary
 
 
@@ -201,7 +248,8 @@ def test_footer_vocabulary_only_counts_in_short_blocks():
 @pytest.mark.parametrize("text", [
     "Related Article", "Related stories", "Read more", "You may also like", "Most read",
     "Lesen Sie auch", "Mehr zum Thema", "À lire aussi", "Sur le même sujet", "Te puede interesar",
-    "Noticias relacionadas", "Leggi anche",
+    "Noticias relacionadas", "Leggi anche", "More Great Science Stories", "Our Latest Stories",
+    "Next Up In Science & Health",
 ])
 def test_related_heading_multilingual(text):
     ev = run(H.related_heading, text, lang="en")
@@ -211,6 +259,8 @@ def test_related_heading_multilingual(text):
 @pytest.mark.parametrize("lang,text", [
     ("en", "Subscribe to our newsletter for the best stories in your inbox"),
     ("en", "Download the free app"),
+    ("en", "No spam, we promise. You can unsubscribe at any time."),
+    ("en", "Join our Space Forums to keep talking space on the latest missions."),
     ("de", "Jetzt abonnieren und weiterlesen"),
     ("de", "Anzeige"),
     ("fr", "Abonnez-vous à notre newsletter"),

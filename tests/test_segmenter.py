@@ -98,12 +98,25 @@ def test_source_link_and_view_counter_end_the_story():
 
 
 def test_a_mid_story_read_more_box_is_crossed():
-    """The story continues after a "Related Article" box when its vocabulary continues."""
+    """The story continues after a "Related Article" box when its vocabulary continues; the
+    box's teaser headline is not story text."""
     teaser = "Flood defences on the river to be rebuilt this year"
     art = clean(page(TITLE, *STORY[:3], "Related Article", teaser, *STORY[3:]), kind="text")
-    body = [p for p in art.paragraphs if p in STORY]
-    assert body == STORY
+    assert art.paragraphs == STORY
     assert block(art, "Related Article").label == "related"
+    assert block(art, teaser).label == "related"
+    assert "under_related_heading" in block(art, teaser).reasons
+
+
+def test_mark_related_box_stops_at_a_sentence_or_a_list_intro():
+    heads = ["Flood defences on the river to be rebuilt this year", "Here are the highlights:"]
+    scored = scored_text(["Related Article", heads[0], STORY[0]])
+    S.mark_related_box(scored)
+    assert "under_related_heading" in reasons_at(scored, 1)
+    assert "under_related_heading" not in reasons_at(scored, 2)
+    scored = scored_text(["Related Article", heads[1], heads[0]])
+    S.mark_related_box(scored)
+    assert all("under_related_heading" not in reasons_at(scored, i) for i in (1, 2))
 
 
 # --- captions ---------------------------------------------------------------------------
@@ -137,6 +150,20 @@ def test_pair_captions_ignores_lines_longer_than_alt_text():
     scored = scored_text([STORY[0], long_line, CAPTION])
     S.pair_captions(scored)
     assert "caption_pair" not in reasons_at(scored, 1)
+
+
+def test_block_before_a_bare_agency_credit_is_its_caption():
+    """ "Photographer/Agency" on its own line follows the caption it credits, even a caption
+    written as a sentence; a credit with a keyword ("Image copyright ...") is left to the rest."""
+    caption = "Workers repair the old bridge at dawn on Tuesday, two years before the new one opens."
+    credit = "Kevin Lamarque/Reuters/Getty Images"
+    art = clean(page(TITLE, *STORY[:3], caption, credit, *STORY[3:]), kind="text")
+    assert art.paragraphs == STORY
+    assert block(art, caption).label == "caption"
+    assert "caption_before_credit" in block(art, caption).reasons
+    scored = scored_text([STORY[0], "Image copyright Getty Images", STORY[1]])
+    S.pair_captions(scored)
+    assert "caption_before_credit" not in reasons_at(scored, 0)
 
 
 # --- duplicates ---------------------------------------------------------------------------
@@ -205,6 +232,32 @@ def test_comment_thread_with_repeated_date_separators_is_not_main():
         assert "repeated_item_region" in b.reasons
 
 
+def test_repeated_items_under_a_comments_heading_are_comments():
+    """The "Comments" heading sits above the first separator, outside the repeated region."""
+    scored = scored_text([*STORY, *thread()])
+    S.mark_repeated_items(scored)
+    first_comment = len(STORY) + 2
+    assert scored[first_comment].noise_label == "comment"
+
+
+def test_comment_thread_separated_by_author_lines_is_not_main():
+    """Under a "Comments" heading, each comment's "X said:" line (names and times differ from
+    one to the next) separates the items: the thread does not outweigh a short story."""
+    authors = ["Milan Griffes on September 12, 2018 at 4:47 pm said:", "Gary M said:",
+               "Catherine (Town Council) on September 13, 2018 at 5:23 pm said:", "Alex said:"]
+    comments = []
+    for a, text in zip(authors, COMMENTS):
+        comments += [a, text]
+    art = clean(page(TITLE, *STORY[:2], "Comments", *comments), kind="text")
+    assert art.paragraphs == STORY[:2]
+    for text in COMMENTS:
+        assert block(art, text).label == "comment"
+    # the same lines without the heading are left to the other rules ("He said:" in a story)
+    scored = scored_text([*STORY[:2], *comments])
+    S.mark_repeated_items(scored)
+    assert all("repeated_item_region" not in reasons_at(scored, i) for i in range(len(scored)))
+
+
 def test_mark_repeated_items_needs_the_separator_to_recur():
     scored = scored_text([*STORY, *thread()])
     S.mark_repeated_items(scored)
@@ -218,6 +271,32 @@ def test_mark_repeated_items_needs_the_separator_to_recur():
     scored = scored_text([*STORY, *few])
     S.mark_repeated_items(scored)
     assert all("repeated_item_region" not in reasons_at(scored, i) for i in range(len(scored)))
+
+
+def test_bare_numbers_of_a_flattened_table_are_not_list_separators():
+    """Table cells ("63", "85%") recur like separators, but a separator names something ("2 days
+    ago", "15 comments"): the story paragraphs after a stats table stay story."""
+    table = []
+    for name, plays, share in (("Larry Ogunjobi", 63, 85), ("Myles Garrett", 57, 77),
+                               ("Chad Thomas", 57, 77), ("Chris Smith", 29, 39)):
+        table += [name, str(plays), f"{share}%"]
+    scored = scored_text([*STORY[:2], *table, *STORY[2:]])
+    S.mark_repeated_items(scored)
+    assert all("repeated_item_region" not in reasons_at(scored, i) for i in range(len(scored)))
+
+
+def test_an_archive_list_does_not_swallow_the_story_after_it():
+    """Month counters ("March (11)") recur, but nothing but other short lines sits between them:
+    a menu-like list, and the story after its last entry is not one of its items."""
+    archive = []
+    for year in (2019, 2018, 2017, 2016):
+        archive.append(str(year))
+        archive += [f"{m} ({n})" for m, n in (("November", 12), ("October", 9), ("March", 4))]
+    scored = scored_text([*archive, TITLE, *STORY])
+    S.mark_repeated_items(scored)
+    assert all("repeated_item_region" not in reasons_at(scored, i) for i in range(len(scored)))
+    art = clean(page(*archive, TITLE, *STORY), kind="text")
+    assert art.paragraphs == STORY
 
 
 # --- teaser tails and headline runs -----------------------------------------------------------
@@ -261,6 +340,34 @@ def test_trim_teaser_tail_keeps_a_coherent_sectioned_story():
     assert S.trim_teaser_tail(scored, 0, len(scored)) == len(scored)
 
 
+KAYAK_TITLE = "Early thaw opens kayak season on the northern lakes"
+KAYAK = [
+    ("Kayak guides on the northern lakes say the season has started three weeks early this year, "
+    "after a mild spring melted the ice before the end of April."),
+    ("Operators are hiring extra staff and adding evening trips to cope with bookings, which are "
+    "already ahead of last summer's record."),
+    "Where to paddle first",
+    ("The calm eastern bays suit beginners, with sheltered water, sandy landing spots and marked "
+    "routes between the islands."),
+    "What gear to bring",
+    ("Pack a dry bag, a spare layer and plenty of water; most outfitters supply life jackets, "
+    "paddles and waterproof maps."),
+    "When the weather turns",
+    ("Afternoon winds can build quickly, so guides recommend setting out early and staying close "
+    "to the shore after lunch."),
+]
+
+
+def test_short_intro_before_subheaded_sections_is_not_a_teaser_tail():
+    """Title + two-paragraph intro + subheading/paragraph pairs: the sections share few words
+    with the intro, but the title does not count as a story paragraph."""
+    art = clean(page(KAYAK_TITLE, *KAYAK), kind="text")
+    assert art.title == KAYAK_TITLE
+    assert art.paragraphs == KAYAK
+    scored = scored_text([KAYAK_TITLE, *KAYAK])
+    assert S.trim_teaser_tail(scored, 0, len(scored)) == len(scored)
+
+
 def test_trim_teaser_tail_needs_enough_pairs():
     """One headline+summary pair after a story is not a teaser list."""
     assert S.TEASER_MIN_PAIRS >= 2
@@ -278,6 +385,15 @@ def test_headline_run_marks_runs_of_unpunctuated_lines_only():
     # a subheading between paragraphs is not a run
     assert "headline_run" not in reasons_at(scored, len(heads) + 2)
     assert "headline_run" not in reasons_at(scored, 0)
+
+
+def test_flattened_text_takes_no_lead_from_above_the_byline():
+    """Without markup, a sentence above the byline and share bar is as often the site's blurb
+    or a standfirst kept apart from the body: the story starts below the furniture."""
+    blurb = "Chat with us on our messenger channel and find out what is happening in the world as it unfolds."
+    art = clean(page(blurb, "By Jane Smith", "Share this article", TITLE, *STORY), kind="text")
+    assert art.paragraphs == STORY
+    assert block(art, blurb).label != "main"
 
 
 # --- short lines inside the story --------------------------------------------------------------
@@ -405,7 +521,7 @@ def test_story_blocks_sit_in_the_container_and_others_outside(html_article):
     assert "outside_story_container" in block(html_article, "Home").reasons
 
 
-COMMENTS = [
+THREAD = [
     f"Reader {i} wrote that the council should have asked the people who live by the river much "
     f"earlier, because the traffic on the old crossing has been a problem for years and nobody "
     f"listened to them until the election came around again this spring, point number {i}."
@@ -414,7 +530,7 @@ COMMENTS = [
 
 
 def _thread_page(article_class: str) -> str:
-    thread = "".join(f'<li class="comment"><div class="comment-content">{_p(c)}</div></li>' for c in COMMENTS)
+    thread = "".join(f'<li class="comment"><div class="comment-content">{_p(c)}</div></li>' for c in THREAD)
     return f"""<html><head><title>{TITLE}</title></head><body><main>
 <article class="{article_class}"><h1>{TITLE}</h1>{_p(STORY[0])}{_p(STORY[1])}</article>
 <div class="comments-area"><h3>Comments</h3><ol class="comment-list">{thread}</ol></div>
@@ -424,7 +540,7 @@ def _thread_page(article_class: str) -> str:
 def test_long_comment_thread_does_not_become_the_story_container():
     art = clean(_thread_page("post"))
     assert art.paragraphs == STORY[:2]
-    assert all(block(art, c).label != "main" for c in COMMENTS)
+    assert all(block(art, c).label != "main" for c in THREAD)
 
 
 def test_post_classes_naming_a_category_or_sidebar_are_not_boxes():
