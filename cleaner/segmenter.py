@@ -461,6 +461,23 @@ def attach_lead(scored: list[Scored], start: int) -> None:
         skipped += 1
 
 
+def take_paragraphs_after_headline(scored: list[Scored]) -> None:
+    """HTML: between the page's headline (<h1>) and the story's first paragraph, paragraphs that
+    read like story text are its standfirst and lead, however much furniture sits between."""
+    first = next((i for i, s in enumerate(scored) if s.block.label == "main"), None)
+    if first is None:
+        return
+    head = next((i for i in range(first - 1, -1, -1) if scored[i].block.tag == "h1"), None)
+    if head is None:
+        return
+    for s in scored[head + 1: first]:
+        b, f = s.block, s.feats
+        if f.words >= PARAGRAPH_MIN_WORDS and f.terminal and s.score >= LEAD_MIN_SCORE and \
+                s.noise_label in (None, "boilerplate") and b.label != "main":
+            b.label = "main"
+            b.reasons.append("lead_after_headline")
+
+
 def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int | None]:
     """Label every block in place; returns the core span and the title block's index."""
     pair_captions(scored)
@@ -488,6 +505,7 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
         b.reasons = [ev.reason for ev in s.evidence] + [why]
     keep_short_lines_in_story(scored, start, end)
     attach_lead(scored, start)
+    take_paragraphs_after_headline(scored)
     fill_story_container(scored)
     t = pick_title(scored, start, end, title_hints)
     if t is not None:

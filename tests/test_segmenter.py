@@ -405,6 +405,31 @@ def test_story_blocks_sit_in_the_container_and_others_outside(html_article):
     assert "outside_story_container" in block(html_article, "Home").reasons
 
 
+INTRO = "Engineers tested the riverbed for two years before the council agreed to it."
+SECOND = "The vote on Tuesday was the last step before building work can start."
+HEADED_HTML = f"""<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<div class="intro"><h1>{TITLE}</h1>{_p(INTRO)}
+<figure><img src="a.jpg"><figcaption>The old ferry crossing, which the new bridge will replace
+once it opens to traffic in 2027 (Photo: Town News)</figcaption></figure>
+<div class="newsletter"><p>Sign up for our daily newsletter to get the news from the town
+and the county in your inbox every morning</p></div>{_p(SECOND)}</div>
+<article class="article-body">{"".join(_p(t) for t in STORY)}</article>
+<footer><p>© 2024 Town News. All rights reserved.</p></footer></body></html>"""
+
+
+def test_paragraphs_between_headline_and_story_are_its_lead():
+    art = clean(HEADED_HTML)
+    intro = block(art, INTRO)
+    assert intro.label == "main" and "lead_after_headline" in intro.reasons
+    assert art.paragraphs == [INTRO, SECOND, *STORY]
+    assert block(art, "Home News").label != "main"
+
+
+def test_no_lead_is_taken_without_a_headline_before_the_story():
+    art = clean(HEADED_HTML.replace("<h1>", "<p>").replace("</h1>", "</p>"))
+    assert "lead_after_headline" not in block(art, INTRO).reasons
+
+
 def test_decide_labels_in_place_and_reports_core_and_title():
     scored = scored_text([*MENU, TITLE, *STORY, "Source link"])
     start, end, t = S.decide(scored, [])
