@@ -79,6 +79,13 @@ LEAD_MIN_SCORE = 2.0
 #: bar, photo), each at most this long.
 LEAD_LOOKBACK = 15
 FURNITURE_MAX_WORDS = 12
+#: Evidence that comes from the markup alone (container and box names), not from the text: a
+#: lead below the headline may sit in a box named "teaser", "header" or "intro-nav".
+MARKUP_NOISE = frozenset({
+    "outside_story_container", "dom_navigation", "dom_caption", "dom_related", "dom_footer",
+})
+#: Subheadings: a sentence in one of these under the headline is a deck, not body text.
+SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 #: A trailing teaser run: at least this many headline+summary pairs, summaries of at least
 #: this many words, after a story of at least this many blocks, sharing less than this share of
 #: content words with it.
@@ -463,7 +470,9 @@ def attach_lead(scored: list[Scored], start: int) -> None:
 
 def take_paragraphs_after_headline(scored: list[Scored]) -> None:
     """HTML: between the page's headline (<h1>) and the story's first paragraph, paragraphs that
-    read like story text are its standfirst and lead, however much furniture sits between."""
+    read like story text are its standfirst and lead, however much furniture sits between. A
+    paragraph only the markup speaks against (a lead in a box named "teaser" or "header-nav")
+    counts too, unless it is a subheading: decks in <h2> are not body text."""
     first = next((i for i, s in enumerate(scored) if s.block.label == "main"), None)
     if first is None:
         return
@@ -472,8 +481,11 @@ def take_paragraphs_after_headline(scored: list[Scored]) -> None:
         return
     for s in scored[head + 1: first]:
         b, f = s.block, s.feats
-        if f.words >= PARAGRAPH_MIN_WORDS and f.terminal and s.score >= LEAD_MIN_SCORE and \
-                s.noise_label in (None, "boilerplate") and b.label != "main":
+        if b.label == "main" or f.words < PARAGRAPH_MIN_WORDS or not f.terminal:
+            continue
+        markup_only = all(e.reason in MARKUP_NOISE for e in s.evidence if e.label != "main")
+        if (s.score >= LEAD_MIN_SCORE and s.noise_label in (None, "boilerplate")) or \
+                (markup_only and s.score >= 0 and b.tag not in SUBHEADING_TAGS):
             b.label = "main"
             b.reasons.append("lead_after_headline")
 

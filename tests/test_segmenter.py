@@ -430,6 +430,15 @@ def test_no_lead_is_taken_without_a_headline_before_the_story():
     assert "lead_after_headline" not in block(art, INTRO).reasons
 
 
+def test_a_lead_only_the_markup_speaks_against_is_main_but_a_deck_in_h2_is_not():
+    boxed = HEADED_HTML.replace(_p(INTRO), f'<div class="header">{_p(INTRO)}</div>')
+    intro = block(clean(boxed), INTRO)
+    assert intro.label == "main" and "lead_after_headline" in intro.reasons
+    assert "dom_navigation" in intro.reasons
+    deck = HEADED_HTML.replace(_p(INTRO), f'<div class="header"><h2>{INTRO}</h2></div>')
+    assert block(clean(deck), INTRO).label != "main"
+
+
 def test_decide_labels_in_place_and_reports_core_and_title():
     scored = scored_text([*MENU, TITLE, *STORY, "Source link"])
     start, end, t = S.decide(scored, [])
