@@ -469,14 +469,15 @@ def attach_lead(scored: list[Scored], start: int) -> None:
 
 
 def take_paragraphs_after_headline(scored: list[Scored]) -> None:
-    """HTML: between the page's headline (<h1>) and the story's first paragraph, paragraphs that
-    read like story text are its standfirst and lead, however much furniture sits between. A
+    """HTML: between the page's first <h1> and the story's first paragraph, paragraphs that
+    read like story text are its standfirst and lead, however much furniture (or section
+    headings in further <h1>s) sits between. A
     paragraph only the markup speaks against (a lead in a box named "teaser" or "header-nav")
     counts too, unless it is a subheading: decks in <h2> are not body text."""
     first = next((i for i, s in enumerate(scored) if s.block.label == "main"), None)
     if first is None:
         return
-    head = next((i for i in range(first - 1, -1, -1) if scored[i].block.tag == "h1"), None)
+    head = next((i for i in range(first) if scored[i].block.tag == "h1"), None)
     if head is None:
         return
     for s in scored[head + 1: first]:

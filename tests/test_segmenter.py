@@ -430,6 +430,12 @@ def test_no_lead_is_taken_without_a_headline_before_the_story():
     assert "lead_after_headline" not in block(art, INTRO).reasons
 
 
+def test_leads_are_taken_from_the_first_headline_on_when_a_page_has_several():
+    two = HEADED_HTML.replace("<figure>", "<h1>Read the full report</h1><figure>")
+    art = clean(two)
+    assert art.paragraphs == [INTRO, SECOND, *STORY]
+
+
 def test_a_lead_only_the_markup_speaks_against_is_main_but_a_deck_in_h2_is_not():
     boxed = HEADED_HTML.replace(_p(INTRO), f'<div class="header">{_p(INTRO)}</div>')
     intro = block(clean(boxed), INTRO)
