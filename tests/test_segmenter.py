@@ -445,6 +445,17 @@ def test_a_lead_only_the_markup_speaks_against_is_main_but_a_deck_in_h2_is_not()
     assert block(clean(deck), INTRO).label != "main"
 
 
+def test_short_lines_between_headline_and_story_are_main_unless_boilerplate_speaks():
+    facts = ["Length: 240 metres", "Cost: 40 million", "Opening: 2027"]
+    listed = "<ul>" + "".join(f"<li>{t}</li>" for t in facts) + "</ul>"
+    art = clean(HEADED_HTML.replace('<div class="newsletter">', listed + '<div class="newsletter">'))
+    for text in facts:
+        b = block(art, text)
+        assert b.label == "main" and "under_headline" in b.reasons, text
+    assert art.paragraphs == [INTRO, *facts, SECOND, *STORY]
+    assert block(art, "Home News").label == "navigation"
+
+
 def test_decide_labels_in_place_and_reports_core_and_title():
     scored = scored_text([*MENU, TITLE, *STORY, "Source link"])
     start, end, t = S.decide(scored, [])
