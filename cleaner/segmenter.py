@@ -88,6 +88,13 @@ LEAD_MIN_SCORE = 2.0
 #: bar, photo), each at most this long.
 LEAD_LOOKBACK = 15
 FURNITURE_MAX_WORDS = 12
+#: Evidence that comes from the markup alone (container and box names), not from the text: a
+#: lead below the headline may sit in a box named "teaser", "header" or "intro-nav".
+MARKUP_NOISE = frozenset({
+    "outside_story_container", "dom_navigation", "dom_caption", "dom_related", "dom_footer",
+})
+#: Subheadings: a sentence in one of these under the headline is a deck, not body text.
+SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 #: A trailing teaser run: at least this many headline+summary pairs, summaries of at least
 #: this many words, after a story of at least this many paragraphs, sharing less than this share of
 #: content words with it.
@@ -105,6 +112,10 @@ TAIL_MAX_SHARE = 0.4
 TAIL_MIN_STORY_WORDS = 200
 #: Evidence too weak to take a short line out of the story it sits in.
 WEAK_NOISE = frozenset({"short_fragment", "low_stopword_density"})
+
+#: Between the headline and the story these say only "short", "not in the container" or "one of
+#: a list": an ingredient list or a fact box under a recipe's or product's title.
+WEAK_NOISE_UNDER_HEADLINE = WEAK_NOISE | {"outside_story_container", "headline_run", "repeated_item_region"}
 
 #: Inside the story's container these say only "short" or "linked", not "not story".
 WEAK_NOISE_IN_CONTAINER = WEAK_NOISE | {
@@ -554,6 +565,49 @@ def attach_lead(scored: list[Scored], start: int) -> None:
         skipped += 1
 
 
+def _under_headline(scored: list[Scored]) -> range:
+    """Positions between the page's first <h1> and the story's first paragraph (empty if none):
+    where the standfirst, lead and a recipe's or product's facts sit above the story body."""
+    first = next((i for i, s in enumerate(scored) if s.block.label == "main"), None)
+    if first is None:
+        return range(0)
+    head = next((i for i in range(first) if scored[i].block.tag == "h1"), None)
+    return range(0) if head is None else range(head + 1, first)
+
+
+def take_paragraphs_after_headline(scored: list[Scored], span: range) -> None:
+    """HTML: in ``span`` (see :func:`_under_headline`), paragraphs that read like story text are
+    the standfirst and lead, however much furniture (or section headings in further <h1>s) sits
+    between. A paragraph only the markup speaks against (a lead in a box named "teaser" or
+    "header-nav") counts too, unless it is a subheading: decks in <h2> are not body text."""
+    for i in span:
+        s = scored[i]
+        b, f = s.block, s.feats
+        if b.label == "main" or f.words < PARAGRAPH_MIN_WORDS or not f.terminal:
+            continue
+        markup_only = all(e.reason in MARKUP_NOISE for e in s.evidence if e.label != "main")
+        if (s.score >= LEAD_MIN_SCORE and s.noise_label in (None, "boilerplate")) or \
+                (markup_only and s.score >= 0 and b.tag not in SUBHEADING_TAGS):
+            b.label = "main"
+            b.reasons.append("lead_after_headline")
+
+
+def fill_under_headline(scored: list[Scored], span: range, hints: list[str]) -> None:
+    """HTML: in ``span`` (see :func:`_under_headline`), blocks that nothing but their shortness,
+    their place outside the story's container or their list shape speaks against are story too
+    (a recipe's ingredients and times, a product's facts, subheadings). The page's title, in
+    whichever tag, is not (``hints``: og:title, <title>)."""
+    wanted = [_norm(h) for h in hints if h and h.strip()]
+    for i in span:
+        s = scored[i]
+        b = s.block
+        if b.label == "main" or b.tag == "h1" or _matches_hint(_norm(b.text), wanted):
+            continue
+        if {e.reason for e in s.evidence if e.label != "main"} <= WEAK_NOISE_UNDER_HEADLINE:
+            b.label = "main"
+            b.reasons.append("under_headline")
+
+
 def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int | None]:
     """Label every block in place; returns the core span and the title block's index."""
     pair_captions(scored)
@@ -584,6 +638,9 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
         b.reasons = [ev.reason for ev in s.evidence] + [why]
     keep_short_lines_in_story(scored, start, end)
     attach_lead(scored, start)
+    under_headline = _under_headline(scored)
+    take_paragraphs_after_headline(scored, under_headline)
+    fill_under_headline(scored, under_headline, title_hints)
     fill_story_container(scored)
     t = pick_title(scored, start, end, title_hints)
     if t is not None:

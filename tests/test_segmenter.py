@@ -601,6 +601,57 @@ def test_sentences_under_a_recommended_heading_stay_story():
     assert all(block(art, t).label == "main" for t in advice)
 
 
+INTRO = "Engineers tested the riverbed for two years before the council agreed to it."
+SECOND = "The vote on Tuesday was the last step before building work can start."
+HEADED_HTML = f"""<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<div class="intro"><h1>{TITLE}</h1>{_p(INTRO)}
+<figure><img src="a.jpg"><figcaption>The old ferry crossing, which the new bridge will replace
+once it opens to traffic in 2027 (Photo: Town News)</figcaption></figure>
+<div class="newsletter"><p>Sign up for our daily newsletter to get the news from the town
+and the county in your inbox every morning</p></div>{_p(SECOND)}</div>
+<article class="article-body">{"".join(_p(t) for t in STORY)}</article>
+<footer><p>© 2024 Town News. All rights reserved.</p></footer></body></html>"""
+
+
+def test_paragraphs_between_headline_and_story_are_its_lead():
+    art = clean(HEADED_HTML)
+    intro = block(art, INTRO)
+    assert intro.label == "main" and "lead_after_headline" in intro.reasons
+    assert art.paragraphs == [INTRO, SECOND, *STORY]
+    assert block(art, "Home News").label != "main"
+
+
+def test_no_lead_is_taken_without_a_headline_before_the_story():
+    art = clean(HEADED_HTML.replace("<h1>", "<p>").replace("</h1>", "</p>"))
+    assert "lead_after_headline" not in block(art, INTRO).reasons
+
+
+def test_leads_are_taken_from_the_first_headline_on_when_a_page_has_several():
+    two = HEADED_HTML.replace("<figure>", "<h1>Read the full report</h1><figure>")
+    art = clean(two)
+    assert art.paragraphs == [INTRO, SECOND, *STORY]
+
+
+def test_a_lead_only_the_markup_speaks_against_is_main_but_a_deck_in_h2_is_not():
+    boxed = HEADED_HTML.replace(_p(INTRO), f'<div class="header">{_p(INTRO)}</div>')
+    intro = block(clean(boxed), INTRO)
+    assert intro.label == "main" and "lead_after_headline" in intro.reasons
+    assert "dom_navigation" in intro.reasons
+    deck = HEADED_HTML.replace(_p(INTRO), f'<div class="header"><h2>{INTRO}</h2></div>')
+    assert block(clean(deck), INTRO).label != "main"
+
+
+def test_short_lines_between_headline_and_story_are_main_unless_boilerplate_speaks():
+    facts = ["Length: 240 metres", "Cost: 40 million", "Opening: 2027"]
+    listed = "<ul>" + "".join(f"<li>{t}</li>" for t in facts) + "</ul>"
+    art = clean(HEADED_HTML.replace('<div class="newsletter">', listed + '<div class="newsletter">'))
+    for text in facts:
+        b = block(art, text)
+        assert b.label == "main" and "under_headline" in b.reasons, text
+    assert art.paragraphs == [INTRO, *facts, SECOND, *STORY]
+    assert block(art, "Home News").label == "navigation"
+
+
 def test_decide_labels_in_place_and_reports_core_and_title():
     scored = scored_text([*MENU, TITLE, *STORY, "Source link"])
     start, end, t = S.decide(scored, [])
