@@ -503,8 +503,8 @@ def mark_related_box(scored: list[Scored]) -> None:
         if not any(e.reason == "related_heading" for e in s.evidence):
             continue
         for t in scored[i + 1: i + 1 + RELATED_BOX_MAX_ITEMS]:
-            if not _listish(t) or t.boundary or t.block.text.endswith(":"):
-                break  # a sentence or a line introducing a list ("Here are the highlights:")
+            if not _listish(t) or t.boundary or t.noise_label == "footer" or t.block.text.endswith(":"):
+                break  # a sentence, the page footer, or a line introducing a list ("Here are:")
             if t.content > 0:
                 t.evidence.append(Evidence("related", t.content + 1.0, "under_related_heading"))
                 rescore(t)

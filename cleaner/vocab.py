@@ -120,13 +120,23 @@ RELATED_HEAD = _rx(
     r"meistgelesen|weitere artikel|empfehlungen|à lire aussi|lire aussi|à voir aussi|sur le même sujet|"
     r"les plus lus|nos (?:articles|dossiers)|te puede interesar|lee también|leer más|más noticias|"
     r"noticias relacionadas|lo más leído|también te puede interesar|leggi anche|potrebbe interessarti|"
-    r"articoli correlati|leia também|veja também|mais lidas|lees ook|meer nieuws)\s*[:.!]?\s*$",
+    r"articoli correlati|leia também|veja também|mais lidas|lees ook|meer nieuws|"
+    # longer German/Spanish/Polish lead-ins: "Lesen Sie auch die folgenden Beiträge:", "Das Thema
+    # könnte dich auch interessieren:", "Mehr zum Thema auf example.de", "Notas relacionadas"
+    r"(?:lesen sie|lies) auch(?: (?:die|diese) (?:folgenden )?(?:beiträge|artikel))?|"
+    r"(?:das|dieses|dies)(?: thema)? könnte (?:sie|dich|euch) (?:auch )?interessieren|"
+    r"mehr zum thema(?: auf \S+)?|weitere (?:beiträge|artikel) (?:aus|zu|zum|von) .{1,40}|"
+    r"notas relacionadas|art[ií]culos relacionados|te (?:puede|podría) interesar|"
+    r"podría interesarte|przeczytaj (?:też|także|również))\s*[:.!]?\s*$",
 )
 RELATED_INLINE = _rx(
     r"^\s*(?:related|read more|read also|also read|see also|more|lesen sie auch|mehr dazu|auch interessant|"
     r"weiterlesen|lire aussi|à lire|à lire également|voir aussi|lee también|lea también|leer más|lea más|lea|"
     r"le puede interesar|leggi anche|leia também|leia mais|veja também|lees ook|lees meer|"
-    r"czytaj (?:też|także|więcej)|zobacz (?:też|także|również)|dowiedz się więcej|przeczytaj)"
+    r"czytaj (?:też|także|więcej)|zobacz (?:też|także|również)|dowiedz się więcej|przeczytaj|"
+    # "Auch lesen: <headline>", "VEA TAMBIÉN: ...", "PUEDES VER: ...", "À lire aussi » ..."
+    r"auch lesen|lesen sie (?:hier|dazu|mehr)|lies auch|lies hier|vea también|ver también|"
+    r"mira también|puedes ver|te puede interesar|à lire aussi|lire également|da non perdere)"
     r"\s*[:|»>-]\s*\S",
     r"^\s*(?:schon gelesen|auch interessant|empfehlungen aus der redaktion|das könnte sie interessieren|"
     r"mehr zum thema|war (?:der|dieser) artikel (?:nützlich|hilfreich)|was this (?:article|page) "

@@ -249,11 +249,31 @@ def test_footer_vocabulary_only_counts_in_short_blocks():
     "Related Article", "Related stories", "Read more", "You may also like", "Most read",
     "Lesen Sie auch", "Mehr zum Thema", "À lire aussi", "Sur le même sujet", "Te puede interesar",
     "Noticias relacionadas", "Leggi anche", "More Great Science Stories", "Our Latest Stories",
-    "Next Up In Science & Health",
+    "Next Up In Science & Health", "Lesen Sie auch die folgenden Beiträge:",
+    "Das Thema könnte dich auch interessieren:", "Mehr zum Thema auf example.de",
+    "Weitere Beiträge aus der Kolumne:", "NOTAS RELACIONADAS",
 ])
 def test_related_heading_multilingual(text):
     ev = run(H.related_heading, text, lang="en")
     assert ev is not None and ev.label == "related"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Auch lesen: Diese 3 Sternzeichen verschenken ihr Herz an den Falschen"),
+    ("de", "Lesen Sie hier: Spielabbruch in der Kreisliga"),
+    ("es", "VEA TAMBIÉN: Estrella de la educación no brilla para estudiantes"),
+    ("es", "PUEDES VER: ¿Qué es la Sunedu, cómo está conformada y para qué sirve?"),
+    ("fr", "À lire aussi » Quel est votre profil digestif et comment y remédier ?"),
+])
+def test_related_inline_multilingual(lang, text):
+    ev = run(H.related_inline, text, lang=lang)
+    assert ev is not None and (ev.label, ev.reason) == ("related", "related_inline")
+
+
+def test_related_lead_ins_need_their_colon_or_arrow():
+    assert run(H.related_inline, "Auch lesen kann man das Buch im Zug.", lang="de") is None
+    assert run(H.related_heading, "Mehr zum Thema Brücken sagte der Bürgermeister nichts.",
+               lang="de") is None
 
 
 @pytest.mark.parametrize("lang,text", [

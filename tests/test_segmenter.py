@@ -119,6 +119,20 @@ def test_mark_related_box_stops_at_a_sentence_or_a_list_intro():
     assert all("under_related_heading" not in reasons_at(scored, i) for i in (1, 2))
 
 
+def test_mark_related_box_stops_at_the_page_footer():
+    """A footer line under the box's last teaser ("Site · All rights reserved · Contact") is not a
+    teaser, also inside the story's container (HTML), where it is no boundary."""
+    scored = scored_text(["Related Article", "Flood defences on the river to be rebuilt this year",
+                          "Town News All rights reserved Contact Privacy"])
+    for s in scored:
+        s.block.path = frozenset({"@anchor"})
+        S.rescore(s)
+    assert not scored[2].boundary
+    S.mark_related_box(scored)
+    assert "under_related_heading" in reasons_at(scored, 1)
+    assert "under_related_heading" not in reasons_at(scored, 2)
+
+
 # --- captions ---------------------------------------------------------------------------
 ALT = "Workers on the old bridge at dawn"
 CAPTION = "The old bridge was built in 1902 and needs constant repairs. (Reuters: Kevin Lamarque)"
