@@ -59,6 +59,12 @@ GLUED_SUMMARY_CAPITALIZED = 0.6
 GLUED_TEASER_WEIGHT = 5.0
 _GLUE = re.compile(r"(?:[a-z]{4}|[0-9?!)\]”\"])(?=[A-Z][a-z])")
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
+#: A request to the reader (subscribe, log in, donate) or a note the site adds to its stories
+#: (disclosure, disclaimer, "filed under"): more than a long paragraph's prose evidence (5.5),
+#: in blocks up to this long; a longer block that says so is story text about it.
+APPEAL_WEIGHT = 6.0
+NOTICE_WEIGHT = 6.0
+APPEAL_MAX_WORDS = 60
 #: Boilerplate vocabulary only counts in blocks this short: a long paragraph that mentions
 #: "newsletter" or "cookies" is story text about them.
 VOCAB_MAX_WORDS = 40
@@ -171,6 +177,22 @@ def promo_text(b: Block, f: Features) -> Evidence | None:
     """Newsletter, subscription, app and advertising copy."""
     if _short(f) and vocab.PROMO.search(f.lower):
         return Evidence("promo", 4.0 if f.words <= SHORT_VOCAB_WORDS else 2.5, "promo_text")
+    return None
+
+
+def reader_appeal(b: Block, f: Features) -> Evidence | None:
+    """"Please subscribe", "Sie müssen sich einloggen", "Síguenos en Telegram", "Jede Spende
+    hilft": the site asks the reader for something; the story never does."""
+    if _fits(f, APPEAL_MAX_WORDS) and vocab.READER_APPEAL.search(f.lower):
+        return Evidence("promo", APPEAL_WEIGHT, "reader_appeal")
+    return None
+
+
+def site_notice(b: Block, f: Features) -> Evidence | None:
+    """Affiliate disclosures, "Alle Angaben ohne Gewähr", reprint notices, "Der Beitrag wurde
+    am ... veröffentlicht und unter ... abgelegt": the site's notes, not the story."""
+    if _fits(f, APPEAL_MAX_WORDS) and vocab.SITE_NOTICE.search(f.lower):
+        return Evidence("footer", NOTICE_WEIGHT, "site_notice")
     return None
 
 
@@ -325,7 +347,7 @@ def dom_consent(b: Block, f: Features) -> Evidence | None:
 TEXT_HEURISTICS: tuple[Heuristic, ...] = (
     prose_length, sentence_shape, stopword_density, short_fragment, caption_credit, promo_text,
     related_heading, related_inline, truncated_teaser, glued_teaser, footer_text, share_bar,
-    byline, author_bio, navigation_text, comment_text, consent_text,
+    byline, author_bio, navigation_text, comment_text, consent_text, reader_appeal, site_notice,
 )
 #: Heuristics that read DOM evidence: HTML input only.
 DOM_HEURISTICS: tuple[Heuristic, ...] = (

@@ -99,6 +99,35 @@ PROMO = _rx(
     r"^\s*(?:ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|gesponsert|reklama)"
     r"\s*(?:$|[-:|]\s)",
 )
+#: Calls to action addressed to the reader: subscribe, log in, sign up, donate, follow, join the
+#: channel. Phrased as requests, so they do not match a story that reports on subscriptions.
+READER_APPEAL = _rx(
+    # en
+    r"\bplease (?:subscribe|log ?in|sign (?:in|up)|register|support us|consider)\b",
+    r"\b(?:subscribe|sign up|register) (?:now|today|here|for free)\b",
+    r"\benter your e-?mail\b", r"\bstraight to your (?:inbox|phone)\b",
+    r"\bconsider (?:supporting|subscribing|donating|a donation)\b",
+    r"\bsupport (?:our|my) (?:work|journalism|reporting|mission|site|blog)\b",
+    r"\bhelp us (?:to )?(?:continue|keep)\b", r"\bbecome a (?:member|subscriber|patron|supporter)\b",
+    r"\bwe (?:want|would love|'d love) to hear (?:from you|what you think)\b",
+    r"\bsubmit (?:a|your) letter\b", r"\bto (?:view|read|continue reading) the (?:full|whole|rest of the) "
+    r"(?:story|article)\b", r"\byou (?:are|'re) not (?:logged|signed) in\b",
+    r"\byou must be (?:logged|signed) in\b", r"\b(?:log|sign) in to (?:comment|continue|read|post)\b",
+    # de
+    r"\bmelde(?:n sie sich| dich) (?:hier |jetzt )?(?:\w+ ){0,4}an\b", r"\b(?:ihren|deinen|euren) posteingang\b",
+    r"\b(?:sie|du) (?:sind|bist|müssen|musst) (?:\w+ ){0,3}(?:eingeloggt|angemeldet|einloggen|anmelden)\b",
+    r"\b(?:jetzt|hier) (?:kostenlos |gratis )?(?:anmelden|registrieren|abonnieren|herunterladen)\b",
+    r"\bbenachrichtigung(?:en)? aktivieren\b", r"\bjede (?:kleine )?spende\b",
+    r"\bunterstütze(?:n sie)? (?:uns|unsere arbeit|unseren journalismus)\b",
+    r"\b(?:erhalten sie|erhältst du) exklusive\b", r"\b\d+ ausgaben (?:gratis|kostenlos)\b",
+    r"\bgefällt (?:dir|ihnen) unser\b",
+    # es, fr, it, pt, pl
+    r"\bhazte (?:miembro|socio|suscriptor)\b", r"\bs[ií]guenos en\b", r"\búnete (?:a|desde)\b",
+    r"\bcanal de (?:telegram|whatsapp|youtube)\b", r"\bcancela cuando quieras\b",
+    r"\bapoya (?:nuestro|el) periodismo\b", r"\binscrivez-vous\b", r"\bsoutenez(?:-nous)?\b",
+    r"\bsuivez-nous\b", r"\bseguici su\b", r"\bsostieni(?:ci)?\b", r"\bsiga-nos\b",
+    r"\bsubskrypc\w*\b", r"\bzapisz się\b", r"\bwesprzyj\b", r"\bdołącz do dyskusji\b",
+)
 PROMO_TOKENS = frozenset({
     "newsletter", "subscribe", "subscription", "promo", "promotion", "ad", "ads", "advert",
     "advertisement", "adsense", "sponsor", "sponsored", "banner", "paywall", "signup", "cta",
@@ -203,6 +232,7 @@ AUTHOR_BIO = _rx(
     r"^\s*(?:follow|contact) (?:me|him|her|them|the author|us) (?:on|at)\b",
     r"^\s*\(?(?:additional )?(?:reporting|writing|editing) by\b",
     r"^\s*have a (?:news )?tip\b",
+    r"^\s*(?:über (?:den autor|die autorin)|about the author|sobre el autor|à propos de l'auteur)\s*:?\s*$",
 )
 #: "Jane Doe is a staff writer at X covering ...": a named person introduced by their job at the
 #: start of a block, whatever follows (reads capitals, matched against the original text).
@@ -213,6 +243,23 @@ AUTHOR_BIO_NAMED = _rx_cased(
     r"producer|author|publisher|redakteur(?:in)?|autor(?:in)?|journalist(?:in)?|korrespondent(?:in)?|"
     r"journaliste|rédact(?:eur|rice)|correspondant(?:e)?|periodista|redactor(?:a)?|corresponsal|"
     r"giornalista|redattore|redattrice)\b",
+)
+#: Notes the site adds to its stories: affiliate and advertising disclosures, disclaimers, reprint
+#: and copyright notices, the "filed under" line of blog software, citation hints.
+SITE_NOTICE = _rx(
+    r"\b(?:ohne|keine) gewähr\b", r"\baffiliate-? ?links?\b",
+    r"\bwe (?:may )?(?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)\b",
+    r"\b(?:erhalten|bekommen) wir (?:eine )?(?:kleine )?provision\b",
+    r"\b(?:this|the) (?:post|article|page) (?:contains|may contain) (?:affiliate|references to products|"
+    r"sponsored)\b", r"\bdieser (?:beitrag|artikel|post) enthält (?:werbung|affiliate|anzeigen|provision)",
+    r"^\W*(?:werbung|anzeige)\s*[.:*]", r"\badvertisers? (?:do not|don't|does not) influence\b",
+    r"\bcopyrighted property\b", r"\bwritten permission\b", r"\bschriftliche(?:n)? genehmigung\b",
+    r"\bwurde von (?:\w+ ){0,2}(?:medizinern|ärzten|ärztinnen|experten|fachärzten) (?:\w+ )?geprüft\b",
+    r"^\s*(?:suggested citation|zitiervorschlag|cite this article)\b",
+    r"\b(?:this entry was posted|der beitrag wurde am|dieser (?:beitrag|eintrag) wurde am)\b",
+    r"\b(?:abgelegt|kategorisiert) unter\b",
+    r"^\s*(?:eingestellt|gepostet|posted|publicado|publié) (?:von|by|por|par) .{1,40}\b(?:um|at|a las|à) "
+    r"\d{1,2}[:.]\d\d",
 )
 FOOTER_TOKENS = frozenset({
     "footer", "copyright", "share", "sharing", "social", "sharebar", "byline", "author",

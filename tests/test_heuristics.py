@@ -70,6 +70,9 @@ FIRES = [
     (H.caption_credit, "Crowds gather outside the stadium. (AP Photo/John Doe)", {}, "caption",
      "caption_credit"),
     (H.promo_text, "Sign up for our newsletter", {}, "promo", "promo_text"),
+    (H.reader_appeal, "Please subscribe to read the full story.", {}, "promo", "reader_appeal"),
+    (H.site_notice, "We may receive compensation when you click on links.", {}, "footer",
+     "site_notice"),
     (H.related_heading, "Related Article", {}, "related", "related_heading"),
     (H.related_inline, "Read more: Why the river flooded the town", {}, "related", "related_inline"),
     (H.truncated_teaser, "The mayor said the bridge would change the town forever, but critics...", {},
@@ -135,6 +138,8 @@ NEAR_MISSES = [
     (H.caption_credit, words(82, end=" (Reuters: Kevin Lamarque)"), {}),
     (H.promo_text, "The council said the new bridge would open next year.", {}),
     (H.promo_text, LONG_MENTION, {}),
+    (H.reader_appeal, "The paper said its subscriptions rose by a third last year.", {}),
+    (H.site_notice, "The firm said it would give no guarantee for the bridge.", {}),
     (H.related_heading, "Related parties met on Monday to discuss the bridge and the road plans.", {}),
     (H.related_heading, words(10, end=""), {}),
     (H.related_inline, "Read the full council report, which was published on Monday.", {}),
@@ -232,6 +237,12 @@ def test_related_heading_is_not_a_story_subheading():
     assert run(H.related_heading, "More than a bridge") is None
 
 
+@pytest.mark.parametrize("text", ["Über den Autor", "About the author", "Sobre el autor"])
+def test_about_the_author_heading_is_author_bio(text):
+    ev = run(H.author_bio, text)
+    assert ev is not None and ev.boundary
+
+
 def test_author_bio_ends_the_story():
     ev = run(H.author_bio, "Jeff Foust (jeff@example.com) is the editor and publisher of The Space "
                            "Review, and a senior staff writer with Space News.")
@@ -273,6 +284,49 @@ def test_related_inline_multilingual(lang, text):
 def test_related_lead_ins_need_their_colon_or_arrow():
     assert run(H.related_inline, "Auch lesen kann man das Buch im Zug.", lang="de") is None
     assert run(H.related_heading, "Mehr zum Thema Brücken sagte der Bürgermeister nichts.",
+               lang="de") is None
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "To view the full story, please subscribe to The Town Times. You can choose an annual "
+           "subscription or a weekly pass, and first-time subscribers receive a welcome gift."),
+    ("en", "We want to hear what you think about this article. Submit a letter to the editor."),
+    ("de", "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können."),
+    ("de", "Lust auf mehr? Lass dir die besten Storys jede Woche in deinen Posteingang liefern."),
+    ("de", "Jede kleine Spende hilft den notleidenden Menschen dieser Welt!"),
+    ("es", "Síguenos en Telegram, Instagram, Facebook y Twitter para recibir todas las noticias"),
+    ("es", "¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular."),
+    ("pl", "Zapraszamy też do subskrypcji tygodnika i oglądania ciekawych audycji."),
+])
+def test_reader_appeal_multilingual(lang, text):
+    ev = run(H.reader_appeal, text, lang=lang)
+    assert ev is not None and (ev.label, ev.reason) == ("promo", "reader_appeal")
+
+
+def test_reader_appeal_is_a_request_not_a_story_about_subscriptions():
+    assert run(H.reader_appeal, "The paper said its subscriptions rose by a third last year.") is None
+    assert run(H.reader_appeal, "Please subscribe. " + words(H.APPEAL_MAX_WORDS)) is None
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "This post contains references to products from one or more of our advertisers. We may "
+           "receive compensation when you click on links to those products."),
+    ("en", "This article is the copyrighted property of Town News. Written permission must be "
+           "obtained before reprint in online or print media."),
+    ("de", "(Alle Angaben ohne Gewähr)"),
+    ("de", "*Werbung. Dieser Beitrag enthält Werbung für eine Marke."),
+    ("de", "Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und "
+           "wurde unter Allgemein abgelegt."),
+    ("de", "Eingestellt von der Michel um 21:11"),
+])
+def test_site_notice_multilingual(lang, text):
+    ev = run(H.site_notice, text, lang=lang)
+    assert ev is not None and (ev.label, ev.reason) == ("footer", "site_notice")
+
+
+def test_site_notice_is_not_story_text_about_the_same_things():
+    assert run(H.site_notice, "The firm said it would give no guarantee for the bridge.") is None
+    assert run(H.site_notice, "Werbung ist für die Zeitung eine wichtige Einnahmequelle.",
                lang="de") is None
 
 
