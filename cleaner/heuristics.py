@@ -65,6 +65,9 @@ _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
 APPEAL_WEIGHT = 6.0
 NOTICE_WEIGHT = 6.0
 APPEAL_MAX_WORDS = 60
+#: Disclosures run longer ("Our experts test ... links marked with * earn us money ... does not
+#: influence our picks"): the notice vocabulary counts in blocks up to this long.
+NOTICE_MAX_WORDS = 100
 #: Boilerplate vocabulary only counts in blocks this short: a long paragraph that mentions
 #: "newsletter" or "cookies" is story text about them.
 VOCAB_MAX_WORDS = 40
@@ -191,7 +194,7 @@ def reader_appeal(b: Block, f: Features) -> Evidence | None:
 def site_notice(b: Block, f: Features) -> Evidence | None:
     """Affiliate disclosures, "Alle Angaben ohne Gewähr", reprint notices, "Der Beitrag wurde
     am ... veröffentlicht und unter ... abgelegt": the site's notes, not the story."""
-    if _fits(f, APPEAL_MAX_WORDS) and vocab.SITE_NOTICE.search(f.lower):
+    if _fits(f, NOTICE_MAX_WORDS) and vocab.SITE_NOTICE.search(f.lower):
         return Evidence("footer", NOTICE_WEIGHT, "site_notice")
     return None
 

@@ -113,6 +113,8 @@ READER_APPEAL = _rx(
     r"\bsubmit (?:a|your) letter\b", r"\bto (?:view|read|continue reading) the (?:full|whole|rest of the) "
     r"(?:story|article)\b", r"\byou (?:are|'re) not (?:logged|signed) in\b",
     r"\byou must be (?:logged|signed) in\b", r"\b(?:log|sign) in to (?:comment|continue|read|post)\b",
+    r"\bgive us (?:your )?feedback\b", r"\bread the rest of (?:the|our|my|this)\b",
+    r"\bsubscribers (?:also )?(?:receive|get|enjoy)\b",
     # de
     r"\bmelde(?:n sie sich| dich) (?:hier |jetzt )?(?:\w+ ){0,4}an\b", r"\b(?:ihren|deinen|euren) posteingang\b",
     r"\b(?:sie|du) (?:sind|bist|müssen|musst) (?:\w+ ){0,3}(?:eingeloggt|angemeldet|einloggen|anmelden)\b",
@@ -120,7 +122,7 @@ READER_APPEAL = _rx(
     r"\bbenachrichtigung(?:en)? aktivieren\b", r"\bjede (?:kleine )?spende\b",
     r"\bunterstütze(?:n sie)? (?:uns|unsere arbeit|unseren journalismus)\b",
     r"\b(?:erhalten sie|erhältst du) exklusive\b", r"\b\d+ ausgaben (?:gratis|kostenlos)\b",
-    r"\bgefällt (?:dir|ihnen) unser\b",
+    r"\bgefällt (?:dir|ihnen) unser\b", r"\bhinterlass(?:e|t|en sie)\b.{0,30}\bkommentar\b",
     # es, fr, it, pt, pl
     r"\bhazte (?:miembro|socio|suscriptor)\b", r"\bs[ií]guenos en\b", r"\búnete (?:a|desde)\b",
     r"\bcanal de (?:telegram|whatsapp|youtube)\b", r"\bcancela cuando quieras\b",
@@ -156,7 +158,13 @@ RELATED_HEAD = _rx(
     r"(?:das|dieses|dies)(?: thema)? könnte (?:sie|dich|euch) (?:auch )?interessieren|"
     r"mehr zum thema(?: auf \S+)?|weitere (?:beiträge|artikel) (?:aus|zu|zum|von) .{1,40}|"
     r"notas relacionadas|art[ií]culos relacionados|te (?:puede|podría) interesar|"
-    r"podría interesarte|przeczytaj (?:też|także|również))\s*[:.!]?\s*$",
+    r"podría interesarte|przeczytaj (?:też|także|również)|"
+    # "Weitere Informationen zum Coronavirus:", "Weitere Infos unter www.example.de", "Entdecke
+    # weitere Homestorys", "Alle Artikel zu unseren Recherchen", "More information:"
+    r"(?:weitere|mehr) (?:infos?|informationen)(?: (?:zu|zum|zur|unter|auf|über|hierzu) .{1,50})?|"
+    r"(?:entdecke|entdecken sie) (?:weitere|mehr)\b.{0,40}|alle (?:artikel|beiträge) (?:zu|zum|über) .{1,40}|"
+    r"(?:more|further) information(?: (?:on|about|at) .{1,40})?|más información(?: (?:en|sobre) .{1,40})?)"
+    r"\s*[:.!]?\s*$",
 )
 RELATED_INLINE = _rx(
     r"^\s*(?:related|read more|read also|also read|see also|more|lesen sie auch|mehr dazu|auch interessant|"
@@ -195,6 +203,7 @@ FOOTER = _rx(
     # view counters with thousands separators or a k/m suffix: "1,234 views", "12.5k Aufrufe"
     r"^\s*\d[\d.,\u00a0\u202f ]*[km]?\s+(?:views?|aufrufe|vues|visitas|visualizzazioni|weergaven|"
     r"visualizações|wyświetle[nń]\w*)\s*$", r"^\s*©",
+    r"^\s*\d+ (?:besucher|gäste|mitglieder|visitors|guests|users|members) (?:sind |are )?online\b",
     r"^\s*(?:tags?|schlagworte|mots-clés|etiquetas|"
     r"categories|categorías|catégories|themen|filed under|posted in)\s*:",
     r"\bthe post .{3,200} appeared first on\b",
@@ -207,7 +216,8 @@ SHARE = _rx(
     r"link kopieren|facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|telegram|flipboard|"
     r"messenger|xing)\s*[:.]?\s*$",
     r"^(?:\s*(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|email|e-mail|print|share|"
-    r"telegram|messenger|x)\s*[,|·•]?){2,}\s*$",
+    r"telegram|messenger|x|(?:rezept|artikel) drucken|(?:bei|auf) pinterest (?:speichern|merken)|"
+    r"print recipe|pin recipe)\s*[,|·•]?){2,}\s*$",
 )
 #: "By Jane Doe and John Roe | Reuters": reads capitals, matched against the original text.
 BYLINE_NAME = _rx_cased(
@@ -247,12 +257,14 @@ AUTHOR_BIO_NAMED = _rx_cased(
 #: Notes the site adds to its stories: affiliate and advertising disclosures, disclaimers, reprint
 #: and copyright notices, the "filed under" line of blog software, citation hints.
 SITE_NOTICE = _rx(
-    r"\b(?:ohne|keine) gewähr\b", r"\baffiliate-? ?links?\b",
+    r"\bohne gewähr\b", r"\baffiliate-? ?links?\b",
     r"\bwe (?:may )?(?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)\b",
     r"\b(?:erhalten|bekommen) wir (?:eine )?(?:kleine )?provision\b",
     r"\b(?:this|the) (?:post|article|page) (?:contains|may contain) (?:affiliate|references to products|"
     r"sponsored)\b", r"\bdieser (?:beitrag|artikel|post) enthält (?:werbung|affiliate|anzeigen|provision)",
     r"^\W*(?:werbung|anzeige)\s*[.:*]", r"\badvertisers? (?:do not|don't|does not) influence\b",
+    r"\b(?:hat|haben) keinerlei einfluss auf unsere (?:empfehlungen|bewertungen|auswahl)\b",
+    r"\blinks? kennzeichnen wir\b",
     r"\bcopyrighted property\b", r"\bwritten permission\b", r"\bschriftliche(?:n)? genehmigung\b",
     r"\bwurde von (?:\w+ ){0,2}(?:medizinern|ärzten|ärztinnen|experten|fachärzten) (?:\w+ )?geprüft\b",
     r"^\s*(?:suggested citation|zitiervorschlag|cite this article)\b",
@@ -290,6 +302,7 @@ COMMENT = _rx(
     r"\b(?:leave a (?:comment|reply)|post a comment|add a comment|join the (?:conversation|discussion)|"
     r"log in to comment|kommentar schreiben|schreiben sie einen kommentar|laisser un commentaire|"
     r"deja un comentario|deja tu comentario|lascia un commento|deixe um comentário)\b",
+    r"^\s*e-?mail\s*\((?:wird|will|required|erforderlich|obligatoire|obligatorio)\b",
     r"\b(?:your email address will not be published|ihre e-mail-adresse wird nicht veröffentlicht|"
     r"votre adresse (?:e-mail|courriel) ne sera pas publiée|tu dirección de correo electrónico no "
     r"será publicada)\b",
@@ -309,5 +322,7 @@ CONSENT = _rx(
     r"\b(?:accept all|alle akzeptieren|tout accepter|aceptar todo|accetta tutto|manage (?:cookies|"
     r"preferences|consent)|cookie settings|cookie-einstellungen|paramètres des cookies|"
     r"we value your privacy|wir respektieren ihre privatsphäre)\b",
+    r"\b(?:mit der verarbeitung (?:meiner|ihrer|deiner) (?:personenbezogenen )?daten|"
+    r"i agree to the processing of my)\b",
 )
 CONSENT_TOKENS = frozenset({"cookie", "cookies", "consent", "gdpr", "cmp", "privacy", "onetrust", "didomi"})

@@ -213,6 +213,7 @@ def test_text_and_dom_heuristics_are_disjoint():
     "12.5k views",
     "3.456 Aufrufe",
     "Views: 1,234",
+    "13 Besucher sind online (8 Besucher halten sich im Bereich News auf.)",
     "Tags: bridge, council, river",
     "The post River bridge approved appeared first on Town News.",
 ])
@@ -262,7 +263,9 @@ def test_footer_vocabulary_only_counts_in_short_blocks():
     "Noticias relacionadas", "Leggi anche", "More Great Science Stories", "Our Latest Stories",
     "Next Up In Science & Health", "Lesen Sie auch die folgenden Beiträge:",
     "Das Thema könnte dich auch interessieren:", "Mehr zum Thema auf example.de",
-    "Weitere Beiträge aus der Kolumne:", "NOTAS RELACIONADAS",
+    "Weitere Beiträge aus der Kolumne:", "NOTAS RELACIONADAS", "Weitere Informationen:",
+    "Weitere Infos unter www.example.de.", "Entdecke weitere Homestorys", "More information",
+    "Alle Artikel zu unseren Recherchen",
 ])
 def test_related_heading_multilingual(text):
     ev = run(H.related_heading, text, lang="en")
@@ -297,6 +300,9 @@ def test_related_lead_ins_need_their_colon_or_arrow():
     ("es", "Síguenos en Telegram, Instagram, Facebook y Twitter para recibir todas las noticias"),
     ("es", "¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular."),
     ("pl", "Zapraszamy też do subskrypcji tygodnika i oglądania ciekawych audycji."),
+    ("en", "Give us feedback in our Product Forums."),
+    ("en", "Learn how to build fast images: read the rest of the packaging guide."),
+    ("de", "Du möchtest mitmachen? Dann hinterlasse einfach einen Kommentar unter diesem Beitrag."),
 ])
 def test_reader_appeal_multilingual(lang, text):
     ev = run(H.reader_appeal, text, lang=lang)
@@ -318,6 +324,8 @@ def test_reader_appeal_is_a_request_not_a_story_about_subscriptions():
     ("de", "Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und "
            "wurde unter Allgemein abgelegt."),
     ("de", "Eingestellt von der Michel um 21:11"),
+    ("de", "Solche Links kennzeichnen wir mit einem Sternchen (*). Ob uns ein Anbieter vergütet, "
+           "hat keinerlei Einfluss auf unsere Empfehlungen."),
 ])
 def test_site_notice_multilingual(lang, text):
     ev = run(H.site_notice, text, lang=lang)
@@ -326,6 +334,8 @@ def test_site_notice_multilingual(lang, text):
 
 def test_site_notice_is_not_story_text_about_the_same_things():
     assert run(H.site_notice, "The firm said it would give no guarantee for the bridge.") is None
+    assert run(H.site_notice, "Für fremde Inhalte können wir keine Gewähr übernehmen.",
+               lang="de") is None  # an imprint page's own text
     assert run(H.site_notice, "Werbung ist für die Zeitung eine wichtige Einnahmequelle.",
                lang="de") is None
 
@@ -352,15 +362,22 @@ def test_promo_text_multilingual(lang, text):
     "Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten.",
     "Nous utilisons des cookies pour améliorer votre expérience.",
     "Manage cookies",
+    "Ich bin mit der Verarbeitung meiner Daten nach Datenschutzerklärung einverstanden.",
 ])
 def test_consent_text_multilingual(text):
     assert run(H.consent_text, text).label == "consent"
 
 
 @pytest.mark.parametrize("text", ["Facebook Twitter Email", "Share", "Tweet", "Teilen", "Partager",
-                                  "Print this article", "Copy link"])
+                                  "Print this article", "Copy link",
+                                  "Rezept drucken Bei Pinterest speichern"])
 def test_share_bar(text):
     assert run(H.share_bar, text).label == "footer"
+
+
+def test_comment_form_email_hint_is_comment_chrome():
+    assert run(H.comment_text, "E-Mail (wird benötigt und nicht veröffentlicht)", lang="de").label == \
+        "comment"
 
 
 def test_short_comment_chrome_is_a_boundary_but_a_longer_comment_line_is_not():
