@@ -219,6 +219,16 @@ SHARE = _rx(
     r"telegram|messenger|x|(?:rezept|artikel) drucken|(?:bei|auf) pinterest (?:speichern|merken)|"
     r"print recipe|pin recipe)\s*[,|·•]?){2,}\s*$",
 )
+#: Month names and their short forms (en, de, fr, es, it, pt, nl, pl genitive) for date lines.
+_MONTHS = (
+    r"(?:jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s|zo|ço)?|märz|apr(?:il)?|"
+    r"avr(?:il)?|abr(?:il)?|may|mai|mayo|maggio|jun(?:e|i|io|ho)?|juin|giugno|jul(?:y|i|io|ho)?|juil(?:let)?|"
+    r"luglio|aug(?:ust)?|août|ago(?:sto)?|sep(?:t|tember|tembre|tiembre)?|sett(?:embre)?|oct(?:ober|obre)?|"
+    r"okt(?:ober)?|ott(?:obre)?|out(?:ubro)?|nov(?:ember|embre|embro)?|dec(?:ember)?|dez(?:ember|embro)?|"
+    r"déc(?:embre)?|dic(?:iembre|embre)?|enero|febrero|gennaio|febbraio|aprile|janeiro|fevereiro|"
+    r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|"
+    r"grudnia|januari|februari|maart|mei|juni|juli|augustus)"
+)
 #: "By Jane Doe and John Roe | Reuters": reads capitals, matched against the original text.
 BYLINE_NAME = _rx_cased(
     r"^\s*(?i:by|von|par|por|di|door|from)\s+[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}"
@@ -233,6 +243,10 @@ BYLINE = _rx(
     r"stunden?|tagen?|minuten?|heures?|jours?|horas?|días?)s?\.?\s*(?:ago|her)?\b.{0,40}$",
     r"^\s*(?:il y a|hace|há)\s+\d+\s*\w+\s*$",
     r"^\s*(?:reading time|lesezeit|temps de lecture|tiempo de lectura)\b.{0,30}$",
+    # a line led by a date, with a few words after it (section, tags, author): "28 kwietnia 2021
+    # Polityka", "2021-10-16 | Botschaft", "11 Jan 2019", "23.10.2018"
+    r"^\s*(?:\d{1,2}\.?\s*(?:de\s+)?" + _MONTHS + r"\.?\s*(?:de\s+)?\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|"
+    r"\d{4}-\d{2}-\d{2})\b\W*(?:[^\W\d]+(?:\W+|$)){0,8}$",
 )
 #: Author bios and contributor lines: whole sentences, so matched even when they end in a period.
 AUTHOR_BIO = _rx(

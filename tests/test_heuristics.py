@@ -375,6 +375,23 @@ def test_share_bar(text):
     assert run(H.share_bar, text).label == "footer"
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("pl", "28 kwietnia 2021 Polityka Fundusz Odbudowy, lewica, PiS"),
+    ("de", "2021-10-16 | Botschaft"), ("en", "11 Jan 2019"), ("de", "23.10.2018"),
+    ("es", "3 de mayo de 2022"),
+])
+def test_a_line_led_by_a_date_is_a_byline(lang, text):
+    ev = run(H.byline, text, lang=lang)
+    assert ev is not None and ev.label == "footer"
+
+
+def test_a_sentence_led_by_a_date_is_not_a_byline():
+    text = "28 kwietnia 2021 r. rząd ogłosił nowy program dla rodzin z dziećmi w całym kraju."
+    assert run(H.byline, text, lang="pl") is None
+    assert run(H.byline, "12. März 2024 Der Stadtrat hat am Dienstag die neue Brücke über den "
+                         "Fluss beschlossen und die Kosten freigegeben", lang="de") is None
+
+
 def test_comment_form_email_hint_is_comment_chrome():
     assert run(H.comment_text, "E-Mail (wird benötigt und nicht veröffentlicht)", lang="de").label == \
         "comment"
