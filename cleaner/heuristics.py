@@ -160,16 +160,23 @@ def image_alt(b: Block, f: Features) -> Evidence | None:
 
 def caption_credit(b: Block, f: Features) -> Evidence | None:
     """Captions end with a photo credit: "(Reuters: Kevin Lamarque)", "Foto: dpa"."""
-    if _fits(f, 80) and (vocab.CREDIT_TAIL.search(f.lower) or vocab.CREDIT_LINE.search(f.lower)):
+    if _fits(f, 80) and (vocab.CREDIT_TAIL.search(f.lower) or vocab.CREDIT_LINE.search(f.lower)) \
+            and not vocab.DATELINE.search(f.lower):
         return Evidence("caption", 4.5 if f.words <= SHORT_VOCAB_WORDS else 3.5, "caption_credit")
     return None
+
+
+def _paragraph(f: Features) -> bool:
+    """Several sentences of prose: more than a photo's one-line description."""
+    return f.words >= LONG_WORDS and f.sentences >= 2 and f.terminal
 
 
 def dom_caption(b: Block, f: Features) -> Evidence | None:
     """Text inside <figure>/<figcaption> or an element named caption/credit/gallery."""
     if "<figcaption" in b.path or b.tag in ("figcaption", "caption"):
         return Evidence("caption", FIGCAPTION_WEIGHT, "dom_caption")
-    if b.path & vocab.CAPTION_TOKENS and f.words <= 60:
+    named = b.path & vocab.CAPTION_TOKENS
+    if named and f.words <= 60 and (named & vocab.CAPTION_OWN_TOKENS or not _paragraph(f)):
         return Evidence("caption", 2.0, "dom_caption")
     if "<figure" in b.path:
         return Evidence("caption", 1.5, "dom_caption")

@@ -66,6 +66,12 @@ CREDIT_LINE = _rx(
     r"\bcredit(?:\.\.\.|…)", r"^\s*(?:image|photo|picture|foto|bild)\s+(?:copyright|©|credit)", r"^\s*(?:above|below|top|pictured|im bild|ci-dessus|arriba)\s*:",
     r"\bfile (?:photo|image)\b", r"^\s*(?:satellite|aerial|archive) (?:image|photo|view) of\b",
 )
+#: A news dateline: "Hamburg (dpa/lno) – ...", "Wien (APA) -": the agency opens the story, it
+#: does not credit a photo.
+DATELINE = _rx(
+    r"^\s*[^\W\d][\w./' -]{1,40}\s*\((?:dpa|afp|ap|reuters|kna|epd|sid|apa|ots|efe|ansa|sda|ddp|"
+    r"dts|idea|red)(?:[/-]\w+)*\)\s*[-–—:]",
+)
 #: A credit line on its own, photographer and agency joined by "/" or "|", no keyword before it
 #: ("Sanjeev Verma/Hindustan Times/Getty Images", "Jane Doe | Bloomberg | Getty Images"): it
 #: follows the caption it credits.
@@ -80,6 +86,9 @@ CAPTION_TOKENS = frozenset({
     "caption", "figcaption", "credit", "credits", "photo", "photos", "image", "img", "media",
     "gallery", "slideshow", "lightbox", "picture", "thumbnail", "thumb", "copyright",
 })
+#: Tokens that name the caption itself, not just a box with a picture in it ("text-image",
+#: "media-teaser", "thumbnail-card" also hold paragraphs of story or teaser text).
+CAPTION_OWN_TOKENS = frozenset({"caption", "figcaption", "credit", "credits", "copyright"})
 
 # --- promos: newsletters, subscriptions, apps, ads ----------------------------------------
 PROMO = _rx(

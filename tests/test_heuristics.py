@@ -392,6 +392,23 @@ def test_a_sentence_led_by_a_date_is_not_a_byline():
                          "Fluss beschlossen und die Kosten freigegeben", lang="de") is None
 
 
+def test_a_news_dateline_is_not_a_photo_credit():
+    text = ("Hamburg (dpa/lno) – Trotz eines Gespräches zwischen den beiden Seiten bleiben die "
+            "Fronten verhärtet.")
+    assert run(H.caption_credit, text, lang="de") is None
+    assert run(H.caption_credit, "Der Minister in Berlin. (Foto: dpa/Kay Nietfeld)",
+               lang="de").label == "caption"
+
+
+def test_a_box_named_image_holding_paragraphs_is_not_a_caption():
+    """"text-image" components hold several sentences of prose; a box named "caption" holds the
+    caption however long it is, and a box named "image" a one-line description."""
+    prose = words(H.LONG_WORDS) + " " + words(8)
+    assert run(H.dom_caption, prose, path={"image"}) is None
+    assert run(H.dom_caption, prose, path={"caption"}).label == "caption"
+    assert run(H.dom_caption, "Workers on the old bridge at dawn.", path={"image"}).label == "caption"
+
+
 def test_comment_form_email_hint_is_comment_chrome():
     assert run(H.comment_text, "E-Mail (wird benötigt und nicht veröffentlicht)", lang="de").label == \
         "comment"
