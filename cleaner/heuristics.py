@@ -235,8 +235,9 @@ def dom_related(b: Block, f: Features) -> Evidence | None:
 
 
 def truncated_teaser(b: Block, f: Features) -> Evidence | None:
-    """A summary cut off with "..." or "…" points to another page."""
-    if f.ellipsis_end and f.words <= 50:
+    """A summary cut off with "..." or "…", or ending in its "[read more]" link, points to
+    another page."""
+    if f.words <= 50 and (f.ellipsis_end or vocab.READ_MORE_TAIL.search(f.lower[-40:])):
         return Evidence("related", 1.5, "truncated_teaser")
     return None
 

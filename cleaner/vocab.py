@@ -172,7 +172,11 @@ RELATED_HEAD = _rx(
     # weitere Homestorys", "Alle Artikel zu unseren Recherchen", "More information:"
     r"(?:weitere|mehr) (?:infos?|informationen)(?: (?:zu|zum|zur|unter|auf|über|hierzu) .{1,50})?|"
     r"(?:entdecke|entdecken sie) (?:weitere|mehr)\b.{0,40}|alle (?:artikel|beiträge) (?:zu|zum|über) .{1,40}|"
-    r"(?:more|further) information(?: (?:on|about|at) .{1,40})?|más información(?: (?:en|sobre) .{1,40})?)"
+    r"(?:more|further) information(?: (?:on|about|at) .{1,40})?|más información(?: (?:en|sobre) .{1,40})?|"
+    # "Weitere Tourentipps in Schweden", "Auch auf example.de", "Vorschau auf den nächsten Artikel"
+    r"weitere [\w-]*(?:tipps|rezepte|artikel|beiträge|themen|nachrichten|geschichten|storys|videos)"
+    r"(?: \S+){0,4}|auch (?:auf|bei) [\w.-]+\.[a-z]{2,4}|(?:vorschau auf den )?nächsten? (?:artikel|beitrag)|"
+    r"vorherige[rn]? (?:artikel|beitrag)|(?:next|previous) (?:article|post|story))"
     r"\s*[:.!]?\s*$",
 )
 RELATED_INLINE = _rx(
@@ -182,11 +186,17 @@ RELATED_INLINE = _rx(
     r"czytaj (?:też|także|więcej)|zobacz (?:też|także|również)|dowiedz się więcej|przeczytaj|"
     # "Auch lesen: <headline>", "VEA TAMBIÉN: ...", "PUEDES VER: ...", "À lire aussi » ..."
     r"auch lesen|lesen sie (?:hier|dazu|mehr)|lies auch|lies hier|vea también|ver también|"
-    r"mira también|puedes ver|te puede interesar|à lire aussi|lire également|da non perdere)"
+    r"mira también|mira|puedes ver|te puede interesar|à lire aussi|lire également|da non perdere)"
     r"\s*[:|»>-]\s*\S",
     r"^\s*(?:schon gelesen|auch interessant|empfehlungen aus der redaktion|das könnte sie interessieren|"
     r"mehr zum thema|war (?:der|dieser) artikel (?:nützlich|hilfreich)|was this (?:article|page) "
     r"helpful|czytaj także|polecamy)\s*[?:!.]?\s*$",
+)
+#: A summary that ends in its "read more" link: "... [czytaj więcej]", "... Weiterlesen »".
+READ_MORE_TAIL = _rx(
+    r"[\[(]?\s*(?:read more|continue reading|weiterlesen|mehr lesen|lire la suite|leer más|"
+    r"seguir leyendo|leggi (?:tutto|di più)|czytaj (?:więcej|dalej)|lees verder|leia mais)\s*[\])]?"
+    r"\s*[»›>→]*\s*$",
 )
 RELATED_TOKENS = frozenset({
     "related", "recommended", "recommendations", "recirc", "recirculation", "readmore",

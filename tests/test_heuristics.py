@@ -265,7 +265,8 @@ def test_footer_vocabulary_only_counts_in_short_blocks():
     "Das Thema könnte dich auch interessieren:", "Mehr zum Thema auf example.de",
     "Weitere Beiträge aus der Kolumne:", "NOTAS RELACIONADAS", "Weitere Informationen:",
     "Weitere Infos unter www.example.de.", "Entdecke weitere Homestorys", "More information",
-    "Alle Artikel zu unseren Recherchen",
+    "Alle Artikel zu unseren Recherchen", "Weitere Tourentipps in Schweden", "Auch auf example.de",
+    "Vorschau auf den nächsten Artikel", "Next article",
 ])
 def test_related_heading_multilingual(text):
     ev = run(H.related_heading, text, lang="en")
@@ -278,6 +279,7 @@ def test_related_heading_multilingual(text):
     ("es", "VEA TAMBIÉN: Estrella de la educación no brilla para estudiantes"),
     ("es", "PUEDES VER: ¿Qué es la Sunedu, cómo está conformada y para qué sirve?"),
     ("fr", "À lire aussi » Quel est votre profil digestif et comment y remédier ?"),
+    ("es", "MIRA: Madre se acerca a conocer los motivos de captura de su hijo"),
 ])
 def test_related_inline_multilingual(lang, text):
     ev = run(H.related_inline, text, lang=lang)
@@ -407,6 +409,20 @@ def test_a_box_named_image_holding_paragraphs_is_not_a_caption():
     assert run(H.dom_caption, prose, path={"image"}) is None
     assert run(H.dom_caption, prose, path={"caption"}).label == "caption"
     assert run(H.dom_caption, "Workers on the old bridge at dawn.", path={"image"}).label == "caption"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("pl", "Głos w obronie Fundacji zabrała również Akcja Katolicka w Polsce. [czytaj więcej]"),
+    ("de", "Der Stadtrat hat die neue Brücke beschlossen. Weiterlesen »"),
+    ("en", "The council approved the bridge on Tuesday. Read more"),
+])
+def test_a_summary_ending_in_its_read_more_link_is_a_teaser(lang, text):
+    ev = run(H.truncated_teaser, text, lang=lang)
+    assert ev is not None and ev.label == "related"
+
+
+def test_read_more_inside_a_sentence_is_no_teaser_tail():
+    assert run(H.truncated_teaser, "Read more about the bridge in the council report.") is None
 
 
 def test_comment_form_email_hint_is_comment_chrome():
