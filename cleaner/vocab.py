@@ -262,6 +262,9 @@ BYLINE = _rx(
     r"stunden?|tagen?|minuten?|heures?|jours?|horas?|días?)s?\.?\s*(?:ago|her)?\b.{0,40}$",
     r"^\s*(?:il y a|hace|há)\s+\d+\s*\w+\s*$",
     r"^\s*(?:reading time|lesezeit|temps de lecture|tiempo de lectura)\b.{0,30}$",
+    # question-and-answer sites: "Asked 8 years, 2 months ago", "Viewed 1,234 times"
+    r"^\s*(?:asked|answered|modified|edited|viewed|active)\s+(?:\d[\d,.]*\s*times|.{1,30}\bago|today|"
+    r"yesterday)\b.{0,30}$",
     # a line led by a date, with a few words after it (section, tags, author): "28 kwietnia 2021
     # Polityka", "2021-10-16 | Botschaft", "11 Jan 2019", "23.10.2018"
     r"^\s*(?:\d{1,2}\.?\s*(?:de\s+)?" + _MONTHS + r"\.?\s*(?:de\s+)?\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|"
@@ -276,6 +279,8 @@ AUTHOR_BIO = _rx(
     r"^\s*\(?(?:additional )?(?:reporting|writing|editing) by\b",
     r"^\s*have a (?:news )?tip\b",
     r"^\s*(?:über (?:den autor|die autorin)|about the author|sobre el autor|à propos de l'auteur)\s*:?\s*$",
+    r"\b(?:has|have) been (?:writing|reporting) (?:about|on|for)\b.{0,80}\bsince (?:19|20)\d\d\b",
+    r"\bexpert who has (?:covered|written about|reported on)\b",
 )
 #: "Jane Doe is a staff writer at X covering ...": a named person introduced by their job at the
 #: start of a block, whatever follows (reads capitals, matched against the original text).

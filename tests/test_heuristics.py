@@ -244,6 +244,26 @@ def test_about_the_author_heading_is_author_bio(text):
     assert ev is not None and ev.boundary
 
 
+@pytest.mark.parametrize("text", [
+    "Jane Doe fell into politics aged 12. She has been writing about local politics for the Post "
+    "since 2008.",
+    "John Roe is a personal finance expert who has covered credit cards and taxes for a decade.",
+])
+def test_notes_on_what_the_writer_covers_are_author_bio(text):
+    ev = run(H.author_bio, text)
+    assert ev is not None and ev.label == "footer"
+
+
+def test_a_story_about_a_writer_is_not_a_bio():
+    assert run(H.author_bio, "She has been writing about her illness in a diary.") is None
+
+
+@pytest.mark.parametrize("text", ["Asked 8 years, 2 months ago", "Viewed 1,234 times",
+                                  "Modified today"])
+def test_question_and_answer_meta_lines_are_bylines(text):
+    assert run(H.byline, text).label == "footer"
+
+
 def test_author_bio_ends_the_story():
     ev = run(H.author_bio, "Jeff Foust (jeff@example.com) is the editor and publisher of The Space "
                            "Review, and a senior staff writer with Space News.")
