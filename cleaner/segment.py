@@ -33,6 +33,9 @@ BLOCK_TAGS = frozenset({
 MAX_ROW_CHARS = 400
 #: Ancestors remembered per block (innermost first); bounds memory on absurdly deep pages.
 MAX_ANCESTORS = 64
+#: Share of the body's text above which a <noscript> is the page itself (a site that renders with
+#: script serves its whole content there), not a tracking pixel or an "enable JavaScript" note.
+NOSCRIPT_PAGE_SHARE = 0.5
 #: Cap on the number of blocks kept per page; guards against pages of millions of tiny elements.
 MAX_BLOCKS = 20_000
 
@@ -155,7 +158,9 @@ _HIDDEN = etree.XPath(  # one descendant:: step: libxml2 runs "//*[...]" in quad
 
 def _prune(start: etree._Element) -> None:
     """Drop non-text elements and hidden ones in C (lxml), so the Python walk never sees them."""
-    etree.strip_elements(start, *SKIP_TAGS, with_tail=False)
+    etree.strip_elements(start, *(SKIP_TAGS - {"noscript"}), with_tail=False)
+    _unwrap_noscript_page(start)
+    etree.strip_elements(start, "noscript", with_tail=False)
     for el in _HIDDEN(start):
         parent = el.getparent()
         if parent is not None:
@@ -166,6 +171,19 @@ def _prune(start: etree._Element) -> None:
                 else:
                     parent.text = (parent.text or "") + el.tail
             parent.remove(el)
+
+
+def _unwrap_noscript_page(start: etree._Element) -> None:
+    """Keep the content of a <noscript> that holds most of the page's text (its tag goes, its
+    elements stay); every other <noscript> is dropped after this."""
+    boxes = list(start.iter("noscript"))
+    if not boxes:
+        return
+    total = sum(len(t.strip()) for t in start.itertext())
+    for box in boxes:
+        if sum(len(t.strip()) for t in box.itertext()) > NOSCRIPT_PAGE_SHARE * total:
+            box.tag = "div"  # a plain container: its blocks are read like any others
+            return
 
 
 def segment_html(root: etree._Element) -> tuple[list[Block], list[tuple[str, str]]]:

@@ -709,3 +709,17 @@ def test_segment_html_records_links_and_drops_scripts_and_hidden_text():
     assert [b.text for b in blocks] == ["Read the report now.", "A bridge at dawn"]
     assert blocks[0].link_chars == len("the report")
     assert blocks[1].tag == "img"
+
+
+def test_a_page_served_inside_noscript_is_read():
+    """Sites that render with script put the whole page in <noscript>: it is the page; a small
+    <noscript> (a tracking pixel, "enable JavaScript") is still dropped."""
+    story = "The park counted sixteen bear cubs this year, the most in fourteen years of counting. "
+    page_in_noscript = (f"<html><body><noscript><div><h1>Bear cubs</h1><p>{story * 4}</p></div>"
+                        "</noscript><script>render()</script></body></html>")
+    assert "sixteen bear cubs" in clean(page_in_noscript, kind="html").text
+    note = (f"<html><body><noscript><p>Please enable JavaScript to use this site</p></noscript>"
+            f"<p>{story * 4}</p></body></html>")
+    art = clean(note, kind="html")
+    assert "sixteen bear cubs" in art.text
+    assert all("JavaScript" not in b.text for b in art.blocks)
