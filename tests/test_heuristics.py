@@ -245,8 +245,8 @@ def test_about_the_author_heading_is_author_bio(text):
 
 
 @pytest.mark.parametrize("text", [
-    "Jane Doe fell into politics aged 12. She has been writing about local politics for the Post "
-    "since 2008.",
+    ("Jane Doe fell into politics aged 12. She has been writing about local politics for the Post "
+     "since 2008."),
     "John Roe is a personal finance expert who has covered credit cards and taxes for a decade.",
 ])
 def test_notes_on_what_the_writer_covers_are_author_bio(text):
@@ -313,8 +313,8 @@ def test_related_lead_ins_need_their_colon_or_arrow():
 
 
 @pytest.mark.parametrize("lang,text", [
-    ("en", "To view the full story, please subscribe to The Town Times. You can choose an annual "
-           "subscription or a weekly pass, and first-time subscribers receive a welcome gift."),
+    ("en", ("To view the full story, please subscribe to The Town Times. You can choose an annual "
+            "subscription or a weekly pass, and first-time subscribers receive a welcome gift.")),
     ("en", "We want to hear what you think about this article. Submit a letter to the editor."),
     ("de", "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können."),
     ("de", "Lust auf mehr? Lass dir die besten Storys jede Woche in deinen Posteingang liefern."),
@@ -337,17 +337,17 @@ def test_reader_appeal_is_a_request_not_a_story_about_subscriptions():
 
 
 @pytest.mark.parametrize("lang,text", [
-    ("en", "This post contains references to products from one or more of our advertisers. We may "
-           "receive compensation when you click on links to those products."),
-    ("en", "This article is the copyrighted property of Town News. Written permission must be "
-           "obtained before reprint in online or print media."),
+    ("en", ("This post contains references to products from one or more of our advertisers. We may "
+            "receive compensation when you click on links to those products.")),
+    ("en", ("This article is the copyrighted property of Town News. Written permission must be "
+            "obtained before reprint in online or print media.")),
     ("de", "(Alle Angaben ohne Gewähr)"),
     ("de", "*Werbung. Dieser Beitrag enthält Werbung für eine Marke."),
-    ("de", "Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und "
-           "wurde unter Allgemein abgelegt."),
+    ("de", ("Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und "
+            "wurde unter Allgemein abgelegt.")),
     ("de", "Eingestellt von der Michel um 21:11"),
-    ("de", "Solche Links kennzeichnen wir mit einem Sternchen (*). Ob uns ein Anbieter vergütet, "
-           "hat keinerlei Einfluss auf unsere Empfehlungen."),
+    ("de", ("Solche Links kennzeichnen wir mit einem Sternchen (*). Ob uns ein Anbieter vergütet, "
+            "hat keinerlei Einfluss auf unsere Empfehlungen.")),
 ])
 def test_site_notice_multilingual(lang, text):
     ev = run(H.site_notice, text, lang=lang)
