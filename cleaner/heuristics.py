@@ -59,6 +59,11 @@ GLUED_SUMMARY_CAPITALIZED = 0.6
 GLUED_TEASER_WEIGHT = 5.0
 _GLUE = re.compile(r"(?:[a-z]{4}|[0-9?!)\]”\"])(?=[A-Z][a-z])")
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
+#: A date stamp ("Nov. 20, 2019, 9:28 AM UTC", "by Jane Doe — November 18, 2019") has at most
+#: this many words, and at most DATELINE_OTHER_WORDS words of 3+ letters that are not part of
+#: the date: more, and the date sits in a sentence or a list entry ("Protokoll vom 5.8.2019").
+DATELINE_MAX_WORDS = 12
+DATELINE_OTHER_WORDS = 3
 #: Boilerplate vocabulary only counts in blocks this short: a long paragraph that mentions
 #: "newsletter" or "cookies" is story text about them.
 VOCAB_MAX_WORDS = 40
@@ -260,6 +265,19 @@ def byline(b: Block, f: Features) -> Evidence | None:
     if not sentence and (vocab.BYLINE.search(f.lower) or vocab.BYLINE_NAME.search(b.text)):
         return Evidence("footer", 2.5, "byline")
     return None
+
+
+def date_stamp(f: Features) -> bool:
+    """A date stamp, maybe with a label or the writer's name ("기사입력 :[ 2018-08-25 15:24 ]",
+    "by Jane Doe — November 18, 2019"). Not evidence on its own: inside a story the same shape
+    is a schedule ("June 17 – Nashville, TN"); the segmenter asks it of blocks near the headline."""
+    # words counted here, not f.words: CJK text estimates those from its length
+    if f.chars > DATELINE_MAX_WORDS * MAX_CHARS_PER_WORD or (f.terminal and f.words >= 4) or \
+            not vocab.DATE.search(f.lower):
+        return False
+    words = _WORD.findall(f.lower)
+    other = [w for w in words if len(w) >= 3 and not w[0].isdigit() and not vocab.DATE_WORDS.search(w)]
+    return len(words) <= DATELINE_MAX_WORDS and len(other) <= DATELINE_OTHER_WORDS
 
 
 def author_bio(b: Block, f: Features) -> Evidence | None:

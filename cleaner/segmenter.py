@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from . import vocab
 from .features import Features
-from .heuristics import Evidence
+from .heuristics import Evidence, date_stamp
 from .model import Block
 
 # --- thresholds ---------------------------------------------------------------------------
@@ -565,6 +565,10 @@ def attach_lead(scored: list[Scored], start: int) -> None:
         skipped += 1
 
 
+#: A bare number, maybe with a thousands suffix ("84.1K", "4553"): a share, view or comment count.
+_BARE_COUNT = re.compile(r"^\W*\d[\d.,\s]*[kmb]?\W*$", re.IGNORECASE)
+
+
 def _under_headline(scored: list[Scored]) -> range:
     """Positions between the page's first <h1> and the story's first paragraph (empty if none):
     where the standfirst, lead and a recipe's or product's facts sit above the story body."""
@@ -596,12 +600,14 @@ def fill_under_headline(scored: list[Scored], span: range, hints: list[str]) -> 
     """HTML: in ``span`` (see :func:`_under_headline`), blocks that nothing but their shortness,
     their place outside the story's container or their list shape speaks against are story too
     (a recipe's ingredients and times, a product's facts, subheadings). The page's title, in
-    whichever tag, is not (``hints``: og:title, <title>)."""
+    whichever tag, is not (``hints``: og:title, <title>); nor are the date stamp and the
+    share or view counts that sit there."""
     wanted = [_norm(h) for h in hints if h and h.strip()]
     for i in span:
         s = scored[i]
         b = s.block
-        if b.label == "main" or b.tag == "h1" or _matches_hint(_norm(b.text), wanted):
+        if b.label == "main" or b.tag == "h1" or _matches_hint(_norm(b.text), wanted) or \
+                date_stamp(s.feats) or _BARE_COUNT.match(b.text):
             continue
         if {e.reason for e in s.evidence if e.label != "main"} <= WEAK_NOISE_UNDER_HEADLINE:
             b.label = "main"

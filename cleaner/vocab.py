@@ -65,6 +65,8 @@ CREDIT_LINE = _rx(
     r"\((?:left|right|center|centre|l|r|c|l-r|r-l)\)",
     r"\bcredit(?:\.\.\.|…)", r"^\s*(?:image|photo|picture|foto|bild)\s+(?:copyright|©|credit)", r"^\s*(?:above|below|top|pictured|im bild|ci-dessus|arriba)\s*:",
     r"\bfile (?:photo|image)\b", r"^\s*(?:satellite|aerial|archive) (?:image|photo|view) of\b",
+    # the label of a caption toggle on its own: "Caption", "Image caption", "Bildunterschrift"
+    r"^\s*(?:(?:image|photo) )?caption\s*$", r"^\s*(?:bildunterschrift|légende)\s*$",
 )
 #: A credit line on its own, photographer and agency joined by "/" or "|", no keyword before it
 #: ("Sanjeev Verma/Hindustan Times/Getty Images", "Jane Doe | Bloomberg | Getty Images"): it
@@ -84,7 +86,7 @@ CAPTION_TOKENS = frozenset({
 # --- promos: newsletters, subscriptions, apps, ads ----------------------------------------
 PROMO = _rx(
     r"\b(?:newsletters?|subscri(?:be|ption|ber)\w*|sign (?:up|in)|(?:download|get|install) (?:\w+ ){0,4}apps?|"
-    r"app store|google play|follow us|advertisement|sponsored|partner content|"
+    r"app store|google play|follow us|chat with us|advertisement|sponsored|partner content|"
     r"abonn(?:ieren|ement|ez|er)|abo|jetzt (?:lesen|testen|abonnieren|registrieren)|s'abonner|"
     r"abonnez-vous|suscr[ií]b(?:ete|irse|ase)|suscripci[oó]n|iscriviti|abbonati|assine|"
     r"inscreva-se|meld je aan|unlimited access|free trial|register (?:now|for free|to)|"
@@ -96,7 +98,7 @@ PROMO = _rx(
     r"commission (?:on|from) (?:purchases|sales)|jetzt bestellen|buy now|shop now|"
     r"aktuelle angebote|best (?:price|deals?)|meilleur prix|unsubscribe|no spam|"
     r"join (?:our|the) (?:\w+ )?(?:forums?|community|mailing list))\b",
-    r"^\s*(?:ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|gesponsert|reklama)"
+    r"^\s*(?:ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|gesponsert|reklama|iklan)"
     r"\s*(?:$|[-:|]\s)",
 )
 PROMO_TOKENS = frozenset({
@@ -174,7 +176,7 @@ SHARE = _rx(
 BYLINE_NAME = _rx_cased(
     r"^\s*(?i:by|von|par|por|di|door|from)\s+[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}"
     r"(?:\s*(?:,|(?i:and|und|et|y|e)|&|\|)\s*[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3})*\s*"
-    r"(?:[,|·•-].{0,80})?$",
+    r"(?:[,|·•—–-].{0,80})?$",
 )
 BYLINE = _rx(
     r"^\s*(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|stand|publié|"
@@ -184,7 +186,38 @@ BYLINE = _rx(
     r"stunden?|tagen?|minuten?|heures?|jours?|horas?|días?)s?\.?\s*(?:ago|her)?\b.{0,40}$",
     r"^\s*(?:il y a|hace|há)\s+\d+\s*\w+\s*$",
     r"^\s*(?:reading time|lesezeit|temps de lecture|tiempo de lectura)\b.{0,30}$",
+    # a news agency's name on its own line is the story's source
+    r"^\s*(?:by\s+)?(?:the )?(?:associated press|reuters|agence france-presse|afp|ap|dpa|efe|ansa|upi|"
+    r"press trust of india|pti|ians|xinhua)\s*$",
 )
+#: Month names and their abbreviations (en, de, fr, es, it, pt, nl, pl), for date stamps.
+_MONTHS = (
+    r"jan(?:uary|uar|vier|eiro|uari)?|feb(?:ruary|ruar|braio)?|f[ée]vr(?:ier)?|fevereiro|mar(?:ch|s|zo|ço)?|"
+    r"märz|maart|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|maggio|maio|mei|jun(?:e|i|io|ho)?|"
+    r"juin|giugno|jul(?:y|i|io|ho)?|juil(?:let)?|luglio|aug(?:ust|usti|ustus)?|ago(?:sto)?|ao[uû]t|"
+    r"sep(?:t|tember|tembre|tiembre|tembro)?|set(?:tembre|embro)?|oct(?:ober|obre|ubre)?|okt(?:ober)?|"
+    r"ottobre|out(?:ubro)?|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|dez(?:ember|embro)?|"
+    r"d[ée]c(?:embre)?|dic(?:iembre|embre)?|ene(?:ro)?|gen(?:naio)?|sty(?:cznia)?|lut(?:ego)?|"
+    r"marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[sś]nia|pa[zź]dziernika|listopada|grudnia"
+)
+#: A date: "2018-08-25", "25.08.2018", "11/20/2019", "Nov. 20", "November 20th", "22. November",
+#: "22 de outubro".
+DATE = _rx(
+    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b",
+    rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?:{_MONTHS})\b",
+)
+#: Words a date stamp carries besides the date: month and weekday names, clock and time-zone
+#: words ("sexta-feira, 22 de outubro de 2010 às 20:13", "Nov. 20, 2019, 9:28 AM UTC").
+DATE_WORDS = _rx(
+    rf"^(?:{_MONTHS}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|"
+    r"mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|"
+    r"domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|segunda|terça|quarta|quinta|sexta|"
+    r"feira|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|uhr|utc|gmt|est|edt|cst|"
+    r"cdt|pst|pdt|cet|cest|mez|mesz|bst|ist|jst|kst|hrs|heure|heures|horas|ore|uur)$",
+)
+
 #: Author bios and contributor lines: whole sentences, so matched even when they end in a period.
 AUTHOR_BIO = _rx(
     r"\bcontributed (?:to )?this (?:report|story|article)\b", r"\bopinions expressed\b",

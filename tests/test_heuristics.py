@@ -189,6 +189,37 @@ def test_heuristic_near_miss(heuristic, text, extra):
     assert run(heuristic, text, **extra) is None
 
 
+@pytest.mark.parametrize("text", [
+    "Nov. 20, 2019, 9:28 AM UTC", "November 18, 2019", "by Jane Doe — November 18, 2019",
+    "기사입력 :[ 2018-08-25 15:24 ]", "sexta-feira, 22 de outubro de 2010 às 20:13",
+    "Verfasst von: Redaktion | 31. Dezember 2008", "by 国際特許事務所 ／ 2016.12.01",
+])
+def test_date_stamp(text):
+    assert H.date_stamp(block_features(text, 0, EN))
+
+
+@pytest.mark.parametrize("text", [
+    "Abnahme Protokoll der letzten Vorstandssitzung vom 5.8.2019",  # a list entry with a date
+    "Opening of the new Bridgestone Arena hall: June 17, 2019",  # a date in a title
+    "On May 5 the council voted for the bridge.",  # a sentence
+    "Jahrgang 1993",  # a year is not a date
+])
+def test_date_stamp_near_miss(text):
+    assert not H.date_stamp(block_features(text, 0, EN))
+
+
+@pytest.mark.parametrize("heuristic,text,label", [
+    (H.caption_credit, "Caption", "caption"), (H.caption_credit, "Image caption", "caption"),
+    (H.promo_text, "Iklan", "promo"),
+    (H.promo_text, "Chat with us in Facebook Messenger. Find out what's happening.", "promo"),
+    (H.byline, "The Associated Press", "footer"), (H.byline, "Reuters", "footer"),
+    (H.byline, "by Jane Doe — November 18, 2019", "footer"),
+])
+def test_labels_and_agency_lines(heuristic, text, label):
+    ev = run(heuristic, text)
+    assert ev is not None and ev.label == label
+
+
 def test_every_heuristic_has_a_positive_and_a_negative_case():
     every = set(H.TEXT_HEURISTICS) | set(H.DOM_HEURISTICS)
     assert every == {h for h, *_ in FIRES}

@@ -652,6 +652,15 @@ def test_short_lines_between_headline_and_story_are_main_unless_boilerplate_spea
     assert block(art, "Home News").label == "navigation"
 
 
+def test_date_stamps_and_counts_under_the_headline_stay_out_of_the_story():
+    furniture = ["by Jane Doe — November 18, 2019", "Nov. 20, 2019, 9:28 AM UTC", "84.1K", "4553"]
+    lines = "".join(f"<div>{t}</div>" for t in furniture)
+    art = clean(HEADED_HTML.replace('<div class="newsletter">', lines + '<div class="newsletter">'))
+    for text in furniture:
+        assert block(art, text).label != "main", text
+    assert art.paragraphs == [INTRO, SECOND, *STORY]
+
+
 def test_decide_labels_in_place_and_reports_core_and_title():
     scored = scored_text([*MENU, TITLE, *STORY, "Source link"])
     start, end, t = S.decide(scored, [])
