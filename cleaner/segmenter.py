@@ -122,6 +122,14 @@ WEAK_NOISE_IN_CONTAINER = WEAK_NOISE | {
     "link_dense", "duplicate_text", "repeated_item_region", "headline_run", "truncated_teaser",
 }
 
+#: Text vocabulary that marks a story's last lines as the site's sign-off (newsletter and
+#: social plugs, copyright, share prompts), whatever the story's container says.
+SIGN_OFF_REASONS = frozenset({"promo_text", "footer_text", "share_bar", "comment_text"})
+#: At most this many such lines are taken off the end of a story, each scoring at most this (a
+#: long closing paragraph that quotes someone on "subscriptions" outscores its vocabulary).
+SIGN_OFF_MAX_BLOCKS = 4
+SIGN_OFF_MAX_SCORE = 2.0
+
 _WS = re.compile(r"\s+")
 _WORDS = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
@@ -614,6 +622,23 @@ def fill_under_headline(scored: list[Scored], span: range, hints: list[str]) -> 
             b.reasons.append("under_headline")
 
 
+def trim_sign_off(scored: list[Scored]) -> None:
+    """The story's last main blocks that boilerplate vocabulary speaks for ("Sign up for our
+    newsletter", "Follow us on Instagram", "Advertisement", "This document is subject to
+    copyright") are the site's sign-off, not its final paragraphs, however well they read."""
+    taken = 0
+    for s in reversed(scored):
+        b = s.block
+        if b.label != "main":
+            continue
+        if taken >= SIGN_OFF_MAX_BLOCKS or s.score > SIGN_OFF_MAX_SCORE or \
+                not SIGN_OFF_REASONS & {e.reason for e in s.evidence}:
+            return
+        b.label = s.noise_label or "boilerplate"
+        b.reasons.append("sign_off")
+        taken += 1
+
+
 def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int | None]:
     """Label every block in place; returns the core span and the title block's index."""
     pair_captions(scored)
@@ -648,6 +673,7 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
     take_paragraphs_after_headline(scored, under_headline)
     fill_under_headline(scored, under_headline, title_hints)
     fill_story_container(scored)
+    trim_sign_off(scored)
     t = pick_title(scored, start, end, title_hints)
     if t is not None:
         scored[t].block.label = "title"

@@ -86,7 +86,10 @@ CAPTION_TOKENS = frozenset({
 # --- promos: newsletters, subscriptions, apps, ads ----------------------------------------
 PROMO = _rx(
     r"\b(?:newsletters?|subscri(?:be|ption|ber)\w*|sign (?:up|in)|(?:download|get|install) (?:\w+ ){0,4}apps?|"
-    r"app store|google play|follow us|chat with us|advertisement|sponsored|partner content|"
+    r"app store|google play|follow us|chat with us|"
+    r"follow (?:[\w@()'’.-]+ ){1,6}on (?:facebook|twitter|instagram|youtube|linkedin|tiktok)|"
+    r"share (?:it|this(?: \w+)?) with (?:a friend|your friends)|"
+    r"delivered (?:to|through) your (?:letterbox|door|doorstep|inbox)|advertisement|sponsored|partner content|"
     r"abonn(?:ieren|ement|ez|er)|abo|jetzt (?:lesen|testen|abonnieren|registrieren)|s'abonner|"
     r"abonnez-vous|suscr[ií]b(?:ete|irse|ase)|suscripci[oó]n|iscriviti|abbonati|assine|"
     r"inscreva-se|meld je aan|unlimited access|free trial|register (?:now|for free|to)|"
@@ -98,7 +101,7 @@ PROMO = _rx(
     r"commission (?:on|from) (?:purchases|sales)|jetzt bestellen|buy now|shop now|"
     r"aktuelle angebote|best (?:price|deals?)|meilleur prix|unsubscribe|no spam|"
     r"join (?:our|the) (?:\w+ )?(?:forums?|community|mailing list))\b",
-    r"^\s*(?:ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|gesponsert|reklama|iklan)"
+    r"^\s*(?:ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|gesponsert|reklama|iklan|advert)"
     r"\s*(?:$|[-:|]\s)",
 )
 PROMO_TOKENS = frozenset({

@@ -214,6 +214,10 @@ def test_date_stamp_near_miss(text):
     (H.promo_text, "Chat with us in Facebook Messenger. Find out what's happening.", "promo"),
     (H.byline, "The Associated Press", "footer"), (H.byline, "Reuters", "footer"),
     (H.byline, "by Jane Doe — November 18, 2019", "footer"),
+    (H.promo_text, "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "promo"),
+    (H.promo_text, "Like this story? Share it with a friend!", "promo"),
+    (H.promo_text, "Get the magazine delivered through your letterbox every month.", "promo"),
+    (H.promo_text, "Advert", "promo"),
 ])
 def test_labels_and_agency_lines(heuristic, text, label):
     ev = run(heuristic, text)

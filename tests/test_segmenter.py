@@ -661,6 +661,20 @@ def test_date_stamps_and_counts_under_the_headline_stay_out_of_the_story():
     assert art.paragraphs == [INTRO, SECOND, *STORY]
 
 
+def test_a_plug_at_the_end_of_the_story_is_its_sign_off_not_its_last_paragraph():
+    plug = ("There's plenty more where that came from. Sign up for the Town News newsletter today "
+            "to get the free daily briefing on the bridge and the town.")
+    closing = ("The council said the bridge would pay for itself within twenty years, and that "
+               "subscriptions to the new ferry pass would be refunded in full to every commuter who "
+               "bought one before the old crossing closed for the works.")
+    body = "".join(_p(t) for t in [*STORY, closing, plug])
+    art = clean(f"<html><body><h1>{TITLE}</h1><article class='article-body'>{body}</article>"
+                "</body></html>")
+    b = block(art, plug)
+    assert b.label == "promo" and "sign_off" in b.reasons
+    assert art.paragraphs == [*STORY, closing]
+
+
 def test_decide_labels_in_place_and_reports_core_and_title():
     scored = scored_text([*MENU, TITLE, *STORY, "Source link"])
     start, end, t = S.decide(scored, [])
