@@ -284,7 +284,7 @@ def test_footer_vocabulary_only_counts_in_short_blocks():
     "Related Article", "Related stories", "Read more", "You may also like", "Most read",
     "Lesen Sie auch", "Mehr zum Thema", "À lire aussi", "Sur le même sujet", "Te puede interesar",
     "Noticias relacionadas", "Leggi anche", "More Great Science Stories", "Our Latest Stories",
-    "Next Up In Science & Health",
+    "Next Up In Science & Health", "More:", "DON'T MISS", "Don't miss:", "Nicht verpassen",
 ])
 def test_related_heading_multilingual(text):
     ev = run(H.related_heading, text, lang="en")

@@ -675,6 +675,18 @@ def test_a_plug_at_the_end_of_the_story_is_its_sign_off_not_its_last_paragraph()
     assert art.paragraphs == [*STORY, closing]
 
 
+def test_teaser_links_under_a_more_heading_inside_the_story_are_related():
+    teasers = ["Ferry operator sees the bridge as the end of its route",
+               "Town museum plans an exhibition on the old crossing"]
+    box = "<h4>More:</h4>" + "".join(f"<h4><a href='/x{i}'>{t}</a></h4>" for i, t in enumerate(teasers))
+    body = "".join(_p(t) for t in STORY[:3]) + box + "".join(_p(t) for t in STORY[3:])
+    art = clean(f"<html><body><h1>{TITLE}</h1><article class='article-body'>{body}</article>"
+                "</body></html>")
+    for text in ["More:", *teasers]:
+        assert block(art, text).label == "related", text
+    assert art.paragraphs == STORY
+
+
 def test_decide_labels_in_place_and_reports_core_and_title():
     scored = scored_text([*MENU, TITLE, *STORY, "Source link"])
     start, end, t = S.decide(scored, [])
