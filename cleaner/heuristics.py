@@ -64,6 +64,13 @@ _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
 #: the date: more, and the date sits in a sentence or a list entry ("Protokoll vom 5.8.2019").
 DATELINE_MAX_WORDS = 12
 DATELINE_OTHER_WORDS = 3
+#: A line in capitals linked through at least this share of its characters, with no sentence
+#: end and at least SHOUTED_LINK_MIN_WORDS words, is a teaser for another story; its weight, on
+#: top of link_dense, outweighs the prose evidence of a headline-length line (~3).
+SHOUTED_LINK_DENSITY = 0.9
+SHOUTED_LINK_MIN_WORDS = 4
+SHOUTED_LINK_WEIGHT = 2.0
+_LETTER = re.compile(r"[^\W\d_]")
 #: Boilerplate vocabulary only counts in blocks this short: a long paragraph that mentions
 #: "newsletter" or "cookies" is story text about them.
 VOCAB_MAX_WORDS = 40
@@ -144,6 +151,17 @@ def link_dense(b: Block, f: Features) -> Evidence | None:
     if f.link_density > LINK_DENSE:
         label = "related" if f.words >= 5 else "navigation"
         return Evidence(label, 1.5 + 2.0 * (f.link_density - LINK_DENSE), "link_dense")
+    return None
+
+
+def shouted_link(b: Block, f: Features) -> Evidence | None:
+    """A linked line in capitals between story paragraphs ("CO-FOUNDER 'PROUD' OF HOME DEPOT
+    EMPLOYEES", "GET FOX BUSINESS ON THE GO BY CLICKING HERE"): a teaser, never story text."""
+    if f.link_density < SHOUTED_LINK_DENSITY or f.terminal or f.words < SHOUTED_LINK_MIN_WORDS:
+        return None
+    cased = [c for c in _LETTER.findall(b.text) if c.lower() != c.upper()]  # not CJK
+    if cased and all(c.isupper() for c in cased):
+        return Evidence("related", SHOUTED_LINK_WEIGHT, "shouted_link")
     return None
 
 
@@ -347,7 +365,7 @@ TEXT_HEURISTICS: tuple[Heuristic, ...] = (
 )
 #: Heuristics that read DOM evidence: HTML input only.
 DOM_HEURISTICS: tuple[Heuristic, ...] = (
-    story_container, link_dense, image_alt, dom_caption, dom_promo, dom_related, dom_footer,
+    story_container, link_dense, shouted_link, image_alt, dom_caption, dom_promo, dom_related, dom_footer,
     dom_navigation, dom_comment, dom_consent,
 )
 

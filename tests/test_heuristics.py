@@ -24,6 +24,10 @@ _PROSE_WORDS = (
 ).split()
 
 
+#: A teaser link in capitals, as some sites drop them between a story's paragraphs.
+SHOUTED = "CO-FOUNDER 'PROUD' OF HOME DEPOT EMPLOYEES LIVING OUT THEIR DREAM"
+
+
 def words(n: int, end: str = ".") -> str:
     """A prose-like block of exactly ``n`` words (capitalised, ending with ``end``)."""
     out = [_PROSE_WORDS[i % len(_PROSE_WORDS)] for i in range(n)]
@@ -102,6 +106,7 @@ FIRES = [
      "consent_text"),
     (H.consent_text, "Accept all", {}, "consent", "consent_text"),
     # DOM heuristics: blocks as cleaner.dom leaves them (tag, path tokens, link characters)
+    (H.shouted_link, SHOUTED, {"link_chars": len(SHOUTED)}, "related", "shouted_link"),
     (H.image_alt, "Workers on the old bridge at dawn", {"tag": "img"}, "caption", "image_alt"),
     (H.dom_caption, "The old bridge in 1902.", {"path": {"<figcaption"}}, "caption", "dom_caption"),
     (H.dom_caption, "The old bridge in 1902.", {"path": {"<figure"}}, "caption", "dom_caption"),
@@ -159,6 +164,9 @@ NEAR_MISSES = [
     (H.navigation_text, "Home is where the heart is, the mayor told the crowd on Tuesday.", {}),
     (H.comment_text, "The mayor declined to comment on the cost of the bridge.", {}),
     (H.consent_text, "She baked cookies for the school fair on Saturday.", {}),
+    (H.shouted_link, SHOUTED.title(), {"link_chars": len(SHOUTED)}),  # an ordinary linked headline
+    (H.shouted_link, SHOUTED, {"link_chars": 10}),  # capitals, but not a link
+    (H.shouted_link, "서울 시청 앞 새 다리 공사 시작", {"link_chars": 17, "lang": "ko"}),  # no case
     (H.image_alt, "Workers on the old bridge at dawn", {"tag": "p"}),
     (H.dom_caption, "The old bridge in 1902.", {"path": {"<p", "story"}}),
     (H.link_dense, "Read the council report on the new bridge.", {"link_chars": 10}),
