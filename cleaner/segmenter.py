@@ -124,13 +124,15 @@ WEAK_NOISE_IN_CONTAINER = WEAK_NOISE | {
 
 #: Text vocabulary that marks a story's last lines as the site's sign-off (newsletter and
 #: social plugs, copyright, share prompts), whatever the story's container says.
-SIGN_OFF_REASONS = frozenset({"promo_text", "footer_text", "share_bar", "comment_text"})
+SIGN_OFF_REASONS = frozenset({"promo_text", "footer_text", "share_bar", "comment_text", "author_bio"})
 #: At most this many such lines are taken off the end of a story, each scoring at most this (a
 #: long closing paragraph that quotes someone on "subscriptions" outscores its vocabulary).
 SIGN_OFF_MAX_BLOCKS = 4
 SIGN_OFF_MAX_SCORE = 2.0
 
 _WS = re.compile(r"\s+")
+#: A bare web address: in a story's last lines, a pointer to more coverage or the site's feeds.
+_WEB_ADDRESS = re.compile(r"\bhttps?://\S")
 _WORDS = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -625,14 +627,15 @@ def fill_under_headline(scored: list[Scored], span: range, hints: list[str]) -> 
 def trim_sign_off(scored: list[Scored]) -> None:
     """The story's last main blocks that boilerplate vocabulary speaks for ("Sign up for our
     newsletter", "Follow us on Instagram", "Advertisement", "This document is subject to
-    copyright") are the site's sign-off, not its final paragraphs, however well they read."""
+    copyright") or that point to a bare web address ("More coverage: https://...") are the
+    site's sign-off, not its final paragraphs, however well they read."""
     taken = 0
     for s in reversed(scored):
         b = s.block
         if b.label != "main":
             continue
-        if taken >= SIGN_OFF_MAX_BLOCKS or s.score > SIGN_OFF_MAX_SCORE or \
-                not SIGN_OFF_REASONS & {e.reason for e in s.evidence}:
+        if taken >= SIGN_OFF_MAX_BLOCKS or s.score > SIGN_OFF_MAX_SCORE or not (
+                SIGN_OFF_REASONS & {e.reason for e in s.evidence} or _WEB_ADDRESS.search(b.text)):
             return
         b.label = s.noise_label or "boilerplate"
         b.reasons.append("sign_off")

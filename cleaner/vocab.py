@@ -86,7 +86,7 @@ CAPTION_TOKENS = frozenset({
 # --- promos: newsletters, subscriptions, apps, ads ----------------------------------------
 PROMO = _rx(
     r"\b(?:newsletters?|subscri(?:be|ption|ber)\w*|sign (?:up|in)|(?:download|get|install) (?:\w+ ){0,4}apps?|"
-    r"app store|google play|follow us|chat with us|"
+    r"app store|google play|follow us|chat with us|if you (?:enjoyed|liked) this (?:article|story|post)|"
     r"follow (?:[\w@()'’.-]+ ){1,6}on (?:facebook|twitter|instagram|youtube|linkedin|tiktok)|"
     r"share (?:it|this(?: \w+)?) with (?:a friend|your friends)|"
     r"delivered (?:to|through) your (?:letterbox|door|doorstep|inbox)|advertisement|sponsored|partner content|"
@@ -224,7 +224,7 @@ DATE_WORDS = _rx(
 
 #: Author bios and contributor lines: whole sentences, so matched even when they end in a period.
 AUTHOR_BIO = _rx(
-    r"\bcontributed (?:to )?this (?:report|story|article)\b", r"\bopinions expressed\b",
+    r"\bcontributed (?:to )?this (?:report|story|article)\b", r"\bcontributed reporting\b", r"\bopinions expressed\b",
     r"\b(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,4}(?:writer|reporter|editor|correspondent|journalist|"
     r"columnist|contributor|photographer|producer)\b(?: (?:at|for|of|with) .{0,80})?\.?\s*$",
     r"^\s*(?:follow|contact) (?:me|him|her|them|the author|us) (?:on|at)\b",

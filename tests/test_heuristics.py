@@ -226,6 +226,8 @@ def test_date_stamp_near_miss(text):
     (H.promo_text, "Like this story? Share it with a friend!", "promo"),
     (H.promo_text, "Get the magazine delivered through your letterbox every month.", "promo"),
     (H.promo_text, "Advert", "promo"),
+    (H.promo_text, "If you enjoyed this article, we have a proposition for you: join us.", "promo"),
+    (H.author_bio, "Keith Bradsher contributed reporting from Hong Kong.", "footer"),
 ])
 def test_labels_and_agency_lines(heuristic, text, label):
     ev = run(heuristic, text)

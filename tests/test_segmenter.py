@@ -687,6 +687,20 @@ def test_teaser_links_under_a_more_heading_inside_the_story_are_related():
     assert art.paragraphs == STORY
 
 
+@pytest.mark.parametrize("tail", [
+    "Full coverage: https://example.com/bridge",
+    ("Jane Doe (jane@example.com) is the editor and publisher of Town News, and a senior staff "
+     "writer with the county paper, where she has covered the bridge for ten years. She lives in "
+     "the old town with her family."),
+])
+def test_a_web_address_or_a_writer_note_ending_the_story_is_its_sign_off(tail):
+    body = "".join(_p(t) for t in [*STORY, tail])
+    art = clean(f"<html><body><h1>{TITLE}</h1><article class='article-body'>{body}</article>"
+                "</body></html>")
+    assert "sign_off" in block(art, tail).reasons
+    assert art.paragraphs == STORY
+
+
 def test_decide_labels_in_place_and_reports_core_and_title():
     scored = scored_text([*MENU, TITLE, *STORY, "Source link"])
     start, end, t = S.decide(scored, [])
