@@ -172,7 +172,7 @@ SHARE = _rx(
     r"print (?:this )?(?:article|recipe|page)|share(?: this(?: article| story| post)?)?(?: on)?|tweet|teilen|partager|compartir|"
     r"condividi|compartilhar|delen|e-?mail|print|drucken|imprimer|imprimir|copy link|"
     r"link kopieren|facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|telegram|flipboard|"
-    r"messenger|xing)\s*[:.]?\s*$",
+    r"messenger|xing|read later|save for later|bookmark|merken)\s*[:.]?\s*$",
     r"^(?:\s*(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|email|e-mail|print|share|"
     r"telegram|messenger|x)\s*[,|·•]?){2,}\s*$",
 )

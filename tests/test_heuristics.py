@@ -329,7 +329,8 @@ def test_consent_text_multilingual(text):
 
 
 @pytest.mark.parametrize("text", ["Facebook Twitter Email", "Share", "Tweet", "Teilen", "Partager",
-                                  "Print this article", "Copy link"])
+                                  "Print this article", "Copy link", "Read Later", "Save for later",
+                                  "Merken"])
 def test_share_bar(text):
     assert run(H.share_bar, text).label == "footer"
 
