@@ -133,6 +133,8 @@ SIGN_OFF_MAX_SCORE = 2.0
 _WS = re.compile(r"\s+")
 #: A bare web address: in a story's last lines, a pointer to more coverage or the site's feeds.
 _WEB_ADDRESS = re.compile(r"\bhttps?://\S")
+#: A bare number, maybe with a thousands suffix ("84.1K", "4553"): a share, view or comment count.
+_BARE_COUNT = re.compile(r"^\W*\d[\d.,\s]*[kmb]?\W*$", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -573,10 +575,6 @@ def attach_lead(scored: list[Scored], start: int) -> None:
         ):
             return
         skipped += 1
-
-
-#: A bare number, maybe with a thousands suffix ("84.1K", "4553"): a share, view or comment count.
-_BARE_COUNT = re.compile(r"^\W*\d[\d.,\s]*[kmb]?\W*$", re.IGNORECASE)
 
 
 def _under_headline(scored: list[Scored]) -> range:
