@@ -68,6 +68,18 @@ APPEAL_MAX_WORDS = 60
 #: Disclosures run longer ("Our experts test ... links marked with * earn us money ... does not
 #: influence our picks"): the notice vocabulary counts in blocks up to this long.
 NOTICE_MAX_WORDS = 100
+#: A date stamp ("Nov. 20, 2019, 9:28 AM UTC", "by Jane Doe — November 18, 2019") has at most
+#: this many words, and at most DATELINE_OTHER_WORDS words of 3+ letters that are not part of
+#: the date: more, and the date sits in a sentence or a list entry ("Protokoll vom 5.8.2019").
+DATELINE_MAX_WORDS = 12
+DATELINE_OTHER_WORDS = 3
+#: A line in capitals linked through at least this share of its characters, with no sentence
+#: end and at least SHOUTED_LINK_MIN_WORDS words, is a teaser for another story; its weight, on
+#: top of link_dense, outweighs the prose evidence of a headline-length line (~3).
+SHOUTED_LINK_DENSITY = 0.9
+SHOUTED_LINK_MIN_WORDS = 4
+SHOUTED_LINK_WEIGHT = 2.0
+_LETTER = re.compile(r"[^\W\d_]")
 #: Boilerplate vocabulary only counts in blocks this short: a long paragraph that mentions
 #: "newsletter" or "cookies" is story text about them.
 VOCAB_MAX_WORDS = 40
@@ -148,6 +160,17 @@ def link_dense(b: Block, f: Features) -> Evidence | None:
     if f.link_density > LINK_DENSE:
         label = "related" if f.words >= 5 else "navigation"
         return Evidence(label, 1.5 + 2.0 * (f.link_density - LINK_DENSE), "link_dense")
+    return None
+
+
+def shouted_link(b: Block, f: Features) -> Evidence | None:
+    """A linked line in capitals between story paragraphs ("CO-FOUNDER 'PROUD' OF HOME DEPOT
+    EMPLOYEES", "GET FOX BUSINESS ON THE GO BY CLICKING HERE"): a teaser, never story text."""
+    if f.link_density < SHOUTED_LINK_DENSITY or f.terminal or f.words < SHOUTED_LINK_MIN_WORDS:
+        return None
+    cased = [c for c in _LETTER.findall(b.text) if c.lower() != c.upper()]  # not CJK
+    if cased and all(c.isupper() for c in cased):
+        return Evidence("related", SHOUTED_LINK_WEIGHT, "shouted_link")
     return None
 
 
@@ -295,6 +318,19 @@ def byline(b: Block, f: Features) -> Evidence | None:
     return None
 
 
+def date_stamp(f: Features) -> bool:
+    """A date stamp, maybe with a label or the writer's name ("기사입력 :[ 2018-08-25 15:24 ]",
+    "by Jane Doe — November 18, 2019"). Not evidence on its own: inside a story the same shape
+    is a schedule ("June 17 – Nashville, TN"); the segmenter asks it of blocks near the headline."""
+    # words counted here, not f.words: CJK text estimates those from its length
+    if f.chars > DATELINE_MAX_WORDS * MAX_CHARS_PER_WORD or (f.terminal and f.words >= 4) or \
+            not vocab.DATE.search(f.lower):
+        return False
+    words = _WORD.findall(f.lower)
+    other = [w for w in words if len(w) >= 3 and not w[0].isdigit() and not vocab.DATE_WORDS.search(w)]
+    return len(words) <= DATELINE_MAX_WORDS and len(other) <= DATELINE_OTHER_WORDS
+
+
 def author_bio(b: Block, f: Features) -> Evidence | None:
     """"Jane Doe is a staff writer at X covering ...", "contributed to this report": the note
     about the writer closes the story, however long it is."""
@@ -362,7 +398,7 @@ TEXT_HEURISTICS: tuple[Heuristic, ...] = (
 )
 #: Heuristics that read DOM evidence: HTML input only.
 DOM_HEURISTICS: tuple[Heuristic, ...] = (
-    story_container, link_dense, image_alt, dom_caption, dom_promo, dom_related, dom_footer,
+    story_container, link_dense, shouted_link, image_alt, dom_caption, dom_promo, dom_related, dom_footer,
     dom_navigation, dom_comment, dom_consent,
 )
 

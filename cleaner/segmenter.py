@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from . import vocab
 from .features import Features
-from .heuristics import Evidence
+from .heuristics import Evidence, date_stamp
 from .model import Block
 
 # --- thresholds ---------------------------------------------------------------------------
@@ -122,7 +122,19 @@ WEAK_NOISE_IN_CONTAINER = WEAK_NOISE | {
     "link_dense", "duplicate_text", "repeated_item_region", "headline_run", "truncated_teaser",
 }
 
+#: Text vocabulary that marks a story's last lines as the site's sign-off (newsletter and
+#: social plugs, copyright, share prompts), whatever the story's container says.
+SIGN_OFF_REASONS = frozenset({"promo_text", "footer_text", "share_bar", "comment_text", "author_bio"})
+#: At most this many such lines are taken off the end of a story, each scoring at most this (a
+#: long closing paragraph that quotes someone on "subscriptions" outscores its vocabulary).
+SIGN_OFF_MAX_BLOCKS = 4
+SIGN_OFF_MAX_SCORE = 2.0
+
 _WS = re.compile(r"\s+")
+#: A bare web address: in a story's last lines, a pointer to more coverage or the site's feeds.
+_WEB_ADDRESS = re.compile(r"\bhttps?://\S")
+#: A bare number, maybe with a thousands suffix ("84.1K", "4553"): a share, view or comment count.
+_BARE_COUNT = re.compile(r"^\W*\d[\d.,\s]*[kmb]?\W*$", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -596,16 +608,36 @@ def fill_under_headline(scored: list[Scored], span: range, hints: list[str]) -> 
     """HTML: in ``span`` (see :func:`_under_headline`), blocks that nothing but their shortness,
     their place outside the story's container or their list shape speaks against are story too
     (a recipe's ingredients and times, a product's facts, subheadings). The page's title, in
-    whichever tag, is not (``hints``: og:title, <title>)."""
+    whichever tag, is not (``hints``: og:title, <title>); nor are the date stamp and the
+    share or view counts that sit there."""
     wanted = [_norm(h) for h in hints if h and h.strip()]
     for i in span:
         s = scored[i]
         b = s.block
-        if b.label == "main" or b.tag == "h1" or _matches_hint(_norm(b.text), wanted):
+        if b.label == "main" or b.tag == "h1" or _matches_hint(_norm(b.text), wanted) or \
+                date_stamp(s.feats) or _BARE_COUNT.match(b.text):
             continue
         if {e.reason for e in s.evidence if e.label != "main"} <= WEAK_NOISE_UNDER_HEADLINE:
             b.label = "main"
             b.reasons.append("under_headline")
+
+
+def trim_sign_off(scored: list[Scored]) -> None:
+    """The story's last main blocks that boilerplate vocabulary speaks for ("Sign up for our
+    newsletter", "Follow us on Instagram", "Advertisement", "This document is subject to
+    copyright") or that point to a bare web address ("More coverage: https://...") are the
+    site's sign-off, not its final paragraphs, however well they read."""
+    taken = 0
+    for s in reversed(scored):
+        b = s.block
+        if b.label != "main":
+            continue
+        if taken >= SIGN_OFF_MAX_BLOCKS or s.score > SIGN_OFF_MAX_SCORE or not (
+                SIGN_OFF_REASONS & {e.reason for e in s.evidence} or _WEB_ADDRESS.search(b.text)):
+            return
+        b.label = s.noise_label or "boilerplate"
+        b.reasons.append("sign_off")
+        taken += 1
 
 
 def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int | None]:
@@ -642,6 +674,7 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
     take_paragraphs_after_headline(scored, under_headline)
     fill_under_headline(scored, under_headline, title_hints)
     fill_story_container(scored)
+    trim_sign_off(scored)
     t = pick_title(scored, start, end, title_hints)
     if t is not None:
         scored[t].block.label = "title"

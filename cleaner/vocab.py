@@ -65,6 +65,8 @@ CREDIT_LINE = _rx(
     r"\((?:left|right|center|centre|l|r|c|l-r|r-l)\)",
     r"\bcredit(?:\.\.\.|…)", r"^\s*(?:image|photo|picture|foto|bild)\s+(?:copyright|©|credit)", r"^\s*(?:above|below|top|pictured|im bild|ci-dessus|arriba)\s*:",
     r"\bfile (?:photo|image)\b", r"^\s*(?:satellite|aerial|archive) (?:image|photo|view) of\b",
+    # the label of a caption toggle on its own: "Caption", "Image caption", "Bildunterschrift"
+    r"^\s*(?:(?:image|photo) )?caption\s*$", r"^\s*(?:bildunterschrift|légende)\s*$",
 )
 #: A news dateline: "Hamburg (dpa/lno) – ...", "Wien (APA) -": the agency opens the story, it
 #: does not credit a photo.
@@ -93,7 +95,10 @@ CAPTION_OWN_TOKENS = frozenset({"caption", "figcaption", "credit", "credits", "c
 # --- promos: newsletters, subscriptions, apps, ads ----------------------------------------
 PROMO = _rx(
     r"\b(?:newsletters?|subscri(?:be|ption|ber)\w*|sign (?:up|in)|(?:download|get|install) (?:\w+ ){0,4}apps?|"
-    r"app store|google play|follow us|advertisement|sponsored|partner content|"
+    r"app store|google play|follow us|chat with us|if you (?:enjoyed|liked) this (?:article|story|post)|"
+    r"follow (?:[\w@()'’.-]+ ){1,6}on (?:facebook|twitter|instagram|youtube|linkedin|tiktok)|"
+    r"share (?:it|this(?: \w+)?) with (?:a friend|your friends)|"
+    r"delivered (?:to|through) your (?:letterbox|door|doorstep|inbox)|advertisement|sponsored|partner content|"
     r"abonn(?:ieren|ement|ez|er)|abo|jetzt (?:lesen|testen|abonnieren|registrieren)|s'abonner|"
     r"abonnez-vous|suscr[ií]b(?:ete|irse|ase)|suscripci[oó]n|iscriviti|abbonati|assine|"
     r"inscreva-se|meld je aan|unlimited access|free trial|register (?:now|for free|to)|"
@@ -105,7 +110,7 @@ PROMO = _rx(
     r"commission (?:on|from) (?:purchases|sales)|jetzt bestellen|buy now|shop now|"
     r"aktuelle angebote|best (?:price|deals?)|meilleur prix|unsubscribe|no spam|"
     r"join (?:our|the) (?:\w+ )?(?:forums?|community|mailing list))\b",
-    r"^\s*(?:ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|gesponsert|reklama)"
+    r"^\s*(?:ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|gesponsert|reklama|iklan|advert)"
     r"\s*(?:$|[-:|]\s)",
 )
 #: Calls to action addressed to the reader: subscribe, log in, sign up, donate, follow, join the
@@ -147,7 +152,8 @@ PROMO_TOKENS = frozenset({
 
 # --- related: recommended reading and teaser lists ----------------------------------------
 RELATED_HEAD = _rx(
-    r"^\s*(?:related(?: articles?| stories| posts| content| coverage| news| reading)?|"
+    r"^\s*(?:related(?: articles?| stories| posts| content| coverage| news| reading)?|more|"
+    r"don'?t miss|do not miss|nicht verpassen|à ne pas manquer|no te pierdas|da non perdere|"
     r"read (?:more|also|next)|more (?:from|on|about|stories|news|in)\b.*|see also|also read|"
     r"more (?:\w+ ){1,3}stories|(?:our |the )?latest (?:\w+ )?stories|next up in\b.*|"
     r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended(?: for you| stories)?|"
@@ -233,26 +239,26 @@ SHARE = _rx(
     r"print (?:this )?(?:article|recipe|page)|share(?: this(?: article| story| post)?)?(?: on)?|tweet|teilen|partager|compartir|"
     r"condividi|compartilhar|delen|e-?mail|print|drucken|imprimer|imprimir|copy link|"
     r"link kopieren|facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|telegram|flipboard|"
-    r"messenger|xing)\s*[:.]?\s*$",
+    r"messenger|xing|read later|save for later|bookmark|merken)\s*[:.]?\s*$",
     r"^(?:\s*(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|email|e-mail|print|share|"
     r"telegram|messenger|x|(?:rezept|artikel) drucken|(?:bei|auf) pinterest (?:speichern|merken)|"
     r"print recipe|pin recipe)\s*[,|·•]?){2,}\s*$",
 )
-#: Month names and their short forms (en, de, fr, es, it, pt, nl, pl genitive) for date lines.
+#: Month names and their abbreviations (en, de, fr, es, it, pt, nl, pl), for date stamps.
 _MONTHS = (
-    r"(?:jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s|zo|ço)?|märz|apr(?:il)?|"
-    r"avr(?:il)?|abr(?:il)?|may|mai|mayo|maggio|jun(?:e|i|io|ho)?|juin|giugno|jul(?:y|i|io|ho)?|juil(?:let)?|"
-    r"luglio|aug(?:ust)?|août|ago(?:sto)?|sep(?:t|tember|tembre|tiembre)?|sett(?:embre)?|oct(?:ober|obre)?|"
-    r"okt(?:ober)?|ott(?:obre)?|out(?:ubro)?|nov(?:ember|embre|embro)?|dec(?:ember)?|dez(?:ember|embro)?|"
-    r"déc(?:embre)?|dic(?:iembre|embre)?|enero|febrero|gennaio|febbraio|aprile|janeiro|fevereiro|"
-    r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|"
-    r"grudnia|januari|februari|maart|mei|juni|juli|augustus)"
+    r"jan(?:uary|uar|vier|eiro|uari)?|feb(?:ruary|ruari|ruar|braio)?|f[ée]vr(?:ier)?|fevereiro|mar(?:ch|s|zo|ço)?|"
+    r"märz|maart|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|maggio|maio|mei|jun(?:e|i|io|ho)?|"
+    r"juin|giugno|jul(?:y|i|io|ho)?|juil(?:let)?|luglio|aug(?:ust|usti|ustus)?|ago(?:sto)?|ao[uû]t|"
+    r"sep(?:t|tember|tembre|tiembre|tembro)?|set(?:tembre|embro)?|oct(?:ober|obre|ubre)?|okt(?:ober)?|"
+    r"ottobre|out(?:ubro)?|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|dez(?:ember|embro)?|"
+    r"d[ée]c(?:embre)?|dic(?:iembre|embre)?|ene(?:ro)?|gen(?:naio)?|sty(?:cznia)?|lut(?:ego)?|"
+    r"marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[sś]nia|pa[zź]dziernika|listopada|grudnia"
 )
 #: "By Jane Doe and John Roe | Reuters": reads capitals, matched against the original text.
 BYLINE_NAME = _rx_cased(
     r"^\s*(?i:by|von|par|por|di|door|from)\s+[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}"
     r"(?:\s*(?:,|(?i:and|und|et|y|e)|&|\|)\s*[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3})*\s*"
-    r"(?:[,|·•-].{0,80})?$",
+    r"(?:[,|·•—–-].{0,80})?$",
 )
 BYLINE = _rx(
     r"^\s*(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|stand|publié|"
@@ -267,12 +273,33 @@ BYLINE = _rx(
     r"yesterday)\b.{0,30}$",
     # a line led by a date, with a few words after it (section, tags, author): "28 kwietnia 2021
     # Polityka", "2021-10-16 | Botschaft", "11 Jan 2019", "23.10.2018"
-    r"^\s*(?:\d{1,2}\.?\s*(?:de\s+)?" + _MONTHS + r"\.?\s*(?:de\s+)?\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|"
+    r"^\s*(?:\d{1,2}\.?\s*(?:de\s+)?(?:" + _MONTHS + r")\.?\s*(?:de\s+)?\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|"
     r"\d{4}-\d{2}-\d{2})\b\W*(?:[^\W\d]+(?:\W+|$)){0,8}$",
+    # a news agency's name on its own line is the story's source
+    r"^\s*(?:by\s+)?(?:the )?(?:associated press|reuters|agence france-presse|afp|ap|dpa|efe|ansa|upi|"
+    r"press trust of india|pti|ians|xinhua)\s*$",
 )
+#: A date: "2018-08-25", "25.08.2018", "11/20/2019", "Nov. 20", "November 20th", "22. November",
+#: "22 de outubro".
+DATE = _rx(
+    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b",
+    rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?:{_MONTHS})\b",
+)
+#: Words a date stamp carries besides the date: month and weekday names, clock and time-zone
+#: words ("sexta-feira, 22 de outubro de 2010 às 20:13", "Nov. 20, 2019, 9:28 AM UTC").
+DATE_WORDS = _rx(
+    rf"^(?:{_MONTHS}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|"
+    r"mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|"
+    r"domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|segunda|terça|quarta|quinta|sexta|"
+    r"feira|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|uhr|utc|gmt|est|edt|cst|"
+    r"cdt|pst|pdt|cet|cest|mez|mesz|bst|ist|jst|kst|hrs|heure|heures|horas|ore|uur)$",
+)
+
 #: Author bios and contributor lines: whole sentences, so matched even when they end in a period.
 AUTHOR_BIO = _rx(
-    r"\bcontributed (?:to )?this (?:report|story|article)\b", r"\bopinions expressed\b",
+    r"\bcontributed (?:to )?this (?:report|story|article)\b", r"\bcontributed reporting\b", r"\bopinions expressed\b",
     r"\b(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,4}(?:writer|reporter|editor|correspondent|journalist|"
     r"columnist|contributor|photographer|producer)\b(?: (?:at|for|of|with) .{0,80})?\.?\s*$",
     r"^\s*(?:follow|contact) (?:me|him|her|them|the author|us) (?:on|at)\b",

@@ -24,6 +24,10 @@ _PROSE_WORDS = (
 ).split()
 
 
+#: A teaser link in capitals, as some sites drop them between a story's paragraphs.
+SHOUTED = "CO-FOUNDER 'PROUD' OF HOME DEPOT EMPLOYEES LIVING OUT THEIR DREAM"
+
+
 def words(n: int, end: str = ".") -> str:
     """A prose-like block of exactly ``n`` words (capitalised, ending with ``end``)."""
     out = [_PROSE_WORDS[i % len(_PROSE_WORDS)] for i in range(n)]
@@ -105,6 +109,7 @@ FIRES = [
      "consent_text"),
     (H.consent_text, "Accept all", {}, "consent", "consent_text"),
     # DOM heuristics: blocks as cleaner.dom leaves them (tag, path tokens, link characters)
+    (H.shouted_link, SHOUTED, {"link_chars": len(SHOUTED)}, "related", "shouted_link"),
     (H.image_alt, "Workers on the old bridge at dawn", {"tag": "img"}, "caption", "image_alt"),
     (H.dom_caption, "The old bridge in 1902.", {"path": {"<figcaption"}}, "caption", "dom_caption"),
     (H.dom_caption, "The old bridge in 1902.", {"path": {"<figure"}}, "caption", "dom_caption"),
@@ -164,6 +169,9 @@ NEAR_MISSES = [
     (H.navigation_text, "Home is where the heart is, the mayor told the crowd on Tuesday.", {}),
     (H.comment_text, "The mayor declined to comment on the cost of the bridge.", {}),
     (H.consent_text, "She baked cookies for the school fair on Saturday.", {}),
+    (H.shouted_link, SHOUTED.title(), {"link_chars": len(SHOUTED)}),  # an ordinary linked headline
+    (H.shouted_link, SHOUTED, {"link_chars": 10}),  # capitals, but not a link
+    (H.shouted_link, "서울 시청 앞 새 다리 공사 시작", {"link_chars": 17, "lang": "ko"}),  # no case
     (H.image_alt, "Workers on the old bridge at dawn", {"tag": "p"}),
     (H.dom_caption, "The old bridge in 1902.", {"path": {"<p", "story"}}),
     (H.link_dense, "Read the council report on the new bridge.", {"link_chars": 10}),
@@ -192,6 +200,43 @@ def test_heuristic_fires(heuristic, text, extra, label, reason):
 @pytest.mark.parametrize("heuristic,text,extra", NEAR_MISSES, ids=_name)
 def test_heuristic_near_miss(heuristic, text, extra):
     assert run(heuristic, text, **extra) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Nov. 20, 2019, 9:28 AM UTC", "November 18, 2019", "by Jane Doe — November 18, 2019",
+    "기사입력 :[ 2018-08-25 15:24 ]", "sexta-feira, 22 de outubro de 2010 às 20:13",
+    "Verfasst von: Redaktion | 31. Dezember 2008", "by 国際特許事務所 ／ 2016.12.01",
+])
+def test_date_stamp(text):
+    assert H.date_stamp(block_features(text, 0, EN))
+
+
+@pytest.mark.parametrize("text", [
+    "Abnahme Protokoll der letzten Vorstandssitzung vom 5.8.2019",  # a list entry with a date
+    "Opening of the new Bridgestone Arena hall: June 17, 2019",  # a date in a title
+    "On May 5 the council voted for the bridge.",  # a sentence
+    "Jahrgang 1993",  # a year is not a date
+])
+def test_date_stamp_near_miss(text):
+    assert not H.date_stamp(block_features(text, 0, EN))
+
+
+@pytest.mark.parametrize("heuristic,text,label", [
+    (H.caption_credit, "Caption", "caption"), (H.caption_credit, "Image caption", "caption"),
+    (H.promo_text, "Iklan", "promo"),
+    (H.promo_text, "Chat with us in Facebook Messenger. Find out what's happening.", "promo"),
+    (H.byline, "The Associated Press", "footer"), (H.byline, "Reuters", "footer"),
+    (H.byline, "by Jane Doe — November 18, 2019", "footer"),
+    (H.promo_text, "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "promo"),
+    (H.promo_text, "Like this story? Share it with a friend!", "promo"),
+    (H.promo_text, "Get the magazine delivered through your letterbox every month.", "promo"),
+    (H.promo_text, "Advert", "promo"),
+    (H.promo_text, "If you enjoyed this article, we have a proposition for you: join us.", "promo"),
+    (H.author_bio, "Keith Bradsher contributed reporting from Hong Kong.", "footer"),
+])
+def test_labels_and_agency_lines(heuristic, text, label):
+    ev = run(heuristic, text)
+    assert ev is not None and ev.label == label
 
 
 def test_every_heuristic_has_a_positive_and_a_negative_case():
@@ -286,7 +331,8 @@ def test_footer_vocabulary_only_counts_in_short_blocks():
     "Weitere Beiträge aus der Kolumne:", "NOTAS RELACIONADAS", "Weitere Informationen:",
     "Weitere Infos unter www.example.de.", "Entdecke weitere Homestorys", "More information",
     "Alle Artikel zu unseren Recherchen", "Weitere Tourentipps in Schweden", "Auch auf example.de",
-    "Vorschau auf den nächsten Artikel", "Next article",
+    "Vorschau auf den nächsten Artikel", "Next article", "More:", "DON'T MISS", "Don't miss:",
+    "Nicht verpassen",
 ])
 def test_related_heading_multilingual(text):
     ev = run(H.related_heading, text, lang="en")
@@ -391,8 +437,8 @@ def test_consent_text_multilingual(text):
 
 
 @pytest.mark.parametrize("text", ["Facebook Twitter Email", "Share", "Tweet", "Teilen", "Partager",
-                                  "Print this article", "Copy link",
-                                  "Rezept drucken Bei Pinterest speichern"])
+                                  "Print this article", "Copy link", "Read Later", "Save for later",
+                                  "Merken", "Rezept drucken Bei Pinterest speichern"])
 def test_share_bar(text):
     assert run(H.share_bar, text).label == "footer"
 

@@ -666,6 +666,55 @@ def test_short_lines_between_headline_and_story_are_main_unless_boilerplate_spea
     assert block(art, "Home News").label == "navigation"
 
 
+def test_date_stamps_and_counts_under_the_headline_stay_out_of_the_story():
+    furniture = ["by Jane Doe — November 18, 2019", "Nov. 20, 2019, 9:28 AM UTC", "84.1K", "4553"]
+    lines = "".join(f"<div>{t}</div>" for t in furniture)
+    art = clean(HEADED_HTML.replace('<div class="newsletter">', lines + '<div class="newsletter">'))
+    for text in furniture:
+        assert block(art, text).label != "main", text
+    assert art.paragraphs == [INTRO, SECOND, *STORY]
+
+
+def test_a_plug_at_the_end_of_the_story_is_its_sign_off_not_its_last_paragraph():
+    plug = ("There's plenty more where that came from. Sign up for the Town News newsletter today "
+            "to get the free daily briefing on the bridge and the town.")
+    closing = ("The council said the bridge would pay for itself within twenty years, and that "
+               "subscriptions to the new ferry pass would be refunded in full to every commuter who "
+               "bought one before the old crossing closed for the works.")
+    body = "".join(_p(t) for t in [*STORY, closing, plug])
+    art = clean(f"<html><body><h1>{TITLE}</h1><article class='article-body'>{body}</article>"
+                "</body></html>")
+    b = block(art, plug)
+    assert b.label == "promo" and "sign_off" in b.reasons
+    assert art.paragraphs == [*STORY, closing]
+
+
+def test_teaser_links_under_a_more_heading_inside_the_story_are_related():
+    teasers = ["Ferry operator sees the bridge as the end of its route",
+               "Town museum plans an exhibition on the old crossing"]
+    box = "<h4>More:</h4>" + "".join(f"<h4><a href='/x{i}'>{t}</a></h4>" for i, t in enumerate(teasers))
+    body = "".join(_p(t) for t in STORY[:3]) + box + "".join(_p(t) for t in STORY[3:])
+    art = clean(f"<html><body><h1>{TITLE}</h1><article class='article-body'>{body}</article>"
+                "</body></html>")
+    for text in ["More:", *teasers]:
+        assert block(art, text).label == "related", text
+    assert art.paragraphs == STORY
+
+
+@pytest.mark.parametrize("tail", [
+    "Full coverage: https://example.com/bridge",
+    ("Jane Doe (jane@example.com) is the editor and publisher of Town News, and a senior staff "
+     "writer with the county paper, where she has covered the bridge for ten years. She lives in "
+     "the old town with her family."),
+])
+def test_a_web_address_or_a_writer_note_ending_the_story_is_its_sign_off(tail):
+    body = "".join(_p(t) for t in [*STORY, tail])
+    art = clean(f"<html><body><h1>{TITLE}</h1><article class='article-body'>{body}</article>"
+                "</body></html>")
+    assert "sign_off" in block(art, tail).reasons
+    assert art.paragraphs == STORY
+
+
 def test_decide_labels_in_place_and_reports_core_and_title():
     scored = scored_text([*MENU, TITLE, *STORY, "Source link"])
     start, end, t = S.decide(scored, [])
