@@ -108,6 +108,7 @@ PROMO_TOKENS = frozenset({
 # --- related: recommended reading and teaser lists ----------------------------------------
 RELATED_HEAD = _rx(
     r"^\s*(?:related(?: articles?| stories| posts| content| coverage| news| reading)?|"
+    r"related (?:articles?|stories|posts|content|coverage|news|reading) (?:from|on|about|in)\b.*|"
     r"read (?:more|also|next)|more (?:from|on|about|stories|news|in)\b.*|see also|also read|"
     r"more (?:\w+ ){1,3}stories|(?:our |the )?latest (?:\w+ )?stories|next up in\b.*|"
     r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended(?: for you| stories)?|"

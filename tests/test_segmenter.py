@@ -411,6 +411,32 @@ def test_short_boilerplate_line_inside_story_is_not_rescued():
     assert art.paragraphs == STORY
 
 
+# --- lists a story line announces ------------------------------------------------------------
+DATES = [
+    "June 9 -- Riverside Amphitheatre, Westport",
+    "June 12 -- Harbour Arena, Eastbridge",
+    "June 14 -- Town Hall Stage, Millford",
+    "June 20 -- Castle Gardens, Northam",
+]
+
+
+def test_list_announced_by_a_story_line_is_story():
+    """A colon line closing the story announces the list under it (tour dates, qualified teams):
+    the items are story however short and list-like, up to the share bar."""
+    intro = "The band will play these dates on the bridge tour:"
+    art = clean(page(TITLE, *STORY, intro, *DATES, "Facebook", "Twitter", *MENU), kind="text")
+    check_every_block_is_explained(art)
+    assert art.paragraphs == [*STORY, intro, *DATES]
+    assert "announced_list" in block(art, DATES[0]).reasons
+    assert block(art, "Facebook").label != "main"
+
+
+def test_a_short_label_with_a_colon_announces_nothing():
+    """"Sources:" or "About this statement:" label a box of furniture, not a list in the story."""
+    art = clean(page(TITLE, *STORY, "Share this:", *DATES, *MENU), kind="text")
+    assert art.paragraphs == STORY
+
+
 # --- titles ---------------------------------------------------------------------------------
 def test_title_of_a_text_page_is_its_headline_block():
     art = clean(page(*MENU, TITLE, *STORY), kind="text")
