@@ -488,6 +488,12 @@ def mark_related_lists(scored: list[Scored]) -> None:
                 rescore(item)
 
 
+def _unmarked_or_prose(s: Scored) -> bool:
+    """Reads like story text, or nothing has spoken for or against it yet: a headline of common
+    words ("How Jack Ma changed China") has no evidence at all and would stay main in the core."""
+    return s.content > 0 or not s.evidence
+
+
 def mark_headline_runs(scored: list[Scored]) -> None:
     """Runs of unpunctuated lines (teaser headlines, menus, tag lists) are lists, not story:
     a story alternates its subheadings with paragraphs."""
@@ -513,7 +519,7 @@ def mark_related_box(scored: list[Scored]) -> None:
         for t in scored[i + 1: i + 1 + RELATED_BOX_MAX_ITEMS]:
             if not _listish(t) or t.boundary or t.block.text.endswith(":"):
                 break  # a sentence or a line introducing a list ("Here are the highlights:")
-            if t.content > 0:
+            if _unmarked_or_prose(t):
                 t.evidence.append(Evidence("related", t.content + 1.0, "under_related_heading"))
                 rescore(t)
 

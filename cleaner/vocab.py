@@ -112,7 +112,7 @@ RELATED_HEAD = _rx(
     r"read (?:more|also|next)|more (?:from|on|about|stories|news|in)\b.*|see also|also read|"
     r"more (?:\w+ ){1,3}stories|(?:our |the )?latest (?:\w+ )?stories|next up in\b.*|"
     r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended(?: for you| stories)?|"
-    r"most (?:read|popular|viewed|shared)|trending(?: now)?|top stories|popular(?: posts| now)?|"
+    r"most (?:read|popular|viewed|shared)|trending(?: now| news| stories)?|more(?=\s*:)|top stories|popular(?: posts| now)?|"
     r"latest(?: news| stories| posts)?|what to read next|further reading|editor'?s? picks|"
     r"lesen sie auch|lesen sie mehr|auch interessant|mehr zum thema|weitere (?:nachrichten|meldungen|"
     r"artikel|themen)(?: aus \w+(?: \w+)?)?|more (?:news|stories|headlines)|autres actualités|"

@@ -230,6 +230,7 @@ def test_notes_about_the_writer_are_author_bio(text):
 def test_related_heading_is_not_a_story_subheading():
     assert run(H.related_heading, "Up next") is None  # "UP NEXT: Host the Lakers on Friday."
     assert run(H.related_heading, "More than a bridge") is None
+    assert run(H.related_heading, "More") is None  # a menu entry; "More:" heads a box
 
 
 def test_author_bio_ends_the_story():
@@ -249,7 +250,7 @@ def test_footer_vocabulary_only_counts_in_short_blocks():
     "Related Article", "Related stories", "Read more", "You may also like", "Most read",
     "Lesen Sie auch", "Mehr zum Thema", "À lire aussi", "Sur le même sujet", "Te puede interesar",
     "Noticias relacionadas", "Leggi anche", "More Great Science Stories", "Our Latest Stories",
-    "Next Up In Science & Health",
+    "Next Up In Science & Health", "Trending News", "More:", "Related coverage from Money Matters:",
 ])
 def test_related_heading_multilingual(text):
     ev = run(H.related_heading, text, lang="en")

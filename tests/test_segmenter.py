@@ -396,6 +396,18 @@ def test_flattened_text_takes_no_lead_from_above_the_byline():
     assert block(art, blurb).label != "main"
 
 
+def test_a_plain_teaser_headline_under_a_related_heading_is_not_main():
+    """A teaser of common words ("Airline warns staff over protests") has no evidence either way
+    and would stay main inside the story; under a "More:" heading it is the box's teaser."""
+    teaser = "Airline warns staff over protests"
+    scored = scored_text([teaser])
+    assert not scored[0].evidence  # nothing speaks for or against it on its own
+    art = clean(page(TITLE, *STORY[:3], "More:", teaser, *STORY[3:]), kind="text")
+    assert block(art, teaser).label == "related"
+    assert "under_related_heading" in block(art, teaser).reasons
+    assert art.paragraphs == STORY
+
+
 # --- short lines inside the story --------------------------------------------------------------
 def test_short_line_between_story_paragraphs_stays_main():
     art = clean(page(TITLE, *STORY[:2], "Bridge in numbers", *STORY[2:]), kind="text")
