@@ -65,6 +65,7 @@ CREDIT_LINE = _rx(
     r"\((?:left|right|center|centre|l|r|c|l-r|r-l)\)",
     r"\bcredit(?:\.\.\.|…)", r"^\s*(?:image|photo|picture|foto|bild)\s+(?:copyright|©|credit)", r"^\s*(?:above|below|top|pictured|im bild|ci-dessus|arriba)\s*:",
     r"\bfile (?:photo|image)\b", r"^\s*(?:satellite|aerial|archive) (?:image|photo|view) of\b",
+    r"^\s*(?:image|media|video|photo) ?caption(?!s\b|ed\b|ing\b)",  # "Media captionThe ..."
 )
 #: A credit line on its own, photographer and agency joined by "/" or "|", no keyword before it
 #: ("Sanjeev Verma/Hindustan Times/Getty Images", "Jane Doe | Bloomberg | Getty Images"): it
