@@ -59,6 +59,10 @@ GLUED_SUMMARY_CAPITALIZED = 0.6
 GLUED_TEASER_WEIGHT = 5.0
 _GLUE = re.compile(r"(?:[a-z]{4}|[0-9?!)\]”\"])(?=[A-Z][a-z])")
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
+#: A dated news-photo scene ("X speaks during a rally in Y on Nov. 19, 2019") in a block up to
+#: this long is a caption, by more than a paragraph's prose evidence (4.5).
+SCENE_CAPTION_MAX_WORDS = 80
+SCENE_CAPTION_WEIGHT = 5.0
 #: Boilerplate vocabulary only counts in blocks this short: a long paragraph that mentions
 #: "newsletter" or "cookies" is story text about them.
 VOCAB_MAX_WORDS = 40
@@ -153,6 +157,14 @@ def caption_credit(b: Block, f: Features) -> Evidence | None:
     """Captions end with a photo credit: "(Reuters: Kevin Lamarque)", "Foto: dpa"."""
     if _fits(f, 80) and (vocab.CREDIT_TAIL.search(f.lower) or vocab.CREDIT_LINE.search(f.lower)):
         return Evidence("caption", 4.5 if f.words <= SHORT_VOCAB_WORDS else 3.5, "caption_credit")
+    return None
+
+
+def scene_caption(b: Block, f: Features) -> Evidence | None:
+    """A news photo's caption without a credit: a present-tense scene dated to the day and year;
+    a story tells dated events in the past tense."""
+    if _fits(f, SCENE_CAPTION_MAX_WORDS) and vocab.CAPTION_SCENE.search(f.lower):
+        return Evidence("caption", SCENE_CAPTION_WEIGHT, "scene_caption")
     return None
 
 
@@ -323,7 +335,8 @@ def dom_consent(b: Block, f: Features) -> Evidence | None:
 
 #: Heuristics that read only the text: used for both input kinds.
 TEXT_HEURISTICS: tuple[Heuristic, ...] = (
-    prose_length, sentence_shape, stopword_density, short_fragment, caption_credit, promo_text,
+    prose_length, sentence_shape, stopword_density, short_fragment, caption_credit, scene_caption,
+    promo_text,
     related_heading, related_inline, truncated_teaser, glued_teaser, footer_text, share_bar,
     byline, author_bio, navigation_text, comment_text, consent_text,
 )

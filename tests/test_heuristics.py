@@ -67,6 +67,8 @@ FIRES = [
     (H.short_fragment, "Weather", {}, "navigation", "short_fragment"),
     (H.caption_credit, "Secretary X speaks. (Reuters: Kevin Lamarque)", {}, "caption", "caption_credit"),
     (H.caption_credit, "Foto: dpa", {}, "caption", "caption_credit"),
+    (H.scene_caption, ("President Jane Doe speaks to reporters before departing the White House "
+                       "on Nov. 19, 2019 in Washington."), {}, "caption", "scene_caption"),
     (H.caption_credit, "Image caption The mayor opened the new bridge on Tuesday", {}, "caption",
      "caption_credit"),
     (H.caption_credit, "Media captionThe bridge seen from the river", {}, "caption", "caption_credit"),
@@ -139,6 +141,9 @@ NEAR_MISSES = [
     (H.promo_text, "The council said the new bridge would open next year.", {}),
     (H.promo_text, LONG_MENTION, {}),
     (H.related_heading, "Related parties met on Monday to discuss the bridge and the road plans.", {}),
+    # the story tells a dated event in the past tense
+    (H.scene_caption, ("President Jane Doe spoke to reporters before departing the White House "
+                       "on Nov. 19, 2019 in Washington."), {}),
     (H.related_heading, words(10, end=""), {}),
     (H.related_inline, "Read the full council report, which was published on Monday.", {}),
     (H.truncated_teaser, PARAGRAPH, {}),
