@@ -59,9 +59,10 @@ GLUED_SUMMARY_CAPITALIZED = 0.6
 GLUED_TEASER_WEIGHT = 5.0
 _GLUE = re.compile(r"(?:[a-z]{4}|[0-9?!)\]”\"])(?=[A-Z][a-z])")
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
-#: A dated news-photo scene ("X speaks during a rally in Y on Nov. 19, 2019") in a block up to
-#: this long is a caption, by more than a paragraph's prose evidence (4.5).
-SCENE_CAPTION_MAX_WORDS = 80
+#: A dated news-photo scene ("X speaks during a rally in Y on Nov. 19, 2019") in a block of
+#: this many words (shorter: a dateline or "Updated" line) is a caption, by more than a
+#: paragraph's prose evidence (4.5).
+SCENE_CAPTION_WORDS = (12, 80)
 SCENE_CAPTION_WEIGHT = 5.0
 #: Boilerplate vocabulary only counts in blocks this short: a long paragraph that mentions
 #: "newsletter" or "cookies" is story text about them.
@@ -163,7 +164,8 @@ def caption_credit(b: Block, f: Features) -> Evidence | None:
 def scene_caption(b: Block, f: Features) -> Evidence | None:
     """A news photo's caption without a credit: a present-tense scene dated to the day and year;
     a story tells dated events in the past tense."""
-    if _fits(f, SCENE_CAPTION_MAX_WORDS) and vocab.CAPTION_SCENE.search(f.lower):
+    if f.words >= SCENE_CAPTION_WORDS[0] and _fits(f, SCENE_CAPTION_WORDS[1]) and \
+            vocab.CAPTION_SCENE.search(f.lower):
         return Evidence("caption", SCENE_CAPTION_WEIGHT, "scene_caption")
     return None
 

@@ -68,11 +68,15 @@ CREDIT_LINE = _rx(
     r"^\s*(?:image|media|video|photo) ?caption(?!s\b|ed\b|ing\b)",  # "Media captionThe ..."
 )
 #: A news photo's caption: a scene in the present tense ("X speaks during ...", "Y looks on as
-#: ...") dated to the day and year in the same sentence; a story tells dated events in the past.
+#: ...") dated to the day and year in the same sentence, or dated the agencies' way, weekday and
+#: full date ("..., Tuesday, Nov. 19, 2019, in Albany"); a story tells dated events in the past
+#: and names the weekday or the date.
 CAPTION_SCENE = _rx(
     r"\b(?:looks on|speaks|arrives|gestures|poses|reacts|testifies|waves|walks|stands|sits|attends|"
     r"delivers|listens|is seen|are seen|pictured|talks|takes off|holds|uses)\b[^.]{0,200}?"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d\b",
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|"
+    r"nov|dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d\b",
 )
 #: A credit line on its own, photographer and agency joined by "/" or "|", no keyword before it
 #: ("Sanjeev Verma/Hindustan Times/Getty Images", "Jane Doe | Bloomberg | Getty Images"): it

@@ -69,6 +69,8 @@ FIRES = [
     (H.caption_credit, "Foto: dpa", {}, "caption", "caption_credit"),
     (H.scene_caption, ("President Jane Doe speaks to reporters before departing the White House "
                        "on Nov. 19, 2019 in Washington."), {}, "caption", "scene_caption"),
+    (H.scene_caption, ("Snow covers the branches of trees along the river bridge on Tuesday, Nov. 19, "
+                       "2019 in Latham."), {}, "caption", "scene_caption"),
     (H.caption_credit, "Image caption The mayor opened the new bridge on Tuesday", {}, "caption",
      "caption_credit"),
     (H.caption_credit, "Media captionThe bridge seen from the river", {}, "caption", "caption_credit"),
@@ -144,6 +146,7 @@ NEAR_MISSES = [
     # the story tells a dated event in the past tense
     (H.scene_caption, ("President Jane Doe spoke to reporters before departing the White House "
                        "on Nov. 19, 2019 in Washington."), {}),
+    (H.scene_caption, "Updated 1:39 am EST, Wednesday, November 20, 2019", {}),  # a dateline
     (H.related_heading, words(10, end=""), {}),
     (H.related_inline, "Read the full council report, which was published on Monday.", {}),
     (H.truncated_teaser, PARAGRAPH, {}),
