@@ -108,7 +108,7 @@ PROMO = _rx(
     r"commission (?:on|from) (?:purchases|sales)|jetzt bestellen|buy now|shop now|"
     r"aktuelle angebote|best (?:price|deals?)|meilleur prix|unsubscribe|no spam|"
     r"join (?:our|the) (?:\w+ )?(?:forums?|community|mailing list))\b",
-    r"^\s*(?:ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|gesponsert|reklama)"
+    r"^\s*(?:ad|ads|advert|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|gesponsert|reklama)"
     r"\s*(?:$|[-:|]\s)",
 )
 PROMO_TOKENS = frozenset({
@@ -119,7 +119,7 @@ PROMO_TOKENS = frozenset({
 
 # --- related: recommended reading and teaser lists ----------------------------------------
 RELATED_HEAD = _rx(
-    r"^\s*(?:related(?: articles?| stories| posts| content| coverage| news| reading)?|"
+    r"^\s*(?:related(?: articles?| stories| posts| content| coverage| news| reading| links)?|don['’]?t miss|"
     r"related (?:articles?|stories|posts|content|coverage|news|reading) (?:from|on|about|in)\b.*|"
     r"read (?:more|also|next)|more (?:from|on|about|stories|news|in)\b.*|see also|also read|"
     r"more (?:\w+ ){1,3}stories|(?:our |the )?latest (?:\w+ )?stories|next up in\b.*|"

@@ -77,6 +77,7 @@ FIRES = [
     (H.caption_credit, "Crowds gather outside the stadium. (AP Photo/John Doe)", {}, "caption",
      "caption_credit"),
     (H.promo_text, "Sign up for our newsletter", {}, "promo", "promo_text"),
+    (H.promo_text, "Advert", {}, "promo", "promo_text"),
     (H.related_heading, "Related Article", {}, "related", "related_heading"),
     (H.related_inline, "Read more: Why the river flooded the town", {}, "related", "related_inline"),
     (H.truncated_teaser, "The mayor said the bridge would change the town forever, but critics...", {},
@@ -262,6 +263,7 @@ def test_footer_vocabulary_only_counts_in_short_blocks():
     "Lesen Sie auch", "Mehr zum Thema", "À lire aussi", "Sur le même sujet", "Te puede interesar",
     "Noticias relacionadas", "Leggi anche", "More Great Science Stories", "Our Latest Stories",
     "Next Up In Science & Health", "Trending News", "More:", "Related coverage from Money Matters:",
+    "Related Links", "Don’t Miss:",
 ])
 def test_related_heading_multilingual(text):
     ev = run(H.related_heading, text, lang="en")
