@@ -338,9 +338,8 @@ def dom_consent(b: Block, f: Features) -> Evidence | None:
 #: Heuristics that read only the text: used for both input kinds.
 TEXT_HEURISTICS: tuple[Heuristic, ...] = (
     prose_length, sentence_shape, stopword_density, short_fragment, caption_credit, scene_caption,
-    promo_text,
-    related_heading, related_inline, truncated_teaser, glued_teaser, footer_text, share_bar,
-    byline, author_bio, navigation_text, comment_text, consent_text,
+    promo_text, related_heading, related_inline, truncated_teaser, glued_teaser, footer_text,
+    share_bar, byline, author_bio, navigation_text, comment_text, consent_text,
 )
 #: Heuristics that read DOM evidence: HTML input only.
 DOM_HEURISTICS: tuple[Heuristic, ...] = (

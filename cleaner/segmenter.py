@@ -540,6 +540,7 @@ def keep_short_lines_in_story(scored: list[Scored], start: int, end: int) -> Non
 
 
 def _noise_reasons(s: Scored) -> set[str]:
+    """Names of the heuristics that spoke against a block being story text."""
     return {e.reason for e in s.evidence if e.label != "main"}
 
 
