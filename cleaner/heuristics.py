@@ -80,6 +80,11 @@ SHOUTED_LINK_DENSITY = 0.9
 SHOUTED_LINK_MIN_WORDS = 4
 SHOUTED_LINK_WEIGHT = 2.0
 _LETTER = re.compile(r"[^\W\d_]")
+#: A dated news-photo scene ("X speaks during a rally in Y on Nov. 19, 2019") in a block of
+#: this many words (shorter: a dateline or "Updated" line) is a caption, by more than a
+#: paragraph's prose evidence (4.5).
+SCENE_CAPTION_WORDS = (12, 80)
+SCENE_CAPTION_WEIGHT = 5.0
 #: Boilerplate vocabulary only counts in blocks this short: a long paragraph that mentions
 #: "newsletter" or "cookies" is story text about them.
 VOCAB_MAX_WORDS = 40
@@ -192,6 +197,15 @@ def caption_credit(b: Block, f: Features) -> Evidence | None:
 def _paragraph(f: Features) -> bool:
     """Several sentences of prose: more than a photo's one-line description."""
     return f.words >= LONG_WORDS and f.sentences >= 2 and f.terminal
+
+
+def scene_caption(b: Block, f: Features) -> Evidence | None:
+    """A news photo's caption without a credit: a present-tense scene dated to the day and year;
+    a story tells dated events in the past tense."""
+    if f.words >= SCENE_CAPTION_WORDS[0] and _fits(f, SCENE_CAPTION_WORDS[1]) and \
+            vocab.CAPTION_SCENE.search(f.lower):
+        return Evidence("caption", SCENE_CAPTION_WEIGHT, "scene_caption")
+    return None
 
 
 def dom_caption(b: Block, f: Features) -> Evidence | None:
@@ -392,9 +406,10 @@ def dom_consent(b: Block, f: Features) -> Evidence | None:
 
 #: Heuristics that read only the text: used for both input kinds.
 TEXT_HEURISTICS: tuple[Heuristic, ...] = (
-    prose_length, sentence_shape, stopword_density, short_fragment, caption_credit, promo_text,
-    related_heading, related_inline, truncated_teaser, glued_teaser, footer_text, share_bar,
-    byline, author_bio, navigation_text, comment_text, consent_text, reader_appeal, site_notice,
+    prose_length, sentence_shape, stopword_density, short_fragment, caption_credit, scene_caption,
+    promo_text, related_heading, related_inline, truncated_teaser, glued_teaser, footer_text,
+    share_bar, byline, author_bio, navigation_text, comment_text, consent_text, reader_appeal,
+    site_notice,
 )
 #: Heuristics that read DOM evidence: HTML input only.
 DOM_HEURISTICS: tuple[Heuristic, ...] = (

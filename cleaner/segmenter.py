@@ -113,6 +113,14 @@ TAIL_MIN_STORY_WORDS = 200
 #: Evidence too weak to take a short line out of the story it sits in.
 WEAK_NOISE = frozenset({"short_fragment", "low_stopword_density"})
 
+#: A story line that ends with a colon and has at least this many words introduces the list under
+#: it ("Here are the highlights:", "The tour dates:"); "More:" or "Share:" label a menu.
+LIST_INTRO_MIN_WORDS = 4
+#: Items of such a list are at most this long (a paragraph after it is story or not on its own).
+LIST_ENTRY_MAX_WORDS = 40
+#: Under a story's colon line these say only "short" or "one of a list": the list it announces.
+WEAK_NOISE_IN_LIST = WEAK_NOISE | {"headline_run", "repeated_item_region"}
+
 #: Between the headline and the story these say only "short", "not in the container" or "one of
 #: a list": an ingredient list or a fact box under a recipe's or product's title.
 WEAK_NOISE_UNDER_HEADLINE = WEAK_NOISE | {"outside_story_container", "headline_run", "repeated_item_region"}
@@ -492,6 +500,12 @@ def mark_related_lists(scored: list[Scored]) -> None:
                 rescore(item)
 
 
+def _unmarked_or_prose(s: Scored) -> bool:
+    """Reads like story text, or nothing has spoken for or against it yet: a headline of common
+    words ("How Jack Ma changed China") has no evidence at all and would stay main in the core."""
+    return s.content > 0 or not s.evidence
+
+
 def mark_headline_runs(scored: list[Scored]) -> None:
     """Runs of unpunctuated lines (teaser headlines, menus, tag lists) are lists, not story:
     a story alternates its subheadings with paragraphs."""
@@ -517,7 +531,7 @@ def mark_related_box(scored: list[Scored]) -> None:
         for t in scored[i + 1: i + 1 + RELATED_BOX_MAX_ITEMS]:
             if not _listish(t) or t.boundary or t.noise_label == "footer" or t.block.text.endswith(":"):
                 break  # a sentence, the page footer, or a line introducing a list ("Here are:")
-            if t.content > 0:
+            if _unmarked_or_prose(t):
                 t.evidence.append(Evidence("related", t.content + 1.0, "under_related_heading"))
                 rescore(t)
 
@@ -535,6 +549,45 @@ def keep_short_lines_in_story(scored: list[Scored], start: int, end: int) -> Non
                 scored[i + 1].block.label == "main":
             b.label = "main"
             b.reasons.append("between_story_paragraphs")
+
+
+def _noise_reasons(s: Scored) -> set[str]:
+    """Names of the heuristics that spoke against a block being story text."""
+    return {e.reason for e in s.evidence if e.label != "main"}
+
+
+def _list_intro(s: Scored) -> bool:
+    """A line announcing a list: ends with a colon, a few words, nothing but list shape against it."""
+    return s.block.text.rstrip().endswith(":") and s.feats.words >= LIST_INTRO_MIN_WORDS and \
+        not s.boundary and _noise_reasons(s) <= WEAK_NOISE_IN_LIST
+
+
+def take_announced_lists(scored: list[Scored], start: int, end: int) -> None:
+    """A story line ending with a colon ("The tour dates:", "Here are the highlights:") announces
+    the list under it: its short items are story, however list-like, up to the first block that
+    something other than its shape speaks against. The line may close the story (the first block
+    after the core)."""
+    i = start
+    while i < min(end + 1, len(scored)):
+        s = scored[i]
+        if not _list_intro(s):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(scored):
+            t = scored[j]
+            if t.block.label == "main" and t.feats.terminal and t.feats.words >= PARAGRAPH_MIN_WORDS:
+                break  # a paragraph: the list has ended (or was never there)
+            if t.block.label != "main" and (t.feats.words > LIST_ENTRY_MAX_WORDS or t.boundary or
+                                            not _noise_reasons(t) <= WEAK_NOISE_IN_LIST):
+                break
+            j += 1
+        if j > i + 1:
+            for t in scored[i:j]:
+                if t.block.label != "main":
+                    t.block.label = "main"
+                    t.block.reasons.append("announced_list")
+        i = j
 
 
 def fill_story_container(scored: list[Scored]) -> None:
@@ -669,6 +722,7 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
             b.label, why = _label_outside(s, i < start)
         b.reasons = [ev.reason for ev in s.evidence] + [why]
     keep_short_lines_in_story(scored, start, end)
+    take_announced_lists(scored, start, end)
     attach_lead(scored, start)
     under_headline = _under_headline(scored)
     take_paragraphs_after_headline(scored, under_headline)

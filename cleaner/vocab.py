@@ -65,14 +65,27 @@ CREDIT_LINE = _rx(
     r"\((?:left|right|center|centre|l|r|c|l-r|r-l)\)",
     r"\bcredit(?:\.\.\.|…)", r"^\s*(?:image|photo|picture|foto|bild)\s+(?:copyright|©|credit)", r"^\s*(?:above|below|top|pictured|im bild|ci-dessus|arriba)\s*:",
     r"\bfile (?:photo|image)\b", r"^\s*(?:satellite|aerial|archive) (?:image|photo|view) of\b",
-    # the label of a caption toggle on its own: "Caption", "Image caption", "Bildunterschrift"
-    r"^\s*(?:(?:image|photo) )?caption\s*$", r"^\s*(?:bildunterschrift|légende)\s*$",
+    # a caption toggle's label, alone or glued to its caption: "Caption", "Bildunterschrift",
+    # "Image caption", "Media captionThe ..."
+    r"^\s*(?:caption|bildunterschrift|légende)\s*$",
+    r"^\s*(?:image|media|video|photo) ?caption(?!s\b|ed\b|ing\b)",
 )
 #: A news dateline: "Hamburg (dpa/lno) – ...", "Wien (APA) -": the agency opens the story, it
 #: does not credit a photo.
 DATELINE = _rx(
     r"^\s*[^\W\d][\w./' -]{1,40}\s*\((?:dpa|afp|ap|reuters|kna|epd|sid|apa|ots|efe|ansa|sda|ddp|"
     r"dts|idea|red)(?:[/-]\w+)*\)\s*[-–—:]",
+)
+#: A news photo's caption: a scene in the present tense ("X speaks during ...", "Y looks on as
+#: ...") dated to the day and year in the same sentence, or dated the agencies' way, weekday and
+#: full date ("..., Tuesday, Nov. 19, 2019, in Albany"); a story tells dated events in the past
+#: and names the weekday or the date.
+CAPTION_SCENE = _rx(
+    r"\b(?:looks on|speaks|arrives|gestures|poses|reacts|testifies|waves|walks|stands|sits|attends|"
+    r"delivers|listens|is seen|are seen|pictured|talks|takes off|holds|uses)\b[^.]{0,200}?"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d\b",
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|"
+    r"nov|dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d\b",
 )
 #: A credit line on its own, photographer and agency joined by "/" or "|", no keyword before it
 #: ("Sanjeev Verma/Hindustan Times/Getty Images", "Jane Doe | Bloomberg | Getty Images"): it
@@ -110,7 +123,7 @@ PROMO = _rx(
     r"commission (?:on|from) (?:purchases|sales)|jetzt bestellen|buy now|shop now|"
     r"aktuelle angebote|best (?:price|deals?)|meilleur prix|unsubscribe|no spam|"
     r"join (?:our|the) (?:\w+ )?(?:forums?|community|mailing list))\b",
-    r"^\s*(?:ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|gesponsert|reklama|iklan|advert)"
+    r"^\s*(?:ad|ads|advert|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|gesponsert|reklama|iklan)"
     r"\s*(?:$|[-:|]\s)",
 )
 #: Calls to action addressed to the reader: subscribe, log in, sign up, donate, follow, join the
@@ -152,12 +165,13 @@ PROMO_TOKENS = frozenset({
 
 # --- related: recommended reading and teaser lists ----------------------------------------
 RELATED_HEAD = _rx(
-    r"^\s*(?:related(?: articles?| stories| posts| content| coverage| news| reading)?|more|"
-    r"don'?t miss|do not miss|nicht verpassen|à ne pas manquer|no te pierdas|da non perdere|"
+    r"^\s*(?:related(?: articles?| stories| posts| content| coverage| news| reading| links)?|"
+    r"related (?:articles?|stories|posts|content|coverage|news|reading) (?:from|on|about|in)\b.*|"
+    r"don['’]?t miss|do not miss|nicht verpassen|à ne pas manquer|no te pierdas|da non perdere|"
     r"read (?:more|also|next)|more (?:from|on|about|stories|news|in)\b.*|see also|also read|"
     r"more (?:\w+ ){1,3}stories|(?:our |the )?latest (?:\w+ )?stories|next up in\b.*|"
     r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended(?: for you| stories)?|"
-    r"most (?:read|popular|viewed|shared)|trending(?: now)?|top stories|popular(?: posts| now)?|"
+    r"most (?:read|popular|viewed|shared)|trending(?: now| news| stories)?|more(?=\s*:)|top stories|popular(?: posts| now)?|"
     r"latest(?: news| stories| posts)?|what to read next|further reading|editor'?s? picks|"
     r"lesen sie auch|lesen sie mehr|auch interessant|mehr zum thema|weitere (?:nachrichten|meldungen|"
     r"artikel|themen)(?: aus \w+(?: \w+)?)?|more (?:news|stories|headlines)|autres actualités|"

@@ -71,12 +71,20 @@ FIRES = [
     (H.short_fragment, "Weather", {}, "navigation", "short_fragment"),
     (H.caption_credit, "Secretary X speaks. (Reuters: Kevin Lamarque)", {}, "caption", "caption_credit"),
     (H.caption_credit, "Foto: dpa", {}, "caption", "caption_credit"),
+    (H.scene_caption, ("President Jane Doe speaks to reporters before departing the White House "
+                       "on Nov. 19, 2019 in Washington."), {}, "caption", "scene_caption"),
+    (H.scene_caption, ("Snow covers the branches of trees along the river bridge on Tuesday, Nov. 19, "
+                       "2019 in Latham."), {}, "caption", "scene_caption"),
+    (H.caption_credit, "Image caption The mayor opened the new bridge on Tuesday", {}, "caption",
+     "caption_credit"),
+    (H.caption_credit, "Media captionThe bridge seen from the river", {}, "caption", "caption_credit"),
     (H.caption_credit, "Crowds gather outside the stadium. (AP Photo/John Doe)", {}, "caption",
      "caption_credit"),
     (H.promo_text, "Sign up for our newsletter", {}, "promo", "promo_text"),
     (H.reader_appeal, "Please subscribe to read the full story.", {}, "promo", "reader_appeal"),
     (H.site_notice, "We may receive compensation when you click on links.", {}, "footer",
      "site_notice"),
+    (H.promo_text, "Advert", {}, "promo", "promo_text"),
     (H.related_heading, "Related Article", {}, "related", "related_heading"),
     (H.related_inline, "Read more: Why the river flooded the town", {}, "related", "related_inline"),
     (H.truncated_teaser, "The mayor said the bridge would change the town forever, but critics...", {},
@@ -146,6 +154,10 @@ NEAR_MISSES = [
     (H.reader_appeal, "The paper said its subscriptions rose by a third last year.", {}),
     (H.site_notice, "The firm said it would give no guarantee for the bridge.", {}),
     (H.related_heading, "Related parties met on Monday to discuss the bridge and the road plans.", {}),
+    # the story tells a dated event in the past tense
+    (H.scene_caption, ("President Jane Doe spoke to reporters before departing the White House "
+                       "on Nov. 19, 2019 in Washington."), {}),
+    (H.scene_caption, "Updated 1:39 am EST, Wednesday, November 20, 2019", {}),  # a dateline
     (H.related_heading, words(10, end=""), {}),
     (H.related_inline, "Read the full council report, which was published on Monday.", {}),
     (H.truncated_teaser, PARAGRAPH, {}),
@@ -281,6 +293,7 @@ def test_notes_about_the_writer_are_author_bio(text):
 def test_related_heading_is_not_a_story_subheading():
     assert run(H.related_heading, "Up next") is None  # "UP NEXT: Host the Lakers on Friday."
     assert run(H.related_heading, "More than a bridge") is None
+    assert run(H.related_heading, "More") is None  # a menu entry; "More:" heads a box
 
 
 @pytest.mark.parametrize("text", ["Über den Autor", "About the author", "Sobre el autor"])
@@ -332,7 +345,8 @@ def test_footer_vocabulary_only_counts_in_short_blocks():
     "Weitere Infos unter www.example.de.", "Entdecke weitere Homestorys", "More information",
     "Alle Artikel zu unseren Recherchen", "Weitere Tourentipps in Schweden", "Auch auf example.de",
     "Vorschau auf den nächsten Artikel", "Next article", "More:", "DON'T MISS", "Don't miss:",
-    "Nicht verpassen",
+    "Nicht verpassen", "Trending News", "Related coverage from Money Matters:", "Related Links",
+    "Don’t Miss:",
 ])
 def test_related_heading_multilingual(text):
     ev = run(H.related_heading, text, lang="en")

@@ -410,6 +410,18 @@ def test_flattened_text_takes_no_lead_from_above_the_byline():
     assert block(art, blurb).label != "main"
 
 
+def test_a_plain_teaser_headline_under_a_related_heading_is_not_main():
+    """A teaser of common words ("Airline warns staff over protests") has no evidence either way
+    and would stay main inside the story; under a "More:" heading it is the box's teaser."""
+    teaser = "Airline warns staff over protests"
+    scored = scored_text([teaser])
+    assert not scored[0].evidence  # nothing speaks for or against it on its own
+    art = clean(page(TITLE, *STORY[:3], "More:", teaser, *STORY[3:]), kind="text")
+    assert block(art, teaser).label == "related"
+    assert "under_related_heading" in block(art, teaser).reasons
+    assert art.paragraphs == STORY
+
+
 # --- short lines inside the story --------------------------------------------------------------
 def test_short_line_between_story_paragraphs_stays_main():
     art = clean(page(TITLE, *STORY[:2], "Bridge in numbers", *STORY[2:]), kind="text")
@@ -422,6 +434,32 @@ def test_short_boilerplate_line_inside_story_is_not_rescued():
     """Only shortness may be overruled: a share bar between paragraphs is still furniture."""
     art = clean(page(TITLE, *STORY[:2], "Share this article", *STORY[2:]), kind="text")
     assert block(art, "Share this article").label == "footer"
+    assert art.paragraphs == STORY
+
+
+# --- lists a story line announces ------------------------------------------------------------
+DATES = [
+    "June 9 -- Riverside Amphitheatre, Westport",
+    "June 12 -- Harbour Arena, Eastbridge",
+    "June 14 -- Town Hall Stage, Millford",
+    "June 20 -- Castle Gardens, Northam",
+]
+
+
+def test_list_announced_by_a_story_line_is_story():
+    """A colon line closing the story announces the list under it (tour dates, qualified teams):
+    the items are story however short and list-like, up to the share bar."""
+    intro = "The band will play these dates on the bridge tour:"
+    art = clean(page(TITLE, *STORY, intro, *DATES, "Facebook", "Twitter", *MENU), kind="text")
+    check_every_block_is_explained(art)
+    assert art.paragraphs == [*STORY, intro, *DATES]
+    assert "announced_list" in block(art, DATES[0]).reasons
+    assert block(art, "Facebook").label != "main"
+
+
+def test_a_short_label_with_a_colon_announces_nothing():
+    """"Sources:" or "About this statement:" label a box of furniture, not a list in the story."""
+    art = clean(page(TITLE, *STORY, "Share this:", *DATES, *MENU), kind="text")
     assert art.paragraphs == STORY
 
 
