@@ -7,7 +7,8 @@ from . import heuristics
 from .decode import MAX_INPUT_BYTES, clean_text, decode_bytes, sniff_kind
 from .errors import CleanerError
 from .dom import assign_paths, find_anchor
-from .features import block_features
+from .features import Features, block_features
+from .heuristics import Evidence
 from .language import UNSPACED, detect_language, stopwords
 from .model import Article, Block
 from .segment import parse_html, segment_html, segment_text
@@ -28,6 +29,28 @@ def _language_sample(blocks: list[Block]) -> str:
         picked.append(b)
         total += len(b.text)
     return " ".join(b.text for b in sorted(picked, key=lambda b: b.index))[:LANGUAGE_SAMPLE_CHARS]
+
+
+def _text_evidence(blocks: list[Block], stop: frozenset[str], unspaced: bool,
+                   ) -> tuple[list[Features], list[list[Evidence]]]:
+    """Features and text-heuristic evidence of every block.
+
+    A page repeats many blocks word for word (menu entries, "Share", dates, teaser headlines):
+    text heuristics read only a block's text and features, so a repeated text (with the same
+    link share) is scored once. Each block gets its own evidence list: later steps extend it.
+    """
+    feats: list[Features] = []
+    evidence: list[list[Evidence]] = []
+    seen: dict[tuple[str, int], tuple[Features, list[Evidence]]] = {}  # this page's texts only
+    for b in blocks:
+        key = (b.text, b.link_chars)
+        done = seen.get(key)
+        if done is None:
+            f = block_features(b.text, b.link_chars, stop, unspaced)
+            done = seen[key] = (f, heuristics.evaluate(b, f, heuristics.TEXT_HEURISTICS))
+        feats.append(done[0])
+        evidence.append(list(done[1]))
+    return feats, evidence
 
 
 def _html_title_hints(root) -> list[str]:
@@ -95,8 +118,7 @@ def clean(
     lang = language or detect_language(_language_sample(blocks))
     stop = stopwords(lang)
     unspaced = (lang or "") in UNSPACED
-    feats = [block_features(b.text, b.link_chars, stop, unspaced) for b in blocks]
-    evidence = [heuristics.evaluate(b, f, heuristics.TEXT_HEURISTICS) for b, f in zip(blocks, feats)]
+    feats, evidence = _text_evidence(blocks, stop, unspaced)
     if kind == "html":
         noisy = [any(e.label != "main" for e in ev) for ev in evidence]
         assign_paths(blocks, elements, find_anchor(blocks, feats, noisy, elements))

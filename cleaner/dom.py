@@ -13,7 +13,7 @@ import re
 from . import vocab
 from .features import Features
 from .model import Block
-from .segment import _CAMEL, tokens
+from .segment import _CAMEL, MAX_ANCESTORS, tokens
 
 #: Tags worth remembering in a block's surroundings (the DOM heuristics read them).
 PATH_TAGS = frozenset({
@@ -48,7 +48,7 @@ def _good_weight(f: Features, noisy: bool) -> float:
 
 def _box_name(names: str) -> bool:
     """Whether a class/id value starts with the name of a box (see BOX_TOKENS)."""
-    return any(_FIRST_WORD.match(_CAMEL.sub(r"\1 \2", v)).group(1).lower() in BOX_TOKENS
+    return any(_FIRST_WORD.match(_CAMEL.sub(" ", v)).group(1).lower() in BOX_TOKENS
                for v in names.split())
 
 
@@ -78,8 +78,8 @@ def find_anchor(blocks: list[Block], feats: list[Features], noisy: list[bool],
     chains: dict[int, tuple[int, ...]] = {}
     cache: dict[int, bool] = {}
     for b, f, n in zip(blocks, feats, noisy):
-        w = _good_weight(f, n or _boxed(b, elements, cache))
-        if not w:
+        w = _good_weight(f, n)
+        if not w or _boxed(b, elements, cache):  # boxes are looked up for counting paragraphs only
             continue
         chain = b.ancestors[:-1]  # the block's own element is not a container of the story
         for depth, eid in enumerate(reversed(chain)):
@@ -96,27 +96,50 @@ def find_anchor(blocks: list[Block], feats: list[Features], noisy: list[bool],
     return chain
 
 
+def _path_tags(chain: tuple[int, ...], elements: list[tuple[str, str]], wrappers: set[int],
+               memo: dict[int, frozenset[str]]) -> frozenset[str]:
+    """"<tag" names of the chain's elements whose tag is in PATH_TAGS, wrappers left out.
+
+    Memoised by element: a chain shorter than MAX_ANCESTORS is its last element's ancestors
+    from the top, so each block's chain extends one already seen by an element or two.
+    """
+    if len(chain) >= MAX_ANCESTORS:  # possibly cut at the top: not a prefix of other chains
+        return frozenset("<" + elements[e][0] for e in chain
+                         if elements[e][0] in PATH_TAGS and e not in wrappers)
+    known = len(chain)
+    while known and chain[known - 1] not in memo:
+        known -= 1
+    tags = memo[chain[known - 1]] if known else frozenset()
+    for eid in chain[known:]:
+        tag = elements[eid][0]
+        if tag in PATH_TAGS and eid not in wrappers:
+            tags = tags | {"<" + tag}
+        memo[eid] = tags
+    return tags
+
+
 def assign_paths(blocks: list[Block], elements: list[tuple[str, str]], anchor: tuple[int, ...]) -> None:
     """Set each block's ``path`` (tags as "<tag", plus class/id tokens) and whether it is in the
     story's anchor element (the token ``"@anchor"``), skipping the anchor's own ancestors."""
     wrappers = set(anchor)
     cache: dict[str, frozenset[str]] = {}  # by attribute values: menus repeat one class per item
+    memo: dict[int, frozenset[str]] = {}  # element id -> tags of its chain (see _path_tags)
     anchor_id = anchor[-1] if anchor else None
     for b in blocks:
-        path: set[str] = set()
-        inside = anchor_id is not None and anchor_id in b.ancestors
-        own = [eid for eid in b.ancestors if eid not in wrappers]
-        for depth, eid in enumerate(reversed(own)):
-            tag, names = elements[eid]
-            if tag in PATH_TAGS:
-                path.add("<" + tag)
-            if depth < TOKEN_DEPTH and names:
+        path = set(_path_tags(b.ancestors, elements, wrappers, memo))
+        depth = 0  # tokens of the TOKEN_DEPTH nearest elements that are not wrappers
+        for eid in reversed(b.ancestors):
+            if depth == TOKEN_DEPTH:
+                break
+            if eid in wrappers:
+                continue
+            depth += 1
+            names = elements[eid][1]
+            if names:
                 toks = cache.get(names)
                 if toks is None:
                     toks = cache[names] = tokens(names)
                 path.update(toks)
-        if inside:
-            path.add("@anchor")
-        elif anchor_id is not None:
-            path.add("@page")
+        if anchor_id is not None:
+            path.add("@anchor" if anchor_id in b.ancestors else "@page")
         b.path = frozenset(path)

@@ -5,6 +5,7 @@ Features are computed once per block and read by every heuristic, so heuristics 
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?", re.UNICODE)
@@ -13,8 +14,10 @@ _SENTENCE_END = re.compile(r"[.!?…。！？:;»“”\"')\]]\s*$")
 _TERMINAL_MARKS = ".!?。！？"
 _CLOSING_MARKS = "'\"”’»)]"
 _SENTENCE_SPLIT = re.compile(r"[.!?。！？]+(?:\s|$)")
-_ELLIPSIS_END = re.compile(r"(\.\.\.?|…|\[…\]|\[\.\.\.\])\s*$")
+#: Endings of a truncated teaser ("..", "...", "…", "[…]", "[...]"), before trailing space.
+_ELLIPSIS_ENDINGS = ("..", "…", "[…]", "[...]")
 _DIGIT = re.compile(r"\d")
+_first_char = itemgetter(0)  # a word's first character
 
 
 class Features(NamedTuple):
@@ -40,9 +43,9 @@ def block_features(text: str, link_chars: int, stop: frozenset[str], unspaced: b
     """Features of one block's text, given the document's stopword list."""
     words = _WORD.findall(text)
     n = len(words)
-    lower = [w.lower() for w in words]
+    lower = list(map(str.lower, words))
     n_stop = sum(map(stop.__contains__, lower))
-    caps = sum(1 for w in words if w[:1].isupper())
+    caps = sum(map(str.isupper, map(_first_char, words)))  # words are never empty
     chars = len(text)
     if unspaced:  # CJK/Thai: words are not space-separated, approximate by characters
         n = max(n, chars // 2)
@@ -57,7 +60,7 @@ def block_features(text: str, link_chars: int, stop: frozenset[str], unspaced: b
         link_density=(link_chars / chars) if chars else 0.0,
         terminal=_ends_like_sentence(text),
         sentences=sentences,
-        ellipsis_end=bool(_ELLIPSIS_END.search(text)),
+        ellipsis_end=text.rstrip().endswith(_ELLIPSIS_ENDINGS),
         capitalized=(caps / len(words)) if words else 0.0,
         digits=(len(_DIGIT.findall(text)) / chars) if chars else 0.0,
         content_words=frozenset(w for w in set(lower) - stop if len(w) >= 4 and not w.isdigit()),

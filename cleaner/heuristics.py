@@ -404,7 +404,8 @@ def dom_consent(b: Block, f: Features) -> Evidence | None:
     return None
 
 
-#: Heuristics that read only the text: used for both input kinds.
+#: Heuristics that read only the text: used for both input kinds. They must read nothing of the
+#: block but its text (and the features): a page's repeated texts are scored once (cleaner.api).
 TEXT_HEURISTICS: tuple[Heuristic, ...] = (
     prose_length, sentence_shape, stopword_density, short_fragment, caption_credit, scene_caption,
     promo_text, related_heading, related_inline, truncated_teaser, glued_teaser, footer_text,

@@ -40,7 +40,9 @@ NOSCRIPT_PAGE_SHARE = 0.5
 MAX_BLOCKS = 20_000
 
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
-_CAMEL = re.compile(r"([a-z])([A-Z])")
+#: Where a camelCase name changes case ("articleBody"); a space goes there. A zero-width match
+#: with a plain replacement stays in C (a "\\1 \\2" template is expanded in Python per match).
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def _norm(text: str) -> str:
@@ -69,7 +71,7 @@ def tokens(names: str) -> frozenset[str]:
     """Lower-cased words of class/id/role values: "articleBody story-text" -> article, body, story, text."""
     if not names:
         return frozenset()
-    names = _CAMEL.sub(r"\1 \2", names).lower()
+    names = _CAMEL.sub(" ", names).lower()
     return frozenset(t for t in _TOKEN_SPLIT.split(names) if len(t) > 1)
 
 
@@ -110,34 +112,23 @@ class _Walker:
         self.blocks: list[Block] = []
         self.buf: list[str] = []
         self.link_buf = 0
-        self.tags: list[str] = []  # open elements, outermost first: their tags ...
-        self.ids: list[int] = []  # ... and their element ids
-        self.link_depth = 0
-        self.elements: list[tuple[str, str]] = []  # element id -> (tag, class/id/role values)
-
-    def add(self, text: str | None) -> None:
-        if text:
-            self.buf.append(text)
-            if self.link_depth:
-                self.link_buf += len(text)
+        self.ids: list[int] = []  # open elements, outermost first: their element ids ...
+        self.block_tags: list[str] = []  # ... and the innermost block-level tag at or above each
+        self.tags: list[str] = []  # element id -> tag
+        self.nodes: list[etree._Element] = []  # element id -> element, for its class/id values
 
     def flush(self) -> None:
         if not self.buf:
             return
         text = _norm("".join(self.buf))
         link_chars = self.link_buf
-        self.buf, self.link_buf = [], 0
+        self.buf.clear()
+        self.link_buf = 0
         if not text or len(self.blocks) >= MAX_BLOCKS:
             return
-        block_tag = "div"
-        for tag in reversed(self.tags):
-            if tag in BLOCK_TAGS:
-                block_tag = tag
-                break
-        chain = tuple(self.ids[-MAX_ANCESTORS:])
         self.blocks.append(Block(
-            index=len(self.blocks), text=text, tag=block_tag,
-            link_chars=min(link_chars, len(text)), ancestors=chain,
+            index=len(self.blocks), text=text, tag=self.block_tags[-1] if self.block_tags else "div",
+            link_chars=min(link_chars, len(text)), ancestors=tuple(self.ids[-MAX_ANCESTORS:]),
         ))
 
     def image(self, el: etree._Element) -> None:
@@ -145,9 +136,19 @@ class _Walker:
         if len(alt) < 3:
             return
         self.flush()
-        self.buf = [alt]
+        self.buf.append(alt)
         self.flush()
         self.blocks[-1].tag = "img" if self.blocks and self.blocks[-1].text == alt else "div"
+
+    def element_table(self, blocks: list[Block]) -> list[tuple[str, str]]:
+        """(tag, class/id/role values) per element id. The values are read only for elements
+        that hold a block: nothing looks up the others (inline elements, emptied wrappers), and
+        reading attributes costs more than the rest of the walk."""
+        held = set().union(*(b.ancestors for b in blocks))
+        return [
+            (tag, " ".join(filter(None, map(el.get, NAMING_ATTRIBUTES))) if eid in held else "")
+            for eid, (tag, el) in enumerate(zip(self.tags, self.nodes))
+        ]
 
 
 _HIDDEN = etree.XPath(  # one descendant:: step: libxml2 runs "//*[...]" in quadratic time
@@ -190,44 +191,58 @@ def segment_html(root: etree._Element) -> tuple[list[Block], list[tuple[str, str
     """Blocks of an HTML tree in document order, and the table of elements their ancestors name.
 
     ``block.ancestors`` holds element ids (innermost last); ``elements[id]`` is (tag, the values
-    of its class/id/role attributes), tokenised later only for the elements a heuristic reads.
+    of its class/id/role attributes; "" for elements that hold no block), tokenised later only for
+    the elements a heuristic reads.
     The tree is modified: scripts, styles and hidden elements are removed first.
     """
     body = root.find("body")
     start = body if body is not None else root
     _prune(start)
     w = _Walker()
-    tags, ids, elements, blocktags = w.tags, w.ids, w.elements, BLOCK_TAGS
+    # the loop reads the walker's lists through local names: it runs once per element and event
+    buf, ids, block_tags, tags, nodes, blocks = w.buf, w.ids, w.block_tags, w.tags, w.nodes, w.blocks
+    link_depth = 0
     for event, el in etree.iterwalk(start, events=("start", "end")):
         tag = el.tag
         if not isinstance(tag, str):
             continue
         if event == "start":
-            if tag in blocktags:
+            if tag in BLOCK_TAGS:
                 w.flush()
-                if len(w.blocks) >= MAX_BLOCKS:  # the rest of a runaway page is not read
+                if len(blocks) >= MAX_BLOCKS:  # the rest of a runaway page is not read
                     break
+                block_tags.append(tag)
+            else:
+                block_tags.append(block_tags[-1] if block_tags else "div")
+            ids.append(len(tags))
             tags.append(tag)
-            ids.append(len(elements))
-            elements.append((tag, " ".join(filter(None, map(el.get, NAMING_ATTRIBUTES)))))
+            nodes.append(el)
             if tag == "a":
-                w.link_depth += 1
+                link_depth += 1
             elif tag == "img":
                 w.image(el)
-            if el.text:
-                w.add(el.text)
+            text = el.text
+            if text:
+                buf.append(text)
+                if link_depth:
+                    w.link_buf += len(text)
         else:
-            if tag in blocktags:
+            if tag in BLOCK_TAGS:
                 w.flush()
             if tag == "a":
-                w.link_depth -= 1
-            if tags:
-                tags.pop()
+                link_depth -= 1
+            if ids:
                 ids.pop()
-            if el.tail and el is not start:
-                w.add(el.tail)
+                block_tags.pop()
+            if el is not start:
+                text = el.tail
+                if text:
+                    buf.append(text)
+                    if link_depth:
+                        w.link_buf += len(text)
     w.flush()
-    return _merge_table_rows(w.blocks), w.elements
+    blocks = _merge_table_rows(blocks)
+    return blocks, w.element_table(blocks)
 
 
 def _merge_table_rows(blocks: list[Block]) -> list[Block]:

@@ -261,6 +261,17 @@ def test_text_and_dom_heuristics_are_disjoint():
     assert not set(H.TEXT_HEURISTICS) & set(H.DOM_HEURISTICS)
 
 
+def test_text_heuristics_read_only_the_text():
+    """cleaner.api scores a page's repeated texts once: a text heuristic must give the same
+    evidence whatever the block's tag, DOM path or place in the page."""
+    other = {"tag": "li", "path": frozenset({"<nav", "<figure", "menu", "related", "@page"}),
+             "ancestors": (0, 3, 7), "index": 5}
+    for text in {case[1] for case in FIRES + NEAR_MISSES}:
+        feats = block_features(text, 0, EN)
+        plain = H.evaluate(Block(index=0, text=text), feats, H.TEXT_HEURISTICS)
+        assert H.evaluate(Block(text=text, **other), feats, H.TEXT_HEURISTICS) == plain, text
+
+
 @pytest.mark.parametrize("text", [
     "Source link",
     "Visited 3 times, 1 visit(s) today",
