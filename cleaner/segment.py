@@ -15,11 +15,12 @@ from .decode import flatten_nesting, prepare_markup
 from .errors import CleanerError
 from .model import Block
 
-#: Elements whose content is never page text.
+#: Elements whose content is never page text. Ruby annotations (<rt> readings printed over
+#: kanji, <rp> fallback brackets) are pronunciation aids: read as text they double every word.
 SKIP_TAGS = frozenset({
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
     "button", "select", "option", "textarea", "input", "head", "title", "meta", "link", "canvas",
-    "video", "audio", "map", "dialog",
+    "video", "audio", "map", "dialog", "rt", "rp",
 })
 #: Elements that end one block and start another.
 BLOCK_TAGS = frozenset({

@@ -798,6 +798,16 @@ def test_segment_html_records_links_and_drops_scripts_and_hidden_text():
     assert blocks[1].tag == "img"
 
 
+def test_ruby_readings_are_not_text():
+    """Furigana over kanji (<rt>) and its fallback brackets (<rp>) would double every word."""
+    from cleaner.segment import parse_html, segment_html
+
+    markup = ("<html><body><p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもの"
+              "<ruby>法律<rt>ほうりつ</rt></ruby>ができました。</p></body></html>")
+    blocks, _ = segment_html(parse_html(markup))
+    assert [b.text for b in blocks] == ["子どもの法律ができました。"]
+
+
 def test_a_page_served_inside_noscript_is_read():
     """Sites that render with script put the whole page in <noscript>: it is the page; a small
     <noscript> (a tracking pixel, "enable JavaScript") is still dropped."""
