@@ -40,7 +40,8 @@ NOSCRIPT_PAGE_SHARE = 0.5
 #: Cap on the number of blocks kept per page; guards against pages of millions of tiny elements.
 MAX_BLOCKS = 20_000
 
-_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+#: A class/id token: a run of two or more lower-case letters or digits.
+_TOKEN = re.compile(r"[a-z0-9]{2,}")
 #: Where a camelCase name changes case ("articleBody"); a space goes there. A zero-width match
 #: with a plain replacement stays in C (a "\\1 \\2" template is expanded in Python per match).
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -72,8 +73,7 @@ def tokens(names: str) -> frozenset[str]:
     """Lower-cased words of class/id/role values: "articleBody story-text" -> article, body, story, text."""
     if not names:
         return frozenset()
-    names = _CAMEL.sub(" ", names).lower()
-    return frozenset(t for t in _TOKEN_SPLIT.split(names) if len(t) > 1)
+    return frozenset(_TOKEN.findall(_CAMEL.sub(" ", names).lower()))
 
 
 def _lxml_parse(markup: str, huge: bool) -> tuple[etree._Element, etree.HTMLParser]:
