@@ -536,6 +536,11 @@ def mark_related_box(scored: list[Scored]) -> None:
                 rescore(t)
 
 
+def _noise_reasons(s: Scored) -> set[str]:
+    """Names of the heuristics that spoke against a block being story text."""
+    return {e.reason for e in s.evidence if e.label != "main"}
+
+
 def keep_short_lines_in_story(scored: list[Scored], start: int, end: int) -> None:
     """A short line between two story paragraphs (a source in brackets, a one-line quote, a
     dateline) belongs to the story when nothing but its shortness speaks against it."""
@@ -544,16 +549,10 @@ def keep_short_lines_in_story(scored: list[Scored], start: int, end: int) -> Non
         b = s.block
         if b.label == "main" or not s.noise_by_label:
             continue
-        reasons = {e.reason for e in s.evidence if e.label != "main"}
-        if reasons <= WEAK_NOISE and scored[i - 1].block.label == "main" and \
+        if _noise_reasons(s) <= WEAK_NOISE and scored[i - 1].block.label == "main" and \
                 scored[i + 1].block.label == "main":
             b.label = "main"
             b.reasons.append("between_story_paragraphs")
-
-
-def _noise_reasons(s: Scored) -> set[str]:
-    """Names of the heuristics that spoke against a block being story text."""
-    return {e.reason for e in s.evidence if e.label != "main"}
 
 
 def _list_intro(s: Scored) -> bool:
@@ -601,8 +600,7 @@ def fill_story_container(scored: list[Scored]) -> None:
         b = s.block
         if b.label == "main" or "@anchor" not in b.path:
             continue
-        reasons = {e.reason for e in s.evidence if e.label != "main"}
-        if reasons <= WEAK_NOISE_IN_CONTAINER:
+        if _noise_reasons(s) <= WEAK_NOISE_IN_CONTAINER:
             b.label = "main"
             b.reasons.append("inside_story_container")
 
@@ -650,7 +648,7 @@ def take_paragraphs_after_headline(scored: list[Scored], span: range) -> None:
         b, f = s.block, s.feats
         if b.label == "main" or f.words < PARAGRAPH_MIN_WORDS or not f.terminal:
             continue
-        markup_only = all(e.reason in MARKUP_NOISE for e in s.evidence if e.label != "main")
+        markup_only = _noise_reasons(s) <= MARKUP_NOISE
         if (s.score >= LEAD_MIN_SCORE and s.noise_label in (None, "boilerplate")) or \
                 (markup_only and s.score >= 0 and b.tag not in SUBHEADING_TAGS):
             b.label = "main"
@@ -670,7 +668,7 @@ def fill_under_headline(scored: list[Scored], span: range, hints: list[str]) -> 
         if b.label == "main" or b.tag == "h1" or _matches_hint(_norm(b.text), wanted) or \
                 date_stamp(s.feats) or _BARE_COUNT.match(b.text):
             continue
-        if {e.reason for e in s.evidence if e.label != "main"} <= WEAK_NOISE_UNDER_HEADLINE:
+        if _noise_reasons(s) <= WEAK_NOISE_UNDER_HEADLINE:
             b.label = "main"
             b.reasons.append("under_headline")
 
