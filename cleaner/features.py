@@ -8,7 +8,9 @@ import re
 from operator import itemgetter
 from typing import NamedTuple
 
-_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?", re.UNICODE)
+#: A word: a run of letters or digits, with an inner apostrophe ("don't", "l’eau"). The one
+#: definition of a word for features, heuristics and the language vote.
+WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
 _SENTENCE_END = re.compile(r"[.!?…。！？:;»“”\"')\]]\s*$")
 #: Marks that end a sentence, and the closing quotes and brackets that may follow them.
 _TERMINAL_MARKS = ".!?。！？"
@@ -41,7 +43,7 @@ class Features(NamedTuple):
 
 def block_features(text: str, link_chars: int, stop: frozenset[str], unspaced: bool = False) -> Features:
     """Features of one block's text, given the document's stopword list."""
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     n = len(words)
     lower = list(map(str.lower, words))
     n_stop = sum(map(stop.__contains__, lower))

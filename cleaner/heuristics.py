@@ -11,7 +11,7 @@ import re
 from typing import Callable, NamedTuple
 
 from . import vocab
-from .features import Features
+from .features import WORD, Features
 from .model import Block
 
 # --- thresholds ---------------------------------------------------------------------------
@@ -58,7 +58,6 @@ GLUED_SUMMARY_CAPITALIZED = 0.6
 #: More than a paragraph's prose evidence: the card is not story text however well it reads.
 GLUED_TEASER_WEIGHT = 5.0
 _GLUE = re.compile(r"(?:[a-z]{4}|[0-9?!)\]”\"])(?=[A-Z][a-z])")
-_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
 #: A request to the reader (subscribe, log in, donate) or a note the site adds to its stories
 #: (disclosure, disclaimer, "filed under"): more than a long paragraph's prose evidence (5.5),
 #: in blocks up to this long; a longer block that says so is story text about it.
@@ -69,10 +68,10 @@ APPEAL_MAX_WORDS = 60
 #: influence our picks"): the notice vocabulary counts in blocks up to this long.
 NOTICE_MAX_WORDS = 100
 #: A date stamp ("Nov. 20, 2019, 9:28 AM UTC", "by Jane Doe — November 18, 2019") has at most
-#: this many words, and at most DATELINE_OTHER_WORDS words of 3+ letters that are not part of
+#: this many words, and at most DATE_STAMP_OTHER_WORDS words of 3+ letters that are not part of
 #: the date: more, and the date sits in a sentence or a list entry ("Protokoll vom 5.8.2019").
-DATELINE_MAX_WORDS = 12
-DATELINE_OTHER_WORDS = 3
+DATE_STAMP_MAX_WORDS = 12
+DATE_STAMP_OTHER_WORDS = 3
 #: A line in capitals linked through at least this share of its characters, with no sentence
 #: end and at least SHOUTED_LINK_MIN_WORDS words, is a teaser for another story; its weight, on
 #: top of link_dense, outweighs the prose evidence of a headline-length line (~3).
@@ -292,8 +291,8 @@ def glued_teaser(b: Block, f: Features) -> Evidence | None:
         token = b.text[b.text.rfind(" ", 0, m.end()) + 1: m.end()]
         if token[:1] in "#@" or "/" in token:
             continue  # #HashTags, @handles and URLs are camel-cased on purpose
-        head = _WORD.findall(b.text[:m.end()])
-        summary = _WORD.findall(b.text[m.end():])
+        head = WORD.findall(b.text[:m.end()])
+        summary = WORD.findall(b.text[m.end():])
         if not GLUED_HEAD_WORDS[0] <= len(head) <= GLUED_HEAD_WORDS[1] or \
                 len(summary) < GLUED_MIN_WORDS:
             continue
@@ -341,12 +340,12 @@ def date_stamp(f: Features) -> bool:
     "by Jane Doe — November 18, 2019"). Not evidence on its own: inside a story the same shape
     is a schedule ("June 17 – Nashville, TN"); the segmenter asks it of blocks near the headline."""
     # words counted here, not f.words: CJK text estimates those from its length
-    if f.chars > DATELINE_MAX_WORDS * MAX_CHARS_PER_WORD or (f.terminal and f.words >= 4) or \
+    if f.chars > DATE_STAMP_MAX_WORDS * MAX_CHARS_PER_WORD or (f.terminal and f.words >= 4) or \
             not vocab.DATE.search(f.lower):
         return False
-    words = _WORD.findall(f.lower)
+    words = WORD.findall(f.lower)
     other = [w for w in words if len(w) >= 3 and not w[0].isdigit() and not vocab.DATE_WORDS.search(w)]
-    return len(words) <= DATELINE_MAX_WORDS and len(other) <= DATELINE_OTHER_WORDS
+    return len(words) <= DATE_STAMP_MAX_WORDS and len(other) <= DATE_STAMP_OTHER_WORDS
 
 
 def author_bio(b: Block, f: Features) -> Evidence | None:

@@ -8,6 +8,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from .errors import CleanerError
+from .features import WORD
 
 #: Characters of text handed to langdetect: its cost grows with the text, its accuracy stops
 #: growing after a few sentences of prose.
@@ -52,7 +53,6 @@ STOPWORD_VOTE_MARGIN = 3.0
 UNSPACED = frozenset({"zh-cn", "zh-tw", "ja", "th", "ko"})
 _LETTERS = re.compile(r"[^\W\d_]")
 _NON_LATIN_LETTER = re.compile(r"[^\W\da-zA-Z\u00c0-\u024f_]")
-_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
 
 
 def detect_language(sample: str) -> str | None:
@@ -94,7 +94,7 @@ def _stopword_vote(sample: str) -> str | None:
         return None
     index = _latin_stopword_index()
     hits: Counter[str] = Counter()
-    for word in _WORD.findall(sample):
+    for word in WORD.findall(sample):
         codes = index.get(word.lower(), ())
         for code in codes:
             hits[code] += 1 / len(codes)
