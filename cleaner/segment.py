@@ -178,12 +178,13 @@ def _prune(start: etree._Element) -> None:
 def _unwrap_noscript_page(start: etree._Element) -> None:
     """Keep the content of a <noscript> that holds most of the page's text (its tag goes, its
     elements stay); every other <noscript> is dropped after this."""
-    boxes = list(start.iter("noscript"))
-    if not boxes:
+    boxes = [(size, box) for box in start.iter("noscript")
+             if (size := sum(len(t.strip()) for t in box.itertext()))]
+    if not boxes:  # most <noscript>s hold only a tracking pixel: no pass over the page's text
         return
     total = sum(len(t.strip()) for t in start.itertext())
-    for box in boxes:
-        if sum(len(t.strip()) for t in box.itertext()) > NOSCRIPT_PAGE_SHARE * total:
+    for size, box in boxes:
+        if size > NOSCRIPT_PAGE_SHARE * total:
             box.tag = "div"  # a plain container: its blocks are read like any others
             return
 
