@@ -11,6 +11,8 @@ from typing import NamedTuple
 #: A word: a run of letters or digits, with an inner apostrophe ("don't", "l’eau"). The one
 #: definition of a word for features, heuristics and the language vote.
 WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
+#: A letter of any script (a word character that is neither a digit nor "_").
+LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"[.!?…。！？:;»“”\"')\]]\s*$")
 #: Marks that end a sentence, and the closing quotes and brackets that may follow them.
 _TERMINAL_MARKS = ".!?。！？"

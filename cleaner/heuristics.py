@@ -11,7 +11,7 @@ import re
 from typing import Callable, NamedTuple
 
 from . import vocab
-from .features import WORD, Features
+from .features import LETTER, WORD, Features
 from .model import Block
 
 # --- thresholds ---------------------------------------------------------------------------
@@ -78,7 +78,6 @@ DATE_STAMP_OTHER_WORDS = 3
 SHOUTED_LINK_DENSITY = 0.9
 SHOUTED_LINK_MIN_WORDS = 4
 SHOUTED_LINK_WEIGHT = 2.0
-_LETTER = re.compile(r"[^\W\d_]")
 #: An ASCII lower-case letter: one is enough to tell a line is not in capitals.
 _ASCII_LOWER = re.compile(r"[a-z]")
 #: A dated news-photo scene ("X speaks during a rally in Y on Nov. 19, 2019") in a block of
@@ -176,7 +175,7 @@ def shouted_link(b: Block, f: Features) -> Evidence | None:
         return None
     if _ASCII_LOWER.search(b.text):  # most linked lines: answered without listing every letter
         return None
-    cased = [c for c in _LETTER.findall(b.text) if c.lower() != c.upper()]  # not CJK
+    cased = [c for c in LETTER.findall(b.text) if c.lower() != c.upper()]  # not CJK
     if cased and all(c.isupper() for c in cased):
         return Evidence("related", SHOUTED_LINK_WEIGHT, "shouted_link")
     return None

@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from .errors import CleanerError
-from .features import WORD
+from .features import LETTER, WORD
 
 #: Characters of text handed to langdetect: its cost grows with the text, its accuracy stops
 #: growing after a few sentences of prose.
@@ -51,7 +51,6 @@ STOPWORD_VOTE_MIN_HITS = 10
 STOPWORD_VOTE_MARGIN = 3.0
 #: Languages written without spaces: stopword density means nothing there.
 UNSPACED = frozenset({"zh-cn", "zh-tw", "ja", "th", "ko"})
-_LETTERS = re.compile(r"[^\W\d_]")
 _NON_LATIN_LETTER = re.compile(r"[^\W\da-zA-Z\u00c0-\u024f_]")
 
 
@@ -62,7 +61,7 @@ def detect_language(sample: str) -> str | None:
     go to langdetect, seeded so the same text always gets the same answer.
     """
     sample = sample[:SAMPLE_CHARS]
-    if len(_LETTERS.findall(sample)) < MIN_SAMPLE_LETTERS:
+    if len(LETTER.findall(sample)) < MIN_SAMPLE_LETTERS:
         return None
     from langdetect import detector_factory
 

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import vocab
-from .features import Features
+from .features import LETTER, Features
 from .heuristics import Evidence, date_stamp
 from .model import Block
 
@@ -145,7 +145,6 @@ _WEB_ADDRESS = re.compile(r"\bhttps?://\S")
 _BARE_COUNT = re.compile(r"^\W*\d[\d.,\s]*[kmb]?\W*$", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass
@@ -345,7 +344,7 @@ def mark_repeated_items(scored: list[Scored]) -> None:
     thread = False  # after a "Comments" heading, every comment's "X said:" line is a separator
     for i, s in enumerate(scored):
         if 0 < s.feats.words <= SEPARATOR_MAX_WORDS and _DIGITS.search(s.block.text) and \
-                _LETTER.search(s.block.text):
+                LETTER.search(s.block.text):
             where.setdefault(_template(s.block.text), []).append(i)
         if s.noise_label == "comment":
             nxt = scored[i + 1] if i + 1 < len(scored) else None
