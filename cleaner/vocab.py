@@ -258,7 +258,8 @@ SHARE = _rx(
     r"telegram|messenger|x|(?:rezept|artikel) drucken|(?:bei|auf) pinterest (?:speichern|merken)|"
     r"print recipe|pin recipe)\s*[,|·•]?){2,}\s*$",
 )
-#: Month names and their abbreviations (en, de, fr, es, it, pt, nl, pl), for date stamps.
+#: Month names and their abbreviations (en, de, fr, es, it, pt, nl, pl), for date-led bylines and
+#: date stamps.
 _MONTHS = (
     r"jan(?:uary|uar|vier|eiro|uari)?|feb(?:ruary|ruari|ruar|braio)?|f[ée]vr(?:ier)?|fevereiro|mar(?:ch|s|zo|ço)?|"
     r"märz|maart|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|maggio|maio|mei|jun(?:e|i|io|ho)?|"
