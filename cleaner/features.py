@@ -26,8 +26,16 @@ _first_char = itemgetter(0)  # a word's first character
 
 class Features(NamedTuple):
     """What the heuristics know about a block (a named tuple: immutable, and built several times
-    faster than a frozen dataclass, once per block)."""
+    faster than a frozen dataclass, once per block).
 
+    The features few blocks are asked for (sentences, capitalized, digits, content_words) are
+    properties computed on each read: most blocks never need them, so they are not computed
+    for every block.
+    """
+
+    text: str             # the block text, for the features computed on demand
+    tokens: list[str]     # its words as WORD finds them (original case); read-only
+    stop: frozenset[str]  # the document's stopwords
     lower: str            # the block text, lower-cased once for the vocabularies
     chars: int
     words: int
@@ -36,25 +44,44 @@ class Features(NamedTuple):
     stop_known: bool      # False when the language has no stoplist: stop_density means nothing
     link_density: float   # share of characters inside links (0 for text input)
     terminal: bool        # ends like a sentence (. ! ? with optional closing quote)
-    sentences: int
     ellipsis_end: bool    # ends with "..." or "…" (a truncated teaser)
-    capitalized: float    # share of words starting with a capital letter (headline casing)
-    digits: float         # share of characters that are digits
-    content_words: frozenset[str]  # lower-cased non-stopwords of 4+ letters, for coherence
+
+    @property
+    def sentences(self) -> int:
+        """Sentences, by their end marks; text without an end mark is one sentence."""
+        return len(_SENTENCE_SPLIT.findall(self.text)) or (1 if self.words else 0)
+
+    @property
+    def capitalized(self) -> float:
+        """Share of words starting with a capital letter (headline casing)."""
+        if not self.tokens:
+            return 0.0
+        return sum(map(str.isupper, map(_first_char, self.tokens))) / len(self.tokens)
+
+    @property
+    def digits(self) -> float:
+        """Share of characters that are digits."""
+        return len(_DIGIT.findall(self.text)) / self.chars if self.chars else 0.0
+
+    @property
+    def content_words(self) -> frozenset[str]:
+        """Lower-cased non-stopwords of 4+ letters, for coherence."""
+        lower = set(map(str.lower, self.tokens)) - self.stop
+        return frozenset(w for w in lower if len(w) >= 4 and not w.isdigit())
 
 
 def block_features(text: str, link_chars: int, stop: frozenset[str], unspaced: bool = False) -> Features:
     """Features of one block's text, given the document's stopword list."""
     words = WORD.findall(text)
     n = len(words)
-    lower = list(map(str.lower, words))
-    n_stop = sum(map(stop.__contains__, lower))
-    caps = sum(map(str.isupper, map(_first_char, words)))  # words are never empty
+    n_stop = sum(map(stop.__contains__, map(str.lower, words)))
     chars = len(text)
     if unspaced:  # CJK/Thai: words are not space-separated, approximate by characters
         n = max(n, chars // 2)
-    sentences = len(_SENTENCE_SPLIT.findall(text)) or (1 if n else 0)
     return Features(
+        text=text,
+        tokens=words,
+        stop=stop,
         lower=text.lower(),
         chars=chars,
         words=n,
@@ -63,11 +90,7 @@ def block_features(text: str, link_chars: int, stop: frozenset[str], unspaced: b
         stop_known=bool(stop) and not unspaced,
         link_density=(link_chars / chars) if chars else 0.0,
         terminal=_ends_like_sentence(text),
-        sentences=sentences,
         ellipsis_end=text.rstrip().endswith(_ELLIPSIS_ENDINGS),
-        capitalized=(caps / len(words)) if words else 0.0,
-        digits=(len(_DIGIT.findall(text)) / chars) if chars else 0.0,
-        content_words=frozenset(w for w in set(lower) - stop if len(w) >= 4 and not w.isdigit()),
     )
 
 
