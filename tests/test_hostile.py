@@ -19,6 +19,7 @@ from cleaner import Article, CleanerError, clean
 from cleaner.decode import (
     MAX_INPUT_BYTES,
     MAX_NESTING,
+    _mostly_controls,
     clean_text,
     decode_bytes,
     flatten_nesting,
@@ -139,6 +140,18 @@ def test_random_bytes_are_refused_as_binary():
     noise = bytes((i * 7919 + 13) * 2654435761 % 256 for i in range(20_000))
     with pytest.raises(CleanerError, match="binary"):
         clean(noise)
+
+
+def test_control_share_counts_c0_controls_but_not_whitespace_or_escape():
+    controls = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r\x1b")
+    assert len(controls) == 26
+    text = b"<p>plain text\t\r\n\x1b[0m \xc3\xa9</p>" * 20
+    assert not _mostly_controls(text)
+    assert _mostly_controls(controls * 3 + text)
+    # just above and just below the ratio: 6 controls in 100 bytes, then 5
+    assert _mostly_controls(b"\x01" * 6 + b"a" * 94)
+    assert not _mostly_controls(b"\x01" * 5 + b"a" * 95)
+    assert not _mostly_controls(b"")
 
 
 def test_unsupported_argument_types_and_kinds_raise_cleaner_error():
