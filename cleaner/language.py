@@ -5,6 +5,7 @@ import importlib.util
 import re
 from collections import Counter
 from functools import cache, lru_cache
+from itertools import islice
 from pathlib import Path
 
 from .errors import CleanerError
@@ -61,7 +62,7 @@ def detect_language(sample: str) -> str | None:
     go to langdetect, seeded so the same text always gets the same answer.
     """
     sample = sample[:SAMPLE_CHARS]
-    if len(LETTER.findall(sample)) < MIN_SAMPLE_LETTERS:
+    if not _has_letters(sample, MIN_SAMPLE_LETTERS):
         return None
     from langdetect import detector_factory
 
@@ -69,6 +70,11 @@ def detect_language(sample: str) -> str | None:
     # half a second, 60 MB) lands on the first page, which a batch or benchmark warm-up absorbs
     detector_factory.init_factory()
     return _stopword_vote(sample) or _langdetect(sample)
+
+
+def _has_letters(text: str, n: int) -> bool:
+    """True when ``text`` holds at least ``n`` letters (stops looking at the n-th: no full list)."""
+    return next(islice(LETTER.finditer(text), n - 1, None), None) is not None
 
 
 def _langdetect(sample: str) -> str | None:
@@ -94,9 +100,8 @@ def _stopword_vote(sample: str) -> str | None:
     index = _latin_stopword_index()
     hits: Counter[str] = Counter()
     for word in WORD.findall(sample):
-        codes = index.get(word.lower(), ())
-        for code in codes:
-            hits[code] += 1 / len(codes)
+        for code, weight in index.get(word.lower(), ()):
+            hits[code] += weight
     ranked = hits.most_common(2)
     if not ranked or ranked[0][1] < STOPWORD_VOTE_MIN_HITS:
         return None
@@ -105,14 +110,14 @@ def _stopword_vote(sample: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _latin_stopword_index() -> dict[str, tuple[str, ...]]:
-    """Stopword -> the Latin-script languages that have it among their most frequent words
-    (built once per process)."""
+def _latin_stopword_index() -> dict[str, tuple[tuple[str, float], ...]]:
+    """Stopword -> (language, 1/n) for each of the n Latin-script languages that have it among
+    their most frequent words: its vote for each (built once per process)."""
     index: dict[str, list[str]] = {}
     for code in _LATIN_STOPLISTS:
         for word in _stoplist(code)[:STOPWORD_VOTE_WORDS]:
             index.setdefault(word, []).append(code)
-    return {word: tuple(codes) for word, codes in index.items()}
+    return {word: tuple((code, 1 / len(codes)) for code in codes) for word, codes in index.items()}
 
 
 @lru_cache(maxsize=None)

@@ -40,6 +40,14 @@ def test_detect_language_is_none_on_short_samples(sample):
     assert L.detect_language(sample) is None
 
 
+@pytest.mark.parametrize("text,n,enough", [
+    ("abc", 3, True), ("abc", 4, False), ("a1_b c!", 3, True), ("12_34 !!", 1, False),
+    ("Ünïcödé", 7, True), ("東京", 2, True), ("", 1, False),
+])
+def test_has_letters_counts_letters_only(text, n, enough):
+    assert L._has_letters(text, n) is enough
+
+
 def test_detect_language_reads_only_the_sample():
     """Only the first SAMPLE_CHARS characters are examined: cost is bounded on huge pages."""
     german = (GERMAN + " ") * (L.SAMPLE_CHARS // len(GERMAN) + 1)
