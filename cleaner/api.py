@@ -90,14 +90,13 @@ def clean(
         raise CleanerError(f"max_bytes must be an int, not {type(max_bytes).__name__}")
     limit = MAX_INPUT_BYTES if max_bytes is None else max_bytes
     if isinstance(data, (bytes, bytearray, memoryview)):
-        text = decode_bytes(bytes(data), limit)
+        text = decode_bytes(bytes(data), limit)  # already scrubbed as clean_text does
     elif isinstance(data, str):
         if len(data) > limit:
             raise CleanerError(f"input of {len(data)} characters is above the {limit} limit")
-        text = data
+        text = clean_text(data)
     else:
         raise CleanerError(f"cannot clean a {type(data).__name__}: pass str or bytes")
-    text = clean_text(text)
     if kind == "auto":
         kind = sniff_kind(text)
     if not text.strip():

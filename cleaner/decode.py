@@ -213,7 +213,8 @@ def _mostly_utf8(data: bytes) -> bool:
 
 
 def decode_bytes(data: bytes, limit: int = MAX_INPUT_BYTES) -> str:
-    """Decode page bytes: gunzip, BOM, UTF-8 (with stray legacy bytes), declared charset, detection.
+    """Decode page bytes (gunzip, BOM, UTF-8 with stray legacy bytes, declared charset, detection)
+    into text scrubbed as :func:`clean_text` scrubs it.
 
     Raises :class:`CleanerError` for binary files, broken gzip and input above ``limit`` bytes.
     """
@@ -227,16 +228,22 @@ def decode_bytes(data: bytes, limit: int = MAX_INPUT_BYTES) -> str:
         raise CleanerError(f"binary input ({what}), not a page")
     for bom, enc in _BOMS:  # before the control-byte test: UTF-16/32 text is full of NULs
         if data.startswith(bom):
-            return data[len(bom):].decode(enc, "replace")
+            return clean_text(data[len(bom):].decode(enc, "replace"))
     utf16 = _utf16_without_bom(head)
     if utf16:
-        return data.decode(utf16, "replace")
+        return clean_text(data.decode(utf16, "replace"))
     if _mostly_controls(head):
         raise CleanerError("binary input (many control bytes), not a page")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        return clean_text(_decode_not_utf8(data))
+    return _scrub(text, data)  # most pages: scrub the UTF-8 they came in (BOMs went above)
+
+
+def _decode_not_utf8(data: bytes) -> str:
+    """Bytes that are not valid UTF-8: mostly UTF-8 with stray bytes, else the declared charset,
+    else the detector's guess."""
     declared = _declared_charset(data[:CHARSET_SCAN_BYTES])
     if _mostly_utf8(data):  # beats a declaration: CMSs label UTF-8 output with old charsets
         return data.decode("utf-8", "cleaner.cp1252")
@@ -280,6 +287,11 @@ def clean_text(text: str) -> str:
     except UnicodeEncodeError:  # lone surrogates cannot be encoded
         text = _SURROGATE.sub("\ufffd", text)
         raw = text.encode("utf-8")
+    return _scrub(text, raw)
+
+
+def _scrub(text: str, raw: bytes) -> str:
+    """``text`` without NULs and with other control characters blanked; ``raw`` is its UTF-8."""
     # one C pass over the bytes instead of a regex over the characters (pages are 100s of KB)
     scrubbed = raw.translate(_CONTROL_TO_SPACE, b"\x00")
     return text if scrubbed == raw else scrubbed.decode("utf-8")

@@ -198,6 +198,19 @@ def test_control_characters_are_blanked_and_the_scrub_changes_nothing_else():
     assert STORY in visible(art)
 
 
+SCRUB_ME = "\x01 \x00" + STORY + " café"  # long enough not to look binary
+
+
+@pytest.mark.parametrize("data", [
+    SCRUB_ME.encode(),  # valid UTF-8: its bytes are scrubbed as they came
+    b"\xef\xbb\xbf" + ("\ufeff" + SCRUB_ME).encode(),  # BOM, then a second BOM in the text
+    ("\ufeff" + SCRUB_ME).encode("utf-16"),
+    SCRUB_ME.encode("cp1252"),  # not UTF-8
+])
+def test_decoded_bytes_are_scrubbed_as_clean_text_scrubs_str(data):
+    assert decode_bytes(data) == clean_text(SCRUB_ME) == "  " + STORY + " café"
+
+
 # --- encodings ----------------------------------------------------------------------------------
 
 CP1252_STORY = "\u201cNa\u00efve\u201d caf\u00e9 owners paid \u20ac5 for cr\u00e8me br\u00fbl\u00e9e \u2014 d\u00e9j\u00e0 vu."
