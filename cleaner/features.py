@@ -34,7 +34,7 @@ class Features(NamedTuple):
     """
 
     text: str             # the block text, for the features computed on demand
-    tokens: list[str]     # its words as WORD finds them (original case); read-only
+    tokens: tuple[str, ...]  # its words as WORD finds them (original case)
     stop: frozenset[str]  # the document's stopwords
     lower: str            # the block text, lower-cased once for the vocabularies
     chars: int
@@ -80,7 +80,7 @@ def block_features(text: str, link_chars: int, stop: frozenset[str], unspaced: b
         n = max(n, chars // 2)
     return Features(
         text=text,
-        tokens=words,
+        tokens=tuple(words),  # a tuple of strings: the garbage collector stops tracking it
         stop=stop,
         lower=text.lower(),
         chars=chars,
