@@ -147,9 +147,10 @@ _WORDS = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
 
 
-@dataclass
+@dataclass(slots=True)
 class Scored:
-    """A block with its features, the evidence that fired and the sums the decision uses."""
+    """A block with its features, the evidence that fired and the sums the decision uses (slots:
+    one per block, read many times by the revision passes)."""
 
     block: Block
     feats: Features
@@ -164,32 +165,40 @@ class Scored:
 
 def score(block: Block, feats: Features, evidence: list[Evidence]) -> Scored:
     """Sum a block's evidence: content for main, noise per boilerplate label."""
-    return rescore(Scored(block, feats, evidence))
+    return Scored(block, feats, evidence, *_sums(evidence, block.path))
 
 
 def rescore(s: Scored) -> Scored:
     """Recompute the sums after context rules added evidence."""
-    evidence = s.evidence
-    s.content, s.noise_by_label, s.boundary = 0.0, {}, False
-    s.noise_label, s.noise = None, 0.0
-    for ev in evidence:
-        if ev.label == "main":
-            s.content += ev.weight
-        else:
-            s.noise_by_label[ev.label] = s.noise_by_label.get(ev.label, 0.0) + ev.weight
-    if s.noise_by_label:
-        # strongest label wins; ties go to the label that fired first (deterministic): the dict
-        # holds labels in the order they first fired, and max() keeps the first of equal values
-        s.noise_label = max(s.noise_by_label, key=s.noise_by_label.__getitem__)
-        s.noise = s.noise_by_label[s.noise_label]
-        # a boundary marker only counts when its label is what the block is: a credit line that
-        # says "copyright" is a caption, not the page's legal footer
-        s.boundary = any(ev.boundary and ev.label == s.noise_label for ev in evidence)
-        # inside the element that holds the story (HTML), markers are embeds and credits, and the
-        # container itself already bounds the story
-        s.boundary = s.boundary and "@anchor" not in s.block.path
-    s.score = s.content - sum(s.noise_by_label.values())
+    s.content, s.noise, s.noise_label, s.boundary, s.score, s.noise_by_label = _sums(s.evidence, s.block.path)
     return s
+
+
+def _sums(evidence: list[Evidence], path: frozenset[str],
+          ) -> tuple[float, float, str | None, bool, float, dict[str, float]]:
+    """content, noise, noise_label, boundary, score and noise_by_label of a block's evidence."""
+    content = 0.0
+    noise_by_label: dict[str, float] = {}
+    marker = False
+    for label, weight, _, boundary in evidence:  # unpacked: cheaper than reading named fields
+        if label == "main":
+            content += weight
+        else:
+            noise_by_label[label] = noise_by_label.get(label, 0.0) + weight
+            marker = marker or boundary
+    # strongest label wins; ties go to the label that fired first (deterministic): the dict
+    # holds labels in the order they first fired, and only a stronger label replaces it
+    noise_label, noise, total = None, 0.0, 0
+    for label, weight in noise_by_label.items():
+        total += weight
+        if noise_label is None or weight > noise:
+            noise_label, noise = label, weight
+    # a boundary marker only counts when its label is what the block is: a credit line that
+    # says "copyright" is a caption, not the page's legal footer; inside the element that holds
+    # the story (HTML), markers are embeds and credits, and the container already bounds the story
+    boundary = marker and "@anchor" not in path and \
+        any(ev.boundary and ev.label == noise_label for ev in evidence)
+    return content, noise, noise_label, boundary, content - total, noise_by_label
 
 
 def _weight(s: Scored) -> float:
