@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import groupby
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -325,6 +326,7 @@ class _Hints(NamedTuple):
 
 
 def _prepare_hints(hints: list[str]) -> _Hints:
+    """The non-empty hints, normalised once per page rather than once per block compared."""
     wanted = [_norm(h) for h in hints if h and h.strip()]
     return _Hints(frozenset(wanted), "\n".join(wanted),
                   tuple(w for w in wanted if len(w) >= TITLE_HINT_MIN_CHARS))
@@ -453,8 +455,12 @@ def mark_duplicates(scored: list[Scored]) -> None:
     punctuation do not matter)."""
     seen: dict[tuple[str, ...], list[int]] = {}
     tails: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+    split: dict[str, tuple[str, ...]] = {}  # a page repeats its menus: each text is split once
     for i in _may_repeat(scored):
-        words = tuple(_WORDS.findall(scored[i].feats.lower))
+        lower = scored[i].feats.lower
+        words = split.get(lower)
+        if words is None:
+            words = split[lower] = tuple(_WORDS.findall(lower))
         if len(words) >= DUPLICATE_MIN_WORDS:
             seen.setdefault(words, []).append(i)
         if len(words) > DUPLICATE_TAIL_WORDS:
@@ -560,17 +566,13 @@ def _unmarked_or_prose(s: Scored) -> bool:
 def mark_headline_runs(scored: list[Scored]) -> None:
     """Runs of unpunctuated lines (teaser headlines, menus, tag lists) are lists, not story:
     a story alternates its subheadings with paragraphs."""
-    i, n = 0, len(scored)
-    while i < n:
-        j = i
-        while j < n and _listish(scored[j]):
-            j += 1
-        if j - i >= HEADLINE_RUN_MIN:
-            for s in scored[i:j]:
+    for listish, group in groupby(scored, key=_listish):
+        run = list(group)
+        if listish and len(run) >= HEADLINE_RUN_MIN:
+            for s in run:
                 if s.content > 0 and _outside_story_or_boxed(s):
                     s.evidence.append(Evidence("related", s.content + 0.5, "headline_run"))
                     rescore(s)
-        i = max(j, i + 1)
 
 
 def mark_related_box(scored: list[Scored]) -> None:
