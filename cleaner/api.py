@@ -12,7 +12,7 @@ from .heuristics import Evidence
 from .language import UNSPACED, detect_language, stopwords
 from .model import Article, Block
 from .segment import parse_html, segment_html, segment_text
-from .segmenter import decide, score
+from .segmenter import decide, score_page
 
 #: Characters of the longest blocks sampled for language detection.
 LANGUAGE_SAMPLE_CHARS = 600
@@ -134,7 +134,7 @@ def clean(
         noisy = [any(e.label != "main" for e in ev) for ev in evidence]
         assign_paths(blocks, elements, find_anchor(blocks, feats, noisy, elements))
         _dom_evidence(blocks, feats, evidence)
-    scored = [score(b, f, ev) for b, f, ev in zip(blocks, feats, evidence)]
+    scored = score_page(blocks, feats, evidence)
     _, _, title_index = decide(scored, hints)
 
     title = blocks[title_index].text if title_index is not None else (hints[-1].strip() if hints else "")

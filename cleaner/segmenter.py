@@ -172,9 +172,29 @@ class Scored:
     noise_by_label: dict[str, float] = field(default_factory=dict)
 
 
+#: What :func:`_sums` returns: Scored's content, noise, noise_label, boundary, score, noise_by_label.
+_Sums = tuple[float, float, str | None, bool, float, dict[str, float]]
+
+
 def score(block: Block, feats: Features, evidence: list[Evidence]) -> Scored:
     """Sum a block's evidence: content for main, noise per boilerplate label."""
     return Scored(block, feats, evidence, *_sums(evidence, block.path))
+
+
+def score_page(blocks: list[Block], feats: list[Features], evidence: list[list[Evidence]]) -> list[Scored]:
+    """:func:`score` for every block of a page. A page repeats its evidence (menu entries, the
+    items of a teaser list): each distinct list is summed once, a memo for this page only."""
+    done: dict[tuple[bool | Evidence, ...], _Sums] = {}
+    scored = []
+    for b, f, ev in zip(blocks, feats, evidence):
+        key = ("@anchor" in b.path, *ev)  # all that _sums reads
+        sums = done.get(key)
+        if sums is None:
+            sums = done[key] = _sums(ev, b.path)
+        content, noise, noise_label, boundary, total, noise_by_label = sums
+        scored.append(Scored(b, f, ev, content, noise, noise_label, boundary, total,
+                             dict(noise_by_label)))  # a dict per block, as score() gives
+    return scored
 
 
 def rescore(s: Scored) -> Scored:
@@ -183,8 +203,7 @@ def rescore(s: Scored) -> Scored:
     return s
 
 
-def _sums(evidence: list[Evidence], path: frozenset[str],
-          ) -> tuple[float, float, str | None, bool, float, dict[str, float]]:
+def _sums(evidence: list[Evidence], path: frozenset[str]) -> _Sums:
     """content, noise, noise_label, boundary, score and noise_by_label of a block's evidence."""
     content = 0.0
     noise_by_label: dict[str, float] = {}
