@@ -317,9 +317,8 @@ def trim_to_container(scored: list[Scored], start: int, end: int) -> int:
     return cut
 
 
-def _label_outside(s: Scored, before_core: bool) -> tuple[str, str]:
-    if s.noise_label:
-        return s.noise_label, "outside_core"
+def _label_by_place(s: Scored, before_core: bool) -> tuple[str, str]:
+    """Label and reason of a block outside the story that no boilerplate evidence names."""
     if before_core:
         return ("navigation" if s.feats.words <= 8 else "boilerplate"), "before_core"
     return ("related" if s.feats.words > 8 else "footer"), "after_core"
@@ -786,8 +785,10 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
                 b.label, why = "main", "core"
         elif "@anchor" in b.path and s.score >= ANCHOR_PROSE_SCORE and s.noise_label is None:
             b.label, why = "main", "anchor_prose"
-        else:
-            b.label, why = _label_outside(s, i < start)
+        elif s.noise_label:  # outside the story: what its evidence says it is ...
+            b.label, why = s.noise_label, "outside_core"
+        else:  # ... or what its place says
+            b.label, why = _label_by_place(s, i < start)
         b.reasons = [*map(_REASON, s.evidence), why]
     keep_short_lines_in_story(scored, start, end)
     take_announced_lists(scored, start, end)
