@@ -141,14 +141,20 @@ def stopword_density(b: Block, f: Features) -> Evidence | None:
     return None
 
 
+# The DOM heuristics' evidence with a fixed weight is built once: evidence is immutable, and
+# every block of an HTML page gets some of it (building a named tuple costs more than the test).
+_IN_CONTAINER = Evidence("main", STORY_CONTAINER_WEIGHT, "story_container")
+_OUTSIDE_CONTAINER = Evidence("boilerplate", OUTSIDE_CONTAINER_WEIGHT, "outside_story_container")
+_OUTSIDE_CONTAINER_PROSE = Evidence("boilerplate", OUTSIDE_CONTAINER_PROSE_WEIGHT, "outside_story_container")
+
+
 def story_container(b: Block, f: Features) -> Evidence | None:
     """Blocks inside the element that holds most of the page's prose (see cleaner.dom)."""
     if "@anchor" in b.path:
-        return Evidence("main", STORY_CONTAINER_WEIGHT, "story_container")
+        return _IN_CONTAINER
     if "@page" in b.path:  # the page has an anchor and this block is elsewhere
         prose = f.words >= PARAGRAPH_WORDS and f.terminal and f.link_density < LINK_DENSE / 2
-        weight = OUTSIDE_CONTAINER_PROSE_WEIGHT if prose else OUTSIDE_CONTAINER_WEIGHT
-        return Evidence("boilerplate", weight, "outside_story_container")
+        return _OUTSIDE_CONTAINER_PROSE if prose else _OUTSIDE_CONTAINER
     return None
 
 
@@ -177,14 +183,18 @@ def shouted_link(b: Block, f: Features) -> Evidence | None:
         return None
     cased = [c for c in LETTER.findall(b.text) if c.lower() != c.upper()]  # not CJK
     if cased and all(c.isupper() for c in cased):
-        return Evidence("related", SHOUTED_LINK_WEIGHT, "shouted_link")
+        return _SHOUTED_LINK
     return None
+
+
+_SHOUTED_LINK = Evidence("related", SHOUTED_LINK_WEIGHT, "shouted_link")
+_IMAGE_ALT = Evidence("caption", DECISIVE, "image_alt")
 
 
 def image_alt(b: Block, f: Features) -> Evidence | None:
     """Alternative text of an image describes a photo, it is not story text."""
     if b.tag == "img":
-        return Evidence("caption", DECISIVE, "image_alt")
+        return _IMAGE_ALT
     return None
 
 
@@ -210,15 +220,21 @@ def scene_caption(b: Block, f: Features) -> Evidence | None:
     return None
 
 
+_FIGCAPTION = Evidence("caption", FIGCAPTION_WEIGHT, "dom_caption")
+_NAMED_CAPTION = Evidence("caption", 2.0, "dom_caption")
+_IN_FIGURE = Evidence("caption", 1.5, "dom_caption")
+
+
 def dom_caption(b: Block, f: Features) -> Evidence | None:
     """Text inside <figure>/<figcaption> or an element named caption/credit/gallery."""
     if "<figcaption" in b.path or b.tag in ("figcaption", "caption"):
-        return Evidence("caption", FIGCAPTION_WEIGHT, "dom_caption")
-    named = b.path & vocab.CAPTION_TOKENS
-    if named and f.words <= 60 and (named & vocab.CAPTION_OWN_TOKENS or not _paragraph(f)):
-        return Evidence("caption", 2.0, "dom_caption")
+        return _FIGCAPTION
+    if not b.path.isdisjoint(vocab.CAPTION_TOKENS):  # isdisjoint: no set built for most blocks
+        named = b.path & vocab.CAPTION_TOKENS
+        if f.words <= 60 and (named & vocab.CAPTION_OWN_TOKENS or not _paragraph(f)):
+            return _NAMED_CAPTION
     if "<figure" in b.path:
-        return Evidence("caption", 1.5, "dom_caption")
+        return _IN_FIGURE
     return None
 
 
@@ -245,10 +261,14 @@ def site_notice(b: Block, f: Features) -> Evidence | None:
     return None
 
 
+_DOM_PROMO = Evidence("promo", 3.0, "dom_promo")
+_DOM_PROMO_LONG = Evidence("promo", 1.5, "dom_promo")
+
+
 def dom_promo(b: Block, f: Features) -> Evidence | None:
     """Inside an element named newsletter/subscribe/ad/sponsor/paywall."""
-    if b.path & vocab.PROMO_TOKENS:
-        return Evidence("promo", 3.0 if f.words <= VOCAB_MAX_WORDS else 1.5, "dom_promo")
+    if not b.path.isdisjoint(vocab.PROMO_TOKENS):
+        return _DOM_PROMO if f.words <= VOCAB_MAX_WORDS else _DOM_PROMO_LONG
     return None
 
 
@@ -266,10 +286,13 @@ def related_inline(b: Block, f: Features) -> Evidence | None:
     return None
 
 
+_DOM_RELATED = Evidence("related", 1.5, "dom_related")
+
+
 def dom_related(b: Block, f: Features) -> Evidence | None:
     """Inside <aside> or an element named related/recommended/trending/sidebar."""
-    if "<aside" in b.path or b.path & vocab.RELATED_TOKENS:
-        return Evidence("related", 1.5, "dom_related")
+    if "<aside" in b.path or not b.path.isdisjoint(vocab.RELATED_TOKENS):
+        return _DOM_RELATED
     return None
 
 
@@ -357,10 +380,14 @@ def author_bio(b: Block, f: Features) -> Evidence | None:
     return None
 
 
+_DOM_FOOTER = Evidence("footer", 1.5, "dom_footer")
+
+
 def dom_footer(b: Block, f: Features) -> Evidence | None:
     """Inside <footer> or an element named footer/share/social/byline/meta."""
-    if "<footer" in b.path or "<address" in b.path or (b.path & vocab.FOOTER_TOKENS and f.words <= 25):
-        return Evidence("footer", 1.5, "dom_footer")
+    if "<footer" in b.path or "<address" in b.path or (
+            f.words <= 25 and not b.path.isdisjoint(vocab.FOOTER_TOKENS)):
+        return _DOM_FOOTER
     return None
 
 
@@ -371,10 +398,13 @@ def navigation_text(b: Block, f: Features) -> Evidence | None:
     return None
 
 
+_DOM_NAVIGATION = Evidence("navigation", 2.0, "dom_navigation")
+
+
 def dom_navigation(b: Block, f: Features) -> Evidence | None:
     """Inside <nav>, <menu> or an element named nav/menu/breadcrumb/pagination."""
-    if "<nav" in b.path or "<menu" in b.path or b.path & vocab.NAVIGATION_TOKENS:
-        return Evidence("navigation", 2.0, "dom_navigation")
+    if "<nav" in b.path or "<menu" in b.path or not b.path.isdisjoint(vocab.NAVIGATION_TOKENS):
+        return _DOM_NAVIGATION
     return None
 
 
@@ -385,10 +415,13 @@ def comment_text(b: Block, f: Features) -> Evidence | None:
     return None
 
 
+_DOM_COMMENT = Evidence("comment", 3.0, "dom_comment")
+
+
 def dom_comment(b: Block, f: Features) -> Evidence | None:
     """Inside an element named comments/disqus/replies: readers' words, not the story."""
-    if b.path & vocab.COMMENT_TOKENS:
-        return Evidence("comment", 3.0, "dom_comment")
+    if not b.path.isdisjoint(vocab.COMMENT_TOKENS):
+        return _DOM_COMMENT
     return None
 
 
@@ -399,10 +432,13 @@ def consent_text(b: Block, f: Features) -> Evidence | None:
     return None
 
 
+_DOM_CONSENT = Evidence("consent", 2.5, "dom_consent")
+
+
 def dom_consent(b: Block, f: Features) -> Evidence | None:
     """Inside an element named cookie/consent/gdpr."""
-    if b.path & vocab.CONSENT_TOKENS:
-        return Evidence("consent", 2.5, "dom_consent")
+    if not b.path.isdisjoint(vocab.CONSENT_TOKENS):
+        return _DOM_CONSENT
     return None
 
 

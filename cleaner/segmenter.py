@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import attrgetter
+from typing import NamedTuple
 
 from . import vocab
 from .features import LETTER, Features
@@ -75,6 +78,9 @@ DUPLICATE_MIN_WORDS = 4
 #: Blocks longer than this that differ only in their first word are copies with a prefix
 #: (gallery counters glued to the caption: "1of4Grass Valley's ..." and "Grass Valley's ...").
 DUPLICATE_TAIL_WORDS = 10
+#: Last words compared before whole texts: only blocks whose last words recur are split into
+#: words whole (any number gives the same result; this many tells most paragraphs apart).
+DUPLICATE_END_WORDS = 2
 #: Unpunctuated lines up to this many words read as list items or headlines ...
 LIST_ITEM_MAX_WORDS = 20
 #: ... and this many of them in a row are a list (teasers, menu), not story text.
@@ -138,18 +144,22 @@ SIGN_OFF_REASONS = frozenset({"promo_text", "footer_text", "share_bar", "comment
 SIGN_OFF_MAX_BLOCKS = 4
 SIGN_OFF_MAX_SCORE = 2.0
 
-_WS = re.compile(r"\s+")
 #: A bare web address: in a story's last lines, a pointer to more coverage or the site's feeds.
 _WEB_ADDRESS = re.compile(r"\bhttps?://\S")
 #: A bare number, maybe with a thousands suffix ("84.1K", "4553"): a share, view or comment count.
 _BARE_COUNT = re.compile(r"^\W*\d[\d.,\s]*[kmb]?\W*$", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
+#: The first DUPLICATE_END_WORDS words (\w+ runs, as in _WORDS) of a reversed text; None past its end.
+_LAST_WORDS = re.compile(r"\W*(\w+)" + r"(?:\W+(\w+))?" * (DUPLICATE_END_WORDS - 1))
+#: A piece of evidence's reason; ``name in map(_REASON, evidence)`` asks without a Python loop.
+_REASON = attrgetter("reason")
 
 
-@dataclass
+@dataclass(slots=True)
 class Scored:
-    """A block with its features, the evidence that fired and the sums the decision uses."""
+    """A block with its features, the evidence that fired and the sums the decision uses (slots:
+    one per block, read many times by the revision passes)."""
 
     block: Block
     feats: Features
@@ -162,34 +172,61 @@ class Scored:
     noise_by_label: dict[str, float] = field(default_factory=dict)
 
 
+#: What :func:`_sums` returns: Scored's content, noise, noise_label, boundary, score, noise_by_label.
+_Sums = tuple[float, float, str | None, bool, float, dict[str, float]]
+
+
 def score(block: Block, feats: Features, evidence: list[Evidence]) -> Scored:
     """Sum a block's evidence: content for main, noise per boilerplate label."""
-    return rescore(Scored(block, feats, evidence))
+    return Scored(block, feats, evidence, *_sums(evidence, block.path))
+
+
+def score_page(blocks: list[Block], feats: list[Features], evidence: list[list[Evidence]]) -> list[Scored]:
+    """:func:`score` for every block of a page. A page repeats its evidence (menu entries, the
+    items of a teaser list): each distinct list is summed once, a memo for this page only."""
+    done: dict[tuple[bool | Evidence, ...], _Sums] = {}
+    scored = []
+    for b, f, ev in zip(blocks, feats, evidence):
+        key = ("@anchor" in b.path, *ev)  # all that _sums reads
+        sums = done.get(key)
+        if sums is None:
+            sums = done[key] = _sums(ev, b.path)
+        content, noise, noise_label, boundary, total, noise_by_label = sums
+        scored.append(Scored(b, f, ev, content, noise, noise_label, boundary, total,
+                             dict(noise_by_label)))  # a dict per block, as score() gives
+    return scored
 
 
 def rescore(s: Scored) -> Scored:
     """Recompute the sums after context rules added evidence."""
-    evidence = s.evidence
-    s.content, s.noise_by_label, s.boundary = 0.0, {}, False
-    s.noise_label, s.noise = None, 0.0
-    for ev in evidence:
-        if ev.label == "main":
-            s.content += ev.weight
-        else:
-            s.noise_by_label[ev.label] = s.noise_by_label.get(ev.label, 0.0) + ev.weight
-    if s.noise_by_label:
-        # strongest label wins; ties go to the label that fired first (deterministic): the dict
-        # holds labels in the order they first fired, and max() keeps the first of equal values
-        s.noise_label = max(s.noise_by_label, key=s.noise_by_label.__getitem__)
-        s.noise = s.noise_by_label[s.noise_label]
-        # a boundary marker only counts when its label is what the block is: a credit line that
-        # says "copyright" is a caption, not the page's legal footer
-        s.boundary = any(ev.boundary and ev.label == s.noise_label for ev in evidence)
-        # inside the element that holds the story (HTML), markers are embeds and credits, and the
-        # container itself already bounds the story
-        s.boundary = s.boundary and "@anchor" not in s.block.path
-    s.score = s.content - sum(s.noise_by_label.values())
+    s.content, s.noise, s.noise_label, s.boundary, s.score, s.noise_by_label = _sums(s.evidence, s.block.path)
     return s
+
+
+def _sums(evidence: list[Evidence], path: frozenset[str]) -> _Sums:
+    """content, noise, noise_label, boundary, score and noise_by_label of a block's evidence."""
+    content = 0.0
+    noise_by_label: dict[str, float] = {}
+    marker = False
+    for label, weight, _, boundary in evidence:  # unpacked: cheaper than reading named fields
+        if label == "main":
+            content += weight
+        else:
+            noise_by_label[label] = noise_by_label.get(label, 0.0) + weight
+            marker = marker or boundary
+    # strongest label wins; ties go to the label that fired first (deterministic): the dict
+    # holds labels in the order they first fired, and only a stronger label replaces it
+    noise_label, noise, total = None, 0.0, 0
+    for label, weight in noise_by_label.items():
+        total += weight
+        if noise_label is None or weight > noise:
+            noise_label, noise = label, weight
+    # a boundary marker only counts when its label is what the block is: a credit line that
+    # says "copyright" is a caption, not the page's legal footer; inside the element that holds
+    # the story (HTML), markers are embeds and credits, and the container already bounds the story
+    boundary = marker and "@anchor" not in path and \
+        any(ev.boundary and ev.label == noise_label for ev in evidence)
+    return content, noise, noise_label, boundary, content - total, noise_by_label
 
 
 def _weight(s: Scored) -> float:
@@ -218,20 +255,21 @@ def _best_run(scored: list[Scored], lo: int, hi: int) -> tuple[int, int, float]:
     return span[0], span[1], best
 
 
-def _vocabulary(scored: list[Scored], lo: int, hi: int) -> Counter:
-    vocab: Counter = Counter()
+def _vocabulary(scored: list[Scored], lo: int, hi: int) -> set[str]:
+    """Content words of the blocks in [lo, hi) that read like story text."""
+    vocab: set[str] = set()
     for s in scored[lo:hi]:
         if s.score > 0:
             vocab.update(s.feats.content_words)
     return vocab
 
 
-def coherence(scored: list[Scored], lo: int, hi: int, vocab: Counter) -> float:
+def coherence(scored: list[Scored], lo: int, hi: int, vocab: set[str]) -> float:
     """Share of the content words of blocks [lo, hi) that also occur in the story's vocabulary."""
     hits = total = 0
     for s in scored[lo:hi]:
         total += len(s.feats.content_words)
-        hits += sum(1 for w in s.feats.content_words if vocab[w] > 0)
+        hits += len(vocab.intersection(s.feats.content_words))
     return hits / total if total else 0.0
 
 
@@ -279,9 +317,8 @@ def trim_to_container(scored: list[Scored], start: int, end: int) -> int:
     return cut
 
 
-def _label_outside(s: Scored, before_core: bool) -> tuple[str, str]:
-    if s.noise_label:
-        return s.noise_label, "outside_core"
+def _label_by_place(s: Scored, before_core: bool) -> tuple[str, str]:
+    """Label and reason of a block outside the story that no boilerplate evidence names."""
     if before_core:
         return ("navigation" if s.feats.words <= 8 else "boilerplate"), "before_core"
     return ("related" if s.feats.words > 8 else "footer"), "after_core"
@@ -294,22 +331,37 @@ def _headline(s: Scored) -> bool:
 
 
 def _norm(text: str) -> str:
-    return _WS.sub(" ", text).strip().lower()
+    """Lower-cased, with every run of white space one space and none at the ends."""
+    return " ".join(text.split()).lower()  # split(): the white space of \s, without a regex
 
 
-def _matches_hint(text: str, hints: list[str]) -> bool:
-    return any(
-        text == w or (min(len(text), len(w)) >= TITLE_HINT_MIN_CHARS and (
-            w.startswith(text) or text.startswith(w) or text in w))
-        for w in hints
-    )
+class _Hints(NamedTuple):
+    """Page-title hints (og:title, <title>), normalised and laid out for :func:`_matches_hint`."""
+
+    exact: frozenset[str]
+    joined: str  # one hint per line: a block's text (one line) is in it when it is in one hint
+    long: tuple[str, ...]  # the hints long enough for a block to start with one
+
+
+def _prepare_hints(hints: list[str]) -> _Hints:
+    """The non-empty hints, normalised once per page rather than once per block compared."""
+    wanted = [_norm(h) for h in hints if h and h.strip()]
+    return _Hints(frozenset(wanted), "\n".join(wanted),
+                  tuple(w for w in wanted if len(w) >= TITLE_HINT_MIN_CHARS))
+
+
+def _matches_hint(text: str, hints: _Hints) -> bool:
+    """``text`` (normalised) is a hint, or, both at least TITLE_HINT_MIN_CHARS long, sits inside a
+    hint or starts with one."""
+    return text in hints.exact or len(text) >= TITLE_HINT_MIN_CHARS and (
+        text in hints.joined or text.startswith(hints.long))
 
 
 def pick_title(scored: list[Scored], core_start: int, core_end: int, hints: list[str]) -> int | None:
     """Index of the title block: one matching a page-title hint (og:title, <title>), else the
     page's first <h1>, else the headline-shaped block before the story that shares most words
     with it (bylines and dates sit there too, and share none)."""
-    wanted = [_norm(h) for h in hints if h and h.strip()]
+    wanted = _prepare_hints(hints)
     last = core_end if core_end > core_start else len(scored)
     for i, s in enumerate(scored[:last]):
         if TITLE_MIN_WORDS - 1 <= s.feats.words <= TITLE_MAX_WORDS and s.block.tag != "img" and \
@@ -343,8 +395,8 @@ def mark_repeated_items(scored: list[Scored]) -> None:
     where: dict[str, list[int]] = {}
     thread = False  # after a "Comments" heading, every comment's "X said:" line is a separator
     for i, s in enumerate(scored):
-        if 0 < s.feats.words <= SEPARATOR_MAX_WORDS and _DIGITS.search(s.block.text) and \
-                LETTER.search(s.block.text):
+        # a share of digits above 0: a digit somewhere in the text, without searching it again
+        if 0 < s.feats.words <= SEPARATOR_MAX_WORDS and s.feats.digits > 0 and LETTER.search(s.block.text):
             where.setdefault(_template(s.block.text), []).append(i)
         if s.noise_label == "comment":
             nxt = scored[i + 1] if i + 1 < len(scored) else None
@@ -396,13 +448,13 @@ def pair_captions(scored: list[Scored]) -> None:
     """Alt text sits just before its credited caption: an unpunctuated line before a caption.
     A bare "Photographer/Agency" line follows its caption: the block before it is a caption."""
     for prev, s in zip(scored, scored[1:]):
-        if s.noise_label == "caption" and "caption_credit" in (e.reason for e in s.evidence) and \
+        if s.noise_label == "caption" and "caption_credit" in map(_REASON, s.evidence) and \
                 not prev.feats.terminal and prev.feats.words <= CAPTION_PAIR_MAX_WORDS and \
                 prev.noise_label != "caption":
             prev.evidence.append(Evidence("caption", prev.content + 1.0, "caption_pair"))
             rescore(prev)
-        elif _trailing_credit(s) and prev.feats.words <= CAPTION_BEFORE_CREDIT_MAX_WORDS and \
-                prev.noise_label != "caption" and not prev.boundary:
+        elif prev.feats.words <= CAPTION_BEFORE_CREDIT_MAX_WORDS and prev.noise_label != "caption" and \
+                not prev.boundary and _trailing_credit(s):  # the regexes last: the costliest test
             prev.evidence.append(Evidence("caption", prev.content + 1.0, "caption_before_credit"))
             rescore(prev)
 
@@ -410,8 +462,9 @@ def pair_captions(scored: list[Scored]) -> None:
 def _trailing_credit(s: Scored) -> bool:
     """A bare "Photographer/Agency" line: the caption it credits is the block before it."""
     lower = s.feats.lower
+    # the agency first: it rules out most short lines sooner than the line's shape does
     return s.feats.words <= TRAILING_CREDIT_MAX_WORDS and \
-        bool(vocab.TRAILING_CREDIT.search(lower)) and bool(vocab.CREDIT_AGENCY.search(lower))
+        bool(vocab.CREDIT_AGENCY.search(lower)) and bool(vocab.TRAILING_CREDIT.search(lower))
 
 
 def mark_duplicates(scored: list[Scored]) -> None:
@@ -420,8 +473,12 @@ def mark_duplicates(scored: list[Scored]) -> None:
     punctuation do not matter)."""
     seen: dict[tuple[str, ...], list[int]] = {}
     tails: dict[tuple[str, ...], list[tuple[str, int]]] = {}
-    for i, s in enumerate(scored):
-        words = tuple(_WORDS.findall(s.block.text.lower()))
+    split: dict[str, tuple[str, ...]] = {}  # a page repeats its menus: each text is split once
+    for i in _may_repeat(scored):
+        lower = scored[i].feats.lower
+        words = split.get(lower)
+        if words is None:
+            words = split[lower] = tuple(_WORDS.findall(lower))
         if len(words) >= DUPLICATE_MIN_WORDS:
             seen.setdefault(words, []).append(i)
         if len(words) > DUPLICATE_TAIL_WORDS:
@@ -447,6 +504,19 @@ def mark_duplicates(scored: list[Scored]) -> None:
         s = scored[i]
         s.evidence.append(Evidence("boilerplate", max(s.content, 0.0) + 1.0, "duplicate_text"))
         rescore(s)
+
+
+def _may_repeat(scored: list[Scored]) -> list[int]:
+    """Positions of the blocks whose last words recur on the page: only these can be copies in
+    :func:`mark_duplicates` (a copy, or a copy behind another first word, ends like its original),
+    which splits them into words whole (most paragraphs are unique, and splitting every one was
+    its main cost)."""
+    ends = []
+    for s in scored:
+        found = _LAST_WORDS.match(s.feats.lower[::-1])  # the text reversed: its last words first
+        ends.append(found.groups() if found else ())
+    count = Counter(ends)
+    return [i for i, end in enumerate(ends) if count[end] > 1]
 
 
 def _headline_like(s: Scored) -> bool:
@@ -489,7 +559,7 @@ def mark_related_lists(scored: list[Scored]) -> None:
     """HTML: the list right under a "Related stories" / "More stories" heading inside the story's
     container is that list (there the heading is not a boundary, and the items are not story)."""
     for i, s in enumerate(scored):
-        if "@anchor" not in s.block.path or not any(e.reason == "related_heading" for e in s.evidence):
+        if "@anchor" not in s.block.path or "related_heading" not in map(_REASON, s.evidence):
             continue
         for item in scored[i + 1:]:
             if item.block.tag != "li" or "@anchor" not in item.block.path or item.feats.terminal:
@@ -497,6 +567,12 @@ def mark_related_lists(scored: list[Scored]) -> None:
             if item.content > 0:
                 item.evidence.append(Evidence("related", item.content + 1.0, "related_list"))
                 rescore(item)
+
+
+def _with_reason(scored: list[Scored], reason: str) -> list[int]:
+    """Positions of the blocks with evidence of this reason, in order (one flat pass over the
+    page's evidence: cheaper than asking block by block)."""
+    return list(dict.fromkeys([i for i, s in enumerate(scored) for e in s.evidence if e.reason == reason]))
 
 
 def _unmarked_or_prose(s: Scored) -> bool:
@@ -508,25 +584,19 @@ def _unmarked_or_prose(s: Scored) -> bool:
 def mark_headline_runs(scored: list[Scored]) -> None:
     """Runs of unpunctuated lines (teaser headlines, menus, tag lists) are lists, not story:
     a story alternates its subheadings with paragraphs."""
-    i, n = 0, len(scored)
-    while i < n:
-        j = i
-        while j < n and _listish(scored[j]):
-            j += 1
-        if j - i >= HEADLINE_RUN_MIN:
-            for s in scored[i:j]:
+    for listish, group in groupby(scored, key=_listish):
+        run = list(group)
+        if listish and len(run) >= HEADLINE_RUN_MIN:
+            for s in run:
                 if s.content > 0 and _outside_story_or_boxed(s):
                     s.evidence.append(Evidence("related", s.content + 0.5, "headline_run"))
                     rescore(s)
-        i = max(j, i + 1)
 
 
 def mark_related_box(scored: list[Scored]) -> None:
     """The unpunctuated lines right under a "Related Article"/"Read more" heading are its teaser
     headlines, even when the story resumes after the box."""
-    for i, s in enumerate(scored):
-        if not any(e.reason == "related_heading" for e in s.evidence):
-            continue
+    for i in _with_reason(scored, "related_heading"):
         for t in scored[i + 1: i + 1 + RELATED_BOX_MAX_ITEMS]:
             if not _listish(t) or t.boundary or t.noise_label == "footer" or t.block.text.endswith(":"):
                 break  # a sentence, the page footer, or a line introducing a list ("Here are:")
@@ -660,7 +730,7 @@ def fill_under_headline(scored: list[Scored], span: range, hints: list[str]) -> 
     (a recipe's ingredients and times, a product's facts, subheadings). The page's title, in
     whichever tag, is not (``hints``: og:title, <title>); nor are the date stamp and the
     share or view counts that sit there."""
-    wanted = [_norm(h) for h in hints if h and h.strip()]
+    wanted = _prepare_hints(hints)
     for i in span:
         s = scored[i]
         b = s.block
@@ -715,9 +785,11 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
                 b.label, why = "main", "core"
         elif "@anchor" in b.path and s.score >= ANCHOR_PROSE_SCORE and s.noise_label is None:
             b.label, why = "main", "anchor_prose"
-        else:
-            b.label, why = _label_outside(s, i < start)
-        b.reasons = [ev.reason for ev in s.evidence] + [why]
+        elif s.noise_label:  # outside the story: what its evidence says it is ...
+            b.label, why = s.noise_label, "outside_core"
+        else:  # ... or what its place says
+            b.label, why = _label_by_place(s, i < start)
+        b.reasons = [*map(_REASON, s.evidence), why]
     keep_short_lines_in_story(scored, start, end)
     take_announced_lists(scored, start, end)
     attach_lead(scored, start)
