@@ -7,30 +7,127 @@ Heuristics in :mod:`cleaner.heuristics` decide how much weight a match carries.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 
 class Vocabulary:
     """One concept's patterns, each part one alternative. Parts anchored with ``^`` are tried at
     the start of the text only: joined into one regex with the others, they would be retried at
-    every character, which made the vocabularies the costliest step of scoring a block. Parts
-    that start at a word boundary (``\\b``) share one boundary test per character."""
+    every character, which made the vocabularies the costliest step of scoring a block.
+
+    Parts that start at a word boundary (``\\b``) are spread into alternatives (see
+    :func:`_alternatives`). Those led by a word character are searched right after a non-word
+    character, and once at the start of the text: just where ``\\b`` lets them match. A regex led
+    by ``\\b`` is tried at every character and there tries each alternative in turn; led by ``\\W``
+    it is tried after non-word characters only, and with the alternatives grouped by their first
+    letter (:func:`_by_leading_letter`) each try rules out all other letters' alternatives at once.
+    """
 
     def __init__(self, *parts: str) -> None:
         self.parts = parts
         at_start = [p[1:] for p in parts if p.startswith("^")]
-        at_word = [p[2:] for p in parts if p.startswith("\\b")]
         anywhere = [p for p in parts if not p.startswith(("^", "\\b"))]
-        if at_word:
-            anywhere.insert(0, "\\b(?:" + "|".join(at_word) + ")")
-        self._at_start = re.compile("|".join(at_start), re.U) if at_start else None
-        self._anywhere = re.compile("|".join(anywhere), re.U) if anywhere else None
+        lettered, digit_led, others = [], [], []
+        for part in parts:
+            if part.startswith("\\b"):
+                for alt in _alternatives(part[2:]):
+                    if _leading_letter(alt):
+                        lettered.append(alt)
+                    elif _leading_digits(alt):
+                        digit_led.append(alt)
+                    else:
+                        others.append(alt)
+        if others:
+            anywhere.insert(0, "\\b(?:" + "|".join(others) + ")")
+        tests = []
+        if lettered or digit_led:
+            word_led = "|".join(([_by_leading_letter(lettered)] if lettered else []) + digit_led)
+            at_start.append(word_led)
+            tests.append(re.compile("\\W(?:" + word_led + ")").search)
+        if at_start:
+            tests.insert(0, re.compile("|".join(at_start)).match)
+        if anywhere:
+            tests.append(re.compile("|".join(anywhere)).search)
+        self._tests = tuple(tests)
 
-    def search(self, text: str) -> re.Match[str] | None:
-        """The first match of any part (at the start for anchored parts), or None."""
-        found = self._at_start.match(text) if self._at_start else None
-        if found is None and self._anywhere:
-            found = self._anywhere.search(text)
-        return found
+    def search(self, text: str) -> bool:
+        """Whether any part matches (an anchored part at the start)."""
+        for test in self._tests:
+            if test(text):
+                return True
+        return False
+
+
+#: What may follow a character to repeat it or make it optional.
+_QUANTIFIERS = ("?", "*", "+", "{")
+_WORD_CHAR = re.compile(r"\w")
+#: One or more digits: "\\d" not followed by a quantifier that allows none.
+_DIGITS = re.compile(r"\\d(?![?*]|\{0|\{,)")
+
+
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """Index, character and group depth of each character of a pattern outside escapes and
+    character classes (a bracket counts at the depth outside its group)."""
+    depth, i = 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+        elif c == "[":
+            i = _class_end(pattern, i) + 1
+        else:
+            if c == ")":
+                depth -= 1
+            yield i, c, depth
+            if c == "(":
+                depth += 1
+            i += 1
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """Index of the "]" that closes the character class opened at ``start`` (a "]" right after
+    "[" or "[^" is a member, not the end)."""
+    i = start + 1
+    if pattern[i] == "^":
+        i += 1
+    if pattern[i] == "]":
+        i += 1
+    while pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The alternatives a pattern without a top-level "|" stands for: a leading group is spread
+    out ("(?:a|b)c" is "ac" or "bc"), so each alternative shows the character it starts with."""
+    if not pattern.startswith("(?:"):
+        return [pattern]
+    end = next(i for i, c, depth in _structure(pattern) if c == ")" and depth == 0)
+    inner, tail = pattern[3:end], pattern[end + 1:]
+    if tail.startswith(_QUANTIFIERS):
+        return [pattern]
+    bars = [i for i, c, depth in _structure(inner) if c == "|" and depth == 0]
+    cuts = zip([-1, *bars], [*bars, len(inner)])
+    return [alt for a, b in cuts for alt in _alternatives(inner[a + 1:b] + tail)]
+
+
+def _leading_letter(alt: str) -> bool:
+    """Whether an alternative starts with a word character that must match as written (a word
+    character is never special in a regex; one followed by a quantifier may repeat or be left out)."""
+    return bool(_WORD_CHAR.match(alt)) and not alt[1:].startswith(_QUANTIFIERS)
+
+
+def _leading_digits(alt: str) -> bool:
+    """Whether an alternative starts with one or more digits (digits are word characters)."""
+    return bool(_DIGITS.match(alt))
+
+
+def _by_leading_letter(alts: list[str]) -> str:
+    """Alternatives grouped by their first character: "ab|ac|d" becomes "a(?:b|c)|d(?:)"."""
+    groups: dict[str, list[str]] = {}
+    for alt in alts:
+        groups.setdefault(alt[0], []).append(alt[1:])
+    return "|".join(letter + "(?:" + "|".join(rests) + ")" for letter, rests in groups.items())
 
 
 def _rx(*parts: str) -> Vocabulary:
