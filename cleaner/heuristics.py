@@ -57,7 +57,9 @@ GLUED_HEAD_CAPITALIZED = 0.8
 GLUED_SUMMARY_CAPITALIZED = 0.6
 #: More than a paragraph's prose evidence: the card is not story text however well it reads.
 GLUED_TEASER_WEIGHT = 5.0
-_GLUE = re.compile(r"(?:[a-z]{4}|[0-9?!)\]”\"])(?=[A-Z][a-z])")
+#: Matches the capital a glue joins to (it starts the summary). Led by that capital, so the
+#: engine scans for capitals; the glue before it is then checked looking back.
+_GLUE = re.compile(r"[A-Z](?:(?<=[a-z]{4}[A-Z])|(?<=[0-9?!)\]”\"][A-Z]))(?=[a-z])")
 #: A request to the reader (subscribe, log in, donate) or a note the site adds to its stories
 #: (disclosure, disclaimer, "filed under"): more than a long paragraph's prose evidence (5.5),
 #: in blocks up to this long; a longer block that says so is story text about it.
@@ -287,11 +289,12 @@ def glued_teaser(b: Block, f: Features) -> Evidence | None:
     if f.words < GLUED_MIN_WORDS or not _fits(f, GLUED_MAX_WORDS):
         return None
     for m in _GLUE.finditer(b.text):
-        token = b.text[b.text.rfind(" ", 0, m.end()) + 1: m.end()]
+        glue = m.start()
+        token = b.text[b.text.rfind(" ", 0, glue) + 1: glue]
         if token[:1] in "#@" or "/" in token:
             continue  # #HashTags, @handles and URLs are camel-cased on purpose
-        head = WORD.findall(b.text[:m.end()])
-        summary = WORD.findall(b.text[m.end():])
+        head = WORD.findall(b.text[:glue])
+        summary = WORD.findall(b.text[glue:])
         if not GLUED_HEAD_WORDS[0] <= len(head) <= GLUED_HEAD_WORDS[1] or \
                 len(summary) < GLUED_MIN_WORDS:
             continue

@@ -11,44 +11,46 @@ from collections.abc import Iterator
 
 
 class Vocabulary:
-    """One concept's patterns, each part one alternative. Parts anchored with ``^`` are tried at
-    the start of the text only: joined into one regex with the others, they would be retried at
-    every character, which made the vocabularies the costliest step of scoring a block.
+    """One concept's patterns, each part one alternative, compiled into a few regexes that give
+    the answers of one regex of all parts, faster:
 
-    Parts that start at a word boundary (``\\b``) are spread into alternatives (see
-    :func:`_alternatives`). Those led by a word character are searched right after a non-word
-    character, and once at the start of the text: just where ``\\b`` lets them match. A regex led
-    by ``\\b`` is tried at every character and there tries each alternative in turn; led by ``\\W``
-    it is tried after non-word characters only, and with the alternatives grouped by their first
-    letter (:func:`_by_leading_letter`) each try rules out all other letters' alternatives at once.
+    - parts anchored with ``^`` are tried at the start of the text only (joined with the others,
+      they would be retried at every character);
+    - parts that start at a word boundary (``\\b``) and then with a word character are searched
+      right after a non-word character, and at the start of the text: just where ``\\b`` lets
+      them match. A regex led by ``\\b`` is tried at every character; one led by ``\\W`` only
+      after the non-word characters, which the engine finds with a fast scan;
+    - the other parts are searched without their optional leading items (a search that finds
+      "b" finds "a?b" there), so that most start with a plain character: the engine scans for
+      a regex's possible first characters when every alternative starts with one;
+    - the alternatives of each kind are merged by their leading characters (:func:`_trie`).
     """
 
     def __init__(self, *parts: str) -> None:
         self.parts = parts
-        at_start = [p[1:] for p in parts if p.startswith("^")]
-        anywhere = [p for p in parts if not p.startswith(("^", "\\b"))]
-        lettered, digit_led, others = [], [], []
+        spaced, at_start, at_word, floating = [], [], [], []
         for part in parts:
-            if part.startswith("\\b"):
-                for alt in _alternatives(part[2:]):
-                    if _leading_letter(alt):
-                        lettered.append(alt)
-                    elif _leading_digits(alt):
-                        digit_led.append(alt)
-                    else:
-                        others.append(alt)
-        if others:
-            anywhere.insert(0, "\\b(?:" + "|".join(others) + ")")
-        tests = []
-        if lettered or digit_led:
-            word_led = "|".join(([_by_leading_letter(lettered)] if lettered else []) + digit_led)
-            at_start.append(word_led)
-            tests.append(re.compile("\\W(?:" + word_led + ")").search)
-        if at_start:
-            tests.insert(0, re.compile("|".join(at_start)).match)
-        if anywhere:
-            tests.append(re.compile("|".join(anywhere)).search)
-        self._tests = tuple(tests)
+            if part.startswith("^\\s*") and not part[4:].startswith(("?", "+")):
+                spaced += _alternatives(part[4:])
+            elif part.startswith("^"):
+                at_start.append(part[1:])
+            elif part.startswith("\\b"):
+                at_word += _alternatives(part[2:])
+            else:
+                floating += _alternatives(_without_optional_head(part))
+        word_led = [alt for alt in at_word if _leading_word_char(alt)]
+        floating += ["\\b" + alt for alt in at_word if not _leading_word_char(alt)]
+        literal_led = [alt for alt in floating if _leading_literal(alt)]
+        others = [alt for alt in floating if not _leading_literal(alt)]
+        if spaced:
+            at_start.append("\\s*(?:" + _trie(spaced) + ")")
+        if word_led:
+            at_start.append(_trie(word_led))
+        searches = ["\\W(?:" + _trie(word_led) + ")"] if word_led else []
+        searches += [_trie(literal_led)] if literal_led else []
+        searches += ["|".join(others)] if others else []
+        tests = [re.compile("|".join(at_start)).match] if at_start else []
+        self._tests = tuple(tests + [re.compile(rx).search for rx in searches])
 
     def search(self, text: str) -> bool:
         """Whether any part matches (an anchored part at the start)."""
@@ -58,8 +60,12 @@ class Vocabulary:
         return False
 
 
-#: What may follow a character to repeat it or make it optional.
+#: Characters with a meaning in a regex outside a character class; any other stands for itself.
+_SPECIAL = frozenset("\\()[].^$*+?{}|")
+#: What may follow an item to repeat it or make it optional.
 _QUANTIFIERS = ("?", "*", "+", "{")
+#: Quantifiers that let an item match nothing (greedy or lazy).
+_OPTIONAL = re.compile(r"[?*]\??|\{0?,\d*\}\??|\{0\}\??")
 _WORD_CHAR = re.compile(r"\w")
 #: One or more digits: "\\d" not followed by a quantifier that allows none.
 _DIGITS = re.compile(r"\\d(?![?*]|\{0|\{,)")
@@ -97,37 +103,110 @@ def _class_end(pattern: str, start: int) -> int:
     return i
 
 
+def _group_end(pattern: str) -> int:
+    """Index of the ")" that closes the group a pattern starts with."""
+    return next(i for i, c, depth in _structure(pattern) if c == ")" and depth == 0)
+
+
+def _first_item_end(pattern: str) -> int:
+    """Where the first item of a pattern (a character, escape, class or group) ends."""
+    if pattern.startswith("\\"):
+        return 2
+    if pattern.startswith("["):
+        return _class_end(pattern, 0) + 1
+    if pattern.startswith("("):
+        return _group_end(pattern) + 1
+    return 1
+
+
+def _without_optional_head(pattern: str) -> str:
+    """A pattern without its leading items that may match nothing ("a?\\s*b" is "b"): for a
+    search the same answer, as a match of the rest is a match of the whole with them empty."""
+    while pattern:
+        end = _first_item_end(pattern)
+        optional = _OPTIONAL.match(pattern, end)
+        if optional is None or pattern[optional.end():].startswith("+"):  # not possessive
+            return pattern
+        pattern = pattern[optional.end():]
+    return pattern
+
+
 def _alternatives(pattern: str) -> list[str]:
-    """The alternatives a pattern without a top-level "|" stands for: a leading group is spread
-    out ("(?:a|b)c" is "ac" or "bc"), so each alternative shows the character it starts with."""
-    if not pattern.startswith("(?:"):
+    """The alternatives a pattern without a top-level "|" stands for: a leading group or class
+    of plain characters is spread out ("(?:a|b)c" is "ac" or "bc", "[ab]c" too), so that each
+    alternative shows the character it starts with."""
+    if pattern.startswith("(?:"):
+        end = _group_end(pattern)
+        heads = _top_level_split(pattern[3:end])
+    elif pattern.startswith("["):
+        end = _class_end(pattern, 0)
+        heads = _plain_members(pattern[1:end])
+    else:
         return [pattern]
-    end = next(i for i, c, depth in _structure(pattern) if c == ")" and depth == 0)
-    inner, tail = pattern[3:end], pattern[end + 1:]
-    if tail.startswith(_QUANTIFIERS):
+    tail = pattern[end + 1:]
+    if heads is None or tail.startswith(_QUANTIFIERS):
         return [pattern]
-    bars = [i for i, c, depth in _structure(inner) if c == "|" and depth == 0]
-    cuts = zip([-1, *bars], [*bars, len(inner)])
-    return [alt for a, b in cuts for alt in _alternatives(inner[a + 1:b] + tail)]
+    return [alt for head in heads for alt in _alternatives(head + tail)]
 
 
-def _leading_letter(alt: str) -> bool:
-    """Whether an alternative starts with a word character that must match as written (a word
-    character is never special in a regex; one followed by a quantifier may repeat or be left out)."""
-    return bool(_WORD_CHAR.match(alt)) and not alt[1:].startswith(_QUANTIFIERS)
+def _top_level_split(pattern: str) -> list[str]:
+    """A pattern cut at each "|" outside groups and classes."""
+    bars = [i for i, c, depth in _structure(pattern) if c == "|" and depth == 0]
+    return [pattern[a + 1:b] for a, b in zip([-1, *bars], [*bars, len(pattern)])]
 
 
-def _leading_digits(alt: str) -> bool:
-    """Whether an alternative starts with one or more digits (digits are word characters)."""
-    return bool(_DIGITS.match(alt))
+def _plain_members(members: str) -> list[str] | None:
+    """The characters a class lists one by one, each as a regex; None for a class with a range,
+    a negation or an escape such as ``\\d``."""
+    out, i = [], 0
+    if members.startswith("^"):
+        return None
+    while i < len(members):
+        if members[i] == "\\":
+            if members[i + 1].isalnum():
+                return None
+            out.append(members[i:i + 2])
+            i += 2
+        elif members[i] == "-" and 0 < i < len(members) - 1:
+            return None
+        else:
+            out.append(re.escape(members[i]))
+            i += 1
+    return out
 
 
-def _by_leading_letter(alts: list[str]) -> str:
-    """Alternatives grouped by their first character: "ab|ac|d" becomes "a(?:b|c)|d(?:)"."""
+def _leading_literal(alt: str) -> str:
+    """The plain character (or escaped punctuation) an alternative starts with and must match
+    once; empty when it starts otherwise or the character may repeat or be left out."""
+    if alt.startswith("\\") and len(alt) > 1 and not alt[1].isalnum():
+        head = alt[:2]
+    elif alt and alt[0] not in _SPECIAL:
+        head = alt[0]
+    else:
+        return ""
+    return "" if alt[len(head):].startswith(_QUANTIFIERS) else head
+
+
+def _leading_word_char(alt: str) -> bool:
+    """Whether an alternative must start with a word character: a literal one, or digits."""
+    return bool(_WORD_CHAR.match(alt) and _leading_literal(alt)) or bool(_DIGITS.match(alt))
+
+
+def _trie(alts: list[str]) -> str:
+    """Alternatives joined into one regex, those with the same first character merged ("ab|ac|d"
+    becomes "a(?:b|c)|d", and so on down): the engine passes over an alternative whose first
+    character does not match without entering it, so each try rules out every other
+    character's alternatives at once."""
     groups: dict[str, list[str]] = {}
+    rest = []
     for alt in alts:
-        groups.setdefault(alt[0], []).append(alt[1:])
-    return "|".join(letter + "(?:" + "|".join(rests) + ")" for letter, rests in groups.items())
+        head = _leading_literal(alt)
+        if head:
+            groups.setdefault(head, []).append(alt[len(head):])
+        else:
+            rest.append(alt)
+    merged = [head + (tails[0] if len(tails) == 1 else "(?:" + _trie(tails) + ")") for head, tails in groups.items()]
+    return "|".join(merged + rest)
 
 
 def _rx(*parts: str) -> Vocabulary:

@@ -688,3 +688,15 @@ def test_reasons_helper_sees_text_and_dom_evidence_together():
     got = reasons("Home", tag="li", path={"<nav", "@page"}, link_chars=4)
     assert {"short_fragment", "navigation_text", "dom_navigation", "link_dense",
             "outside_story_container"} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "DetroitHoodline", "Rise?Violence", "abcdEfghIjkl", "abcDef", "McKinley", "word)Next", "4Ab",
+    "a”Bc", "abcdEF", "abcdE", "Ab", "xyzwAbcdeFgh", "The 4 Best Vegan Spots In DetroitHoodline",
+    "\"Quote\"Then", "aaaaAa!Bb1Cc", "ÿabcdEf", "abcdÉf",
+])
+def test_glue_points_are_where_lower_case_or_a_closing_mark_meets_a_capital(text):
+    """_GLUE is led by the capital (a fast scan); it finds the glue points of the plain form."""
+    plain = re.compile(r"(?:[a-z]{4}|[0-9?!)\]”\"])(?=[A-Z][a-z])")
+    assert [m.start() for m in H._GLUE.finditer(text)] == [m.end() for m in plain.finditer(text)]
+

@@ -24,7 +24,7 @@ except ImportError:  # Python 3.10
     import sre_parse
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-NAMES = [n for n in dir(vocab) if isinstance(getattr(vocab, n), vocab.Vocabulary)]
+VOCABULARIES = {n: v for n, v in vars(vocab).items() if isinstance(v, vocab.Vocabulary)}
 #: What a sample is placed after and before: nothing, the characters on either side of a word
 #: boundary, and some text.
 BEFORE = ("", " ", "x", "X", "_", "1", "'", "’", "é", "ß", "\n", ".", "-", "(", "the story goes on. ")
@@ -113,9 +113,9 @@ def _part_samples(part: str) -> list[str]:
 FIXTURE_TEXTS = _fixture_texts()
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", sorted(VOCABULARIES))
 def test_compiled_vocabulary_answers_as_its_naive_regex(name):
-    v = getattr(vocab, name)
+    v = VOCABULARIES[name]
     naive = re.compile("|".join(v.parts))
     samples = [s for part in v.parts for s in _part_samples(part)]
     assert len(samples) >= len(v.parts)  # every part is exercised, most several times
@@ -140,25 +140,44 @@ def test_samples_reach_every_alternative_of_a_spread_group():
     ("(?:a|(?:b|c)d)e", ["ae", "bde", "cde"]),
     ("(?:a|b)?c", ["(?:a|b)?c"]),  # an optional group stays whole
     ("(?:a|b){0,2}c", ["(?:a|b){0,2}c"]),
-    (r"(?:[|(]x|\(y)z", [r"[|(]xz", r"\(yz"]),  # bars and brackets in classes and escapes
-    ("(?:[]|]a|b)", ["[]|]a", "b"]),  # "]" first in a class is a member
+    (r"(?:[|(]x|\(y)z", [r"\|xz", r"\(xz", r"\(yz"]),  # bars and brackets in classes and escapes
+    ("(?:[]|]a|b)", [r"\]a", r"\|a", "b"]),  # "]" first in a class is a member
     ("a(?:b|c)", ["a(?:b|c)"]),  # only a leading group is spread
+    ("[ab]?c", ["[ab]?c"]),
+    ("[^ab]c", ["[^ab]c"]),  # a negated class, a range or an escape like \d stays whole
+    ("[a-c]d", ["[a-c]d"]),
+    (r"[\da]b", [r"[\da]b"]),
+    ("[a-]b", ["ab", r"\-b"]),  # "-" at the end is a member
 ])
-def test_alternatives_spread_a_leading_group(pattern, alternatives):
+def test_alternatives_spread_a_leading_group_or_class(pattern, alternatives):
     assert vocab._alternatives(pattern) == alternatives
 
 
-@pytest.mark.parametrize(("alt", "lettered"), [
+@pytest.mark.parametrize(("alt", "word_led"), [
     ("abc", True), ("a?bc", False), ("a*b", False), ("a{2}b", False), ("a+b", False),
     ("é", True), (r"\w", False), ("(?:a)", False), ("-a", False), ("_a", True), ("1a", True),
-])
-def test_leading_letter_is_a_word_character_matched_once(alt, lettered):
-    assert vocab._leading_letter(alt) == lettered
-
-
-@pytest.mark.parametrize(("alt", "digits"), [
     (r"\d+ a", True), (r"\d{1,2}a", True), (r"\d a", True), (r"\d? a", False), (r"\d* a", False),
-    (r"\d{0,2}a", False), (r"\d{,2}a", False), (r"\w+", False), ("1a", False),
+    (r"\d{0,2}a", False), (r"\d{,2}a", False), (r"\w+", False), ("", False),
 ])
-def test_leading_digits_means_at_least_one_digit(alt, digits):
-    assert vocab._leading_digits(alt) == digits
+def test_word_led_alternatives_start_with_a_word_character(alt, word_led):
+    assert vocab._leading_word_char(alt) == word_led
+
+
+@pytest.mark.parametrize(("alts", "joined"), [
+    (["ab", "ac", "d"], "a(?:b|c)|d"),
+    (["abc", "abd", "x?y", "a"], "a(?:b(?:c|d)|)|x?y"),
+    (["a+b", "ab"], "ab|a+b"),  # a quantified first character is not shared
+    ([r"\.a", r"\.b", "(a)", r"\da"], r"\.(?:a|b)|(a)|\da"),  # escaped punctuation is plain
+    ([r"\.?a", r"\.?b"], r"\.?a|\.?b"),
+    (["-a", "-b"], "-(?:a|b)"),
+])
+def test_trie_merges_alternatives_by_leading_characters(alts, joined):
+    assert vocab._trie(alts) == joined
+
+
+@pytest.mark.parametrize(("pattern", "rest"), [
+    (r"[\[(]?\s*(?:a|b)c", "(?:a|b)c"), ("a*?b", "b"), ("(?:ab)?c", "c"), ("a{0,3}b", "b"),
+    ("a{,3}b", "b"), ("a{1,3}b", "a{1,3}b"), ("a+b", "a+b"), ("a?+b", "a?+b"), ("ab?", "ab?"),
+])
+def test_optional_head_is_left_out(pattern, rest):
+    assert vocab._without_optional_head(pattern) == rest
