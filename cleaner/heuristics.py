@@ -417,6 +417,22 @@ TEXT_HEURISTICS: tuple[Heuristic, ...] = (
     share_bar, byline, author_bio, navigation_text, comment_text, consent_text, reader_appeal,
     site_notice,
 )
+#: Text heuristics that give evidence only when one of their vocabularies matches: _SCREEN holds
+#: the parts of those they match against the lower-cased text, _CASED_SCREEN of those they match
+#: against the text itself. Nine blocks in ten match neither and skip them all (text_evidence);
+#: a test checks they read no other vocabulary (DATELINE only vetoes a credit).
+SCREENED_HEURISTICS: tuple[Heuristic, ...] = (
+    caption_credit, scene_caption, promo_text, related_heading, related_inline, footer_text,
+    share_bar, byline, author_bio, navigation_text, comment_text, consent_text, reader_appeal,
+    site_notice,
+)
+_SCREEN = vocab.union(
+    vocab.CREDIT_TAIL, vocab.CREDIT_LINE, vocab.CAPTION_SCENE, vocab.PROMO, vocab.RELATED_HEAD,
+    vocab.RELATED_INLINE, vocab.FOOTER, vocab.SHARE, vocab.BYLINE, vocab.AUTHOR_BIO,
+    vocab.NAVIGATION, vocab.COMMENT, vocab.CONSENT, vocab.READER_APPEAL, vocab.SITE_NOTICE,
+)
+_CASED_SCREEN = vocab.union(vocab.BYLINE_NAME, vocab.AUTHOR_BIO_NAMED)
+_UNSCREENED_TEXT_HEURISTICS = tuple(h for h in TEXT_HEURISTICS if h not in SCREENED_HEURISTICS)
 #: Heuristics that read DOM evidence: HTML input only.
 DOM_HEURISTICS: tuple[Heuristic, ...] = (
     story_container, link_dense, shouted_link, image_alt, dom_caption, dom_promo, dom_related, dom_footer,
@@ -432,3 +448,11 @@ def evaluate(block: Block, feats: Features, heuristics: tuple[Heuristic, ...]) -
         if ev is not None:
             out.append(ev)
     return out
+
+
+def text_evidence(block: Block, feats: Features) -> list[Evidence]:
+    """Evidence of every text heuristic for a block (as ``evaluate`` with TEXT_HEURISTICS): the
+    screened heuristics are left out when none of their vocabularies matches, as none would fire."""
+    if _SCREEN.search(feats.lower) or _CASED_SCREEN.search(block.text):
+        return evaluate(block, feats, TEXT_HEURISTICS)
+    return evaluate(block, feats, _UNSCREENED_TEXT_HEURISTICS)

@@ -209,6 +209,11 @@ def _trie(alts: list[str]) -> str:
     return "|".join(merged + rest)
 
 
+def union(*vocabularies: Vocabulary) -> Vocabulary:
+    """One vocabulary of the parts of several: it matches a text when any of them does."""
+    return Vocabulary(*(part for v in vocabularies for part in v.parts))
+
+
 def _rx(*parts: str) -> Vocabulary:
     """A vocabulary matched against lower-cased block text (case-sensitive matching is ~2x faster)."""
     return Vocabulary(*parts)

@@ -700,3 +700,26 @@ def test_glue_points_are_where_lower_case_or_a_closing_mark_meets_a_capital(text
     plain = re.compile(r"(?:[a-z]{4}|[0-9?!)\]”\"])(?=[A-Z][a-z])")
     assert [m.start() for m in H._GLUE.finditer(text)] == [m.end() for m in plain.finditer(text)]
 
+
+def test_screened_heuristics_read_only_the_screened_vocabularies():
+    """text_evidence skips the screened heuristics when no part of the screen's vocabularies
+    matches: exact only while they read no other vocabulary (DATELINE only vetoes a credit)."""
+    screened = set(H._SCREEN.parts) | set(H._CASED_SCREEN.parts)
+    for h in H.SCREENED_HEURISTICS:
+        read = {n for n in h.__code__.co_names if isinstance(getattr(vocab, n, None), vocab.Vocabulary)}
+        assert read, h.__name__
+        for name in read - {"DATELINE"}:
+            assert set(getattr(vocab, name).parts) <= screened, (h.__name__, name)
+
+
+@pytest.mark.parametrize("text", [
+    "Home", "Related Article", "Foto: dpa", "Source link", PARAGRAPH, LONG_MENTION,
+    "By Jane Doe and John Roe | Reuters", "Jane Doe is a staff writer at the Gazette.",
+    "John says:", "We use cookies to improve your experience", "Please subscribe today",
+    "Share on Facebook", "Published 3 hours ago", "The 4 Best Vegan Spots In DetroitHoodline crunched "
+    "the numbers to find the top vegan spots around the city.", "Read more »", "",
+])
+def test_text_evidence_is_evaluate_of_every_text_heuristic(text):
+    block = Block(index=0, text=text)
+    feats = block_features(text, 0, EN)
+    assert H.text_evidence(block, feats) == H.evaluate(block, feats, H.TEXT_HEURISTICS)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import vocab
+from cleaner import heuristics, vocab
 from cleaner.segment import parse_html, segment_html, segment_text
 
 try:  # the parser behind re: public in no version, renamed in 3.11
@@ -24,7 +24,9 @@ except ImportError:  # Python 3.10
     import sre_parse
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+#: Every vocabulary, and the unions the text heuristics are screened with.
 VOCABULARIES = {n: v for n, v in vars(vocab).items() if isinstance(v, vocab.Vocabulary)}
+VOCABULARIES.update(SCREEN=heuristics._SCREEN, CASED_SCREEN=heuristics._CASED_SCREEN)
 #: What a sample is placed after and before: nothing, the characters on either side of a word
 #: boundary, and some text.
 BEFORE = ("", " ", "x", "X", "_", "1", "'", "’", "é", "ß", "\n", ".", "-", "(", "the story goes on. ")
