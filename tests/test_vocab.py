@@ -140,12 +140,15 @@ def test_samples_reach_every_alternative_of_a_spread_group():
 @pytest.mark.parametrize(("pattern", "alternatives"), [
     ("(?:a|b)c", ["ac", "bc"]),
     ("(?:a|(?:b|c)d)e", ["ae", "bde", "cde"]),
-    ("(?:a|b)?c", ["(?:a|b)?c"]),  # an optional group stays whole
+    ("(?:a|b)?c", ["ac", "bc", "c"]),  # an optional item is spread too
+    ("a??b", ["ab", "b"]),
+    (r"\(?(?:x )?y", [r"\((?:x )?y", "x y", "y"]),  # only the leading item is spread
+    ("a?+b", ["a?+b"]),  # possessive: "a" may not be given back, so "b" alone is no alternative
     ("(?:a|b){0,2}c", ["(?:a|b){0,2}c"]),
     (r"(?:[|(]x|\(y)z", [r"\|xz", r"\(xz", r"\(yz"]),  # bars and brackets in classes and escapes
     ("(?:[]|]a|b)", [r"\]a", r"\|a", "b"]),  # "]" first in a class is a member
     ("a(?:b|c)", ["a(?:b|c)"]),  # only a leading group is spread
-    ("[ab]?c", ["[ab]?c"]),
+    ("[ab]?c", ["ac", "bc", "c"]),
     ("[^ab]c", ["[^ab]c"]),  # a negated class, a range or an escape like \d stays whole
     ("[a-c]d", ["[a-c]d"]),
     (r"[\da]b", [r"[\da]b"]),
@@ -183,3 +186,14 @@ def test_trie_merges_alternatives_by_leading_characters(alts, joined):
 ])
 def test_optional_head_is_left_out(pattern, rest):
     assert vocab._without_optional_head(pattern) == rest
+
+
+def test_colon_lookahead_of_the_said_line_changes_no_answer():
+    """COMMENT's "... said:" part looks for a colon first (a fast no): the answers stay those of
+    the part without the lookahead."""
+    guarded = re.compile(next(p for p in vocab.COMMENT.parts if p.startswith("^(?=[^:]*:)")))
+    plain = re.compile(guarded.pattern.replace("(?=[^:]*:)", "", 1))
+    texts = [before + s + after for s in _part_samples(plain.pattern) for before in BEFORE for after in AFTER]
+    texts += ["john said:", "a" * 79 + " said:", "a" * 80 + " said:", "x\nsaid:", "said\n:", "said :\n"]
+    for text in texts + FIXTURE_TEXTS:
+        assert bool(guarded.match(text)) == bool(plain.match(text)), text
