@@ -47,7 +47,7 @@ def _text_evidence(blocks: list[Block], stop: frozenset[str], unspaced: bool,
         done = seen.get(key)
         if done is None:
             f = block_features(b.text, b.link_chars, stop, unspaced)
-            done = seen[key] = (f, heuristics.evaluate(b, f, heuristics.TEXT_HEURISTICS))
+            done = seen[key] = (f, heuristics.text_evidence(b, f))
         feats.append(done[0])
         evidence.append(list(done[1]))
     return feats, evidence

@@ -57,7 +57,9 @@ GLUED_HEAD_CAPITALIZED = 0.8
 GLUED_SUMMARY_CAPITALIZED = 0.6
 #: More than a paragraph's prose evidence: the card is not story text however well it reads.
 GLUED_TEASER_WEIGHT = 5.0
-_GLUE = re.compile(r"(?:[a-z]{4}|[0-9?!)\]”\"])(?=[A-Z][a-z])")
+#: Matches the capital a glue joins to (it starts the summary). Led by that capital, so the
+#: engine scans for capitals; the glue before it is then checked looking back.
+_GLUE = re.compile(r"[A-Z](?:(?<=[a-z]{4}[A-Z])|(?<=[0-9?!)\]”\"][A-Z]))(?=[a-z])")
 #: A request to the reader (subscribe, log in, donate) or a note the site adds to its stories
 #: (disclosure, disclaimer, "filed under"): more than a long paragraph's prose evidence (5.5),
 #: in blocks up to this long; a longer block that says so is story text about it.
@@ -310,11 +312,12 @@ def glued_teaser(b: Block, f: Features) -> Evidence | None:
     if f.words < GLUED_MIN_WORDS or not _fits(f, GLUED_MAX_WORDS):
         return None
     for m in _GLUE.finditer(b.text):
-        token = b.text[b.text.rfind(" ", 0, m.end()) + 1: m.end()]
+        glue = m.start()
+        token = b.text[b.text.rfind(" ", 0, glue) + 1: glue]
         if token[:1] in "#@" or "/" in token:
             continue  # #HashTags, @handles and URLs are camel-cased on purpose
-        head = WORD.findall(b.text[:m.end()])
-        summary = WORD.findall(b.text[m.end():])
+        head = WORD.findall(b.text[:glue])
+        summary = WORD.findall(b.text[glue:])
         if not GLUED_HEAD_WORDS[0] <= len(head) <= GLUED_HEAD_WORDS[1] or \
                 len(summary) < GLUED_MIN_WORDS:
             continue
@@ -450,6 +453,22 @@ TEXT_HEURISTICS: tuple[Heuristic, ...] = (
     share_bar, byline, author_bio, navigation_text, comment_text, consent_text, reader_appeal,
     site_notice,
 )
+#: Text heuristics that give evidence only when one of their vocabularies matches: _SCREEN holds
+#: the parts of those they match against the lower-cased text, _CASED_SCREEN of those they match
+#: against the text itself. Nine blocks in ten match neither and skip them all (text_evidence);
+#: a test checks they read no other vocabulary (DATELINE only vetoes a credit).
+SCREENED_HEURISTICS: tuple[Heuristic, ...] = (
+    caption_credit, scene_caption, promo_text, related_heading, related_inline, footer_text,
+    share_bar, byline, author_bio, navigation_text, comment_text, consent_text, reader_appeal,
+    site_notice,
+)
+_SCREEN = vocab.union(
+    vocab.CREDIT_TAIL, vocab.CREDIT_LINE, vocab.CAPTION_SCENE, vocab.PROMO, vocab.RELATED_HEAD,
+    vocab.RELATED_INLINE, vocab.FOOTER, vocab.SHARE, vocab.BYLINE, vocab.AUTHOR_BIO,
+    vocab.NAVIGATION, vocab.COMMENT, vocab.CONSENT, vocab.READER_APPEAL, vocab.SITE_NOTICE,
+)
+_CASED_SCREEN = vocab.union(vocab.BYLINE_NAME, vocab.AUTHOR_BIO_NAMED)
+_UNSCREENED_TEXT_HEURISTICS = tuple(h for h in TEXT_HEURISTICS if h not in SCREENED_HEURISTICS)
 #: Heuristics that read DOM evidence: HTML input only.
 DOM_HEURISTICS: tuple[Heuristic, ...] = (
     story_container, link_dense, shouted_link, image_alt, dom_caption, dom_promo, dom_related, dom_footer,
@@ -465,3 +484,11 @@ def evaluate(block: Block, feats: Features, heuristics: tuple[Heuristic, ...]) -
         if ev is not None:
             out.append(ev)
     return out
+
+
+def text_evidence(block: Block, feats: Features) -> list[Evidence]:
+    """Evidence of every text heuristic for a block (as ``evaluate`` with TEXT_HEURISTICS): the
+    screened heuristics are left out when none of their vocabularies matches, as none would fire."""
+    if _SCREEN.search(feats.lower) or _CASED_SCREEN.search(block.text):
+        return evaluate(block, feats, TEXT_HEURISTICS)
+    return evaluate(block, feats, _UNSCREENED_TEXT_HEURISTICS)

@@ -688,3 +688,38 @@ def test_reasons_helper_sees_text_and_dom_evidence_together():
     got = reasons("Home", tag="li", path={"<nav", "@page"}, link_chars=4)
     assert {"short_fragment", "navigation_text", "dom_navigation", "link_dense",
             "outside_story_container"} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "DetroitHoodline", "Rise?Violence", "abcdEfghIjkl", "abcDef", "McKinley", "word)Next", "4Ab",
+    "a”Bc", "abcdEF", "abcdE", "Ab", "xyzwAbcdeFgh", "The 4 Best Vegan Spots In DetroitHoodline",
+    "\"Quote\"Then", "aaaaAa!Bb1Cc", "ÿabcdEf", "abcdÉf",
+])
+def test_glue_points_are_where_lower_case_or_a_closing_mark_meets_a_capital(text):
+    """_GLUE is led by the capital (a fast scan); it finds the glue points of the plain form."""
+    plain = re.compile(r"(?:[a-z]{4}|[0-9?!)\]”\"])(?=[A-Z][a-z])")
+    assert [m.start() for m in H._GLUE.finditer(text)] == [m.end() for m in plain.finditer(text)]
+
+
+def test_screened_heuristics_read_only_the_screened_vocabularies():
+    """text_evidence skips the screened heuristics when no part of the screen's vocabularies
+    matches: exact only while they read no other vocabulary (DATELINE only vetoes a credit)."""
+    screened = set(H._SCREEN.parts) | set(H._CASED_SCREEN.parts)
+    for h in H.SCREENED_HEURISTICS:
+        read = {n for n in h.__code__.co_names if isinstance(getattr(vocab, n, None), vocab.Vocabulary)}
+        assert read, h.__name__
+        for name in read - {"DATELINE"}:
+            assert set(getattr(vocab, name).parts) <= screened, (h.__name__, name)
+
+
+@pytest.mark.parametrize("text", [
+    "Home", "Related Article", "Foto: dpa", "Source link", PARAGRAPH, LONG_MENTION,
+    "By Jane Doe and John Roe | Reuters", "Jane Doe is a staff writer at the Gazette.",
+    "John says:", "We use cookies to improve your experience", "Please subscribe today",
+    "Share on Facebook", "Published 3 hours ago", "The 4 Best Vegan Spots In DetroitHoodline crunched "
+    "the numbers to find the top vegan spots around the city.", "Read more »", "",
+])
+def test_text_evidence_is_evaluate_of_every_text_heuristic(text):
+    block = Block(index=0, text=text)
+    feats = block_features(text, 0, EN)
+    assert H.text_evidence(block, feats) == H.evaluate(block, feats, H.TEXT_HEURISTICS)

@@ -1,0 +1,199 @@
+"""A vocabulary compiles its parts into faster regexes (cleaner.vocab.Vocabulary): the answers must
+stay exactly those of one naive regex, ``re.compile("|".join(parts))``.
+
+The texts compared: every block of the fixture pages (as written and lower-cased), and a string
+built to match each alternative of each part, placed at the start and end of a text and after the
+characters a word boundary turns on (letters, digits, underscores, apostrophes, accented letters,
+spaces, punctuation).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from cleaner import heuristics, vocab
+from cleaner.segment import parse_html, segment_html, segment_text
+
+try:  # the parser behind re: public in no version, renamed in 3.11
+    from re import _constants as sre_constants
+    from re import _parser as sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants
+    import sre_parse
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+#: Every vocabulary, and the unions the text heuristics are screened with.
+VOCABULARIES = {n: v for n, v in vars(vocab).items() if isinstance(v, vocab.Vocabulary)}
+VOCABULARIES.update(SCREEN=heuristics._SCREEN, CASED_SCREEN=heuristics._CASED_SCREEN)
+#: What a sample is placed after and before: nothing, the characters on either side of a word
+#: boundary, and some text.
+BEFORE = ("", " ", "x", "X", "_", "1", "'", "’", "é", "ß", "\n", ".", "-", "(", "the story goes on. ")
+AFTER = ("", " ", "x", "_", "1", ".", "'", " and more", "\n")
+#: Characters tried, in order, for a character class in a sample.
+CLASS_CANDIDATES = "aA e0 ,.:-/(©ß)"
+
+
+def _fixture_texts() -> list[str]:
+    texts = []
+    for page in sorted(FIXTURES.rglob("*")):
+        if page.suffix == ".html":
+            blocks, _ = segment_html(parse_html(page.read_text(encoding="utf-8")))
+        elif page.suffix == ".txt":
+            blocks = segment_text(page.read_text(encoding="utf-8"))
+        else:
+            continue
+        texts += [b.text for b in blocks]
+    return texts + [t.lower() for t in texts]
+
+
+def _samples(items) -> list[str]:
+    """Strings that match a parsed sequence: the first choice everywhere, and each choice of
+    every alternation and optional part in turn (the others at their first choice)."""
+    options = [_item_samples(op, av) for op, av in items]
+    first = [opts[0] for opts in options]
+    out = ["".join(first)]
+    for i, opts in enumerate(options):
+        for choice in opts[1:]:
+            out.append("".join(first[:i] + [choice] + first[i + 1:]))
+    return out
+
+
+def _item_samples(op, av) -> list[str]:
+    c = sre_constants
+    if op is c.LITERAL:
+        return [chr(av)]
+    if op is c.NOT_LITERAL:
+        return ["a" if chr(av) != "a" else "b"]
+    if op is c.ANY:
+        return ["a"]
+    if op is c.IN:  # each member the class names, else the first candidate it takes
+        member = re.compile(_class_regex(av))
+        named = [chr(a) for o, a in av if o is c.LITERAL] + [chr(a[0]) for o, a in av if o is c.RANGE]
+        found = [ch for ch in dict.fromkeys(named + list(CLASS_CANDIDATES)) if member.fullmatch(ch)]
+        return found[:max(1, len(named))]
+    if op is c.BRANCH:
+        return [s for branch in av[1] for s in _samples(branch)]
+    if op is c.SUBPATTERN:
+        return _samples(av[-1])
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        low, _, item = av
+        inner = _samples(item)
+        counts = {low, low + 1} if low < 3 else {low}
+        return [s * n for n in sorted(counts) for s in inner]
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return [""]  # the sample may then not match: such samples are left out
+    raise AssertionError(f"no sample for {op}")
+
+
+def _class_regex(av) -> str:
+    """A character class back as regex text, for the few kinds of members the vocabularies use."""
+    c = sre_constants
+    parts = []
+    for op, arg in av:
+        if op is c.NEGATE:
+            parts.append("^")
+        elif op is c.LITERAL:
+            parts.append(re.escape(chr(arg)))
+        elif op is c.RANGE:
+            parts.append(re.escape(chr(arg[0])) + "-" + re.escape(chr(arg[1])))
+        elif op is c.CATEGORY:
+            parts.append({c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
+                          c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w",
+                          c.CATEGORY_NOT_WORD: r"\W"}[arg])
+        else:
+            raise AssertionError(f"class member {op}")
+    return "[" + "".join(parts) + "]"
+
+
+def _part_samples(part: str) -> list[str]:
+    naive = re.compile(part)
+    return [s for s in _samples(sre_parse.parse(part)) if naive.search(s)]
+
+
+FIXTURE_TEXTS = _fixture_texts()
+
+
+@pytest.mark.parametrize("name", sorted(VOCABULARIES))
+def test_compiled_vocabulary_answers_as_its_naive_regex(name):
+    v = VOCABULARIES[name]
+    naive = re.compile("|".join(v.parts))
+    samples = [s for part in v.parts for s in _part_samples(part)]
+    assert len(samples) >= len(v.parts)  # every part is exercised, most several times
+    texts = [before + s + after for s in samples for before in BEFORE for after in AFTER]
+    texts += FIXTURE_TEXTS
+    hits = 0
+    for text in texts:
+        expected = bool(naive.search(text))
+        assert v.search(text) == expected, (name, text)
+        hits += expected
+    assert hits >= len(samples)  # the comparison sees matches, not only misses
+
+
+def test_samples_reach_every_alternative_of_a_spread_group():
+    """The sample builder covers each alternative: the comparison above sees every one match."""
+    samples = _part_samples(r"\b(?:ab|c(?:d|e)f)\b")
+    assert {"ab", "cdf", "cef"} <= set(samples)
+
+
+@pytest.mark.parametrize(("pattern", "alternatives"), [
+    ("(?:a|b)c", ["ac", "bc"]),
+    ("(?:a|(?:b|c)d)e", ["ae", "bde", "cde"]),
+    ("(?:a|b)?c", ["ac", "bc", "c"]),  # an optional item is spread too
+    ("a??b", ["ab", "b"]),
+    (r"\(?(?:x )?y", [r"\((?:x )?y", "x y", "y"]),  # only the leading item is spread
+    ("a?+b", ["a?+b"]),  # possessive: "a" may not be given back, so "b" alone is no alternative
+    ("(?:a|b){0,2}c", ["(?:a|b){0,2}c"]),
+    (r"(?:[|(]x|\(y)z", [r"\|xz", r"\(xz", r"\(yz"]),  # bars and brackets in classes and escapes
+    ("(?:[]|]a|b)", [r"\]a", r"\|a", "b"]),  # "]" first in a class is a member
+    ("a(?:b|c)", ["a(?:b|c)"]),  # only a leading group is spread
+    ("[ab]?c", ["ac", "bc", "c"]),
+    ("[^ab]c", ["[^ab]c"]),  # a negated class, a range or an escape like \d stays whole
+    ("[a-c]d", ["[a-c]d"]),
+    (r"[\da]b", [r"[\da]b"]),
+    ("[a-]b", ["ab", r"\-b"]),  # "-" at the end is a member
+])
+def test_alternatives_spread_a_leading_group_or_class(pattern, alternatives):
+    assert vocab._alternatives(pattern) == alternatives
+
+
+@pytest.mark.parametrize(("alt", "word_led"), [
+    ("abc", True), ("a?bc", False), ("a*b", False), ("a{2}b", False), ("a+b", False),
+    ("é", True), (r"\w", False), ("(?:a)", False), ("-a", False), ("_a", True), ("1a", True),
+    (r"\d+ a", True), (r"\d{1,2}a", True), (r"\d a", True), (r"\d? a", False), (r"\d* a", False),
+    (r"\d{0,2}a", False), (r"\d{,2}a", False), (r"\w+", False), ("", False),
+])
+def test_word_led_alternatives_start_with_a_word_character(alt, word_led):
+    assert vocab._leading_word_char(alt) == word_led
+
+
+@pytest.mark.parametrize(("alts", "joined"), [
+    (["ab", "ac", "d"], "a(?:b|c)|d"),
+    (["abc", "abd", "x?y", "a"], "a(?:b(?:c|d)|)|x?y"),
+    (["a+b", "ab"], "ab|a+b"),  # a quantified first character is not shared
+    ([r"\.a", r"\.b", "(a)", r"\da"], r"\.(?:a|b)|(a)|\da"),  # escaped punctuation is plain
+    ([r"\.?a", r"\.?b"], r"\.?a|\.?b"),
+    (["-a", "-b"], "-(?:a|b)"),
+])
+def test_trie_merges_alternatives_by_leading_characters(alts, joined):
+    assert vocab._trie(alts) == joined
+
+
+@pytest.mark.parametrize(("pattern", "rest"), [
+    (r"[\[(]?\s*(?:a|b)c", "(?:a|b)c"), ("a*?b", "b"), ("(?:ab)?c", "c"), ("a{0,3}b", "b"),
+    ("a{,3}b", "b"), ("a{1,3}b", "a{1,3}b"), ("a+b", "a+b"), ("a?+b", "a?+b"), ("ab?", "ab?"),
+])
+def test_optional_head_is_left_out(pattern, rest):
+    assert vocab._without_optional_head(pattern) == rest
+
+
+def test_colon_lookahead_of_the_said_line_changes_no_answer():
+    """COMMENT's "... said:" part looks for a colon first (a fast no): the answers stay those of
+    the part without the lookahead."""
+    guarded = re.compile(next(p for p in vocab.COMMENT.parts if p.startswith("^(?=[^:]*:)")))
+    plain = re.compile(guarded.pattern.replace("(?=[^:]*:)", "", 1))
+    texts = [before + s + after for s in _part_samples(plain.pattern) for before in BEFORE for after in AFTER]
+    texts += ["john said:", "a" * 79 + " said:", "a" * 80 + " said:", "x\nsaid:", "said\n:", "said :\n"]
+    for text in texts + FIXTURE_TEXTS:
+        assert bool(guarded.match(text)) == bool(plain.match(text)), text
