@@ -192,7 +192,7 @@ def _browser_codec(label: str | None) -> str | None:
     label = label.strip().lower()
     try:
         name = codecs.lookup(_EXTRA_LABELS.get(label, label)).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a label holding a NUL byte
         return None
     if name.startswith(("utf-16", "utf-32")):
         return "utf-8"  # a UTF-16 label on bytes without a BOM is a lie; browsers read UTF-8

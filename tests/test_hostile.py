@@ -519,3 +519,10 @@ def test_determinism_across_processes_with_different_hash_seeds(tmp_path):
                              text=True, timeout=120, check=True)
         outs.append(res.stdout)
     assert outs[0] and outs[0] == outs[1] == outs[2]
+
+
+
+def test_a_charset_label_with_a_nul_byte_is_an_unknown_label():
+    """codecs.lookup raises ValueError (not LookupError) for a name holding NUL: still unknown."""
+    from cleaner.decode import _browser_codec
+    assert _browser_codec("\x00utf-8") is None
