@@ -24,9 +24,7 @@ except ImportError:  # Python 3.10
     import sre_parse
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-#: Every vocabulary, and the unions the text heuristics are screened with.
 VOCABULARIES = {n: v for n, v in vars(vocab).items() if isinstance(v, vocab.Vocabulary)}
-VOCABULARIES.update(SCREEN=heuristics._SCREEN, CASED_SCREEN=heuristics._CASED_SCREEN)
 #: What a sample is placed after and before: nothing, the characters on either side of a word
 #: boundary, and some text.
 BEFORE = ("", " ", "x", "X", "_", "1", "'", "’", "é", "ß", "\n", ".", "-", "(", "the story goes on. ")
@@ -36,6 +34,7 @@ CLASS_CANDIDATES = "aA e0 ,.:-/(©ß)"
 
 
 def _fixture_texts() -> list[str]:
+    """Every block text of the fixture pages, as written and lower-cased."""
     texts = []
     for page in sorted(FIXTURES.rglob("*")):
         if page.suffix == ".html":
@@ -61,6 +60,7 @@ def _samples(items) -> list[str]:
 
 
 def _item_samples(op, av) -> list[str]:
+    """Strings that match one parsed item (its first choice first)."""
     c = sre_constants
     if op is c.LITERAL:
         return [chr(av)]
@@ -108,6 +108,7 @@ def _class_regex(av) -> str:
 
 
 def _part_samples(part: str) -> list[str]:
+    """The samples of a part that match it (one built around a lookaround may not)."""
     naive = re.compile(part)
     return [s for s in _samples(sre_parse.parse(part)) if naive.search(s)]
 
@@ -129,6 +130,22 @@ def test_compiled_vocabulary_answers_as_its_naive_regex(name):
         assert v.search(text) == expected, (name, text)
         hits += expected
     assert hits >= len(samples)  # the comparison sees matches, not only misses
+
+
+@pytest.mark.parametrize("screen", [heuristics._SCREEN, heuristics._CASED_SCREEN])
+def test_screen_answers_as_any_of_its_vocabularies(screen):
+    """A union of vocabularies (the text heuristics' screens) compiles its own regexes: it
+    matches a text exactly when one of its vocabularies does (each checked above)."""
+    members = [v for v in VOCABULARIES.values() if set(v.parts) <= set(screen.parts)]
+    assert {p for v in members for p in v.parts} == set(screen.parts)
+    samples = [s for part in screen.parts for s in _part_samples(part)]
+    texts = [before + s + after for s in samples for before in BEFORE for after in AFTER[:3]]
+    hits = 0
+    for text in texts + FIXTURE_TEXTS:
+        expected = any(v.search(text) for v in members)
+        assert screen.search(text) == expected, text
+        hits += expected
+    assert hits >= len(samples)
 
 
 def test_samples_reach_every_alternative_of_a_spread_group():
