@@ -673,8 +673,10 @@ def _top_level_bar(pattern: str) -> bool:
 
 @pytest.mark.parametrize("name", [n for n in dir(vocab) if isinstance(getattr(vocab, n), vocab.Vocabulary)])
 def test_vocabulary_finds_what_one_joined_regex_of_its_parts_finds(name):
-    """Anchored parts are tried at the start only, word-boundary parts share one boundary test:
-    the answers stay those of one joined regex, at the start of a block and in the middle of one."""
+    """Anchored parts are tried at the start only, word-boundary parts after non-word characters
+    (tests/test_vocab.py checks the compiled forms in depth): the answers stay those of one joined
+    regex, at the start of a block and in the middle of one. Neither kind may hold a top-level
+    "|": the anchor or boundary would cover its first alternative only."""
     v = getattr(vocab, name)
     joined = re.compile("|".join(v.parts))
     for part in v.parts:  # an anchored part is one alternative: in "^a|b", b floats
