@@ -718,8 +718,9 @@ def test_screened_heuristics_read_only_the_screened_vocabularies():
     "Home", "Related Article", "Foto: dpa", "Source link", PARAGRAPH, LONG_MENTION,
     "By Jane Doe and John Roe | Reuters", "Jane Doe is a staff writer at the Gazette.",
     "John says:", "We use cookies to improve your experience", "Please subscribe today",
-    "Share on Facebook", "Published 3 hours ago", "The 4 Best Vegan Spots In DetroitHoodline crunched "
-    "the numbers to find the top vegan spots around the city.", "Read more »", "",
+    "Share on Facebook", "Published 3 hours ago",
+    ("The 4 Best Vegan Spots In DetroitHoodline crunched the numbers to find the top vegan spots "
+     "around the city."), "Read more »", "",
 ])
 def test_text_evidence_is_evaluate_of_every_text_heuristic(text):
     block = Block(index=0, text=text)
