@@ -53,17 +53,6 @@ def _text_evidence(blocks: list[Block], stop: frozenset[str], unspaced: bool,
     return feats, evidence
 
 
-def _dom_evidence(blocks: list[Block], feats: list[Features], evidence: list[list[Evidence]]) -> None:
-    """Add the DOM heuristics' evidence to each block's list, in heuristic order (as
-    :func:`heuristics.evaluate`, without a list per block: eleven tests on every block of a page)."""
-    dom = heuristics.DOM_HEURISTICS
-    for b, f, ev in zip(blocks, feats, evidence):
-        for h in dom:
-            e = h(b, f)
-            if e is not None:
-                ev.append(e)
-
-
 def _html_title_hints(root) -> list[str]:
     """og:title, twitter:title and <title> (with and without a site suffix) from the <head>: the
     segmenter has already removed <meta> and <title> from the body, so the head is all to read."""
@@ -132,7 +121,8 @@ def clean(
     if kind == "html":
         noisy = [any(e.label != "main" for e in ev) for ev in evidence]
         assign_paths(blocks, elements, find_anchor(blocks, feats, noisy, elements))
-        _dom_evidence(blocks, feats, evidence)
+        for b, f, ev in zip(blocks, feats, evidence):
+            heuristics.evaluate(b, f, heuristics.DOM_HEURISTICS, ev)
     scored = score_page(blocks, feats, evidence)
     _, _, title_index = decide(scored, hints)
 

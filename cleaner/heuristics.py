@@ -476,9 +476,12 @@ DOM_HEURISTICS: tuple[Heuristic, ...] = (
 )
 
 
-def evaluate(block: Block, feats: Features, heuristics: tuple[Heuristic, ...]) -> list[Evidence]:
-    """Run every heuristic on a block; the evidence that fired, in heuristic order."""
-    out = []
+def evaluate(block: Block, feats: Features, heuristics: tuple[Heuristic, ...],
+             out: list[Evidence] | None = None) -> list[Evidence]:
+    """Run every heuristic on a block; the evidence that fired, in heuristic order, appended to
+    ``out`` (a new list by default: the DOM heuristics add to a block's text evidence)."""
+    if out is None:
+        out = []
     for h in heuristics:
         ev = h(block, feats)
         if ev is not None:
