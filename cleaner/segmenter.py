@@ -464,7 +464,7 @@ def _trailing_credit(s: Scored) -> bool:
     lower = s.feats.lower
     # the agency first: it rules out most short lines sooner than the line's shape does
     return s.feats.words <= TRAILING_CREDIT_MAX_WORDS and \
-        bool(vocab.CREDIT_AGENCY.search(lower)) and bool(vocab.TRAILING_CREDIT.search(lower))
+        vocab.CREDIT_AGENCY.search(lower) and vocab.TRAILING_CREDIT.search(lower)
 
 
 def mark_duplicates(scored: list[Scored]) -> None:
@@ -555,11 +555,17 @@ def _listish(s: Scored) -> bool:
     return 0 < f.words <= LIST_ITEM_MAX_WORDS and not f.terminal
 
 
+def _with_reason(scored: list[Scored], reason: str) -> list[int]:
+    """Positions of the blocks with evidence of this reason, in order (one flat pass over the
+    page's evidence: cheaper than asking block by block)."""
+    return list(dict.fromkeys([i for i, s in enumerate(scored) for e in s.evidence if e.reason == reason]))
+
+
 def mark_related_lists(scored: list[Scored]) -> None:
     """HTML: the list right under a "Related stories" / "More stories" heading inside the story's
     container is that list (there the heading is not a boundary, and the items are not story)."""
-    for i, s in enumerate(scored):
-        if "@anchor" not in s.block.path or "related_heading" not in map(_REASON, s.evidence):
+    for i in _with_reason(scored, "related_heading"):
+        if "@anchor" not in scored[i].block.path:
             continue
         for item in scored[i + 1:]:
             if item.block.tag != "li" or "@anchor" not in item.block.path or item.feats.terminal:
@@ -567,12 +573,6 @@ def mark_related_lists(scored: list[Scored]) -> None:
             if item.content > 0:
                 item.evidence.append(Evidence("related", item.content + 1.0, "related_list"))
                 rescore(item)
-
-
-def _with_reason(scored: list[Scored], reason: str) -> list[int]:
-    """Positions of the blocks with evidence of this reason, in order (one flat pass over the
-    page's evidence: cheaper than asking block by block)."""
-    return list(dict.fromkeys([i for i, s in enumerate(scored) for e in s.evidence if e.reason == reason]))
 
 
 def _unmarked_or_prose(s: Scored) -> bool:
