@@ -51,11 +51,25 @@ def scored_text(parts: list[str], lang: str = "en") -> list[S.Scored]:
     """Blocks of a flattened page, scored by the text heuristics as clean() does."""
     blocks = segment_text(page(*parts))
     stop = stopwords(lang)
-    out = []
-    for b in blocks:
-        f = block_features(b.text, b.link_chars, stop)
-        out.append(S.score(b, f, H.evaluate(b, f, H.TEXT_HEURISTICS)))
-    return out
+    feats = [block_features(b.text, b.link_chars, stop) for b in blocks]
+    evidence = [H.evaluate(b, f, H.TEXT_HEURISTICS) for b, f in zip(blocks, feats)]
+    return S.score_page(blocks, feats, evidence)
+
+
+def test_score_page_sums_each_block_as_score_does():
+    """The page's memo of evidence sums gives every block what score() gives it alone, and each
+    block its own noise_by_label dict (revisions change one block's sums, not its twins')."""
+    parts = ["Share", "Share", STORY[0], "Subscribe to our newsletter", "Share", STORY[1]]
+    blocks = segment_text(page(*parts))
+    stop = stopwords("en")
+    feats = [block_features(b.text, b.link_chars, stop) for b in blocks]
+    evidence = [H.evaluate(b, f, H.TEXT_HEURISTICS) for b, f in zip(blocks, feats)]
+    paged = S.score_page(blocks, feats, evidence)
+    alone = [S.score(b, f, ev) for b, f, ev in zip(blocks, feats, evidence)]
+    assert paged == alone
+    shares = [s for s in paged if s.block.text == "Share"]
+    assert len(shares) == 3 and shares[0].noise_by_label
+    assert len({id(s.noise_by_label) for s in shares}) == 3
 
 
 def reasons_at(scored: list[S.Scored], i: int) -> set[str]:
