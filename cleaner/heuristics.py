@@ -116,20 +116,34 @@ def _short(f: Features) -> bool:
 
 
 # --- evidence for story text -----------------------------------------------------------------
+# Evidence with a fixed weight is built once, here and below: evidence is immutable, and every
+# block gets some of it (building a named tuple costs more than most heuristics' tests).
+_LONG_PROSE = Evidence("main", 2.0, "prose_length")
+_PARAGRAPH_PROSE = Evidence("main", 1.0, "prose_length")
+
+
 def prose_length(b: Block, f: Features) -> Evidence | None:
     """Long blocks are paragraphs: menus, captions and buttons are short."""
     if f.words >= LONG_WORDS:
-        return Evidence("main", 2.0, "prose_length")
+        return _LONG_PROSE
     if f.words >= PARAGRAPH_WORDS:
-        return Evidence("main", 1.0, "prose_length")
+        return _PARAGRAPH_PROSE
     return None
+
+
+_SENTENCES = Evidence("main", 1.5, "sentence_shape")
+_SENTENCE = Evidence("main", 1.0, "sentence_shape")
 
 
 def sentence_shape(b: Block, f: Features) -> Evidence | None:
     """Story text is made of sentences that end in terminal punctuation."""
     if f.terminal and f.words >= 6 and not f.ellipsis_end:
-        return Evidence("main", 1.0 + (0.5 if f.sentences >= 2 else 0.0), "sentence_shape")
+        return _SENTENCES if f.sentences >= 2 else _SENTENCE
     return None
+
+
+_PROSE_STOPWORDS = Evidence("main", 1.0, "stopword_density")
+_FEW_STOPWORDS = Evidence("boilerplate", 1.0, "low_stopword_density")
 
 
 def stopword_density(b: Block, f: Features) -> Evidence | None:
@@ -137,14 +151,12 @@ def stopword_density(b: Block, f: Features) -> Evidence | None:
     if not f.stop_known:
         return None
     if f.words >= 6 and f.stop_density >= PROSE_STOP_DENSITY:
-        return Evidence("main", 1.0, "stopword_density")
+        return _PROSE_STOPWORDS
     if f.words >= 4 and f.stop_density < LOW_STOP_DENSITY:
-        return Evidence("boilerplate", 1.0, "low_stopword_density")
+        return _FEW_STOPWORDS
     return None
 
 
-# The DOM heuristics' evidence with a fixed weight is built once: evidence is immutable, and
-# every block of an HTML page gets some of it (building a named tuple costs more than the test).
 _IN_CONTAINER = Evidence("main", STORY_CONTAINER_WEIGHT, "story_container")
 _OUTSIDE_CONTAINER = Evidence("boilerplate", OUTSIDE_CONTAINER_WEIGHT, "outside_story_container")
 _OUTSIDE_CONTAINER_PROSE = Evidence("boilerplate", OUTSIDE_CONTAINER_PROSE_WEIGHT, "outside_story_container")
@@ -161,10 +173,13 @@ def story_container(b: Block, f: Features) -> Evidence | None:
 
 
 # --- evidence for boilerplate --------------------------------------------------------------
+_SHORT_FRAGMENT = Evidence("navigation", 1.0, "short_fragment")
+
+
 def short_fragment(b: Block, f: Features) -> Evidence | None:
     """A word or three with no sentence punctuation: a menu entry, label or button."""
     if f.words <= FRAGMENT_WORDS and not f.terminal:
-        return Evidence("navigation", 1.0, "short_fragment")
+        return _SHORT_FRAGMENT
     return None
 
 
@@ -298,12 +313,18 @@ def dom_related(b: Block, f: Features) -> Evidence | None:
     return None
 
 
+_TRUNCATED_TEASER = Evidence("related", 1.5, "truncated_teaser")
+
+
 def truncated_teaser(b: Block, f: Features) -> Evidence | None:
     """A summary cut off with "..." or "…", or ending in its "[read more]" link, points to
     another page."""
     if f.words <= 50 and (f.ellipsis_end or vocab.READ_MORE_TAIL.search(f.lower[-40:])):
-        return Evidence("related", 1.5, "truncated_teaser")
+        return _TRUNCATED_TEASER
     return None
+
+
+_GLUED_TEASER = Evidence("related", GLUED_TEASER_WEIGHT, "glued_teaser")
 
 
 def glued_teaser(b: Block, f: Features) -> Evidence | None:
@@ -325,7 +346,7 @@ def glued_teaser(b: Block, f: Features) -> Evidence | None:
         # like "TennisBase" sit in one or the other)
         if _capitalized(head) >= GLUED_HEAD_CAPITALIZED and \
                 _capitalized(summary[:GLUED_MIN_WORDS * 2]) <= GLUED_SUMMARY_CAPITALIZED:
-            return Evidence("related", GLUED_TEASER_WEIGHT, "glued_teaser")
+            return _GLUED_TEASER
     return None
 
 
