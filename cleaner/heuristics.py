@@ -69,6 +69,9 @@ APPEAL_MAX_WORDS = 60
 #: Disclosures run longer ("Our experts test ... links marked with * earn us money ... does not
 #: influence our picks"): the notice vocabulary counts in blocks up to this long.
 NOTICE_MAX_WORDS = 100
+#: Cookie banners run long (purposes, partners, settings): the consent vocabulary counts in
+#: blocks up to this long, the longest any vocabulary heuristic reads.
+CONSENT_MAX_WORDS = 120
 #: A date stamp ("Nov. 20, 2019, 9:28 AM UTC", "by Jane Doe — November 18, 2019") has at most
 #: this many words, and at most DATE_STAMP_OTHER_WORDS words of 3+ letters that are not part of
 #: the date: more, and the date sits in a sentence or a list entry ("Protokoll vom 5.8.2019").
@@ -451,7 +454,7 @@ def dom_comment(b: Block, f: Features) -> Evidence | None:
 
 def consent_text(b: Block, f: Features) -> Evidence | None:
     """Cookie and privacy banners."""
-    if _fits(f, 120) and vocab.CONSENT.search(f.lower):
+    if _fits(f, CONSENT_MAX_WORDS) and vocab.CONSENT.search(f.lower):
         return Evidence("consent", 3.5, "consent_text")
     return None
 
@@ -489,6 +492,17 @@ _SCREEN = vocab.union(
     vocab.NAVIGATION, vocab.COMMENT, vocab.CONSENT, vocab.READER_APPEAL, vocab.SITE_NOTICE,
 )
 _CASED_SCREEN = vocab.union(vocab.BYLINE_NAME, vocab.AUTHOR_BIO_NAMED)
+#: The screened heuristics that read blocks of more than VOCAB_MAX_WORDS words (the others give
+#: no evidence for those): a longer block is screened with their vocabularies only, and a block
+#: of more than CONSENT_MAX_WORDS words (consent_text's limit, the highest) skips the screen.
+LONG_SCREENED_HEURISTICS: tuple[Heuristic, ...] = (
+    caption_credit, scene_caption, author_bio, consent_text, reader_appeal, site_notice,
+)
+_LONG_SCREEN = vocab.union(
+    vocab.CREDIT_TAIL, vocab.CREDIT_LINE, vocab.CAPTION_SCENE, vocab.AUTHOR_BIO, vocab.CONSENT,
+    vocab.READER_APPEAL, vocab.SITE_NOTICE,
+)
+_LONG_CASED_SCREEN = vocab.AUTHOR_BIO_NAMED
 _UNSCREENED_TEXT_HEURISTICS = tuple(h for h in TEXT_HEURISTICS if h not in SCREENED_HEURISTICS)
 #: Heuristics that read DOM evidence: HTML input only.
 DOM_HEURISTICS: tuple[Heuristic, ...] = (
@@ -512,7 +526,12 @@ def evaluate(block: Block, feats: Features, heuristics: tuple[Heuristic, ...],
 
 def text_evidence(block: Block, feats: Features) -> list[Evidence]:
     """Evidence of every text heuristic for a block (as ``evaluate`` with TEXT_HEURISTICS): the
-    screened heuristics are left out when none of their vocabularies matches, as none would fire."""
-    if _SCREEN.search(feats.lower) or _CASED_SCREEN.search(block.text):
-        return evaluate(block, feats, TEXT_HEURISTICS)
-    return evaluate(block, feats, _UNSCREENED_TEXT_HEURISTICS)
+    screened heuristics are left out when none of their vocabularies that may count in a block
+    this long matches, as none would fire."""
+    if _short(feats):
+        screened = _SCREEN.search(feats.lower) or _CASED_SCREEN.search(block.text)
+    elif _fits(feats, CONSENT_MAX_WORDS):
+        screened = _LONG_SCREEN.search(feats.lower) or _LONG_CASED_SCREEN.search(block.text)
+    else:
+        screened = False
+    return evaluate(block, feats, TEXT_HEURISTICS if screened else _UNSCREENED_TEXT_HEURISTICS)

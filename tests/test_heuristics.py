@@ -714,8 +714,54 @@ def test_screened_heuristics_read_only_the_screened_vocabularies():
             assert set(getattr(vocab, name).parts) <= screened, (h.__name__, name)
 
 
+def test_long_screen_holds_the_vocabularies_of_the_heuristics_that_read_long_blocks():
+    """A block over VOCAB_MAX_WORDS words is screened with _LONG_SCREEN: it must hold every
+    vocabulary the heuristics that read such blocks match (as the full screen does for all)."""
+    screened = set(H._LONG_SCREEN.parts) | set(H._LONG_CASED_SCREEN.parts)
+    assert set(H.LONG_SCREENED_HEURISTICS) <= set(H.SCREENED_HEURISTICS)
+    for h in H.LONG_SCREENED_HEURISTICS:
+        read = {n for n in h.__code__.co_names if isinstance(getattr(vocab, n, None), vocab.Vocabulary)}
+        for name in read - {"DATELINE"}:
+            assert set(getattr(vocab, name).parts) <= screened, (h.__name__, name)
+
+
+#: A block each screened heuristic fires on (the test below checks each fires on one).
+SCREENED_EXAMPLES = (
+    "Photo: Jane Doe/Reuters", "Sign up for our newsletter", "Related articles",
+    "Read more: the bridge opens", "All rights reserved", "Share this article", "Published 3 hours ago",
+    "Jane Doe is a staff writer at the Gazette.", "Home", "42 Comments",
+    "We use cookies to improve your experience", "Please subscribe today", "Alle Angaben ohne Gewähr",
+    "President Jane Doe speaks during a rally in Albany, New York, on Nov. 19, 2019 with her team.",
+)
+
+
+def test_screened_heuristics_give_nothing_for_blocks_over_their_screen():
+    """text_evidence screens a block over VOCAB_MAX_WORDS words (or their characters) for the
+    LONG_SCREENED_HEURISTICS only, and one over CONSENT_MAX_WORDS for none: the others must give
+    no evidence for such blocks, whatever their text."""
+    fired = set()
+    for text in SCREENED_EXAMPLES:
+        block = Block(index=0, text=text)
+        feats = block_features(text, 0, EN)
+        over_short = (feats._replace(words=H.VOCAB_MAX_WORDS + 1),
+                      feats._replace(chars=H.VOCAB_MAX_WORDS * H.MAX_CHARS_PER_WORD + 1))
+        over_all = (feats._replace(words=H.CONSENT_MAX_WORDS + 1),
+                    feats._replace(chars=H.CONSENT_MAX_WORDS * H.MAX_CHARS_PER_WORD + 1))
+        for h in H.SCREENED_HEURISTICS:
+            if h(block, feats) is None:
+                continue
+            fired.add(h)
+            if h not in H.LONG_SCREENED_HEURISTICS:
+                assert all(h(block, f) is None for f in over_short), (h.__name__, text)
+            assert all(h(block, f) is None for f in over_all), (h.__name__, text)
+    assert fired == set(H.SCREENED_HEURISTICS)
+
+
 @pytest.mark.parametrize("text", [
     "Home", "Related Article", "Foto: dpa", "Source link", PARAGRAPH, LONG_MENTION,
+    words(45) + " Jane Doe is a staff writer at the Gazette.", "Jane Doe is a staff writer. " + words(45),
+    "We use cookies to improve your experience. " + words(90), "Please subscribe today. " + words(130),
+    "Share on Facebook " + "x" * 1700, "Photo: Jane Doe/Reuters " + "x" * 1700,
     "By Jane Doe and John Roe | Reuters", "Jane Doe is a staff writer at the Gazette.",
     "John says:", "We use cookies to improve your experience", "Please subscribe today",
     "Share on Facebook", "Published 3 hours ago",

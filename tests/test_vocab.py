@@ -132,7 +132,7 @@ def test_compiled_vocabulary_answers_as_its_naive_regex(name):
     assert hits >= len(samples)  # the comparison sees matches, not only misses
 
 
-@pytest.mark.parametrize("screen", [heuristics._SCREEN, heuristics._CASED_SCREEN])
+@pytest.mark.parametrize("screen", [heuristics._SCREEN, heuristics._CASED_SCREEN, heuristics._LONG_SCREEN])
 def test_screen_answers_as_any_of_its_vocabularies(screen):
     """A union of vocabularies (the text heuristics' screens) compiles its own regexes: it
     matches a text exactly when one of its vocabularies does (each checked above)."""
