@@ -572,7 +572,10 @@ COMMENT = _rx(
     r"\b(?:your email address will not be published|ihre e-mail-adresse wird nicht veröffentlicht|"
     r"votre adresse (?:e-mail|courriel) ne sera pas publiée|tu dirección de correo electrónico no "
     r"será publicada)\b",
-    r"^\s*\S+(?:\s\S+){0,3}\s+(?:says|said on|schreibt|sagt|dit|dice|wrote)\s*:?\s*$",
+    # "Jane Doe says:": up to four words, one space after each but the last (more may follow it);
+    # written as (word space){1,4}, not word (space word){0,3} spaces: the same texts, and the
+    # engine gives up on a text that is no such line in fewer steps
+    r"^\s*(?:\S+\s){1,4}\s*(?:says|said on|schreibt|sagt|dit|dice|wrote)\s*:?\s*$",
     # the lookahead turns a text without a colon down in one fast scan, before ".{0,80}" would
     # try each of 80 places for the verb
     r"^(?=[^:]*:).{0,80}\b(?:said|says|wrote|schrieb|a écrit|escribió)\s*:\s*$",

@@ -214,3 +214,22 @@ def test_colon_lookahead_of_the_said_line_changes_no_answer():
     texts += ["john said:", "a" * 79 + " said:", "a" * 80 + " said:", "x\nsaid:", "said\n:", "said :\n"]
     for text in texts + FIXTURE_TEXTS:
         assert bool(guarded.match(text)) == bool(plain.match(text)), text
+
+
+def test_says_line_reads_its_words_as_the_plain_form_does():
+    """COMMENT's "X says:" part takes its words as "(word space){1,4} spaces": the texts of the
+    plain "word (space word){0,3} spaces" (one space between words, any number before the verb)."""
+    fast = next(p for p in vocab.COMMENT.parts if p.startswith(r"^\s*(?:\S+\s){1,4}"))
+    plain = re.compile(fast.replace(r"(?:\S+\s){1,4}\s*", r"\S+(?:\s\S+){0,3}\s+", 1))
+    fast = re.compile(fast)
+    assert plain.pattern != fast.pattern
+    words = ["jane", "jane doe", "dr. jane doe", "a b c d", "a b c d e", "a  b", "a\tb c", "a\nb", ""]
+    texts = [f"{lead}{w}{gap}{verb}{tail}" for lead in ("", " ", "\n") for w in words
+             for gap in ("", " ", "  ", "\n") for verb in ("says", "said on", "wrote", "sagt", "said")
+             for tail in ("", ":", " :", ": ", "\n", " and more")]
+    texts += [before + s + after for s in _part_samples(plain.pattern) for before in BEFORE for after in AFTER]
+    hits = 0
+    for text in texts + FIXTURE_TEXTS:
+        assert bool(fast.match(text)) == bool(plain.match(text)), text
+        hits += bool(plain.match(text))
+    assert hits > 100
