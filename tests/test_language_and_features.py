@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import gc
+import re
 
 import pytest
 
 from cleaner import language as L
-from cleaner.features import block_features
+from cleaner.features import WORD, block_features
 
 EN = L.stopwords("en")
 
@@ -192,3 +193,14 @@ def test_unspaced_languages_count_characters_and_ignore_stopwords():
 def test_stop_known_false_without_a_stoplist():
     assert block_features(ENGLISH, 0, frozenset()).stop_known is False
     assert block_features(ENGLISH, 0, EN).stop_known is True
+
+
+@pytest.mark.parametrize("text", [
+    ENGLISH, GERMAN, FRENCH, SPANISH, "don't", "l’eau", "it's'", "'quoted'", "rock'n'roll",
+    "a’’b", "x_y", "O'Hara's", "4'5", "é'é", "'", "", "Ⅻ'ⅰ", "日本語'テキスト", "end'",
+])
+def test_word_finds_the_words_of_the_plain_form(text):
+    """WORD makes its apostrophe part optional with an empty alternative (faster than "?"): it
+    finds the words of the plain form."""
+    plain = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
+    assert WORD.findall(text) == plain.findall(text)
