@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from . import heuristics
-from .decode import MAX_INPUT_BYTES, clean_text, decode_bytes, sniff_kind
+from .decode import MAX_INPUT_BYTES, clean_text_utf8, decode_bytes_utf8, sniff_kind
 from .errors import CleanerError
 from .dom import assign_paths, find_anchor
 from .features import Features, block_features
@@ -90,11 +90,11 @@ def clean(
         raise CleanerError(f"max_bytes must be an int, not {type(max_bytes).__name__}")
     limit = MAX_INPUT_BYTES if max_bytes is None else max_bytes
     if isinstance(data, (bytes, bytearray, memoryview)):
-        text = decode_bytes(bytes(data), limit)  # already scrubbed as clean_text does
+        text, utf8 = decode_bytes_utf8(bytes(data), limit)  # already scrubbed as clean_text does
     elif isinstance(data, str):
         if len(data) > limit:
             raise CleanerError(f"input of {len(data)} characters is above the {limit} limit")
-        text = clean_text(data)
+        text, utf8 = clean_text_utf8(data)
     else:
         raise CleanerError(f"cannot clean a {type(data).__name__}: pass str or bytes")
     if kind == "auto":
@@ -105,7 +105,7 @@ def clean(
     hints: list[str] = []
     elements: list = []
     if kind == "html":
-        root = parse_html(text)
+        root = parse_html(utf8)
         blocks, elements = segment_html(root)
         hints = _html_title_hints(root)
     else:

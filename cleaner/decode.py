@@ -101,8 +101,19 @@ _LEADING_SPACE = re.compile(r"[\s\ufeff]*")
 #: inside a multi-byte character, so they can be replaced in the encoded bytes).
 _CONTROL_CODES = (*range(0x01, 0x09), *range(0x0e, 0x20), 0x7f)
 _CONTROL_TO_SPACE = bytes.maketrans(bytes(_CONTROL_CODES), b" " * len(_CONTROL_CODES))
+#: Every byte value but those controls and NUL: deleting these leaves only what the scrub changes.
+_NOT_SCRUBBED = bytes(b for b in range(256) if b and b not in _CONTROL_CODES)
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.I)
+#: The characters regex ``\s`` matches in str patterns (those str.isspace accepts; a test checks).
+_STR_SPACES = (
+    " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+#: ``</body>`` or ``</html>`` in UTF-8 markup, in any case and with any ``\s`` space of a str before
+#: the ``>`` (bytes ``\s`` knows only ASCII spaces, so each space is spelled out in UTF-8).
+_DOCUMENT_END = re.compile(
+    rb"</(?:body|html)(?:" + b"|".join(re.escape(c.encode()) for c in _STR_SPACES) + rb")*>", re.I
+)
 #: A token of markup for :func:`flatten_nesting`: comment, raw-text element, or a tag.
 _TAG = re.compile(
     r"<!--.*?(?:-->|\Z)|<(script|style|textarea|title)\b.*?(?:</\1\s*>|\Z)"
@@ -218,6 +229,12 @@ def decode_bytes(data: bytes, limit: int = MAX_INPUT_BYTES) -> str:
 
     Raises :class:`CleanerError` for binary files, broken gzip and input above ``limit`` bytes.
     """
+    return decode_bytes_utf8(data, limit)[0]
+
+
+def decode_bytes_utf8(data: bytes, limit: int = MAX_INPUT_BYTES) -> tuple[str, bytes]:
+    """:func:`decode_bytes`' text and the same text in UTF-8, which every path has at hand (lxml
+    parses UTF-8 bytes faster than a str that is not ASCII)."""
     if data[:2] == b"\x1f\x8b":
         data = gunzip(data, limit)
     if len(data) > limit:
@@ -228,16 +245,16 @@ def decode_bytes(data: bytes, limit: int = MAX_INPUT_BYTES) -> str:
         raise CleanerError(f"binary input ({what}), not a page")
     for bom, enc in _BOMS:  # before the control-byte test: UTF-16/32 text is full of NULs
         if data.startswith(bom):
-            return clean_text(data[len(bom):].decode(enc, "replace"))
+            return clean_text_utf8(data[len(bom):].decode(enc, "replace"))
     utf16 = _utf16_without_bom(head)
     if utf16:
-        return clean_text(data.decode(utf16, "replace"))
+        return clean_text_utf8(data.decode(utf16, "replace"))
     if _mostly_controls(head):
         raise CleanerError("binary input (many control bytes), not a page")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return clean_text(_decode_not_utf8(data))
+        return clean_text_utf8(_decode_not_utf8(data))
     return _scrub(text, data)  # most pages: scrub the UTF-8 they came in (BOMs went above)
 
 
@@ -280,6 +297,11 @@ def clean_text(text: str) -> str:
     These break lxml and JSON output; nothing else is changed, so output text stays a substring
     of the input after this step.
     """
+    return clean_text_utf8(text)[0]
+
+
+def clean_text_utf8(text: str) -> tuple[str, bytes]:
+    """:func:`clean_text`'s text and the same text in UTF-8 (encoded for the scrub anyway)."""
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
@@ -290,11 +312,15 @@ def clean_text(text: str) -> str:
     return _scrub(text, raw)
 
 
-def _scrub(text: str, raw: bytes) -> str:
-    """``text`` without NULs and with other control characters blanked; ``raw`` is its UTF-8."""
-    # one C pass over the bytes instead of a regex over the characters (pages are 100s of KB)
+def _scrub(text: str, raw: bytes) -> tuple[str, bytes]:
+    """``text`` without NULs and with other control characters blanked, and that in UTF-8; ``raw``
+    is the UTF-8 of ``text``."""
+    # C passes over the bytes instead of a regex over the characters (pages are 100s of KB); the
+    # first writes nothing on most pages (no control bytes), which costs less than a full copy
+    if not raw.translate(None, _NOT_SCRUBBED):
+        return text, raw
     scrubbed = raw.translate(_CONTROL_TO_SPACE, b"\x00")
-    return text if scrubbed == raw else scrubbed.decode("utf-8")
+    return scrubbed.decode("utf-8"), scrubbed
 
 
 def sniff_kind(text: str) -> str:
@@ -306,18 +332,19 @@ def sniff_kind(text: str) -> str:
     return "html" if len(_HTML_SNIFF.findall(head)) >= 3 else "text"
 
 
-def prepare_markup(markup: str) -> str:
-    """Markup lxml reads in full: no leading XML declaration, no ``</body>``/``</html>`` end tags.
+def prepare_markup(markup: bytes) -> bytes:
+    """UTF-8 markup lxml reads in full: no leading XML declaration, no ``</body>``/``</html>`` end
+    tags.
 
-    lxml refuses ``str`` input with an encoding declaration, and libxml2 drops everything after
-    ``</html>`` and puts text after ``</body>`` outside the body; browsers show both.
+    The declaration may name another encoding than the UTF-8 the bytes are in, and libxml2 drops
+    everything after ``</html>`` and puts text after ``</body>`` outside the body; browsers show both.
     """
-    start = _LEADING_SPACE.match(markup).end()
-    if markup.startswith("<?xml", start):
-        end = markup.find(">", start)
+    lt = markup.find(b"<")
+    if markup.startswith(b"<?xml", lt) and _LEADING_SPACE.fullmatch(markup[:lt].decode("utf-8", "replace")):
+        end = markup.find(b">", lt)
         if end != -1:
             markup = markup[end + 1:]
-    return _DOCUMENT_END.sub("", markup)
+    return _DOCUMENT_END.sub(b"", markup)
 
 
 def flatten_nesting(markup: str, max_depth: int = MAX_NESTING) -> str:

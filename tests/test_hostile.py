@@ -8,7 +8,10 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import random
+import re
 import socket
+import sys
 import time
 import zlib
 from pathlib import Path
@@ -17,6 +20,7 @@ import pytest
 
 from cleaner import Article, CleanerError, clean
 from cleaner.decode import (
+    _STR_SPACES,
     MAX_INPUT_BYTES,
     MAX_NESTING,
     _mostly_controls,
@@ -24,6 +28,7 @@ from cleaner.decode import (
     decode_bytes,
     flatten_nesting,
     gunzip,
+    prepare_markup,
     sniff_kind,
 )
 
@@ -398,6 +403,61 @@ def test_100000_deep_nesting_keeps_the_text_and_finishes(tag):
 def test_text_after_the_end_of_body_or_html_is_kept(markup):
     text = visible(check_article(clean(markup)))
     assert STORY in text and STORY2 in text
+
+
+#: prepare_markup's rule as a str regex (what it was before it ran on UTF-8): the test's reference.
+_END_TAG_SPEC = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+_END_TAG_PIECES = ["</", "body", "BoDy", "html", "HTML", "hTmL", ">", "<", "x", "\u00e9", "\u4e2d", "<!--", "-->",
+                   "<script>", "\ufeff", "\u200b", *_STR_SPACES]
+
+
+def test_str_spaces_are_what_regex_backslash_s_matches_in_a_str():
+    assert set(_STR_SPACES) == {chr(c) for c in range(sys.maxunicode + 1) if re.match(r"\s", chr(c))}
+
+
+@pytest.mark.parametrize("markup", [
+    "", "</body>", "</BODY >", "</Html\n\t>", "</body", "</body x>", "< /body>", "</bodyx>", "<//body>",
+    "<p>a</body></html>after", "<!-- </body> --><script>'</html>'</script>",
+    "a</bOdY\u3000>b</hTmL\xa0\u2028>c</body\ufeff>d</body\u200b>e</body\x85>", "</body>" * 5,
+])
+def test_prepare_markup_drops_end_tags_of_body_and_html_as_a_str_regex_would(markup):
+    assert prepare_markup(markup.encode()) == _END_TAG_SPEC.sub("", markup).encode()
+
+
+def test_prepare_markup_matches_the_str_regex_on_random_mixes_of_tag_pieces():
+    rng = random.Random(7)
+    for _ in range(3000):
+        markup = "".join(rng.choices(_END_TAG_PIECES, k=rng.randint(1, 14)))
+        assert prepare_markup(markup.encode()) == _END_TAG_SPEC.sub("", markup).encode(), markup
+
+
+@pytest.mark.parametrize(("markup", "prepared"), [
+    ("<?xml version='1.0' encoding='latin-1'?><p>x", "<p>x"),
+    ("\ufeff \u3000\n<?xml ?><p>x", "<p>x"),
+    ("\u200b<?xml ?><p>x", "\u200b<?xml ?><p>x"),  # a zero-width space is not a space to str.strip
+    ("x<?xml ?><p>x", "x<?xml ?><p>x"),
+    ("<?xml version", "<?xml version"),
+    ("<?XML ?><p>x", "<?XML ?><p>x"),
+])
+def test_prepare_markup_drops_a_leading_xml_declaration_only(markup, prepared):
+    assert prepare_markup(markup.encode()) == prepared.encode()
+
+
+@pytest.mark.parametrize("markup", [
+    "<p>a\u00e9\u4e2d\U0001f600 &#0; &#128; &#xD800; &nbsp; &bogus; \ufffe\U0010ffff \x85",
+    "\ufeff<p>x", "<meta charset='iso-8859-1'><p>\u00e9", "<p>\x0b\x0c\r\n</p>", "", "<!-- only -->",
+    "<script>\u00e9</script><textarea>\u00e9", "<p>a</body>b</p>c</html>d",
+])
+def test_lxml_parses_utf8_as_it_parses_the_str(markup):
+    # parse_html hands lxml UTF-8 (read faster than a str); the tree must be the one the str gives
+    from lxml import etree
+
+    def parsed(data, **options):
+        parser = etree.HTMLParser(remove_comments=True, no_network=True, default_doctype=False, **options)
+        root = etree.fromstring(data, parser)
+        return None if root is None else etree.tostring(root, encoding="unicode")
+
+    assert parsed(markup) == parsed(markup.encode(), encoding="utf-8")
 
 
 def test_unclosed_inline_tags_do_not_swallow_the_rest_of_the_page():
