@@ -256,11 +256,13 @@ def _best_run(scored: list[Scored], lo: int, hi: int) -> tuple[int, int, float]:
 
 
 def _vocabulary(scored: list[Scored], lo: int, hi: int) -> set[str]:
-    """Content words of the blocks in [lo, hi) that read like story text."""
+    """Words (lower-cased) of the blocks in [lo, hi) that read like story text: their content
+    words, and the short and stop words that :func:`coherence`, which only asks about content
+    words, never looks up (leaving them in spares filtering every block of the story)."""
     vocab: set[str] = set()
     for s in scored[lo:hi]:
         if s.score > 0:
-            vocab.update(s.feats.content_words)
+            vocab.update(map(str.lower, s.feats.tokens))
     return vocab
 
 
@@ -268,8 +270,9 @@ def coherence(scored: list[Scored], lo: int, hi: int, vocab: set[str]) -> float:
     """Share of the content words of blocks [lo, hi) that also occur in the story's vocabulary."""
     hits = total = 0
     for s in scored[lo:hi]:
-        total += len(s.feats.content_words)
-        hits += len(vocab.intersection(s.feats.content_words))
+        words = s.feats.content_words
+        total += len(words)
+        hits += len(vocab.intersection(words))
     return hits / total if total else 0.0
 
 
@@ -288,14 +291,18 @@ def find_core(scored: list[Scored]) -> tuple[int, int]:
     start, end, mass = runs[k]
     if mass <= 0:
         return 0, 0
-    vocab = _vocabulary(scored, start, end)
+    best = start, end
+    vocab = None  # the best run's vocabulary: gathered only once a region is near and big enough
     for step in (1, -1):  # forward, then backward across boundaries
         j = k + step
         while 0 <= j < len(runs):
             a, b, m = runs[j]
             gap = (a - end) if step == 1 else (start - b)
-            if m < EXTEND_MIN_MASS * mass or gap > EXTEND_MAX_GAP or \
-                    coherence(scored, a, b, vocab) < EXTEND_MIN_COHERENCE:
+            if m < EXTEND_MIN_MASS * mass or gap > EXTEND_MAX_GAP:
+                break
+            if vocab is None:
+                vocab = _vocabulary(scored, *best)
+            if coherence(scored, a, b, vocab) < EXTEND_MIN_COHERENCE:
                 break
             start, end = min(start, a), max(end, b)
             j += step
@@ -305,12 +312,14 @@ def find_core(scored: list[Scored]) -> tuple[int, int]:
 def trim_to_container(scored: list[Scored], start: int, end: int) -> int:
     """HTML: end of the story once a short trailing run outside its container, about other things
     (a company blurb, an author bio), is cut off; such blurbs read like prose and join the core."""
-    inside = [i for i in range(start, end) if "@anchor" in scored[i].block.path]
-    if not inside or end - (inside[-1] + 1) > TAIL_MAX_BLOCKS:
+    # the container's last block, searched for only where it may be: among the last blocks
+    last = next((i for i in range(end - 1, max(start, end - 1 - TAIL_MAX_BLOCKS) - 1, -1)
+                 if "@anchor" in scored[i].block.path), None)
+    if last is None:
         return end
-    cut = inside[-1] + 1
+    cut = last + 1
     tail = sum(s.feats.words for s in scored[cut:end] if s.score > 0)
-    story = sum(scored[i].feats.words for i in inside if scored[i].score > 0)
+    story = sum(s.feats.words for s in scored[start:cut] if s.score > 0 and "@anchor" in s.block.path)
     if story < TAIL_MIN_STORY_WORDS or tail > TAIL_MAX_SHARE * story or \
             coherence(scored, cut, end, _vocabulary(scored, start, cut)) >= EXTEND_MIN_COHERENCE:
         return end
@@ -538,11 +547,12 @@ def trim_teaser_tail(scored: list[Scored], start: int, end: int) -> int:
             i -= 1
         else:
             break
+    if pairs < TEASER_MIN_PAIRS:
+        return end
     cut = i + 1
     # the story kept must have paragraphs of its own: a title and a two-paragraph intro before
     # subheaded sections is not a story followed by teasers
-    paragraphs = sum(1 for s in scored[start:cut] if s.feats.terminal)
-    if pairs < TEASER_MIN_PAIRS or paragraphs < TEASER_MIN_STORY:
+    if sum(1 for s in scored[start:cut] if s.feats.terminal) < TEASER_MIN_STORY:
         return end
     vocab = _vocabulary(scored, start, cut)
     if coherence(scored, cut, end, vocab) >= TEASER_MAX_COHERENCE:
