@@ -404,8 +404,9 @@ def mark_repeated_items(scored: list[Scored]) -> None:
     where: dict[str, list[int]] = {}
     thread = False  # after a "Comments" heading, every comment's "X said:" line is a separator
     for i, s in enumerate(scored):
-        # a share of digits above 0: a digit somewhere in the text, without searching it again
-        if 0 < s.feats.words <= SEPARATOR_MAX_WORDS and s.feats.digits > 0 and LETTER.search(s.block.text):
+        # a digit and a letter somewhere: searched for, not counted (feats.digits counts them all)
+        if 0 < s.feats.words <= SEPARATOR_MAX_WORDS and _DIGITS.search(s.block.text) and \
+                LETTER.search(s.block.text):
             where.setdefault(_template(s.block.text), []).append(i)
         if s.noise_label == "comment":
             nxt = scored[i + 1] if i + 1 < len(scored) else None
@@ -456,7 +457,8 @@ def _clusters(idx: list[int]) -> list[list[int]]:
 def pair_captions(scored: list[Scored]) -> None:
     """Alt text sits just before its credited caption: an unpunctuated line before a caption.
     A bare "Photographer/Agency" line follows its caption: the block before it is a caption."""
-    for prev, s in zip(scored, scored[1:]):
+    for i in _credit_candidates(scored):
+        prev, s = scored[i - 1], scored[i]
         if s.noise_label == "caption" and "caption_credit" in map(_REASON, s.evidence) and \
                 not prev.feats.terminal and prev.feats.words <= CAPTION_PAIR_MAX_WORDS and \
                 prev.noise_label != "caption":
@@ -466,6 +468,15 @@ def pair_captions(scored: list[Scored]) -> None:
                 not prev.boundary and _trailing_credit(s):  # the regexes last: the costliest test
             prev.evidence.append(Evidence("caption", prev.content + 1.0, "caption_before_credit"))
             rescore(prev)
+
+
+def _credit_candidates(scored: list[Scored]) -> list[int]:
+    """Positions (after the first) of the blocks that may mark the block before them in
+    :func:`pair_captions`: captions, and short lines with the "/" or "|" of a bare credit (two
+    plain substring tests rule out most blocks before any pair is looked at)."""
+    return [i for i, s in enumerate(scored) if i and (
+        s.noise_label == "caption" or s.feats.words <= TRAILING_CREDIT_MAX_WORDS and
+        ("/" in s.feats.lower or "|" in s.feats.lower))]
 
 
 def _trailing_credit(s: Scored) -> bool:
@@ -565,16 +576,17 @@ def _listish(s: Scored) -> bool:
     return 0 < f.words <= LIST_ITEM_MAX_WORDS and not f.terminal
 
 
-def _with_reason(scored: list[Scored], reason: str) -> list[int]:
-    """Positions of the blocks with evidence of this reason, in order (one flat pass over the
-    page's evidence: cheaper than asking block by block)."""
-    return list(dict.fromkeys([i for i, s in enumerate(scored) for e in s.evidence if e.reason == reason]))
+def _related_headings(scored: list[Scored]) -> list[int]:
+    """Positions of the blocks with related_heading evidence, in order. That evidence is labelled
+    "related": the evidence of only the blocks with that noise label is read."""
+    return [i for i, s in enumerate(scored)
+            if "related" in s.noise_by_label and "related_heading" in map(_REASON, s.evidence)]
 
 
 def mark_related_lists(scored: list[Scored]) -> None:
     """HTML: the list right under a "Related stories" / "More stories" heading inside the story's
     container is that list (there the heading is not a boundary, and the items are not story)."""
-    for i in _with_reason(scored, "related_heading"):
+    for i in _related_headings(scored):
         if "@anchor" not in scored[i].block.path:
             continue
         for item in scored[i + 1:]:
@@ -606,7 +618,7 @@ def mark_headline_runs(scored: list[Scored]) -> None:
 def mark_related_box(scored: list[Scored]) -> None:
     """The unpunctuated lines right under a "Related Article"/"Read more" heading are its teaser
     headlines, even when the story resumes after the box."""
-    for i in _with_reason(scored, "related_heading"):
+    for i in _related_headings(scored):
         for t in scored[i + 1: i + 1 + RELATED_BOX_MAX_ITEMS]:
             if not _listish(t) or t.boundary or t.noise_label == "footer" or t.block.text.endswith(":"):
                 break  # a sentence, the page footer, or a line introducing a list ("Here are:")
