@@ -366,15 +366,16 @@ def _matches_hint(text: str, hints: _Hints) -> bool:
         text in hints.joined or text.startswith(hints.long))
 
 
-def pick_title(scored: list[Scored], core_start: int, core_end: int, hints: list[str]) -> int | None:
+def pick_title(scored: list[Scored], core_start: int, core_end: int, hints: _Hints) -> int | None:
     """Index of the title block: one matching a page-title hint (og:title, <title>), else the
     page's first <h1>, else the headline-shaped block before the story that shares most words
     with it (bylines and dates sit there too, and share none)."""
-    wanted = _prepare_hints(hints)
     last = core_end if core_end > core_start else len(scored)
     for i, s in enumerate(scored[:last]):
+        # where it may be before whether it matches: most of the story is neither a heading
+        # nor before it, and normalising its text is the costly part
         if TITLE_MIN_WORDS - 1 <= s.feats.words <= TITLE_MAX_WORDS and s.block.tag != "img" and \
-                _matches_hint(_norm(s.block.text), wanted) and (s.block.tag in ("h1", "h2") or i <= core_start):
+                (s.block.tag in ("h1", "h2") or i <= core_start) and _matches_hint(_norm(s.block.text), hints):
             return i
     for i, s in enumerate(scored[:last]):
         if s.block.tag == "h1" and TITLE_MIN_WORDS - 1 <= s.feats.words <= TITLE_MAX_WORDS:
@@ -746,22 +747,21 @@ def take_paragraphs_after_headline(scored: list[Scored], span: range) -> None:
             b.reasons.append("lead_after_headline")
 
 
-def fill_under_headline(scored: list[Scored], span: range, hints: list[str]) -> None:
+def fill_under_headline(scored: list[Scored], span: range, hints: _Hints) -> None:
     """HTML: in ``span`` (see :func:`_under_headline`), blocks that nothing but their shortness,
     their place outside the story's container or their list shape speaks against are story too
     (a recipe's ingredients and times, a product's facts, subheadings). The page's title, in
     whichever tag, is not (``hints``: og:title, <title>); nor are the date stamp and the
     share or view counts that sit there."""
-    wanted = _prepare_hints(hints)
     for i in span:
         s = scored[i]
         b = s.block
-        if b.label == "main" or b.tag == "h1" or _matches_hint(_norm(b.text), wanted) or \
-                date_stamp(s.feats) or _BARE_COUNT.match(b.text):
+        # the evidence first: it rules out more blocks, and at less cost, than the text's shape
+        if b.label == "main" or b.tag == "h1" or not _noise_reasons(s) <= WEAK_NOISE_UNDER_HEADLINE or \
+                _matches_hint(_norm(b.text), hints) or date_stamp(s.feats) or _BARE_COUNT.match(b.text):
             continue
-        if _noise_reasons(s) <= WEAK_NOISE_UNDER_HEADLINE:
-            b.label = "main"
-            b.reasons.append("under_headline")
+        b.label = "main"
+        b.reasons.append("under_headline")
 
 
 def trim_sign_off(scored: list[Scored]) -> None:
@@ -817,10 +817,11 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
     attach_lead(scored, start)
     under_headline = _under_headline(scored)
     take_paragraphs_after_headline(scored, under_headline)
-    fill_under_headline(scored, under_headline, title_hints)
+    hints = _prepare_hints(title_hints)  # once for both passes that ask for them
+    fill_under_headline(scored, under_headline, hints)
     fill_story_container(scored)
     trim_sign_off(scored)
-    t = pick_title(scored, start, end, title_hints)
+    t = pick_title(scored, start, end, hints)
     if t is not None:
         scored[t].block.label = "title"
         scored[t].block.reasons.append("title")
