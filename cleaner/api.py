@@ -21,14 +21,17 @@ _SITE_SUFFIX = re.compile(r"\s+[|–—·•:-]\s+[^|–—·•]{2,60}$")
 
 def _language_sample(blocks: list[Block]) -> str:
     """The longest blocks, in document order, up to the sample size: story text, not menus."""
-    longest = sorted(blocks, key=lambda b: (-len(b.text), b.index))
+    lengths = [len(b.text) for b in blocks]
+    # positions sorted by length alone: the sort is stable, so equally long blocks stay in
+    # document order (blocks are listed in it), and int keys compare fast
+    longest = sorted(range(len(blocks)), key=lengths.__getitem__, reverse=True)
     picked, total = [], 0
-    for b in longest:
+    for i in longest:
         if total >= LANGUAGE_SAMPLE_CHARS:
             break
-        picked.append(b)
-        total += len(b.text)
-    return " ".join(b.text for b in sorted(picked, key=lambda b: b.index))[:LANGUAGE_SAMPLE_CHARS]
+        picked.append(i)
+        total += lengths[i]
+    return " ".join([blocks[i].text for i in sorted(picked)])[:LANGUAGE_SAMPLE_CHARS]
 
 
 def _text_evidence(blocks: list[Block], stop: frozenset[str], unspaced: bool,

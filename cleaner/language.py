@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from collections import Counter
 from functools import cache, lru_cache
 from itertools import islice
 from pathlib import Path
@@ -112,26 +111,28 @@ def _stopword_vote(sample: str) -> str | None:
     if _NON_LATIN_LETTER.search(sample):
         return None
     index = _latin_stopword_index()
-    hits: Counter[str] = Counter()
-    for word in WORD.findall(sample):
-        for code, weight in index.get(word.lower(), ()):
-            hits[code] += weight
-    ranked = hits.most_common(2)
-    if not ranked or ranked[0][1] < STOPWORD_VOTE_MIN_HITS:
+    hits = [0.0] * len(_LATIN_STOPLISTS)  # per language, as _LATIN_STOPLISTS lists them
+    # the sample's stopwords, in order (the other words are passed over in C), each adding its
+    # weight to the hits of its languages
+    for languages, weight in filter(None, map(index.get, map(str.lower, WORD.findall(sample)))):
+        for k in languages:
+            hits[k] += weight
+    runner_up, leader = sorted(hits)[-2:]
+    # a leader tied with the runner-up fails the margin: the leader found by index is the only one
+    if leader < STOPWORD_VOTE_MIN_HITS or leader < STOPWORD_VOTE_MARGIN * runner_up:
         return None
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0
-    return ranked[0][0] if ranked[0][1] >= STOPWORD_VOTE_MARGIN * runner_up else None
+    return _LATIN_STOPLISTS[hits.index(leader)]
 
 
 @lru_cache(maxsize=1)
-def _latin_stopword_index() -> dict[str, tuple[tuple[str, float], ...]]:
-    """Stopword -> (language, 1/n) for each of the n Latin-script languages that have it among
-    their most frequent words: its vote for each (built once per process)."""
-    index: dict[str, list[str]] = {}
-    for code in _LATIN_STOPLISTS:
+def _latin_stopword_index() -> dict[str, tuple[tuple[int, ...], float]]:
+    """Stopword -> (positions in _LATIN_STOPLISTS of the n Latin-script languages that have it
+    among their most frequent words, 1/n): its vote for each (built once per process)."""
+    index: dict[str, list[int]] = {}
+    for k, code in enumerate(_LATIN_STOPLISTS):
         for word in _stoplist(code)[:STOPWORD_VOTE_WORDS]:
-            index.setdefault(word, []).append(code)
-    return {word: tuple((code, 1 / len(codes)) for code in codes) for word, codes in index.items()}
+            index.setdefault(word, []).append(k)
+    return {word: (tuple(languages), 1 / len(languages)) for word, languages in index.items()}
 
 
 @lru_cache(maxsize=None)

@@ -256,11 +256,13 @@ def _best_run(scored: list[Scored], lo: int, hi: int) -> tuple[int, int, float]:
 
 
 def _vocabulary(scored: list[Scored], lo: int, hi: int) -> set[str]:
-    """Content words of the blocks in [lo, hi) that read like story text."""
+    """Words (lower-cased) of the blocks in [lo, hi) that read like story text: their content
+    words, and the short and stop words that :func:`coherence`, which only asks about content
+    words, never looks up (leaving them in spares filtering every block of the story)."""
     vocab: set[str] = set()
     for s in scored[lo:hi]:
         if s.score > 0:
-            vocab.update(s.feats.content_words)
+            vocab.update(map(str.lower, s.feats.tokens))
     return vocab
 
 
@@ -268,8 +270,9 @@ def coherence(scored: list[Scored], lo: int, hi: int, vocab: set[str]) -> float:
     """Share of the content words of blocks [lo, hi) that also occur in the story's vocabulary."""
     hits = total = 0
     for s in scored[lo:hi]:
-        total += len(s.feats.content_words)
-        hits += len(vocab.intersection(s.feats.content_words))
+        words = s.feats.content_words
+        total += len(words)
+        hits += len(vocab.intersection(words))
     return hits / total if total else 0.0
 
 
@@ -288,14 +291,18 @@ def find_core(scored: list[Scored]) -> tuple[int, int]:
     start, end, mass = runs[k]
     if mass <= 0:
         return 0, 0
-    vocab = _vocabulary(scored, start, end)
+    best = start, end
+    vocab = None  # the best run's vocabulary: gathered only once a region is near and big enough
     for step in (1, -1):  # forward, then backward across boundaries
         j = k + step
         while 0 <= j < len(runs):
             a, b, m = runs[j]
             gap = (a - end) if step == 1 else (start - b)
-            if m < EXTEND_MIN_MASS * mass or gap > EXTEND_MAX_GAP or \
-                    coherence(scored, a, b, vocab) < EXTEND_MIN_COHERENCE:
+            if m < EXTEND_MIN_MASS * mass or gap > EXTEND_MAX_GAP:
+                break
+            if vocab is None:
+                vocab = _vocabulary(scored, *best)
+            if coherence(scored, a, b, vocab) < EXTEND_MIN_COHERENCE:
                 break
             start, end = min(start, a), max(end, b)
             j += step
@@ -305,12 +312,14 @@ def find_core(scored: list[Scored]) -> tuple[int, int]:
 def trim_to_container(scored: list[Scored], start: int, end: int) -> int:
     """HTML: end of the story once a short trailing run outside its container, about other things
     (a company blurb, an author bio), is cut off; such blurbs read like prose and join the core."""
-    inside = [i for i in range(start, end) if "@anchor" in scored[i].block.path]
-    if not inside or end - (inside[-1] + 1) > TAIL_MAX_BLOCKS:
+    # the container's last block, searched for only where it may be: among the last blocks
+    last = next((i for i in range(end - 1, max(start, end - 1 - TAIL_MAX_BLOCKS) - 1, -1)
+                 if "@anchor" in scored[i].block.path), None)
+    if last is None:
         return end
-    cut = inside[-1] + 1
+    cut = last + 1
     tail = sum(s.feats.words for s in scored[cut:end] if s.score > 0)
-    story = sum(scored[i].feats.words for i in inside if scored[i].score > 0)
+    story = sum(s.feats.words for s in scored[start:cut] if s.score > 0 and "@anchor" in s.block.path)
     if story < TAIL_MIN_STORY_WORDS or tail > TAIL_MAX_SHARE * story or \
             coherence(scored, cut, end, _vocabulary(scored, start, cut)) >= EXTEND_MIN_COHERENCE:
         return end
@@ -357,15 +366,16 @@ def _matches_hint(text: str, hints: _Hints) -> bool:
         text in hints.joined or text.startswith(hints.long))
 
 
-def pick_title(scored: list[Scored], core_start: int, core_end: int, hints: list[str]) -> int | None:
+def pick_title(scored: list[Scored], core_start: int, core_end: int, hints: _Hints) -> int | None:
     """Index of the title block: one matching a page-title hint (og:title, <title>), else the
     page's first <h1>, else the headline-shaped block before the story that shares most words
     with it (bylines and dates sit there too, and share none)."""
-    wanted = _prepare_hints(hints)
     last = core_end if core_end > core_start else len(scored)
     for i, s in enumerate(scored[:last]):
+        # where it may be before whether it matches: most of the story is neither a heading
+        # nor before it, and normalising its text is the costly part
         if TITLE_MIN_WORDS - 1 <= s.feats.words <= TITLE_MAX_WORDS and s.block.tag != "img" and \
-                _matches_hint(_norm(s.block.text), wanted) and (s.block.tag in ("h1", "h2") or i <= core_start):
+                (s.block.tag in ("h1", "h2") or i <= core_start) and _matches_hint(_norm(s.block.text), hints):
             return i
     for i, s in enumerate(scored[:last]):
         if s.block.tag == "h1" and TITLE_MIN_WORDS - 1 <= s.feats.words <= TITLE_MAX_WORDS:
@@ -395,8 +405,9 @@ def mark_repeated_items(scored: list[Scored]) -> None:
     where: dict[str, list[int]] = {}
     thread = False  # after a "Comments" heading, every comment's "X said:" line is a separator
     for i, s in enumerate(scored):
-        # a share of digits above 0: a digit somewhere in the text, without searching it again
-        if 0 < s.feats.words <= SEPARATOR_MAX_WORDS and s.feats.digits > 0 and LETTER.search(s.block.text):
+        # a digit and a letter somewhere: searched for, not counted (feats.digits counts them all)
+        if 0 < s.feats.words <= SEPARATOR_MAX_WORDS and _DIGITS.search(s.block.text) and \
+                LETTER.search(s.block.text):
             where.setdefault(_template(s.block.text), []).append(i)
         if s.noise_label == "comment":
             nxt = scored[i + 1] if i + 1 < len(scored) else None
@@ -447,7 +458,8 @@ def _clusters(idx: list[int]) -> list[list[int]]:
 def pair_captions(scored: list[Scored]) -> None:
     """Alt text sits just before its credited caption: an unpunctuated line before a caption.
     A bare "Photographer/Agency" line follows its caption: the block before it is a caption."""
-    for prev, s in zip(scored, scored[1:]):
+    for i in _credit_candidates(scored):
+        prev, s = scored[i - 1], scored[i]
         if s.noise_label == "caption" and "caption_credit" in map(_REASON, s.evidence) and \
                 not prev.feats.terminal and prev.feats.words <= CAPTION_PAIR_MAX_WORDS and \
                 prev.noise_label != "caption":
@@ -457,6 +469,15 @@ def pair_captions(scored: list[Scored]) -> None:
                 not prev.boundary and _trailing_credit(s):  # the regexes last: the costliest test
             prev.evidence.append(Evidence("caption", prev.content + 1.0, "caption_before_credit"))
             rescore(prev)
+
+
+def _credit_candidates(scored: list[Scored]) -> list[int]:
+    """Positions (after the first) of the blocks that may mark the block before them in
+    :func:`pair_captions`: captions, and short lines with the "/" or "|" of a bare credit (two
+    plain substring tests rule out most blocks before any pair is looked at)."""
+    return [i for i, s in enumerate(scored) if i and (
+        s.noise_label == "caption" or s.feats.words <= TRAILING_CREDIT_MAX_WORDS and
+        ("/" in s.feats.lower or "|" in s.feats.lower))]
 
 
 def _trailing_credit(s: Scored) -> bool:
@@ -538,11 +559,12 @@ def trim_teaser_tail(scored: list[Scored], start: int, end: int) -> int:
             i -= 1
         else:
             break
+    if pairs < TEASER_MIN_PAIRS:
+        return end
     cut = i + 1
     # the story kept must have paragraphs of its own: a title and a two-paragraph intro before
     # subheaded sections is not a story followed by teasers
-    paragraphs = sum(1 for s in scored[start:cut] if s.feats.terminal)
-    if pairs < TEASER_MIN_PAIRS or paragraphs < TEASER_MIN_STORY:
+    if sum(1 for s in scored[start:cut] if s.feats.terminal) < TEASER_MIN_STORY:
         return end
     vocab = _vocabulary(scored, start, cut)
     if coherence(scored, cut, end, vocab) >= TEASER_MAX_COHERENCE:
@@ -555,16 +577,17 @@ def _listish(s: Scored) -> bool:
     return 0 < f.words <= LIST_ITEM_MAX_WORDS and not f.terminal
 
 
-def _with_reason(scored: list[Scored], reason: str) -> list[int]:
-    """Positions of the blocks with evidence of this reason, in order (one flat pass over the
-    page's evidence: cheaper than asking block by block)."""
-    return list(dict.fromkeys([i for i, s in enumerate(scored) for e in s.evidence if e.reason == reason]))
+def _related_headings(scored: list[Scored]) -> list[int]:
+    """Positions of the blocks with related_heading evidence, in order. That evidence is labelled
+    "related": the evidence of only the blocks with that noise label is read."""
+    return [i for i, s in enumerate(scored)
+            if "related" in s.noise_by_label and "related_heading" in map(_REASON, s.evidence)]
 
 
 def mark_related_lists(scored: list[Scored]) -> None:
     """HTML: the list right under a "Related stories" / "More stories" heading inside the story's
     container is that list (there the heading is not a boundary, and the items are not story)."""
-    for i in _with_reason(scored, "related_heading"):
+    for i in _related_headings(scored):
         if "@anchor" not in scored[i].block.path:
             continue
         for item in scored[i + 1:]:
@@ -596,7 +619,7 @@ def mark_headline_runs(scored: list[Scored]) -> None:
 def mark_related_box(scored: list[Scored]) -> None:
     """The unpunctuated lines right under a "Related Article"/"Read more" heading are its teaser
     headlines, even when the story resumes after the box."""
-    for i in _with_reason(scored, "related_heading"):
+    for i in _related_headings(scored):
         for t in scored[i + 1: i + 1 + RELATED_BOX_MAX_ITEMS]:
             if not _listish(t) or t.boundary or t.noise_label == "footer" or t.block.text.endswith(":"):
                 break  # a sentence, the page footer, or a line introducing a list ("Here are:")
@@ -724,22 +747,21 @@ def take_paragraphs_after_headline(scored: list[Scored], span: range) -> None:
             b.reasons.append("lead_after_headline")
 
 
-def fill_under_headline(scored: list[Scored], span: range, hints: list[str]) -> None:
+def fill_under_headline(scored: list[Scored], span: range, hints: _Hints) -> None:
     """HTML: in ``span`` (see :func:`_under_headline`), blocks that nothing but their shortness,
     their place outside the story's container or their list shape speaks against are story too
     (a recipe's ingredients and times, a product's facts, subheadings). The page's title, in
     whichever tag, is not (``hints``: og:title, <title>); nor are the date stamp and the
     share or view counts that sit there."""
-    wanted = _prepare_hints(hints)
     for i in span:
         s = scored[i]
         b = s.block
-        if b.label == "main" or b.tag == "h1" or _matches_hint(_norm(b.text), wanted) or \
-                date_stamp(s.feats) or _BARE_COUNT.match(b.text):
+        # the evidence first: it rules out more blocks, and at less cost, than the text's shape
+        if b.label == "main" or b.tag == "h1" or not _noise_reasons(s) <= WEAK_NOISE_UNDER_HEADLINE or \
+                _matches_hint(_norm(b.text), hints) or date_stamp(s.feats) or _BARE_COUNT.match(b.text):
             continue
-        if _noise_reasons(s) <= WEAK_NOISE_UNDER_HEADLINE:
-            b.label = "main"
-            b.reasons.append("under_headline")
+        b.label = "main"
+        b.reasons.append("under_headline")
 
 
 def trim_sign_off(scored: list[Scored]) -> None:
@@ -795,10 +817,11 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
     attach_lead(scored, start)
     under_headline = _under_headline(scored)
     take_paragraphs_after_headline(scored, under_headline)
-    fill_under_headline(scored, under_headline, title_hints)
+    hints = _prepare_hints(title_hints)  # once for both passes that ask for them
+    fill_under_headline(scored, under_headline, hints)
     fill_story_container(scored)
     trim_sign_off(scored)
-    t = pick_title(scored, start, end, title_hints)
+    t = pick_title(scored, start, end, hints)
     if t is not None:
         scored[t].block.label = "title"
         scored[t].block.reasons.append("title")
