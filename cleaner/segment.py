@@ -157,10 +157,20 @@ class _Walker:
         return list(zip(self.tags, names))
 
 
-_HIDDEN = etree.XPath(  # one descendant:: step: libxml2 runs "//*[...]" in quadratic time
-    # (@style and ...): the string functions run only on elements that have a style
-    "descendant::*[@hidden or (@style and contains(translate(@style, ' ', ''), 'display:none'))]"
-)
+# Attribute steps, not a predicate on every element: libxml2 tests a predicate per element for
+# five times what collecting the few style and hidden attributes costs. Two paths, not one
+# union: libxml2 merges a union in quadratic time. (One descendant:: step each, not "//".)
+_STYLES = etree.XPath("descendant::*/@style")
+_HIDDEN_ATTRIBUTES = etree.XPath("descendant::*/@hidden")
+
+
+def _hidden(start: etree._Element) -> list[etree._Element]:
+    """Elements below start with a hidden attribute or a display:none style, in document order."""
+    hidden = {value.getparent() for value in _STYLES(start) if "display:none" in value.replace(" ", "")}
+    hidden.update(value.getparent() for value in _HIDDEN_ATTRIBUTES(start))
+    if not hidden:
+        return []
+    return [el for el in start.iter() if el in hidden]
 
 
 def _prune(start: etree._Element) -> None:
@@ -168,7 +178,7 @@ def _prune(start: etree._Element) -> None:
     etree.strip_elements(start, *(SKIP_TAGS - {"noscript"}), with_tail=False)
     _unwrap_noscript_page(start)
     etree.strip_elements(start, "noscript", with_tail=False)
-    for el in _HIDDEN(start):
+    for el in _hidden(start):
         parent = el.getparent()
         if parent is not None:
             if el.tail:  # keep the text that follows the hidden element
