@@ -164,30 +164,21 @@ _STYLES = etree.XPath("descendant::*/@style")
 _HIDDEN_ATTRIBUTES = etree.XPath("descendant::*/@hidden")
 
 
-def _hidden(start: etree._Element) -> list[etree._Element]:
-    """Elements below start with a hidden attribute or a display:none style, in document order."""
-    hidden = {value.getparent() for value in _STYLES(start) if "display:none" in value.replace(" ", "")}
-    hidden.update(value.getparent() for value in _HIDDEN_ATTRIBUTES(start))
-    if not hidden:
-        return []
-    return [el for el in start.iter() if el in hidden]
+def _mark_hidden(start: etree._Element) -> None:
+    """Rename the elements below start that have a hidden attribute or a display:none style to
+    <noscript>, so the strip that drops the <noscript>s drops them too, keeping their tails."""
+    hidden = [value.getparent() for value in _STYLES(start) if "display:none" in value.replace(" ", "")]
+    hidden += [value.getparent() for value in _HIDDEN_ATTRIBUTES(start)]
+    for el in hidden:
+        el.tag = "noscript"
 
 
 def _prune(start: etree._Element) -> None:
     """Drop non-text elements and hidden ones in C (lxml), so the Python walk never sees them."""
     etree.strip_elements(start, *(SKIP_TAGS - {"noscript"}), with_tail=False)
     _unwrap_noscript_page(start)
+    _mark_hidden(start)
     etree.strip_elements(start, "noscript", with_tail=False)
-    for el in _hidden(start):
-        parent = el.getparent()
-        if parent is not None:
-            if el.tail:  # keep the text that follows the hidden element
-                prev = el.getprevious()
-                if prev is not None:
-                    prev.tail = (prev.tail or "") + el.tail
-                else:
-                    parent.text = (parent.text or "") + el.tail
-            parent.remove(el)
 
 
 def _unwrap_noscript_page(start: etree._Element) -> None:
