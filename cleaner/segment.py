@@ -156,7 +156,13 @@ class _Walker:
         held = set().union(*(b.ancestors for b in blocks))
         names = [""] * len(self.nodes)
         for eid in held:  # one items() call costs less than four get()s (values in attribute order)
-            names[eid] = " ".join([v for k, v in self.nodes[eid].items() if k in NAMING_ATTRIBUTES and v])
+            attrs = self.nodes[eid].items()
+            if len(attrs) == 1:  # most elements have one attribute or none: no list and join for them
+                key, value = attrs[0]
+                if key in NAMING_ATTRIBUTES:
+                    names[eid] = value
+            elif attrs:
+                names[eid] = " ".join([v for k, v in attrs if k in NAMING_ATTRIBUTES and v])
         return list(zip(self.tags, names))
 
 
