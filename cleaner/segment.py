@@ -197,7 +197,12 @@ def _unwrap_noscript_page(start: etree._Element) -> None:
              if (size := sum(len(t.strip()) for t in box.itertext()))]
     if not boxes:  # most <noscript>s hold only a tracking pixel: no pass over the page's text
         return
-    total = sum(len(t.strip()) for t in start.itertext())
+    biggest = max(size for size, _ in boxes)
+    total = 0
+    for text in start.itertext():
+        total += len(text.strip())
+        if biggest <= NOSCRIPT_PAGE_SHARE * total:  # no <noscript> holds the page: stop reading it
+            return
     for size, box in boxes:
         if size > NOSCRIPT_PAGE_SHARE * total:
             box.tag = "div"  # a plain container: its blocks are read like any others
