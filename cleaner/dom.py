@@ -21,6 +21,8 @@ PATH_TAGS = frozenset({
     "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "a", "caption", "menu", "time",
     "address", "pre", "dl", "label",
 })
+#: "<tag" as a one-name set per path tag, for extending a chain's tag set without building one.
+_TAG_NAMES = {tag: frozenset({"<" + tag}) for tag in PATH_TAGS}
 #: Tokens are read from this many nearest ancestors only: far wrappers say nothing of a block.
 TOKEN_DEPTH = 6
 #: A paragraph counts toward the anchor when it has this many words of sentence-shaped text.
@@ -117,8 +119,9 @@ def _surroundings(chain: tuple[int, ...], elements: list[tuple[str, str]], wrapp
         if eid not in wrappers:
             tag, names = elements[eid]
             if tag in PATH_TAGS:
-                tags = tags | {"<" + tag}
-            near = (*near, names)[-TOKEN_DEPTH:]
+                tags = tags | _TAG_NAMES[tag]
+            # the window slides by one: cheaper than unpacking into a new tuple and slicing it
+            near = near[1:] + (names,) if len(near) == TOKEN_DEPTH else near + (names,)
         memo[eid] = tags, near
     return tags, near
 
