@@ -21,6 +21,8 @@ PATH_TAGS = frozenset({
     "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "a", "caption", "menu", "time",
     "address", "pre", "dl", "label",
 })
+#: "<tag" as a one-name set per path tag, for extending a chain's tag set without building one.
+_TAG_NAMES = {tag: frozenset({"<" + tag}) for tag in PATH_TAGS}
 #: Tokens are read from this many nearest ancestors only: far wrappers say nothing of a block.
 TOKEN_DEPTH = 6
 #: A paragraph counts toward the anchor when it has this many words of sentence-shaped text.
@@ -96,50 +98,58 @@ def find_anchor(blocks: list[Block], feats: list[Features], noisy: list[bool],
     return chain
 
 
-def _path_tags(chain: tuple[int, ...], elements: list[tuple[str, str]], wrappers: set[int],
-               memo: dict[int, frozenset[str]]) -> frozenset[str]:
-    """"<tag" names of the chain's elements whose tag is in PATH_TAGS, wrappers left out.
+def _surroundings(chain: tuple[int, ...], elements: list[tuple[str, str]], wrappers: set[int],
+                  memo: dict[int, tuple[frozenset[str], tuple[str, ...]]],
+                  ) -> tuple[frozenset[str], tuple[str, ...]]:
+    """What a block's chain says, wrappers left out: "<tag" names of its elements whose tag is in
+    PATH_TAGS, and the class/id values of its TOKEN_DEPTH nearest elements (outermost first).
 
     Memoised by element: a chain shorter than MAX_ANCESTORS is its last element's ancestors
     from the top, so each block's chain extends one already seen by an element or two.
     """
     if len(chain) >= MAX_ANCESTORS:  # possibly cut at the top: not a prefix of other chains
-        return frozenset("<" + elements[e][0] for e in chain
-                         if elements[e][0] in PATH_TAGS and e not in wrappers)
+        kept = [elements[e] for e in chain if e not in wrappers]
+        return (frozenset("<" + tag for tag, _ in kept if tag in PATH_TAGS),
+                tuple(names for _, names in kept[-TOKEN_DEPTH:]))
     known = len(chain)
     while known and chain[known - 1] not in memo:
         known -= 1
-    tags = memo[chain[known - 1]] if known else frozenset()
+    tags, near = memo[chain[known - 1]] if known else (frozenset(), ())
     for eid in chain[known:]:
-        tag = elements[eid][0]
-        if tag in PATH_TAGS and eid not in wrappers:
-            tags = tags | {"<" + tag}
-        memo[eid] = tags
-    return tags
+        if eid not in wrappers:
+            tag, names = elements[eid]
+            if tag in PATH_TAGS:
+                tags = tags | _TAG_NAMES[tag]
+            # the window slides by one: cheaper than unpacking into a new tuple and slicing it
+            near = near[1:] + (names,) if len(near) == TOKEN_DEPTH else near + (names,)
+        memo[eid] = tags, near
+    return tags, near
+
+
+#: The token that says whether a block is inside the story's anchor element.
+_IN_ANCHOR, _OUTSIDE_ANCHOR, _NO_ANCHOR = frozenset({"@anchor"}), frozenset({"@page"}), frozenset()
 
 
 def assign_paths(blocks: list[Block], elements: list[tuple[str, str]], anchor: tuple[int, ...]) -> None:
     """Set each block's ``path`` (tags as "<tag", plus class/id tokens) and whether it is in the
     story's anchor element (the token ``"@anchor"``), skipping the anchor's own ancestors."""
     wrappers = set(anchor)
+    memo: dict[int, tuple[frozenset[str], tuple[str, ...]]] = {}  # see _surroundings
     cache: dict[str, frozenset[str]] = {}  # by attribute values: menus repeat one class per item
-    memo: dict[int, frozenset[str]] = {}  # element id -> tags of its chain (see _path_tags)
+    paths: dict[tuple, frozenset[str]] = {}  # by surroundings: so do their items' blocks
     anchor_id = anchor[-1] if anchor else None
     for b in blocks:
-        path = set(_path_tags(b.ancestors, elements, wrappers, memo))
-        depth = 0  # tokens of the TOKEN_DEPTH nearest elements that are not wrappers
-        for eid in reversed(b.ancestors):
-            if depth == TOKEN_DEPTH:
-                break
-            if eid in wrappers:
-                continue
-            depth += 1
-            names = elements[eid][1]
-            if names:
-                toks = cache.get(names)
-                if toks is None:
-                    toks = cache[names] = tokens(names)
-                path.update(toks)
-        if anchor_id is not None:
-            path.add("@anchor" if anchor_id in b.ancestors else "@page")
-        b.path = frozenset(path)
+        tags, near = _surroundings(b.ancestors, elements, wrappers, memo)
+        mark = _NO_ANCHOR if anchor_id is None else _IN_ANCHOR if anchor_id in b.ancestors else _OUTSIDE_ANCHOR
+        key = (tags, near, mark)
+        path = paths.get(key)
+        if path is None:
+            toks = []
+            for names in near:
+                if names:
+                    found = cache.get(names)
+                    if found is None:
+                        found = cache[names] = tokens(names)
+                    toks.append(found)
+            path = paths[key] = tags.union(mark, *toks)
+        b.path = path
