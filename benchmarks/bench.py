@@ -208,38 +208,53 @@ def _call(ex: peers.Extractor, page: Page) -> tuple[str, float, float, str | Non
 
 def run_all(extractors: list[peers.Extractor], pages: list[Page]) -> list[Run]:
     """Run every extractor on every page, page by page (interleaved, so load from elsewhere on
-    the machine slows all extractors alike); time only the extraction call.
+    the machine slows all extractors alike), then measure their peak memory in a second pass.
 
     Each extractor first runs once untimed on the first page, so lazy imports and one-time
-    tables (stoplists, language profiles) are paid before the clock starts. Memory: before each
-    call the freed heap is handed back and the kernel's RSS high-water mark reset; the peak is the
-    largest rise of that mark over the RSS before the call, over all pages.
+    tables (stoplists, language profiles) are paid before the clock starts. The timed pass has
+    no memory probes: trimming the heap and resetting the kernel's high-water mark before every
+    call makes each call fault its memory back in, a cost of the probe, not of the extractor.
     """
     for ex in extractors:
         _call(ex, pages[0])
     _settle()
-    can_peak = _reset_peak()
-    runs = [Run(ex, [], 0.0, 0.0, 0.0 if can_peak else None, 0, None) for ex in extractors]
+    runs = [Run(ex, [], 0.0, 0.0, None, 0, None) for ex in extractors]
     for i, page in enumerate(pages):
         if i and i % 100 == 0:
-            print(f"  {i}/{len(pages)} pages", file=sys.stderr, flush=True)
+            print(f"  {i}/{len(pages)} pages timed", file=sys.stderr, flush=True)
         for run in runs:
-            if run.peak_mib is not None:
-                _trim()
-                _reset_peak()
-                base = _status_kib("VmRSS")
             out, cpu, wall, err = _call(run.extractor, page)
-            if run.peak_mib is not None:
-                hwm = _status_kib("VmHWM")
-                if hwm is not None and base is not None:
-                    run.peak_mib = max(run.peak_mib, (hwm - base) / 1024)
             run.outputs.append(out)
             run.cpu_seconds += cpu
             run.wall_seconds += wall
             if err:
                 run.errors += 1
                 run.first_error = run.first_error or err
+    _measure_peaks(runs, pages)
     return runs
+
+
+def _measure_peaks(runs: list[Run], pages: list[Page]) -> None:
+    """Peak memory per extractor, from a second (untimed) pass: before each call the freed heap
+    is handed back and the kernel's RSS high-water mark reset; the peak is the largest rise of
+    that mark over the RSS before the call, over all pages. Left None where the kernel does not
+    allow the reset."""
+    _settle()
+    if not _reset_peak():
+        return
+    for run in runs:
+        run.peak_mib = 0.0
+    for i, page in enumerate(pages):
+        if i and i % 100 == 0:
+            print(f"  {i}/{len(pages)} pages measured for memory", file=sys.stderr, flush=True)
+        for run in runs:
+            _trim()
+            _reset_peak()
+            base = _status_kib("VmRSS")
+            _call(run.extractor, page)
+            hwm = _status_kib("VmHWM")
+            if hwm is not None and base is not None:
+                run.peak_mib = max(run.peak_mib, (hwm - base) / 1024)
 
 
 # --------------------------------------------------------------------------- scoring
@@ -405,8 +420,10 @@ def report(folder: Path, mode: str, pages: list[Page], runs: list[Run], skipped:
               "extraction call only, so other load on the machine does not move it; docs/s wall = "
               "the same with elapsed time (perf_counter). Every extractor gets the same page already "
               "decoded to str in memory (no I/O, no decoding in the timed section); extractors run "
-              "interleaved page by page, after one untimed warm-up call each on the first page.",
-              "- peak RSS MiB: the largest rise, over all pages, of the kernel's RSS high-water mark "
+              "interleaved page by page, after one untimed warm-up call each on the first page, with no "
+              "memory probe in the timed pass.",
+              "- peak RSS MiB (a second, untimed pass): the largest rise, over all pages, of the kernel's "
+              "RSS high-water mark "
               "(VmHWM, reset through /proc/self/clear_refs before each call, after malloc_trim) above "
               "the RSS before the call: the extra resident memory one page needed, C memory "
               "(libxml2) included. n/a where the kernel does not allow the reset.",
