@@ -49,16 +49,23 @@ class Vocabulary:
             at_start.append("\\s*(?:" + _trie(spaced) + ")")
         searches = [_trie(literal_led)] if literal_led else []
         searches += ["|".join(others)] if others else []
-        tests = [re.compile("|".join(at_start)).match] if at_start else []
-        self._tests = tuple(tests + [re.compile(rx).search for rx in searches])
-        self._after_space = re.compile("\\W(?:" + _trie(word_led) + ")").search if word_led else None
+        self._tests = (  # one attribute: each read of one costs a dictionary look-up
+            re.compile("|".join(at_start)).match if at_start else None,
+            re.compile("\\W(?:" + _trie(word_led) + ")").search if word_led else None,
+            tuple(re.compile(rx).search for rx in searches),
+        )
 
     def search(self, text: str) -> bool:
         """Whether any part matches (an anchored part at the start)."""
-        for test in self._tests:
+        at_start, after_space, searches = self._tests
+        if at_start is not None and at_start(text):
+            return True
+        if after_space is not None and after_space(" " + text):
+            return True
+        for test in searches:
             if test(text):
                 return True
-        return self._after_space is not None and self._after_space(" " + text) is not None
+        return False
 
 
 #: Characters with a meaning in a regex outside a character class; any other stands for itself.
