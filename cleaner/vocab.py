@@ -20,8 +20,8 @@ class Vocabulary:
       right after a non-word character, in the text after a space (so also at its start): just
       where ``\\b`` lets them match. A regex led by ``\\b`` is tried at every character; one led
       by ``\\W`` only after the non-word characters, which the engine finds with a fast scan. The
-      space spares adding them to the start test: compiling them twice took longer than all
-      the spaces they are searched after;
+      space spares compiling them a second time into the start test (half the time the
+      vocabularies took to compile) for a copy of the text per search (~0.1 µs);
     - the other parts are searched without their optional leading items (a search that finds
       "b" finds "a?b" there), so that most start with a plain character: the engine scans for
       a regex's possible first characters when every alternative starts with one;
