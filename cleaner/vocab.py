@@ -17,9 +17,11 @@ class Vocabulary:
     - parts anchored with ``^`` are tried at the start of the text only (joined with the others,
       they would be retried at every character);
     - parts that start at a word boundary (``\\b``) and then with a word character are searched
-      right after a non-word character, and at the start of the text: just where ``\\b`` lets
-      them match. A regex led by ``\\b`` is tried at every character; one led by ``\\W`` only
-      after the non-word characters, which the engine finds with a fast scan;
+      right after a non-word character, in the text after a space (so also at its start): just
+      where ``\\b`` lets them match. A regex led by ``\\b`` is tried at every character; one led
+      by ``\\W`` only after the non-word characters, which the engine finds with a fast scan. The
+      space spares compiling them a second time into the start test (half the time the
+      vocabularies took to compile) for a copy of the text per search (~0.1 µs);
     - the other parts are searched without their optional leading items (a search that finds
       "b" finds "a?b" there), so that most start with a plain character: the engine scans for
       a regex's possible first characters when every alternative starts with one;
@@ -42,18 +44,25 @@ class Vocabulary:
         floating += ["\\b" + alt for alt in at_word if not _leading_word_char(alt)]
         literal_led = [alt for alt in floating if _leading_literal(alt)]
         others = [alt for alt in floating if not _leading_literal(alt)]
-        at_start = [_trie(at_start + word_led)] if at_start or word_led else []
+        at_start = [_trie(at_start)] if at_start else []
         if spaced:
             at_start.append("\\s*(?:" + _trie(spaced) + ")")
-        searches = ["\\W(?:" + _trie(word_led) + ")"] if word_led else []
-        searches += [_trie(literal_led)] if literal_led else []
+        searches = [_trie(literal_led)] if literal_led else []
         searches += ["|".join(others)] if others else []
-        tests = [re.compile("|".join(at_start)).match] if at_start else []
-        self._tests = tuple(tests + [re.compile(rx).search for rx in searches])
+        self._tests = (  # one attribute: each read of one costs a dictionary look-up
+            re.compile("|".join(at_start)).match if at_start else None,
+            re.compile("\\W(?:" + _trie(word_led) + ")").search if word_led else None,
+            tuple(re.compile(rx).search for rx in searches),
+        )
 
     def search(self, text: str) -> bool:
         """Whether any part matches (an anchored part at the start)."""
-        for test in self._tests:
+        at_start, after_space, searches = self._tests
+        if at_start is not None and at_start(text):
+            return True
+        if after_space is not None and after_space(" " + text):
+            return True
+        for test in searches:
             if test(text):
                 return True
         return False
