@@ -184,10 +184,14 @@ def score(block: Block, feats: Features, evidence: list[Evidence]) -> Scored:
 def score_page(blocks: list[Block], feats: list[Features], evidence: list[list[Evidence]]) -> list[Scored]:
     """:func:`score` for every block of a page. A page repeats its evidence (menu entries, the
     items of a teaser list): each distinct list is summed once, a memo for this page only."""
-    done: dict[tuple[bool | Evidence, ...], _Sums] = {}
+    # all that _sums reads: the evidence, and whether the block is in the story's container (one
+    # memo each way: a key of tuple(ev) costs less to build than one with the flag in front)
+    inside: dict[tuple[Evidence, ...], _Sums] = {}
+    outside: dict[tuple[Evidence, ...], _Sums] = {}
     scored = []
     for b, f, ev in zip(blocks, feats, evidence):
-        key = ("@anchor" in b.path, *ev)  # all that _sums reads
+        done = inside if "@anchor" in b.path else outside
+        key = tuple(ev)
         sums = done.get(key)
         if sums is None:
             sums = done[key] = _sums(ev, b.path)
