@@ -229,8 +229,9 @@ def segment_html(root: etree._Element) -> tuple[list[Block], list[tuple[str, str
     # the loop reads the walker's lists through local names: it runs once per element
     buf, ids, block_tags, tags, nodes, blocks = w.buf, w.ids, w.block_tags, w.tags, w.nodes, w.blocks
     link_depth = 0
-    # A plain iter() plus the parent link tells where each element ends, for a tenth of what
-    # etree.iterwalk's start/end events cost. Elements only: comments and PIs hold no page text.
+    # A plain iter() plus the parent link tells where each element ends, for less than
+    # etree.iterwalk's start/end events cost (~1.6x dearer in a bare loop). Elements only:
+    # comments and PIs hold no page text.
     open_nodes = [start.getparent()]  # open elements, outermost first, over start's parent
     for el in chain(start.iter(etree.Element), [None]):  # None: the end of the page
         parent = el.getparent() if el is not None else start
