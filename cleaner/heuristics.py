@@ -190,8 +190,18 @@ def link_dense(b: Block, f: Features) -> Evidence | None:
     """Text that is mostly link anchors is navigation or a teaser list."""
     if f.link_density > LINK_DENSE:
         label = "related" if f.words >= 5 else "navigation"
-        return Evidence(label, 1.5 + 2.0 * (f.link_density - LINK_DENSE), "link_dense")
+        if f.link_density == 1.0:  # most linked blocks: their evidence is built once
+            return _ALL_LINKED[label]
+        return Evidence(label, _link_dense_weight(f.link_density), "link_dense")
     return None
+
+
+def _link_dense_weight(link_density: float) -> float:
+    """More links, stronger evidence."""
+    return 1.5 + 2.0 * (link_density - LINK_DENSE)
+
+
+_ALL_LINKED = {label: Evidence(label, _link_dense_weight(1.0), "link_dense") for label in ("related", "navigation")}
 
 
 def shouted_link(b: Block, f: Features) -> Evidence | None:
