@@ -124,8 +124,7 @@ def clean(
     if kind == "html":
         noisy = [any(e.label != "main" for e in ev) for ev in evidence]
         assign_paths(blocks, elements, find_anchor(blocks, feats, noisy, elements))
-        for b, f, ev in zip(blocks, feats, evidence):
-            heuristics.evaluate(b, f, heuristics.DOM_HEURISTICS, ev)
+        heuristics.dom_evidence(blocks, feats, evidence)
     scored = score_page(blocks, feats, evidence)
     _, _, title_index = decide(scored, hints)
 

@@ -521,6 +521,32 @@ DOM_HEURISTICS: tuple[Heuristic, ...] = (
 )
 
 
+class DomScreen(NamedTuple):
+    """What a DOM heuristic needs to give evidence: one of these path tokens, one of these tags,
+    or (``links``) a link density above LINK_DENSE."""
+
+    tokens: frozenset[str] = frozenset()
+    tags: tuple[str, ...] = ()
+    links: bool = False
+
+
+#: The screen of each DOM heuristic; a test checks it gives nothing for a block that fails it. A
+#: heuristic not listed (story_container) may fire for any block.
+DOM_SCREENS: dict[Heuristic, DomScreen] = {
+    link_dense: DomScreen(links=True),
+    shouted_link: DomScreen(links=True),
+    image_alt: DomScreen(tags=("img",)),
+    dom_caption: DomScreen(vocab.CAPTION_TOKENS | {"<figcaption", "<figure"}, ("figcaption", "caption")),
+    dom_promo: DomScreen(vocab.PROMO_TOKENS),
+    dom_related: DomScreen(vocab.RELATED_TOKENS | {"<aside"}),
+    dom_footer: DomScreen(vocab.FOOTER_TOKENS | {"<footer", "<address"}),
+    dom_navigation: DomScreen(vocab.NAVIGATION_TOKENS | {"<nav", "<menu"}),
+    dom_comment: DomScreen(vocab.COMMENT_TOKENS),
+    dom_consent: DomScreen(vocab.CONSENT_TOKENS),
+}
+_DOM_SCREEN_TOKENS = frozenset().union(*(screen.tokens for screen in DOM_SCREENS.values()))
+
+
 def evaluate(block: Block, feats: Features, heuristics: tuple[Heuristic, ...],
              out: list[Evidence] | None = None) -> list[Evidence]:
     """Run every heuristic on a block; the evidence that fired, in heuristic order, appended to
@@ -545,3 +571,34 @@ def text_evidence(block: Block, feats: Features) -> list[Evidence]:
     else:
         screened = False
     return evaluate(block, feats, TEXT_HEURISTICS if screened else _UNSCREENED_TEXT_HEURISTICS)
+
+
+def dom_evidence(blocks: list[Block], feats: list[Features], evidence: list[list[Evidence]]) -> None:
+    """Add every DOM heuristic's evidence to each block's list (as ``evaluate`` with
+    DOM_HEURISTICS). A block runs only the heuristics whose screen it passes (DOM_SCREENS): the
+    others would give nothing. They are found once per path, tag and link density above
+    LINK_DENSE (a menu's items share them), and once per the path's screened tokens: paths
+    differ, their few screened tokens less so."""
+    by_path: dict[tuple[frozenset[str], str, bool], tuple[Heuristic, ...]] = {}  # this page only
+    by_hits: dict[tuple[frozenset[str], str, bool], tuple[Heuristic, ...]] = {}
+    for b, f, ev in zip(blocks, feats, evidence):
+        key = (b.path, b.tag, f.link_density > LINK_DENSE)
+        run = by_path.get(key)
+        if run is None:
+            hits = (b.path & _DOM_SCREEN_TOKENS, b.tag, key[2])
+            run = by_hits.get(hits)
+            if run is None:
+                run = by_hits[hits] = _dom_heuristics_for(*hits)
+            by_path[key] = run
+        evaluate(b, f, run, ev)
+
+
+def _dom_heuristics_for(tokens: frozenset[str], tag: str, linked: bool) -> tuple[Heuristic, ...]:
+    """The DOM heuristics, in order, whose screen a block passes, given its path's tokens (those
+    any screen names are enough), its tag and whether its link density is above LINK_DENSE."""
+    out = []
+    for h in DOM_HEURISTICS:
+        screen = DOM_SCREENS.get(h)
+        if screen is None or (linked and screen.links) or tag in screen.tags or not tokens.isdisjoint(screen.tokens):
+            out.append(h)
+    return tuple(out)

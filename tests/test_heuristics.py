@@ -772,3 +772,65 @@ def test_text_evidence_is_evaluate_of_every_text_heuristic(text):
     block = Block(index=0, text=text)
     feats = block_features(text, 0, EN)
     assert H.text_evidence(block, feats) == H.evaluate(block, feats, H.TEXT_HEURISTICS)
+
+
+#: Path tokens for the DOM screen tests: every token a screen names, tags the heuristics look
+#: for and some they do not, and the story-container marks.
+_DOM_TOKENS = sorted(
+    set().union(*(s.tokens for s in H.DOM_SCREENS.values()))
+    | {"<div", "<p", "<section", "<article", "content", "story", "body", "@anchor", "@page"}
+)
+_DOM_TAGS = ("p", "div", "li", "a", "h2", "img", "figcaption", "caption", "td")
+_DOM_TEXTS = ("Home", "Share", SHOUTED, "Sign up for our newsletter", words(8), PARAGRAPH, words(70), "")
+
+
+def _random_dom_blocks(rng, n):
+    """Blocks with random paths, tags, texts and link shares, the features the pipeline computes."""
+    paths = [frozenset(rng.sample(_DOM_TOKENS, rng.randint(0, 6))) for _ in range(n // 4 + 1)]
+    blocks, feats = [], []
+    for i in range(n):
+        text = rng.choice(_DOM_TEXTS)
+        link_chars = rng.choice((0, len(text) // 3, len(text) // 2, len(text) // 2 + 1, len(text) * 9 // 10,
+                                 len(text)))
+        blocks.append(Block(index=i, text=text, tag=rng.choice(_DOM_TAGS), path=rng.choice(paths),
+                            link_chars=link_chars))
+        feats.append(block_features(text, link_chars, EN))
+    return blocks, feats
+
+
+def test_dom_evidence_is_evaluate_of_every_dom_heuristic():
+    """dom_evidence adds what evaluate with DOM_HEURISTICS adds, blocks sharing paths or not."""
+    import random
+
+    rng = random.Random(7)
+    for _ in range(40):
+        blocks, feats = _random_dom_blocks(rng, 60)
+        evidence = [[H.Evidence("main", 1.0, "x")] for _ in blocks]
+        H.dom_evidence(blocks, feats, evidence)
+        for b, f, ev in zip(blocks, feats, evidence):
+            assert ev == H.evaluate(b, f, H.DOM_HEURISTICS, [H.Evidence("main", 1.0, "x")]), b
+
+
+def test_dom_screened_heuristics_give_nothing_for_blocks_their_screen_turns_down():
+    """dom_evidence skips a heuristic for a block that fails its screen: it must give nothing for
+    any such block. Checked on random blocks, and on what each heuristic reads: the element
+    marks ("<nav") and vocabulary token sets it tests must be in its screen."""
+    import random
+
+    assert set(H.DOM_SCREENS) | {H.story_container} == set(H.DOM_HEURISTICS)
+    rng = random.Random(11)
+    blocks, feats = _random_dom_blocks(rng, 4000)
+    turned_down = {h: 0 for h in H.DOM_SCREENS}
+    for b, f in zip(blocks, feats):
+        for h, screen in H.DOM_SCREENS.items():
+            linked = f.link_density > H.LINK_DENSE
+            if (linked and screen.links) or b.tag in screen.tags or not b.path.isdisjoint(screen.tokens):
+                continue
+            turned_down[h] += 1
+            assert h(b, f) is None, (h.__name__, b)
+    assert all(turned_down.values())
+    for h, screen in H.DOM_SCREENS.items():
+        names = {n for n in h.__code__.co_names if n.endswith("_TOKENS")}
+        assert all(getattr(vocab, n) <= screen.tokens for n in names), h.__name__
+        marks = {c for c in h.__code__.co_consts if isinstance(c, str) and c.startswith("<")}
+        assert marks <= screen.tokens, h.__name__
