@@ -44,15 +44,18 @@ def _text_evidence(blocks: list[Block], stop: frozenset[str], unspaced: bool,
     """
     feats: list[Features] = []
     evidence: list[list[Evidence]] = []
-    seen: dict[tuple[str, int], tuple[Features, list[Evidence]]] = {}  # this page's texts only
+    first: dict[tuple[str, int], int] = {}  # this page's texts only: where each was first seen
     for b in blocks:
         key = (b.text, b.link_chars)
-        done = seen.get(key)
-        if done is None:
+        i = first.get(key)
+        if i is None:
+            first[key] = len(feats)
             f = block_features(b.text, b.link_chars, stop, unspaced)
-            done = seen[key] = (f, heuristics.text_evidence(b, f))
-        feats.append(done[0])
-        evidence.append(list(done[1]))
+            feats.append(f)
+            evidence.append(heuristics.text_evidence(b, f))
+        else:  # nothing has extended the first block's list yet
+            feats.append(feats[i])
+            evidence.append(evidence[i].copy())
     return feats, evidence
 
 
