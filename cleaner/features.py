@@ -36,7 +36,7 @@ class Features(NamedTuple):
     """
 
     text: str             # the block text, for the features computed on demand
-    tokens: tuple[str, ...]  # its words as WORD finds them (original case)
+    tokens: tuple[str, ...]  # its words as WORD finds them, lower-cased
     stop: frozenset[str]  # the document's stopwords
     lower: str            # the block text, lower-cased once for the vocabularies
     chars: int
@@ -56,9 +56,10 @@ class Features(NamedTuple):
     @property
     def capitalized(self) -> float:
         """Share of words starting with a capital letter (headline casing)."""
-        if not self.tokens:
+        words = WORD.findall(self.text)  # tokens are lower-cased
+        if not words:
             return 0.0
-        return sum(map(str.isupper, map(_first_char, self.tokens))) / len(self.tokens)
+        return sum(map(str.isupper, map(_first_char, words))) / len(words)
 
     @property
     def digits(self) -> float:
@@ -68,35 +69,40 @@ class Features(NamedTuple):
     @property
     def content_words(self) -> frozenset[str]:
         """Lower-cased non-stopwords of 4+ letters, for coherence."""
-        lower = set(map(str.lower, self.tokens)) - self.stop
-        return frozenset(w for w in lower if len(w) >= 4 and not w.isdigit())
+        return frozenset(w for w in set(self.tokens) - self.stop if len(w) >= 4 and not w.isdigit())
 
 
 def block_features(text: str, link_chars: int, stop: frozenset[str], unspaced: bool = False) -> Features:
     """Features of one block's text, given the document's stopword list."""
-    words = WORD.findall(text)
+    lower = text.lower()
+    if text.isascii():  # lower-casing ASCII keeps each character's place and class: the same words
+        words = WORD.findall(lower)
+    else:
+        words = list(map(str.lower, WORD.findall(text)))
     n = len(words)
-    n_stop = sum(map(stop.__contains__, map(str.lower, words)))
+    n_stop = sum(map(stop.__contains__, words))
     chars = len(text)
+    end = text.rstrip()  # the text up to its last mark, for the two endings below
     if unspaced:  # CJK/Thai: words are not space-separated, approximate by characters
         n = max(n, chars // 2)
     return Features(  # the fields in order (positional: cheaper to pass than by keyword)
         text,
         tuple(words),  # tokens; a tuple of strings: the garbage collector stops tracking it
         stop,
-        text.lower(),
+        lower,
         chars,
         n,  # words
         n_stop,  # stopwords
         (n_stop / len(words)) if words else 0.0,  # stop_density
         bool(stop) and not unspaced,  # stop_known
         (link_chars / chars) if chars else 0.0,  # link_density
-        _ends_like_sentence(text),  # terminal
-        text.rstrip().endswith(_ELLIPSIS_ENDINGS),  # ellipsis_end
+        _ends_like_sentence(end),  # terminal
+        end.endswith(_ELLIPSIS_ENDINGS),  # ellipsis_end
     )
 
 
-def _ends_like_sentence(text: str) -> bool:
-    """Ends with . ! ? (or a CJK full stop), then optionally closing quotes or brackets and space."""
-    tail = text.rstrip().rstrip(_CLOSING_MARKS)
+def _ends_like_sentence(end: str) -> bool:
+    """Whether a text without trailing space ends with . ! ? (or a CJK full stop), then optionally
+    closing quotes or brackets."""
+    tail = end.rstrip(_CLOSING_MARKS)
     return bool(tail) and tail[-1] in _TERMINAL_MARKS

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import gc
+import random
 import re
+import sys
 
 import pytest
 
@@ -204,3 +206,28 @@ def test_word_finds_the_words_of_the_plain_form(text):
     finds the words of the plain form."""
     plain = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
     assert WORD.findall(text) == plain.findall(text)
+
+
+def test_tokens_are_the_lower_cased_words_of_any_text():
+    """block_features finds an ASCII text's words in its lower-cased form (one pass, no word
+    lowered on its own): the same tokens as lower-casing each word, on edge cases and a few
+    thousand random mixes of ASCII and other characters."""
+    rng = random.Random(5)
+    alphabet = [chr(c) for c in range(128)] + list("’ÀÉİßΣσﬁǅ日本Ⅻ\u0307\u00a0_'")
+    texts = [ENGLISH, GERMAN, "O'Hara's DON'T", "A_B c_D", "İstanbul ΣΟΦΟΣ", "ǅemal ﬁne", ""]
+    texts += ["".join(rng.choices(alphabet[:128] if i % 2 else alphabet, k=rng.randint(0, 40)))
+              for i in range(4000)]
+    for text in texts:
+        f = block_features(text, 0, EN)
+        words = WORD.findall(text)
+        assert f.tokens == tuple(w.lower() for w in words), text
+        assert f.stopwords == sum(w.lower() in EN for w in words), text
+
+
+def test_lower_casing_twice_changes_nothing():
+    """Tokens are lower-cased: a reader lower-casing them again (the segmenter's vocabulary)
+    gets the same words, as no code point lower-cases to one that lower-cases further (nor to a
+    capital sigma, the one whose lower case depends on its neighbours)."""
+    for c in map(chr, range(sys.maxunicode + 1)):
+        lower = c.lower()
+        assert lower.lower() == lower and "Σ" not in lower, hex(ord(c))
