@@ -514,6 +514,42 @@ _LONG_SCREEN = vocab.union(
 )
 _LONG_CASED_SCREEN = vocab.AUTHOR_BIO_NAMED
 _UNSCREENED_TEXT_HEURISTICS = tuple(h for h in TEXT_HEURISTICS if h not in SCREENED_HEURISTICS)
+
+
+class ScreenGroup(NamedTuple):
+    """Screened heuristics and the screen of their vocabularies: of the lower-cased text, and
+    (``cased``) of the text itself."""
+
+    heuristics: tuple[Heuristic, ...]
+    screen: vocab.Vocabulary
+    cased: vocab.Vocabulary
+
+
+#: The screened heuristics in groups: a short block that passes the whole screen (most pass it
+#: for one vocabulary) runs only the groups whose own screen it passes. The first group is the
+#: heuristics that read long blocks, with the long screen (compiled once for both uses). A test
+#: checks each group's screens hold the vocabularies its heuristics read.
+SCREEN_GROUPS: tuple[ScreenGroup, ...] = (
+    ScreenGroup(LONG_SCREENED_HEURISTICS, _LONG_SCREEN, _LONG_CASED_SCREEN),
+    ScreenGroup((promo_text, footer_text, byline), vocab.union(vocab.PROMO, vocab.FOOTER, vocab.BYLINE),
+                vocab.BYLINE_NAME),
+    ScreenGroup((related_heading, related_inline, share_bar, navigation_text, comment_text),
+                vocab.union(vocab.RELATED_HEAD, vocab.RELATED_INLINE, vocab.SHARE, vocab.NAVIGATION, vocab.COMMENT),
+                vocab.Vocabulary()),
+)
+
+
+def _run_of(groups: list[ScreenGroup]) -> tuple[Heuristic, ...]:
+    """The text heuristics, in order, but for the screened ones outside these groups."""
+    chosen = {h for g in groups for h in g.heuristics}
+    return tuple(h for h in TEXT_HEURISTICS if h in chosen or h not in SCREENED_HEURISTICS)
+
+
+#: The text heuristics to run for each set of groups a short block passes (bit i: group i).
+_GROUP_RUNS = tuple(_run_of([g for i, g in enumerate(SCREEN_GROUPS) if mask >> i & 1])
+                    for mask in range(1 << len(SCREEN_GROUPS)))
+#: ... and for a longer block that passes the long screen.
+_LONG_RUN = _run_of([SCREEN_GROUPS[0]])
 #: Heuristics that read DOM evidence: HTML input only.
 DOM_HEURISTICS: tuple[Heuristic, ...] = (
     story_container, link_dense, shouted_link, image_alt, dom_caption, dom_promo, dom_related, dom_footer,
@@ -564,13 +600,22 @@ def text_evidence(block: Block, feats: Features) -> list[Evidence]:
     """Evidence of every text heuristic for a block (as ``evaluate`` with TEXT_HEURISTICS): the
     screened heuristics are left out when none of their vocabularies that may count in a block
     this long matches, as none would fire."""
-    if _short(feats):
-        screened = _SCREEN.search(feats.lower) or _CASED_SCREEN.search(block.text)
-    elif _fits(feats, CONSENT_MAX_WORDS):
-        screened = _LONG_SCREEN.search(feats.lower) or _LONG_CASED_SCREEN.search(block.text)
-    else:
-        screened = False
-    return evaluate(block, feats, TEXT_HEURISTICS if screened else _UNSCREENED_TEXT_HEURISTICS)
+    short = _short(feats)
+    if short and (_SCREEN.search(feats.lower) or _CASED_SCREEN.search(block.text)):
+        return evaluate(block, feats, _GROUP_RUNS[_groups_passed(block, feats)])
+    if not short and _fits(feats, CONSENT_MAX_WORDS) and (
+            _LONG_SCREEN.search(feats.lower) or _LONG_CASED_SCREEN.search(block.text)):
+        return evaluate(block, feats, _LONG_RUN)
+    return evaluate(block, feats, _UNSCREENED_TEXT_HEURISTICS)
+
+
+def _groups_passed(block: Block, feats: Features) -> int:
+    """The screen groups whose screen a block passes, as bits (bit i: SCREEN_GROUPS[i])."""
+    passed = 0
+    for i, group in enumerate(SCREEN_GROUPS):
+        if group.screen.search(feats.lower) or group.cased.search(block.text):
+            passed |= 1 << i
+    return passed
 
 
 def dom_evidence(blocks: list[Block], feats: list[Features], evidence: list[list[Evidence]]) -> None:

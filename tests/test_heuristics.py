@@ -5,6 +5,7 @@ constants of :mod:`cleaner.heuristics`, never a score value.
 """
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -800,8 +801,6 @@ def _random_dom_blocks(rng, n):
 
 def test_dom_evidence_is_evaluate_of_every_dom_heuristic():
     """dom_evidence adds what evaluate with DOM_HEURISTICS adds, blocks sharing paths or not."""
-    import random
-
     rng = random.Random(7)
     for _ in range(40):
         blocks, feats = _random_dom_blocks(rng, 60)
@@ -815,8 +814,6 @@ def test_dom_screened_heuristics_give_nothing_for_blocks_their_screen_turns_down
     """dom_evidence skips a heuristic for a block that fails its screen: it must give nothing for
     any such block. Checked on random blocks, and on what each heuristic reads: the element
     marks ("<nav") and vocabulary token sets it tests must be in its screen."""
-    import random
-
     assert set(H.DOM_SCREENS) | {H.story_container} == set(H.DOM_HEURISTICS)
     rng = random.Random(11)
     blocks, feats = _random_dom_blocks(rng, 4000)
@@ -834,3 +831,28 @@ def test_dom_screened_heuristics_give_nothing_for_blocks_their_screen_turns_down
         assert all(getattr(vocab, n) <= screen.tokens for n in names), h.__name__
         marks = {c for c in h.__code__.co_consts if isinstance(c, str) and c.startswith("<")}
         assert marks <= screen.tokens, h.__name__
+
+
+def test_screen_groups_hold_the_vocabularies_of_their_heuristics():
+    """A short block that passes the screen runs only the screen groups it passes: the groups
+    split the screened heuristics, and each group's screens hold every vocabulary its heuristics
+    read (DATELINE only vetoes a credit); the first is the long screen's."""
+    grouped = [h for g in H.SCREEN_GROUPS for h in g.heuristics]
+    assert sorted(grouped, key=H.TEXT_HEURISTICS.index) == list(H.SCREENED_HEURISTICS)
+    assert H.SCREEN_GROUPS[0].heuristics == H.LONG_SCREENED_HEURISTICS
+    for g in H.SCREEN_GROUPS:
+        screened = set(g.screen.parts) | set(g.cased.parts)
+        for h in g.heuristics:
+            read = {n for n in h.__code__.co_names if isinstance(getattr(vocab, n, None), vocab.Vocabulary)}
+            for name in read - {"DATELINE"}:
+                assert set(getattr(vocab, name).parts) <= screened, (h.__name__, name)
+
+
+def test_text_evidence_is_evaluate_for_blocks_of_one_or_two_screen_groups():
+    """Blocks that match one screened heuristic's vocabulary, or two (of different groups)."""
+    texts = list(SCREENED_EXAMPLES) + [a + " " + b for a in SCREENED_EXAMPLES for b in SCREENED_EXAMPLES]
+    texts += [t + " " + words(H.VOCAB_MAX_WORDS) for t in SCREENED_EXAMPLES]  # the long screen
+    for text in texts:
+        block = Block(index=0, text=text)
+        feats = block_features(text, 0, EN)
+        assert H.text_evidence(block, feats) == H.evaluate(block, feats, H.TEXT_HEURISTICS), text
