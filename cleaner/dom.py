@@ -54,7 +54,7 @@ def _box_name(names: str) -> bool:
                for v in names.split())
 
 
-def _boxed(b: Block, elements: list[tuple[str, str]], cache: dict[int, bool]) -> bool:
+def _boxed(b: Block, elements: dict[int, tuple[str, str]], cache: dict[int, bool]) -> bool:
     """Whether one of the block's nearest elements (short of <body>) is a comment thread,
     sidebar or footer."""
     for eid in b.ancestors[-TOKEN_DEPTH:]:
@@ -68,7 +68,7 @@ def _boxed(b: Block, elements: list[tuple[str, str]], cache: dict[int, bool]) ->
 
 
 def find_anchor(blocks: list[Block], feats: list[Features], noisy: list[bool],
-                elements: list[tuple[str, str]]) -> tuple[int, ...]:
+                elements: dict[int, tuple[str, str]]) -> tuple[int, ...]:
     """Ancestor chain (outermost first) of the element most likely to hold the story; () if none.
 
     ``noisy[i]`` says text heuristics already found boilerplate vocabulary in block i (a long
@@ -98,7 +98,7 @@ def find_anchor(blocks: list[Block], feats: list[Features], noisy: list[bool],
     return chain
 
 
-def _surroundings(chain: tuple[int, ...], elements: list[tuple[str, str]], wrappers: set[int],
+def _surroundings(chain: tuple[int, ...], elements: dict[int, tuple[str, str]], wrappers: set[int],
                   memo: dict[int, tuple[frozenset[str], tuple[str, ...]]],
                   ) -> tuple[frozenset[str], tuple[str, ...]]:
     """What a block's chain says, wrappers left out: "<tag" names of its elements whose tag is in
@@ -130,7 +130,7 @@ def _surroundings(chain: tuple[int, ...], elements: list[tuple[str, str]], wrapp
 _IN_ANCHOR, _OUTSIDE_ANCHOR, _NO_ANCHOR = frozenset({"@anchor"}), frozenset({"@page"}), frozenset()
 
 
-def assign_paths(blocks: list[Block], elements: list[tuple[str, str]], anchor: tuple[int, ...]) -> None:
+def assign_paths(blocks: list[Block], elements: dict[int, tuple[str, str]], anchor: tuple[int, ...]) -> None:
     """Set each block's ``path`` (tags as "<tag", plus class/id tokens) and whether it is in the
     story's anchor element (the token ``"@anchor"``), skipping the anchor's own ancestors."""
     wrappers = set(anchor)
