@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from itertools import chain
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -116,6 +117,16 @@ def parse_html(markup: str | bytes) -> etree._Element:
     return root
 
 
+class ElementTable(NamedTuple):
+    """The elements of a page by element id: what :func:`segment_html` tells the DOM evidence."""
+
+    tags: list[str]  # every element's tag
+    # the values of the class/id/role attributes of every element that holds a block (others are
+    # left out), tokenised later only for the elements a heuristic reads; no (tag, names) pair
+    # per element: fewer objects for the garbage collector to track
+    names: dict[int, str]
+
+
 class _Walker:
     """State of the single pass that turns an lxml tree into blocks."""
 
@@ -128,7 +139,7 @@ class _Walker:
         # tags of the open block-level elements, over a "div" for text outside any
         self.block_tags: list[str] = ["div"]
         self.tags: list[str] = []  # element id -> tag
-        self.elements: dict[int, tuple[str, str]] = {}  # see segment_html
+        self.names: dict[int, str] = {}  # element id -> class/id/role values (see ElementTable)
 
     def flush(self) -> None:
         """Close the text buffered since the last block boundary into a block (if it holds any)."""
@@ -150,27 +161,26 @@ class _Walker:
         self.name_open_elements()
 
     def name_open_elements(self) -> None:
-        """Enter the open elements in the element table: (tag, class/id/role values).
+        """Record the class/id/role values of the open elements not recorded yet.
 
         Only elements that hold a block are read (reading attributes costs more than the rest of
         the walk), and while they are open, so the walk keeps no element alive once it ends. The
-        table's open elements are always the outermost ones: the scan stops at the first found.
+        recorded open elements are always the outermost ones: the scan stops at the first found.
         """
-        ids, nodes, elements, tags = self.ids, self.open_nodes, self.elements, self.tags
+        ids, nodes, names = self.ids, self.open_nodes, self.names
         first = len(ids)
-        while first and ids[first - 1] not in elements:
+        while first and ids[first - 1] not in names:
             first -= 1
         for i in range(first, len(ids)):
             # nodes[i + 1]: nodes has start's parent below the elements ids names
             attrs = nodes[i + 1].items()  # one items() call costs less than four get()s
             if len(attrs) == 1:  # most elements have one attribute or none: no list and join for them
                 key, value = attrs[0]
-                names = value if key in NAMING_ATTRIBUTES else ""
+                names[ids[i]] = value if key in NAMING_ATTRIBUTES else ""
             elif attrs:
-                names = " ".join([v for k, v in attrs if k in NAMING_ATTRIBUTES and v])
+                names[ids[i]] = " ".join([v for k, v in attrs if k in NAMING_ATTRIBUTES and v])
             else:
-                names = ""
-            elements[ids[i]] = tags[ids[i]], names
+                names[ids[i]] = ""
 
     def image(self, el: etree._Element) -> None:
         alt = _norm(el.get("alt") or "")
@@ -226,12 +236,10 @@ def _unwrap_noscript_page(start: etree._Element) -> None:
             return
 
 
-def segment_html(root: etree._Element) -> tuple[list[Block], dict[int, tuple[str, str]]]:
+def segment_html(root: etree._Element) -> tuple[list[Block], ElementTable]:
     """Blocks of an HTML tree in document order, and the table of elements their ancestors name.
 
-    ``block.ancestors`` holds element ids (innermost last); ``elements[id]`` is (tag, the values
-    of its class/id/role attributes) for every element that holds a block (others are left out),
-    tokenised later only for the elements a heuristic reads.
+    ``block.ancestors`` holds element ids (innermost last), which index the :class:`ElementTable`.
     The tree is modified: scripts, styles and hidden elements are removed first.
     """
     body = root.find("body")
@@ -283,7 +291,7 @@ def segment_html(root: etree._Element) -> tuple[list[Block], dict[int, tuple[str
             if link_depth:
                 w.link_buf += len(text)
     w.flush()
-    return _merge_table_rows(blocks), w.elements
+    return _merge_table_rows(blocks), ElementTable(tags, w.names)
 
 
 def _merge_table_rows(blocks: list[Block]) -> list[Block]:

@@ -52,6 +52,7 @@ def test_element_table_names_every_element_that_holds_a_block():
         reference = _reference_table(root)
         for b in blocks:
             for eid in b.ancestors:
-                assert elements[eid] == reference[eid]
+                assert (elements.tags[eid], elements.names[eid]) == reference[eid]
                 checked += 1
     assert checked > 10_000
+
