@@ -51,6 +51,10 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 def _norm(text: str) -> str:
     """Whitespace runs collapsed to one space, ends stripped (str.split's whitespace is regex \\s)."""
+    # Most block texts are normal already; checking that in C costs less than the split and join.
+    # Every whitespace character but the space is unprintable (a test checks all code points).
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 

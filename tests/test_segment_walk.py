@@ -2,10 +2,17 @@
 from __future__ import annotations
 
 import random
+import sys
 
 from lxml import etree
 
-from cleaner.segment import MAX_ANCESTORS, NAMING_ATTRIBUTES, parse_html, segment_html
+from cleaner.segment import (
+    MAX_ANCESTORS,
+    NAMING_ATTRIBUTES,
+    _norm,
+    parse_html,
+    segment_html,
+)
 
 _TAGS = ("div", "p", "span", "a", "b", "li", "ul", "section", "td", "tr", "table", "h2", "img", "br")
 _ATTRIBUTES = ("class", "id", "role", "itemprop", "href", "title", "data-x", "alt")
@@ -56,3 +63,19 @@ def test_element_table_names_every_element_that_holds_a_block():
                 checked += 1
     assert checked > 10_000
 
+
+def test_every_whitespace_character_but_the_space_is_unprintable():
+    """_norm returns printable text with single inner spaces as it is: that is only the same as
+    splitting and joining it if str.split splits at no printable character but the space."""
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        if c.isspace() and c != " ":
+            assert not c.isprintable(), hex(cp)
+
+
+def test_norm_collapses_whitespace_like_split_and_join():
+    rng = random.Random(5)
+    pieces = ("a", "word", " ", "  ", "\n", "\t", "\xa0", "\u2009", "\u3000", "\x85", "\u200b", "\xad", "é", "")
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert _norm(text) == " ".join(text.split())
