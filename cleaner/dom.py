@@ -13,7 +13,7 @@ import re
 from . import vocab
 from .features import Features
 from .model import Block
-from .segment import _CAMEL, MAX_ANCESTORS, tokens
+from .segment import _CAMEL, MAX_ANCESTORS, ElementTable, tokens
 
 #: Tags worth remembering in a block's surroundings (the DOM heuristics read them).
 PATH_TAGS = frozenset({
@@ -54,21 +54,21 @@ def _box_name(names: str) -> bool:
                for v in names.split())
 
 
-def _boxed(b: Block, elements: list[tuple[str, str]], cache: dict[int, bool]) -> bool:
+def _boxed(b: Block, elements: ElementTable, cache: dict[int, bool]) -> bool:
     """Whether one of the block's nearest elements (short of <body>) is a comment thread,
     sidebar or footer."""
     for eid in b.ancestors[-TOKEN_DEPTH:]:
         hit = cache.get(eid)
         if hit is None:
-            tag, names = elements[eid]
-            hit = cache[eid] = tag in BOX_TAGS or (tag not in ("body", "html") and _box_name(names))
+            tag = elements.tags[eid]
+            hit = cache[eid] = tag in BOX_TAGS or (tag not in ("body", "html") and _box_name(elements.names[eid]))
         if hit:
             return True
     return False
 
 
 def find_anchor(blocks: list[Block], feats: list[Features], noisy: list[bool],
-                elements: list[tuple[str, str]]) -> tuple[int, ...]:
+                elements: ElementTable) -> tuple[int, ...]:
     """Ancestor chain (outermost first) of the element most likely to hold the story; () if none.
 
     ``noisy[i]`` says text heuristics already found boilerplate vocabulary in block i (a long
@@ -98,7 +98,7 @@ def find_anchor(blocks: list[Block], feats: list[Features], noisy: list[bool],
     return chain
 
 
-def _surroundings(chain: tuple[int, ...], elements: list[tuple[str, str]], wrappers: set[int],
+def _surroundings(chain: tuple[int, ...], elements: ElementTable, wrappers: set[int],
                   memo: dict[int, tuple[frozenset[str], tuple[str, ...]]],
                   ) -> tuple[frozenset[str], tuple[str, ...]]:
     """What a block's chain says, wrappers left out: "<tag" names of its elements whose tag is in
@@ -107,17 +107,18 @@ def _surroundings(chain: tuple[int, ...], elements: list[tuple[str, str]], wrapp
     Memoised by element: a chain shorter than MAX_ANCESTORS is its last element's ancestors
     from the top, so each block's chain extends one already seen by an element or two.
     """
+    tag_of, names_of = elements
     if len(chain) >= MAX_ANCESTORS:  # possibly cut at the top: not a prefix of other chains
-        kept = [elements[e] for e in chain if e not in wrappers]
-        return (frozenset("<" + tag for tag, _ in kept if tag in PATH_TAGS),
-                tuple(names for _, names in kept[-TOKEN_DEPTH:]))
+        kept = [e for e in chain if e not in wrappers]
+        return (frozenset("<" + tag_of[e] for e in kept if tag_of[e] in PATH_TAGS),
+                tuple(names_of[e] for e in kept[-TOKEN_DEPTH:]))
     known = len(chain)
     while known and chain[known - 1] not in memo:
         known -= 1
     tags, near = memo[chain[known - 1]] if known else (frozenset(), ())
     for eid in chain[known:]:
         if eid not in wrappers:
-            tag, names = elements[eid]
+            tag, names = tag_of[eid], names_of[eid]
             if tag in PATH_TAGS:
                 tags = tags | _TAG_NAMES[tag]
             # the window slides by one: cheaper than unpacking into a new tuple and slicing it
@@ -130,7 +131,7 @@ def _surroundings(chain: tuple[int, ...], elements: list[tuple[str, str]], wrapp
 _IN_ANCHOR, _OUTSIDE_ANCHOR, _NO_ANCHOR = frozenset({"@anchor"}), frozenset({"@page"}), frozenset()
 
 
-def assign_paths(blocks: list[Block], elements: list[tuple[str, str]], anchor: tuple[int, ...]) -> None:
+def assign_paths(blocks: list[Block], elements: ElementTable, anchor: tuple[int, ...]) -> None:
     """Set each block's ``path`` (tags as "<tag", plus class/id tokens) and whether it is in the
     story's anchor element (the token ``"@anchor"``), skipping the anchor's own ancestors."""
     wrappers = set(anchor)

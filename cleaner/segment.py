@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from itertools import chain
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -50,6 +51,10 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 def _norm(text: str) -> str:
     """Whitespace runs collapsed to one space, ends stripped (str.split's whitespace is regex \\s)."""
+    # Most block texts are normal already; checking that in C costs less than the split and join.
+    # Every whitespace character but the space is unprintable (a test checks all code points).
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 
@@ -66,6 +71,8 @@ def segment_text(text: str) -> list[Block]:
     return blocks
 
 
+#: The path of a block before :func:`~cleaner.dom.assign_paths` sets it: one object for all.
+_NO_PATH: frozenset[str] = frozenset()
 #: Attributes whose values name what an element is for.
 NAMING_ATTRIBUTES = frozenset({"class", "id", "role", "itemprop"})
 
@@ -114,18 +121,29 @@ def parse_html(markup: str | bytes) -> etree._Element:
     return root
 
 
+class ElementTable(NamedTuple):
+    """The elements of a page by element id: what :func:`segment_html` tells the DOM evidence."""
+
+    tags: list[str]  # every element's tag
+    # the values of the class/id/role attributes of every element that holds a block (others are
+    # left out), tokenised later only for the elements a heuristic reads; no (tag, names) pair
+    # per element: fewer objects for the garbage collector to track
+    names: dict[int, str]
+
+
 class _Walker:
     """State of the single pass that turns an lxml tree into blocks."""
 
-    def __init__(self) -> None:
+    def __init__(self, start: etree._Element) -> None:
         self.blocks: list[Block] = []
         self.buf: list[str] = []
         self.link_buf = 0
         self.ids: list[int] = []  # element ids of the open elements, outermost first
+        self.open_nodes = [start.getparent()]  # the open elements, outermost first, over start's parent
         # tags of the open block-level elements, over a "div" for text outside any
         self.block_tags: list[str] = ["div"]
         self.tags: list[str] = []  # element id -> tag
-        self.nodes: list[etree._Element] = []  # element id -> element, for its class/id values
+        self.names: dict[int, str] = {}  # element id -> class/id/role values (see ElementTable)
 
     def flush(self) -> None:
         """Close the text buffered since the last block boundary into a block (if it holds any)."""
@@ -140,10 +158,33 @@ class _Walker:
         ids = self.ids
         # positional: Block's keyword call costs a quarter more, and this runs once per block
         self.blocks.append(Block(
-            len(self.blocks), text, self.block_tags[-1], frozenset(),
+            len(self.blocks), text, self.block_tags[-1], _NO_PATH,
             min(link_chars, len(text)),
             tuple(ids) if len(ids) <= MAX_ANCESTORS else tuple(ids[-MAX_ANCESTORS:]),  # no slice copy
         ))
+        self.name_open_elements()
+
+    def name_open_elements(self) -> None:
+        """Record the class/id/role values of the open elements not recorded yet.
+
+        Only elements that hold a block are read (reading attributes costs more than the rest of
+        the walk), and while they are open, so the walk keeps no element alive once it ends. The
+        recorded open elements are always the outermost ones: the scan stops at the first found.
+        """
+        ids, nodes, names = self.ids, self.open_nodes, self.names
+        first = len(ids)
+        while first and ids[first - 1] not in names:
+            first -= 1
+        for i in range(first, len(ids)):
+            # nodes[i + 1]: nodes has start's parent below the elements ids names
+            attrs = nodes[i + 1].items()  # one items() call costs less than four get()s
+            if len(attrs) == 1:  # most elements have one attribute or none: no list and join for them
+                key, value = attrs[0]
+                names[ids[i]] = value if key in NAMING_ATTRIBUTES else ""
+            elif attrs:
+                names[ids[i]] = " ".join([v for k, v in attrs if k in NAMING_ATTRIBUTES and v])
+            else:
+                names[ids[i]] = ""
 
     def image(self, el: etree._Element) -> None:
         alt = _norm(el.get("alt") or "")
@@ -154,21 +195,6 @@ class _Walker:
         self.flush()
         self.blocks[-1].tag = "img" if self.blocks and self.blocks[-1].text == alt else "div"
 
-    def element_table(self, blocks: list[Block]) -> list[tuple[str, str]]:
-        """(tag, class/id/role values) per element id. The values are read only for elements
-        that hold a block: nothing looks up the others (inline elements, emptied wrappers), and
-        reading attributes costs more than the rest of the walk."""
-        held = set().union(*(b.ancestors for b in blocks))
-        names = [""] * len(self.nodes)
-        for eid in held:  # one items() call costs less than four get()s (values in attribute order)
-            attrs = self.nodes[eid].items()
-            if len(attrs) == 1:  # most elements have one attribute or none: no list and join for them
-                key, value = attrs[0]
-                if key in NAMING_ATTRIBUTES:
-                    names[eid] = value
-            elif attrs:
-                names[eid] = " ".join([v for k, v in attrs if k in NAMING_ATTRIBUTES and v])
-        return list(zip(self.tags, names))
 
 
 # Attribute steps, not a predicate on every element: libxml2 tests a predicate per element for
@@ -214,29 +240,25 @@ def _unwrap_noscript_page(start: etree._Element) -> None:
             return
 
 
-def segment_html(root: etree._Element) -> tuple[list[Block], list[tuple[str, str]]]:
+def segment_html(root: etree._Element) -> tuple[list[Block], ElementTable]:
     """Blocks of an HTML tree in document order, and the table of elements their ancestors name.
 
-    ``block.ancestors`` holds element ids (innermost last); ``elements[id]`` is (tag, the values
-    of its class/id/role attributes; "" for elements that hold no block), tokenised later only for
-    the elements a heuristic reads.
+    ``block.ancestors`` holds element ids (innermost last), which index the :class:`ElementTable`.
     The tree is modified: scripts, styles and hidden elements are removed first.
     """
     body = root.find("body")
     start = body if body is not None else root
     _prune(start)
-    w = _Walker()
+    w = _Walker(start)
     # the loop reads the walker's lists through local names: it runs once per element
-    buf, ids, block_tags, tags, nodes, blocks = w.buf, w.ids, w.block_tags, w.tags, w.nodes, w.blocks
+    buf, ids, block_tags, tags, open_nodes, blocks = w.buf, w.ids, w.block_tags, w.tags, w.open_nodes, w.blocks
     link_depth = 0
     # A plain iter() plus the parent link tells where each element ends, for less than
     # etree.iterwalk's start/end events cost (~1.6x dearer in a bare loop). Elements only:
     # comments and PIs hold no page text.
-    open_nodes = [start.getparent()]  # open elements, outermost first, over start's parent
     for el in chain(start.iter(etree.Element), [None]):  # None: the end of the page
         parent = el.getparent() if el is not None else start
         while open_nodes[-1] is not parent:  # the open elements `el` is not inside end here
-            ended = open_nodes.pop()
             tag = tags[ids[-1]]
             if tag in BLOCK_TAGS:
                 if buf:  # most boundaries have nothing buffered: no call
@@ -245,7 +267,7 @@ def segment_html(root: etree._Element) -> tuple[list[Block], list[tuple[str, str
             elif tag == "a":
                 link_depth -= 1
             ids.pop()
-            text = ended.tail
+            text = open_nodes.pop().tail
             # blanks before a block's first text are dropped by _norm anyway (a link counts them)
             if text and (buf or link_depth or not text.isspace()):
                 buf.append(text)
@@ -263,7 +285,6 @@ def segment_html(root: etree._Element) -> tuple[list[Block], list[tuple[str, str
         open_nodes.append(el)
         ids.append(len(tags))
         tags.append(tag)
-        nodes.append(el)
         if tag == "a":
             link_depth += 1
         elif tag == "img":
@@ -274,8 +295,7 @@ def segment_html(root: etree._Element) -> tuple[list[Block], list[tuple[str, str
             if link_depth:
                 w.link_buf += len(text)
     w.flush()
-    blocks = _merge_table_rows(blocks)
-    return blocks, w.element_table(blocks)
+    return _merge_table_rows(blocks), ElementTable(tags, w.names)
 
 
 def _merge_table_rows(blocks: list[Block]) -> list[Block]:

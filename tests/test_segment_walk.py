@@ -1,0 +1,81 @@
+"""The HTML walk's bookkeeping, checked against a plain reading of the pruned tree."""
+from __future__ import annotations
+
+import random
+import sys
+
+from lxml import etree
+
+from cleaner.segment import (
+    MAX_ANCESTORS,
+    NAMING_ATTRIBUTES,
+    _norm,
+    parse_html,
+    segment_html,
+)
+
+_TAGS = ("div", "p", "span", "a", "b", "li", "ul", "section", "td", "tr", "table", "h2", "img", "br")
+_ATTRIBUTES = ("class", "id", "role", "itemprop", "href", "title", "data-x", "alt")
+_WORDS = ("", " ", "news", "Storm hits the coast", "  two  words ", "menu", "Mehr lesen")
+
+
+def _random_markup(rng: random.Random) -> str:
+    """Nested markup of random tags, attributes and text; now and then inside more than
+    MAX_ANCESTORS wrappers (blocks then keep only their nearest ancestors)."""
+    wrappers = rng.choice((0, 0, MAX_ANCESTORS + 5))
+    out = [f'<div class="w{i % 3}">' for i in range(wrappers)]
+    depth_cap = rng.choice((4, 12, 40))
+    open_tags: list[str] = []
+    for _ in range(rng.randint(1, 120)):
+        move = rng.random()
+        if move < 0.45 and len(open_tags) < depth_cap:
+            tag = rng.choice(_TAGS)
+            attrs = "".join(f' {a}="{rng.choice(_WORDS)}"' for a in rng.sample(_ATTRIBUTES, rng.randint(0, 3)))
+            out.append(f"<{tag}{attrs}>")
+            open_tags.append(tag)
+        elif move < 0.7 and open_tags:
+            out.append(f"</{open_tags.pop()}>")
+        else:
+            out.append(rng.choice(_WORDS))
+    return "<html><body>" + "".join(out) + "</body></html>"
+
+
+def _reference_table(root: etree._Element) -> list[tuple[str, str]]:
+    """(tag, naming values) of every element the walk numbers, in its order (document order)."""
+    body = root.find("body")
+    start = body if body is not None else root
+    return [(el.tag, " ".join(v for k, v in el.items() if k in NAMING_ATTRIBUTES and v))
+            for el in start.iter(etree.Element)]
+
+
+def test_element_table_names_every_element_that_holds_a_block():
+    """The table is filled while the walk runs (elements read while open); every id a block's
+    ancestors hold must carry that element's tag and class/id/role/itemprop values."""
+    rng = random.Random(11)
+    checked = 0
+    for _ in range(3000):
+        root = parse_html(_random_markup(rng))
+        blocks, elements = segment_html(root)  # prunes the tree in place; the walk reads it after
+        reference = _reference_table(root)
+        for b in blocks:
+            for eid in b.ancestors:
+                assert (elements.tags[eid], elements.names[eid]) == reference[eid]
+                checked += 1
+    assert checked > 10_000
+
+
+def test_every_whitespace_character_but_the_space_is_unprintable():
+    """_norm returns printable text with single inner spaces as it is: that is only the same as
+    splitting and joining it if str.split splits at no printable character but the space."""
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        if c.isspace() and c != " ":
+            assert not c.isprintable(), hex(cp)
+
+
+def test_norm_collapses_whitespace_like_split_and_join():
+    rng = random.Random(5)
+    pieces = ("a", "word", " ", "  ", "\n", "\t", "\xa0", "\u2009", "\u3000", "\x85", "\u200b", "\xad", "é", "")
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert _norm(text) == " ".join(text.split())
