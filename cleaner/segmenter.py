@@ -183,7 +183,9 @@ def score(block: Block, feats: Features, evidence: list[Evidence]) -> Scored:
 
 def score_page(blocks: list[Block], feats: list[Features], evidence: list[list[Evidence]]) -> list[Scored]:
     """:func:`score` for every block of a page. A page repeats its evidence (menu entries, the
-    items of a teaser list): each distinct list is summed once, a memo for this page only."""
+    items of a teaser list): each distinct list is summed once, a memo for this page only. Twins
+    share the memo's noise_by_label dict: no revision changes one in place (:func:`rescore`
+    gives the block a new one)."""
     # all that _sums reads: the evidence, and whether the block is in the story's container (one
     # memo each way: a key of tuple(ev) costs less to build than one with the flag in front)
     inside: dict[tuple[Evidence, ...], _Sums] = {}
@@ -195,9 +197,7 @@ def score_page(blocks: list[Block], feats: list[Features], evidence: list[list[E
         sums = done.get(key)
         if sums is None:
             sums = done[key] = _sums(ev, b.path)
-        content, noise, noise_label, boundary, total, noise_by_label = sums
-        scored.append(Scored(b, f, ev, content, noise, noise_label, boundary, total,
-                             dict(noise_by_label)))  # a dict per block, as score() gives
+        scored.append(Scored(b, f, ev, *sums))
     return scored
 
 

@@ -57,8 +57,8 @@ def scored_text(parts: list[str], lang: str = "en") -> list[S.Scored]:
 
 
 def test_score_page_sums_each_block_as_score_does():
-    """The page's memo of evidence sums gives every block what score() gives it alone, and each
-    block its own noise_by_label dict (revisions change one block's sums, not its twins')."""
+    """The page's memo of evidence sums gives every block what score() gives it alone; twins
+    share one noise_by_label dict, and a revision gives the block it changes a dict of its own."""
     parts = ["Share", "Share", STORY[0], "Subscribe to our newsletter", "Share", STORY[1]]
     blocks = segment_text(page(*parts))
     stop = stopwords("en")
@@ -69,7 +69,24 @@ def test_score_page_sums_each_block_as_score_does():
     assert paged == alone
     shares = [s for s in paged if s.block.text == "Share"]
     assert len(shares) == 3 and shares[0].noise_by_label
-    assert len({id(s.noise_by_label) for s in shares}) == 3
+    assert len({id(s.noise_by_label) for s in shares}) == 1
+    before = dict(shares[0].noise_by_label)
+    shares[0].evidence.append(H.Evidence("related", 1.0, "headline_run"))
+    S.rescore(shares[0])
+    assert shares[0].noise_by_label != before and shares[1].noise_by_label == before
+
+
+def test_decide_never_changes_a_noise_by_label_dict_in_place():
+    """score_page's twins share their noise_by_label dict: every revision of decide() must
+    replace a block's dict (rescore), never change it, or the twins would change too."""
+    parts = ["Home", "News", "Share", TITLE, *STORY[:2], "Related Article", *TEASERS[:3], "Share",
+             STORY[2], *thread(), "Share", "Photo: Jane Doe/Reuters", "Home", "News", DUP, DUP]
+    scored = scored_text(parts)
+    dicts = [(s.noise_by_label, dict(s.noise_by_label)) for s in scored]
+    assert len({id(d) for d, _ in dicts}) < len(dicts)  # twins share a dict
+    S.decide(scored, [TITLE])
+    assert all(d == copy for d, copy in dicts)
+    assert any(s.noise_by_label is not d for s, (d, _) in zip(scored, dicts))  # revised: replaced
 
 
 def reasons_at(scored: list[S.Scored], i: int) -> set[str]:
