@@ -588,10 +588,11 @@ def _related_headings(scored: list[Scored]) -> list[int]:
             if "related" in s.noise_by_label and "related_heading" in map(_REASON, s.evidence)]
 
 
-def mark_related_lists(scored: list[Scored]) -> None:
+def mark_related_lists(scored: list[Scored], headings: list[int]) -> None:
     """HTML: the list right under a "Related stories" / "More stories" heading inside the story's
-    container is that list (there the heading is not a boundary, and the items are not story)."""
-    for i in _related_headings(scored):
+    container is that list (there the heading is not a boundary, and the items are not story).
+    ``headings``: :func:`_related_headings`."""
+    for i in headings:
         if "@anchor" not in scored[i].block.path:
             continue
         for item in scored[i + 1:]:
@@ -620,10 +621,10 @@ def mark_headline_runs(scored: list[Scored]) -> None:
                     rescore(s)
 
 
-def mark_related_box(scored: list[Scored]) -> None:
+def mark_related_box(scored: list[Scored], headings: list[int]) -> None:
     """The unpunctuated lines right under a "Related Article"/"Read more" heading are its teaser
-    headlines, even when the story resumes after the box."""
-    for i in _related_headings(scored):
+    headlines, even when the story resumes after the box. ``headings``: :func:`_related_headings`."""
+    for i in headings:
         for t in scored[i + 1: i + 1 + RELATED_BOX_MAX_ITEMS]:
             if not _listish(t) or t.boundary or t.noise_label == "footer" or t.block.text.endswith(":"):
                 break  # a sentence, the page footer, or a line introducing a list ("Here are:")
@@ -792,8 +793,9 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
     mark_duplicates(scored)
     mark_repeated_items(scored)
     mark_headline_runs(scored)
-    mark_related_lists(scored)
-    mark_related_box(scored)
+    headings = _related_headings(scored)  # no revision adds or drops that evidence: found once
+    mark_related_lists(scored, headings)
+    mark_related_box(scored, headings)
     start, end = find_core(scored)
     end = trim_teaser_tail(scored, start, end)
     end = trim_to_container(scored, start, end)

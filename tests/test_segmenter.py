@@ -142,11 +142,11 @@ def test_a_mid_story_read_more_box_is_crossed():
 def test_mark_related_box_stops_at_a_sentence_or_a_list_intro():
     heads = ["Flood defences on the river to be rebuilt this year", "Here are the highlights:"]
     scored = scored_text(["Related Article", heads[0], STORY[0]])
-    S.mark_related_box(scored)
+    S.mark_related_box(scored, S._related_headings(scored))
     assert "under_related_heading" in reasons_at(scored, 1)
     assert "under_related_heading" not in reasons_at(scored, 2)
     scored = scored_text(["Related Article", heads[1], heads[0]])
-    S.mark_related_box(scored)
+    S.mark_related_box(scored, S._related_headings(scored))
     assert all("under_related_heading" not in reasons_at(scored, i) for i in (1, 2))
 
 
@@ -159,7 +159,7 @@ def test_mark_related_box_stops_at_the_page_footer():
         s.block.path = frozenset({"@anchor"})
         S.rescore(s)
     assert not scored[2].boundary
-    S.mark_related_box(scored)
+    S.mark_related_box(scored, S._related_headings(scored))
     assert "under_related_heading" in reasons_at(scored, 1)
     assert "under_related_heading" not in reasons_at(scored, 2)
 
