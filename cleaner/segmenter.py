@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import groupby
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -440,12 +439,16 @@ def mark_repeated_items(scored: list[Scored]) -> None:
                     rescore(s)
 
 
+#: Noise labels of the boxes in a story's container whose blocks list rules apply to.
+_BOXES = frozenset({"related", "navigation", "comment"})
+
+
 def _outside_story_or_boxed(s: Scored) -> bool:
     """List rules apply outside the HTML story container, or inside it to blocks that already sit
     in a box named related/navigation/comments (a story's own steps and timelines repeat too)."""
     if "@anchor" not in s.block.path:
         return True
-    return any(k in s.noise_by_label for k in ("related", "navigation", "comment"))
+    return not _BOXES.isdisjoint(s.noise_by_label)
 
 
 def _clusters(idx: list[int]) -> list[list[int]]:
@@ -612,13 +615,20 @@ def _unmarked_or_prose(s: Scored) -> bool:
 def mark_headline_runs(scored: list[Scored]) -> None:
     """Runs of unpunctuated lines (teaser headlines, menus, tag lists) are lists, not story:
     a story alternates its subheadings with paragraphs."""
-    for listish, group in groupby(scored, key=_listish):
-        run = list(group)
-        if listish and len(run) >= HEADLINE_RUN_MIN:
-            for s in run:
+    n = len(scored)
+    run = 0  # listish blocks in a row just before position i
+    for i in range(n + 1):
+        # _listish inlined (a call per block cost more than the rest of the pass); the end ends a run
+        f = scored[i].feats if i < n else None
+        if f is not None and 0 < f.words <= LIST_ITEM_MAX_WORDS and not f.terminal:
+            run += 1
+            continue
+        if run >= HEADLINE_RUN_MIN:
+            for s in scored[i - run:i]:
                 if s.content > 0 and _outside_story_or_boxed(s):
                     s.evidence.append(Evidence("related", s.content + 0.5, "headline_run"))
                     rescore(s)
+        run = 0
 
 
 def mark_related_box(scored: list[Scored], headings: list[int]) -> None:

@@ -430,6 +430,10 @@ def test_headline_run_marks_runs_of_unpunctuated_lines_only():
     # a subheading between paragraphs is not a run
     assert "headline_run" not in reasons_at(scored, len(heads) + 2)
     assert "headline_run" not in reasons_at(scored, 0)
+    # a run that ends the page is a run too
+    scored = scored_text([STORY[0], *heads])
+    S.mark_headline_runs(scored)
+    assert all("headline_run" in reasons_at(scored, i) for i in range(1, 1 + len(heads)))
 
 
 def test_flattened_text_takes_no_lead_from_above_the_byline():
