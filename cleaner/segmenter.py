@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import NamedTuple
@@ -538,13 +537,24 @@ def _may_repeat(scored: list[Scored]) -> list[int]:
     """Positions of the blocks whose last words recur on the page: only these can be copies in
     :func:`mark_duplicates` (a copy, or a copy behind another first word, ends like its original),
     which splits them into words whole (most paragraphs are unique, and splitting every one was
-    its main cost)."""
-    ends = []
-    for s in scored:
-        found = _LAST_WORDS.match(s.feats.lower[::-1])  # the text reversed: its last words first
-        ends.append(found.groups() if found else ())
-    count = Counter(ends)
-    return [i for i, end in enumerate(ends) if count[end] > 1]
+    its main cost). Blocks too short to be a copy are passed over: they cannot make another
+    block recur that matters."""
+    by_end: dict[tuple[str | None, ...], list[int]] = {}
+    for i, s in enumerate(scored):
+        f = s.feats
+        if f.words < DUPLICATE_MIN_WORDS and _too_short_to_copy(f):  # words first: the cheap test
+            continue
+        found = _LAST_WORDS.match(f.lower[::-1])  # the text reversed: its last words first
+        by_end.setdefault(found.groups() if found else (), []).append(i)
+    return sorted(i for idx in by_end.values() if len(idx) > 1 for i in idx)
+
+
+def _too_short_to_copy(f: Features) -> bool:
+    """True when the text surely has fewer than DUPLICATE_MIN_WORDS \\w+ words (mark_duplicates
+    passes over those): in ASCII text without "_", its \\w+ words are its WORD tokens, or their
+    halves around an apostrophe."""
+    lower = f.lower
+    return lower.isascii() and "_" not in lower and f.words + lower.count("'") < DUPLICATE_MIN_WORDS
 
 
 def _headline_like(s: Scored) -> bool:

@@ -5,6 +5,9 @@ Assertions name labels and reasons, never scores: weights are re-tuned during de
 """
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from cleaner import LABELS, clean
@@ -245,6 +248,41 @@ def test_mark_duplicates_catches_a_copy_with_a_prefix():
     S.mark_duplicates(scored)
     assert "duplicate_text" in reasons_at(scored, 0)
     assert "duplicate_text" in reasons_at(scored, 2)
+
+
+def test_too_short_to_copy_only_for_texts_of_few_words():
+    """_too_short_to_copy never passes over a text of DUPLICATE_MIN_WORDS \\w+ words or more
+    (underscores, apostrophes, digits and non-ASCII letters included)."""
+    stop = stopwords("en")
+    rng = random.Random(3)
+    alphabet = "ab1_ '.-\u2019\u00e9\u0130"
+    texts = ["a b c d", "a'b c'd", "don't stop", "x_y z w", "\u0130x y z", "a-b-c-d", "a'b'c'd"]
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(0, 14))) for _ in range(20000)]
+    for text in texts:
+        f = block_features(text, 0, stop)
+        if S._too_short_to_copy(f):
+            assert len(re.findall(r"\w+", f.lower)) < S.DUPLICATE_MIN_WORDS, text
+
+
+def test_mark_duplicates_marks_what_splitting_every_block_marks(monkeypatch):
+    """_may_repeat passes blocks over; mark_duplicates marks what it marks when every block is
+    split into words (random pages of texts that repeat with other punctuation or a prefix)."""
+    rng = random.Random(5)
+    words = ["bridge", "river", "a", "the", "1of4", "_", "don't", "council", "x"]
+    for _ in range(300):
+        pool = [rng.choice(["", "\u201c", "- "]) + " ".join(rng.choices(words, k=rng.randint(1, 14)))
+                for _ in range(rng.randint(1, 5))]
+        texts = rng.choices(pool, k=rng.randint(2, 8))
+        texts += [rng.choice(["1of4", "2/3", "Photo"]) + t for t in rng.sample(texts, 1)]
+        texts += [t.replace(" ", ", ") + "." for t in rng.sample(texts, 1)]
+        scored = scored_text(texts)
+        S.mark_duplicates(scored)
+        got = [reasons_at(scored, i) for i in range(len(scored))]
+        scored = scored_text(texts)
+        with monkeypatch.context() as m:
+            m.setattr(S, "_may_repeat", lambda sc: list(range(len(sc))))
+            S.mark_duplicates(scored)
+        assert got == [reasons_at(scored, i) for i in range(len(scored))], texts
 
 
 # --- repeated list items (comment threads) --------------------------------------------------
