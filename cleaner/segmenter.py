@@ -205,6 +205,19 @@ def rescore(s: Scored) -> Scored:
     return s
 
 
+def add_noise(s: Scored, ev: Evidence) -> None:
+    """Add a context rule's evidence against a block (not "main", no boundary marker) and update
+    its sums to what :func:`rescore` gives, without summing all its evidence again."""
+    s.evidence.append(ev)
+    noise_by_label = dict(s.noise_by_label)  # a new dict: its twins share the old one
+    noise_by_label[ev.label] = noise_by_label.get(ev.label, 0.0) + ev.weight  # the last to add, as in _sums
+    noise_label, s.noise, total = _strongest(noise_by_label)
+    if noise_label != s.noise_label:  # the new evidence marks no boundary: only a new label asks again
+        s.boundary = "@anchor" not in s.block.path and \
+            any(e.boundary and e.label == noise_label for e in s.evidence)
+    s.noise_label, s.score, s.noise_by_label = noise_label, s.content - total, noise_by_label
+
+
 def _sums(evidence: list[Evidence], path: frozenset[str]) -> _Sums:
     """content, noise, noise_label, boundary, score and noise_by_label of a block's evidence."""
     content = 0.0
@@ -216,19 +229,26 @@ def _sums(evidence: list[Evidence], path: frozenset[str]) -> _Sums:
         else:
             noise_by_label[label] = noise_by_label.get(label, 0.0) + weight
             marker = marker or boundary
-    # strongest label wins; ties go to the label that fired first (deterministic): the dict
-    # holds labels in the order they first fired, and only a stronger label replaces it
-    noise_label, noise, total = None, 0.0, 0
-    for label, weight in noise_by_label.items():
-        total += weight
-        if noise_label is None or weight > noise:
-            noise_label, noise = label, weight
+    noise_label, noise, total = _strongest(noise_by_label)
     # a boundary marker only counts when its label is what the block is: a credit line that
     # says "copyright" is a caption, not the page's legal footer; inside the element that holds
     # the story (HTML), markers are embeds and credits, and the container already bounds the story
     boundary = marker and "@anchor" not in path and \
         any(ev.boundary and ev.label == noise_label for ev in evidence)
     return content, noise, noise_label, boundary, content - total, noise_by_label
+
+
+def _strongest(noise_by_label: dict[str, float]) -> tuple[str | None, float, float]:
+    """The strongest noise label, its weight, and the weight of all labels.
+
+    Ties go to the label that fired first (deterministic): the dict holds labels in the order
+    they first fired, and only a stronger label replaces it."""
+    noise_label, noise, total = None, 0.0, 0
+    for label, weight in noise_by_label.items():
+        total += weight
+        if noise_label is None or weight > noise:
+            noise_label, noise = label, weight
+    return noise_label, noise, total
 
 
 def _weight(s: Scored) -> float:
@@ -434,8 +454,7 @@ def mark_repeated_items(scored: list[Scored]) -> None:
             label = "comment" if any("comment" in s.noise_by_label for s in named) else "related"
             for s in region:
                 if s.content > 0 and _outside_story_or_boxed(s):
-                    s.evidence.append(Evidence(label, s.content + 1.0, "repeated_item_region"))
-                    rescore(s)
+                    add_noise(s, Evidence(label, s.content + 1.0, "repeated_item_region"))
 
 
 #: Noise labels of the boxes in a story's container whose blocks list rules apply to.
@@ -469,12 +488,10 @@ def pair_captions(scored: list[Scored]) -> None:
         if s.noise_label == "caption" and "caption_credit" in map(_REASON, s.evidence) and \
                 not prev.feats.terminal and prev.feats.words <= CAPTION_PAIR_MAX_WORDS and \
                 prev.noise_label != "caption":
-            prev.evidence.append(Evidence("caption", prev.content + 1.0, "caption_pair"))
-            rescore(prev)
+            add_noise(prev, Evidence("caption", prev.content + 1.0, "caption_pair"))
         elif prev.feats.words <= CAPTION_BEFORE_CREDIT_MAX_WORDS and prev.noise_label != "caption" and \
                 not prev.boundary and _trailing_credit(s):  # the regexes last: the costliest test
-            prev.evidence.append(Evidence("caption", prev.content + 1.0, "caption_before_credit"))
-            rescore(prev)
+            add_noise(prev, Evidence("caption", prev.content + 1.0, "caption_before_credit"))
 
 
 def _credit_candidates(scored: list[Scored]) -> list[int]:
@@ -529,8 +546,7 @@ def mark_duplicates(scored: list[Scored]) -> None:
                     marked.update(firsts[rest])
     for i in sorted(marked):
         s = scored[i]
-        s.evidence.append(Evidence("boilerplate", max(s.content, 0.0) + 1.0, "duplicate_text"))
-        rescore(s)
+        add_noise(s, Evidence("boilerplate", max(s.content, 0.0) + 1.0, "duplicate_text"))
 
 
 def _may_repeat(scored: list[Scored]) -> list[int]:
@@ -612,8 +628,7 @@ def mark_related_lists(scored: list[Scored], headings: list[int]) -> None:
             if item.block.tag != "li" or "@anchor" not in item.block.path or item.feats.terminal:
                 break  # the list ends, or its items are sentences (advice, steps), not teasers
             if item.content > 0:
-                item.evidence.append(Evidence("related", item.content + 1.0, "related_list"))
-                rescore(item)
+                add_noise(item, Evidence("related", item.content + 1.0, "related_list"))
 
 
 def _unmarked_or_prose(s: Scored) -> bool:
@@ -636,8 +651,7 @@ def mark_headline_runs(scored: list[Scored]) -> None:
         if run >= HEADLINE_RUN_MIN:
             for s in scored[i - run:i]:
                 if s.content > 0 and _outside_story_or_boxed(s):
-                    s.evidence.append(Evidence("related", s.content + 0.5, "headline_run"))
-                    rescore(s)
+                    add_noise(s, Evidence("related", s.content + 0.5, "headline_run"))
         run = 0
 
 
@@ -649,8 +663,7 @@ def mark_related_box(scored: list[Scored], headings: list[int]) -> None:
             if not _listish(t) or t.boundary or t.noise_label == "footer" or t.block.text.endswith(":"):
                 break  # a sentence, the page footer, or a line introducing a list ("Here are:")
             if _unmarked_or_prose(t):
-                t.evidence.append(Evidence("related", t.content + 1.0, "under_related_heading"))
-                rescore(t)
+                add_noise(t, Evidence("related", t.content + 1.0, "under_related_heading"))
 
 
 def _noise_reasons(s: Scored) -> set[str]:

@@ -15,6 +15,7 @@ from cleaner import heuristics as H
 from cleaner import segmenter as S
 from cleaner.features import block_features
 from cleaner.language import stopwords
+from cleaner.model import Block
 from cleaner.segment import segment_text
 
 from bridge_story import STORY, TITLE  # tests/ is on sys.path under pytest
@@ -90,6 +91,26 @@ def test_decide_never_changes_a_noise_by_label_dict_in_place():
     S.decide(scored, [TITLE])
     assert all(d == copy for d, copy in dicts)
     assert any(s.noise_by_label is not d for s, (d, _) in zip(scored, dicts))  # revised: replaced
+
+
+def test_add_noise_sums_as_rescore_does():
+    """add_noise updates a block's sums from the old ones; they equal what rescore sums from all
+    its evidence (ties, boundary markers, the story's container, random evidence)."""
+    rng = random.Random(11)
+    labels = ["main", "boilerplate", "related", "caption", "comment", "footer"]
+    weights = [0.5, 1.0, 1.5, 2.0, 3.0, 0.1, 0.2, 0.7]
+    block = segment_text("Some words here")[0]
+    feats = block_features(block.text, 0, stopwords("en"))
+    for _ in range(5000):
+        path = frozenset({"@anchor"}) if rng.random() < 0.3 else frozenset()
+        evidence = [H.Evidence(rng.choice(labels), rng.choice(weights), "r", rng.random() < 0.2)
+                    for _ in range(rng.randint(0, 6))]
+        added = H.Evidence(rng.choice(labels[1:]), rng.choice(weights) + rng.choice([0.0, 1.0]), "new")
+        b = Block(0, block.text, path=path)
+        fast = S.score(b, feats, list(evidence))
+        S.add_noise(fast, added)
+        slow = S.score(b, feats, [*evidence, added])
+        assert fast == slow, (evidence, added)
 
 
 def reasons_at(scored: list[S.Scored], i: int) -> set[str]:
