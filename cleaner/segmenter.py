@@ -337,7 +337,7 @@ def trim_to_container(scored: list[Scored], start: int, end: int) -> int:
     # the container's last block, searched for only where it may be: among the last blocks
     last = next((i for i in range(end - 1, max(start, end - 1 - TAIL_MAX_BLOCKS) - 1, -1)
                  if "@anchor" in scored[i].block.path), None)
-    if last is None:
+    if last is None or last == end - 1:  # no container, or nothing after its last block to cut
         return end
     cut = last + 1
     tail = sum(s.feats.words for s in scored[cut:end] if s.score > 0)
