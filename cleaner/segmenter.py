@@ -427,9 +427,11 @@ def mark_repeated_items(scored: list[Scored]) -> None:
     where: dict[str, list[int]] = {}
     thread = False  # after a "Comments" heading, every comment's "X said:" line is a separator
     for i, s in enumerate(scored):
-        # a digit and a letter somewhere: searched for, not counted (feats.digits counts them all)
-        if 0 < s.feats.words <= SEPARATOR_MAX_WORDS and _DIGITS.search(s.block.text) and \
-                LETTER.search(s.block.text):
+        # a digit and a letter somewhere: searched for, not counted (feats.digits counts them all);
+        # a digit sits in a word, and most short lines have letters only: their words rule it out
+        f = s.feats
+        if 0 < f.words <= SEPARATOR_MAX_WORDS and not "".join(f.tokens).isalpha() and \
+                _DIGITS.search(s.block.text) and LETTER.search(s.block.text):
             where.setdefault(_template(s.block.text), []).append(i)
         if s.noise_label == "comment":
             nxt = scored[i + 1] if i + 1 < len(scored) else None

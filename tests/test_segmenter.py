@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 
 import pytest
 
@@ -324,6 +325,23 @@ def thread() -> list[str]:
     for n, text in enumerate(COMMENTS, start=2):
         out += [f"{n} days ago", text]
     return out
+
+
+def test_words_of_letters_only_rule_out_a_digit():
+    """mark_repeated_items skips a line whose WORD tokens are all letters before it searches for a
+    digit: every digit (\\d) is in a token, whatever surrounds it (every code point that is one,
+    and random mixes of digits, letters, apostrophes and underscores)."""
+    stop = stopwords("en")
+    digits = [chr(c) for c in range(sys.maxunicode + 1) if re.match(r"\d", chr(c))]
+    for d in digits:
+        tokens = block_features(f"a{d} {d}_\u2019{d}'x", 0, stop).tokens
+        assert not "".join(tokens).isalpha(), d
+    rng = random.Random(13)
+    alphabet = "ab \u00e9_'\u2019-.1\u0663\u00b2\u2160"
+    for _ in range(20000):
+        text = "".join(rng.choices(alphabet, k=rng.randint(0, 12)))
+        if "".join(block_features(text, 0, stop).tokens).isalpha():
+            assert not re.search(r"\d", text), text
 
 
 def test_comment_thread_with_repeated_date_separators_is_not_main():
