@@ -12,9 +12,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
-from itertools import groupby
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -183,7 +181,9 @@ def score(block: Block, feats: Features, evidence: list[Evidence]) -> Scored:
 
 def score_page(blocks: list[Block], feats: list[Features], evidence: list[list[Evidence]]) -> list[Scored]:
     """:func:`score` for every block of a page. A page repeats its evidence (menu entries, the
-    items of a teaser list): each distinct list is summed once, a memo for this page only."""
+    items of a teaser list): each distinct list is summed once, a memo for this page only. Twins
+    share the memo's noise_by_label dict: no revision changes one in place (:func:`rescore`
+    gives the block a new one)."""
     # all that _sums reads: the evidence, and whether the block is in the story's container (one
     # memo each way: a key of tuple(ev) costs less to build than one with the flag in front)
     inside: dict[tuple[Evidence, ...], _Sums] = {}
@@ -195,9 +195,7 @@ def score_page(blocks: list[Block], feats: list[Features], evidence: list[list[E
         sums = done.get(key)
         if sums is None:
             sums = done[key] = _sums(ev, b.path)
-        content, noise, noise_label, boundary, total, noise_by_label = sums
-        scored.append(Scored(b, f, ev, content, noise, noise_label, boundary, total,
-                             dict(noise_by_label)))  # a dict per block, as score() gives
+        scored.append(Scored(b, f, ev, *sums))
     return scored
 
 
@@ -205,6 +203,19 @@ def rescore(s: Scored) -> Scored:
     """Recompute the sums after context rules added evidence."""
     s.content, s.noise, s.noise_label, s.boundary, s.score, s.noise_by_label = _sums(s.evidence, s.block.path)
     return s
+
+
+def add_noise(s: Scored, ev: Evidence) -> None:
+    """Add a context rule's evidence against a block (not "main", no boundary marker) and update
+    its sums to what :func:`rescore` gives, without summing all its evidence again."""
+    s.evidence.append(ev)
+    noise_by_label = dict(s.noise_by_label)  # a new dict: its twins share the old one
+    noise_by_label[ev.label] = noise_by_label.get(ev.label, 0.0) + ev.weight  # the last to add, as in _sums
+    noise_label, s.noise, total = _strongest(noise_by_label)
+    if noise_label != s.noise_label:  # the new evidence marks no boundary: only a new label asks again
+        s.boundary = "@anchor" not in s.block.path and \
+            any(e.boundary and e.label == noise_label for e in s.evidence)
+    s.noise_label, s.score, s.noise_by_label = noise_label, s.content - total, noise_by_label
 
 
 def _sums(evidence: list[Evidence], path: frozenset[str]) -> _Sums:
@@ -218,19 +229,26 @@ def _sums(evidence: list[Evidence], path: frozenset[str]) -> _Sums:
         else:
             noise_by_label[label] = noise_by_label.get(label, 0.0) + weight
             marker = marker or boundary
-    # strongest label wins; ties go to the label that fired first (deterministic): the dict
-    # holds labels in the order they first fired, and only a stronger label replaces it
-    noise_label, noise, total = None, 0.0, 0
-    for label, weight in noise_by_label.items():
-        total += weight
-        if noise_label is None or weight > noise:
-            noise_label, noise = label, weight
+    noise_label, noise, total = _strongest(noise_by_label)
     # a boundary marker only counts when its label is what the block is: a credit line that
     # says "copyright" is a caption, not the page's legal footer; inside the element that holds
     # the story (HTML), markers are embeds and credits, and the container already bounds the story
     boundary = marker and "@anchor" not in path and \
         any(ev.boundary and ev.label == noise_label for ev in evidence)
     return content, noise, noise_label, boundary, content - total, noise_by_label
+
+
+def _strongest(noise_by_label: dict[str, float]) -> tuple[str | None, float, float]:
+    """The strongest noise label, its weight, and the weight of all labels.
+
+    Ties go to the label that fired first (deterministic): the dict holds labels in the order
+    they first fired, and only a stronger label replaces it."""
+    noise_label, noise, total = None, 0.0, 0
+    for label, weight in noise_by_label.items():
+        total += weight
+        if noise_label is None or weight > noise:
+            noise_label, noise = label, weight
+    return noise_label, noise, total
 
 
 def _weight(s: Scored) -> float:
@@ -319,7 +337,7 @@ def trim_to_container(scored: list[Scored], start: int, end: int) -> int:
     # the container's last block, searched for only where it may be: among the last blocks
     last = next((i for i in range(end - 1, max(start, end - 1 - TAIL_MAX_BLOCKS) - 1, -1)
                  if "@anchor" in scored[i].block.path), None)
-    if last is None:
+    if last is None or last == end - 1:  # no container, or nothing after its last block to cut
         return end
     cut = last + 1
     tail = sum(s.feats.words for s in scored[cut:end] if s.score > 0)
@@ -409,9 +427,11 @@ def mark_repeated_items(scored: list[Scored]) -> None:
     where: dict[str, list[int]] = {}
     thread = False  # after a "Comments" heading, every comment's "X said:" line is a separator
     for i, s in enumerate(scored):
-        # a digit and a letter somewhere: searched for, not counted (feats.digits counts them all)
-        if 0 < s.feats.words <= SEPARATOR_MAX_WORDS and _DIGITS.search(s.block.text) and \
-                LETTER.search(s.block.text):
+        # a digit and a letter somewhere: searched for, not counted (feats.digits counts them all);
+        # a digit sits in a word, and most short lines have letters only: their words rule it out
+        f = s.feats
+        if 0 < f.words <= SEPARATOR_MAX_WORDS and not "".join(f.tokens).isalpha() and \
+                _DIGITS.search(s.block.text) and LETTER.search(s.block.text):
             where.setdefault(_template(s.block.text), []).append(i)
         if s.noise_label == "comment":
             nxt = scored[i + 1] if i + 1 < len(scored) else None
@@ -436,8 +456,11 @@ def mark_repeated_items(scored: list[Scored]) -> None:
             label = "comment" if any("comment" in s.noise_by_label for s in named) else "related"
             for s in region:
                 if s.content > 0 and _outside_story_or_boxed(s):
-                    s.evidence.append(Evidence(label, s.content + 1.0, "repeated_item_region"))
-                    rescore(s)
+                    add_noise(s, Evidence(label, s.content + 1.0, "repeated_item_region"))
+
+
+#: Noise labels of the boxes in a story's container whose blocks list rules apply to.
+_BOXES = frozenset({"related", "navigation", "comment"})
 
 
 def _outside_story_or_boxed(s: Scored) -> bool:
@@ -445,7 +468,7 @@ def _outside_story_or_boxed(s: Scored) -> bool:
     in a box named related/navigation/comments (a story's own steps and timelines repeat too)."""
     if "@anchor" not in s.block.path:
         return True
-    return any(k in s.noise_by_label for k in ("related", "navigation", "comment"))
+    return not _BOXES.isdisjoint(s.noise_by_label)
 
 
 def _clusters(idx: list[int]) -> list[list[int]]:
@@ -467,12 +490,10 @@ def pair_captions(scored: list[Scored]) -> None:
         if s.noise_label == "caption" and "caption_credit" in map(_REASON, s.evidence) and \
                 not prev.feats.terminal and prev.feats.words <= CAPTION_PAIR_MAX_WORDS and \
                 prev.noise_label != "caption":
-            prev.evidence.append(Evidence("caption", prev.content + 1.0, "caption_pair"))
-            rescore(prev)
+            add_noise(prev, Evidence("caption", prev.content + 1.0, "caption_pair"))
         elif prev.feats.words <= CAPTION_BEFORE_CREDIT_MAX_WORDS and prev.noise_label != "caption" and \
                 not prev.boundary and _trailing_credit(s):  # the regexes last: the costliest test
-            prev.evidence.append(Evidence("caption", prev.content + 1.0, "caption_before_credit"))
-            rescore(prev)
+            add_noise(prev, Evidence("caption", prev.content + 1.0, "caption_before_credit"))
 
 
 def _credit_candidates(scored: list[Scored]) -> list[int]:
@@ -527,21 +548,31 @@ def mark_duplicates(scored: list[Scored]) -> None:
                     marked.update(firsts[rest])
     for i in sorted(marked):
         s = scored[i]
-        s.evidence.append(Evidence("boilerplate", max(s.content, 0.0) + 1.0, "duplicate_text"))
-        rescore(s)
+        add_noise(s, Evidence("boilerplate", max(s.content, 0.0) + 1.0, "duplicate_text"))
 
 
 def _may_repeat(scored: list[Scored]) -> list[int]:
     """Positions of the blocks whose last words recur on the page: only these can be copies in
     :func:`mark_duplicates` (a copy, or a copy behind another first word, ends like its original),
     which splits them into words whole (most paragraphs are unique, and splitting every one was
-    its main cost)."""
-    ends = []
-    for s in scored:
-        found = _LAST_WORDS.match(s.feats.lower[::-1])  # the text reversed: its last words first
-        ends.append(found.groups() if found else ())
-    count = Counter(ends)
-    return [i for i, end in enumerate(ends) if count[end] > 1]
+    its main cost). Blocks too short to be a copy are passed over: they cannot make another
+    block recur that matters."""
+    by_end: dict[tuple[str | None, ...], list[int]] = {}
+    for i, s in enumerate(scored):
+        f = s.feats
+        if f.words < DUPLICATE_MIN_WORDS and _too_short_to_copy(f):  # words first: the cheap test
+            continue
+        found = _LAST_WORDS.match(f.lower[::-1])  # the text reversed: its last words first
+        by_end.setdefault(found.groups() if found else (), []).append(i)
+    return sorted(i for idx in by_end.values() if len(idx) > 1 for i in idx)
+
+
+def _too_short_to_copy(f: Features) -> bool:
+    """True when the text surely has fewer than DUPLICATE_MIN_WORDS \\w+ words (mark_duplicates
+    passes over those): in ASCII text without "_", its \\w+ words are its WORD tokens, or their
+    halves around an apostrophe."""
+    lower = f.lower
+    return lower.isascii() and "_" not in lower and f.words + lower.count("'") < DUPLICATE_MIN_WORDS
 
 
 def _headline_like(s: Scored) -> bool:
@@ -588,18 +619,18 @@ def _related_headings(scored: list[Scored]) -> list[int]:
             if "related" in s.noise_by_label and "related_heading" in map(_REASON, s.evidence)]
 
 
-def mark_related_lists(scored: list[Scored]) -> None:
+def mark_related_lists(scored: list[Scored], headings: list[int]) -> None:
     """HTML: the list right under a "Related stories" / "More stories" heading inside the story's
-    container is that list (there the heading is not a boundary, and the items are not story)."""
-    for i in _related_headings(scored):
+    container is that list (there the heading is not a boundary, and the items are not story).
+    ``headings``: :func:`_related_headings`."""
+    for i in headings:
         if "@anchor" not in scored[i].block.path:
             continue
         for item in scored[i + 1:]:
             if item.block.tag != "li" or "@anchor" not in item.block.path or item.feats.terminal:
                 break  # the list ends, or its items are sentences (advice, steps), not teasers
             if item.content > 0:
-                item.evidence.append(Evidence("related", item.content + 1.0, "related_list"))
-                rescore(item)
+                add_noise(item, Evidence("related", item.content + 1.0, "related_list"))
 
 
 def _unmarked_or_prose(s: Scored) -> bool:
@@ -611,25 +642,30 @@ def _unmarked_or_prose(s: Scored) -> bool:
 def mark_headline_runs(scored: list[Scored]) -> None:
     """Runs of unpunctuated lines (teaser headlines, menus, tag lists) are lists, not story:
     a story alternates its subheadings with paragraphs."""
-    for listish, group in groupby(scored, key=_listish):
-        run = list(group)
-        if listish and len(run) >= HEADLINE_RUN_MIN:
-            for s in run:
+    n = len(scored)
+    run = 0  # listish blocks in a row just before position i
+    for i in range(n + 1):
+        # _listish inlined (a call per block cost more than the rest of the pass); the end ends a run
+        f = scored[i].feats if i < n else None
+        if f is not None and 0 < f.words <= LIST_ITEM_MAX_WORDS and not f.terminal:
+            run += 1
+            continue
+        if run >= HEADLINE_RUN_MIN:
+            for s in scored[i - run:i]:
                 if s.content > 0 and _outside_story_or_boxed(s):
-                    s.evidence.append(Evidence("related", s.content + 0.5, "headline_run"))
-                    rescore(s)
+                    add_noise(s, Evidence("related", s.content + 0.5, "headline_run"))
+        run = 0
 
 
-def mark_related_box(scored: list[Scored]) -> None:
+def mark_related_box(scored: list[Scored], headings: list[int]) -> None:
     """The unpunctuated lines right under a "Related Article"/"Read more" heading are its teaser
-    headlines, even when the story resumes after the box."""
-    for i in _related_headings(scored):
+    headlines, even when the story resumes after the box. ``headings``: :func:`_related_headings`."""
+    for i in headings:
         for t in scored[i + 1: i + 1 + RELATED_BOX_MAX_ITEMS]:
             if not _listish(t) or t.boundary or t.noise_label == "footer" or t.block.text.endswith(":"):
                 break  # a sentence, the page footer, or a line introducing a list ("Here are:")
             if _unmarked_or_prose(t):
-                t.evidence.append(Evidence("related", t.content + 1.0, "under_related_heading"))
-                rescore(t)
+                add_noise(t, Evidence("related", t.content + 1.0, "under_related_heading"))
 
 
 def _noise_reasons(s: Scored) -> set[str]:
@@ -792,8 +828,9 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
     mark_duplicates(scored)
     mark_repeated_items(scored)
     mark_headline_runs(scored)
-    mark_related_lists(scored)
-    mark_related_box(scored)
+    headings = _related_headings(scored)  # no revision adds or drops that evidence: found once
+    mark_related_lists(scored, headings)
+    mark_related_box(scored, headings)
     start, end = find_core(scored)
     end = trim_teaser_tail(scored, start, end)
     end = trim_to_container(scored, start, end)

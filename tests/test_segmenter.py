@@ -5,6 +5,10 @@ Assertions name labels and reasons, never scores: weights are re-tuned during de
 """
 from __future__ import annotations
 
+import random
+import re
+import sys
+
 import pytest
 
 from cleaner import LABELS, clean
@@ -12,6 +16,7 @@ from cleaner import heuristics as H
 from cleaner import segmenter as S
 from cleaner.features import block_features
 from cleaner.language import stopwords
+from cleaner.model import Block
 from cleaner.segment import segment_text
 
 from bridge_story import STORY, TITLE  # tests/ is on sys.path under pytest
@@ -57,8 +62,8 @@ def scored_text(parts: list[str], lang: str = "en") -> list[S.Scored]:
 
 
 def test_score_page_sums_each_block_as_score_does():
-    """The page's memo of evidence sums gives every block what score() gives it alone, and each
-    block its own noise_by_label dict (revisions change one block's sums, not its twins')."""
+    """The page's memo of evidence sums gives every block what score() gives it alone; twins
+    share one noise_by_label dict, and a revision gives the block it changes a dict of its own."""
     parts = ["Share", "Share", STORY[0], "Subscribe to our newsletter", "Share", STORY[1]]
     blocks = segment_text(page(*parts))
     stop = stopwords("en")
@@ -69,7 +74,44 @@ def test_score_page_sums_each_block_as_score_does():
     assert paged == alone
     shares = [s for s in paged if s.block.text == "Share"]
     assert len(shares) == 3 and shares[0].noise_by_label
-    assert len({id(s.noise_by_label) for s in shares}) == 3
+    assert len({id(s.noise_by_label) for s in shares}) == 1
+    before = dict(shares[0].noise_by_label)
+    shares[0].evidence.append(H.Evidence("related", 1.0, "headline_run"))
+    S.rescore(shares[0])
+    assert shares[0].noise_by_label != before and shares[1].noise_by_label == before
+
+
+def test_decide_never_changes_a_noise_by_label_dict_in_place():
+    """score_page's twins share their noise_by_label dict: every revision of decide() must
+    replace a block's dict (rescore), never change it, or the twins would change too."""
+    parts = ["Home", "News", "Share", TITLE, *STORY[:2], "Related Article", *TEASERS[:3], "Share",
+             STORY[2], *thread(), "Share", "Photo: Jane Doe/Reuters", "Home", "News", DUP, DUP]
+    scored = scored_text(parts)
+    dicts = [(s.noise_by_label, dict(s.noise_by_label)) for s in scored]
+    assert len({id(d) for d, _ in dicts}) < len(dicts)  # twins share a dict
+    S.decide(scored, [TITLE])
+    assert all(d == copy for d, copy in dicts)
+    assert any(s.noise_by_label is not d for s, (d, _) in zip(scored, dicts))  # revised: replaced
+
+
+def test_add_noise_sums_as_rescore_does():
+    """add_noise updates a block's sums from the old ones; they equal what rescore sums from all
+    its evidence (ties, boundary markers, the story's container, random evidence)."""
+    rng = random.Random(11)
+    labels = ["main", "boilerplate", "related", "caption", "comment", "footer"]
+    weights = [0.5, 1.0, 1.5, 2.0, 3.0, 0.1, 0.2, 0.7]
+    block = segment_text("Some words here")[0]
+    feats = block_features(block.text, 0, stopwords("en"))
+    for _ in range(5000):
+        path = frozenset({"@anchor"}) if rng.random() < 0.3 else frozenset()
+        evidence = [H.Evidence(rng.choice(labels), rng.choice(weights), "r", rng.random() < 0.2)
+                    for _ in range(rng.randint(0, 6))]
+        added = H.Evidence(rng.choice(labels[1:]), rng.choice(weights) + rng.choice([0.0, 1.0]), "new")
+        b = Block(0, block.text, path=path)
+        fast = S.score(b, feats, list(evidence))
+        S.add_noise(fast, added)
+        slow = S.score(b, feats, [*evidence, added])
+        assert fast == slow, (evidence, added)
 
 
 def reasons_at(scored: list[S.Scored], i: int) -> set[str]:
@@ -125,11 +167,11 @@ def test_a_mid_story_read_more_box_is_crossed():
 def test_mark_related_box_stops_at_a_sentence_or_a_list_intro():
     heads = ["Flood defences on the river to be rebuilt this year", "Here are the highlights:"]
     scored = scored_text(["Related Article", heads[0], STORY[0]])
-    S.mark_related_box(scored)
+    S.mark_related_box(scored, S._related_headings(scored))
     assert "under_related_heading" in reasons_at(scored, 1)
     assert "under_related_heading" not in reasons_at(scored, 2)
     scored = scored_text(["Related Article", heads[1], heads[0]])
-    S.mark_related_box(scored)
+    S.mark_related_box(scored, S._related_headings(scored))
     assert all("under_related_heading" not in reasons_at(scored, i) for i in (1, 2))
 
 
@@ -142,7 +184,7 @@ def test_mark_related_box_stops_at_the_page_footer():
         s.block.path = frozenset({"@anchor"})
         S.rescore(s)
     assert not scored[2].boundary
-    S.mark_related_box(scored)
+    S.mark_related_box(scored, S._related_headings(scored))
     assert "under_related_heading" in reasons_at(scored, 1)
     assert "under_related_heading" not in reasons_at(scored, 2)
 
@@ -230,6 +272,41 @@ def test_mark_duplicates_catches_a_copy_with_a_prefix():
     assert "duplicate_text" in reasons_at(scored, 2)
 
 
+def test_too_short_to_copy_only_for_texts_of_few_words():
+    """_too_short_to_copy never passes over a text of DUPLICATE_MIN_WORDS \\w+ words or more
+    (underscores, apostrophes, digits and non-ASCII letters included)."""
+    stop = stopwords("en")
+    rng = random.Random(3)
+    alphabet = "ab1_ '.-\u2019\u00e9\u0130"
+    texts = ["a b c d", "a'b c'd", "don't stop", "x_y z w", "\u0130x y z", "a-b-c-d", "a'b'c'd"]
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(0, 14))) for _ in range(20000)]
+    for text in texts:
+        f = block_features(text, 0, stop)
+        if S._too_short_to_copy(f):
+            assert len(re.findall(r"\w+", f.lower)) < S.DUPLICATE_MIN_WORDS, text
+
+
+def test_mark_duplicates_marks_what_splitting_every_block_marks(monkeypatch):
+    """_may_repeat passes blocks over; mark_duplicates marks what it marks when every block is
+    split into words (random pages of texts that repeat with other punctuation or a prefix)."""
+    rng = random.Random(5)
+    words = ["bridge", "river", "a", "the", "1of4", "_", "don't", "council", "x"]
+    for _ in range(300):
+        pool = [rng.choice(["", "\u201c", "- "]) + " ".join(rng.choices(words, k=rng.randint(1, 14)))
+                for _ in range(rng.randint(1, 5))]
+        texts = rng.choices(pool, k=rng.randint(2, 8))
+        texts += [rng.choice(["1of4", "2/3", "Photo"]) + t for t in rng.sample(texts, 1)]
+        texts += [t.replace(" ", ", ") + "." for t in rng.sample(texts, 1)]
+        scored = scored_text(texts)
+        S.mark_duplicates(scored)
+        got = [reasons_at(scored, i) for i in range(len(scored))]
+        scored = scored_text(texts)
+        with monkeypatch.context() as m:
+            m.setattr(S, "_may_repeat", lambda sc: list(range(len(sc))))
+            S.mark_duplicates(scored)
+        assert got == [reasons_at(scored, i) for i in range(len(scored))], texts
+
+
 # --- repeated list items (comment threads) --------------------------------------------------
 COMMENTS = [
     "I have waited for this bridge since I was a child and I am glad the council finally made a "
@@ -248,6 +325,23 @@ def thread() -> list[str]:
     for n, text in enumerate(COMMENTS, start=2):
         out += [f"{n} days ago", text]
     return out
+
+
+def test_words_of_letters_only_rule_out_a_digit():
+    """mark_repeated_items skips a line whose WORD tokens are all letters before it searches for a
+    digit: every digit (\\d) is in a token, whatever surrounds it (every code point that is one,
+    and random mixes of digits, letters, apostrophes and underscores)."""
+    stop = stopwords("en")
+    digits = [chr(c) for c in range(sys.maxunicode + 1) if re.match(r"\d", chr(c))]
+    for d in digits:
+        tokens = block_features(f"a{d} {d}_\u2019{d}'x", 0, stop).tokens
+        assert not "".join(tokens).isalpha(), d
+    rng = random.Random(13)
+    alphabet = "ab \u00e9_'\u2019-.1\u0663\u00b2\u2160"
+    for _ in range(20000):
+        text = "".join(rng.choices(alphabet, k=rng.randint(0, 12)))
+        if "".join(block_features(text, 0, stop).tokens).isalpha():
+            assert not re.search(r"\d", text), text
 
 
 def test_comment_thread_with_repeated_date_separators_is_not_main():
@@ -413,6 +507,10 @@ def test_headline_run_marks_runs_of_unpunctuated_lines_only():
     # a subheading between paragraphs is not a run
     assert "headline_run" not in reasons_at(scored, len(heads) + 2)
     assert "headline_run" not in reasons_at(scored, 0)
+    # a run that ends the page is a run too
+    scored = scored_text([STORY[0], *heads])
+    S.mark_headline_runs(scored)
+    assert all("headline_run" in reasons_at(scored, i) for i in range(1, 1 + len(heads)))
 
 
 def test_flattened_text_takes_no_lead_from_above_the_byline():
