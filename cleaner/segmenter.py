@@ -284,7 +284,7 @@ def _vocabulary(scored: list[Scored], lo: int, hi: int) -> set[str]:
     vocab: set[str] = set()
     for s in scored[lo:hi]:
         if s.score > 0:
-            vocab.update(map(str.lower, s.feats.tokens))
+            vocab.update(s.feats.tokens)  # lower-cased already
     return vocab
 
 
