@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from . import heuristics
 from .decode import MAX_INPUT_BYTES, clean_text_utf8, decode_bytes_utf8, sniff_kind
@@ -16,6 +17,8 @@ from .segmenter import decide, score_page
 
 #: Characters of the longest blocks sampled for language detection.
 LANGUAGE_SAMPLE_CHARS = 600
+_MAIN_ONLY = frozenset({"main"})
+_LABEL = itemgetter(0)  # Evidence.label
 _SITE_SUFFIX = re.compile(r"\s+[|–—·•:-]\s+[^|–—·•]{2,60}$")
 
 
@@ -125,7 +128,9 @@ def clean(
     unspaced = (lang or "") in UNSPACED
     feats, evidence = _text_evidence(blocks, stop, unspaced)
     if kind == "html":
-        noisy = [any(e.label != "main" for e in ev) for ev in evidence]
+        # a block is noisy when any of its evidence is for a label other than "main" (in C: no
+        # generator per block)
+        noisy = [not _MAIN_ONLY.issuperset(map(_LABEL, ev)) for ev in evidence]
         assign_paths(blocks, elements, find_anchor(blocks, feats, noisy, elements))
         heuristics.dom_evidence(blocks, feats, evidence)
     scored = score_page(blocks, feats, evidence)

@@ -54,6 +54,12 @@ class Features(NamedTuple):
         return len(_SENTENCE_SPLIT.findall(self.text)) or (1 if self.words else 0)
 
     @property
+    def several_sentences(self) -> bool:
+        """``sentences >= 2``, without scanning past the second end mark (long paragraphs have many)."""
+        first = _SENTENCE_SPLIT.search(self.text)
+        return first is not None and _SENTENCE_SPLIT.search(self.text, first.end()) is not None
+
+    @property
     def capitalized(self) -> float:
         """Share of words starting with a capital letter (headline casing)."""
         words = WORD.findall(self.text)  # tokens are lower-cased

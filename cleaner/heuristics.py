@@ -141,7 +141,7 @@ _SENTENCE = Evidence("main", 1.0, "sentence_shape")
 def sentence_shape(b: Block, f: Features) -> Evidence | None:
     """Story text is made of sentences that end in terminal punctuation."""
     if f.terminal and f.words >= 6 and not f.ellipsis_end:
-        return _SENTENCES if f.sentences >= 2 else _SENTENCE
+        return _SENTENCES if f.several_sentences else _SENTENCE
     return None
 
 
@@ -238,7 +238,7 @@ def caption_credit(b: Block, f: Features) -> Evidence | None:
 
 def _paragraph(f: Features) -> bool:
     """Several sentences of prose: more than a photo's one-line description."""
-    return f.words >= LONG_WORDS and f.sentences >= 2 and f.terminal
+    return f.words >= LONG_WORDS and f.several_sentences and f.terminal
 
 
 def scene_caption(b: Block, f: Features) -> Evidence | None:

@@ -182,6 +182,19 @@ def test_empty_text_has_zero_features():
     assert not f.terminal and not f.ellipsis_end
 
 
+def test_several_sentences_is_two_sentences_or_more():
+    """The early-stopping test agrees with the count on edge cases and random mixes of end
+    marks, closing marks, spaces and words (a mark at the very end, runs of marks, CJK stops)."""
+    cases = ["", "One.", "One. Two.", "One.Two.", "Wait... what?", "End.\n", "a。b。", "x ?! y",
+             "No end mark", "Dr. Who", "1.5 and 2.5."]
+    rng = random.Random(7)
+    pieces = ["word", " ", ".", "!", "?", "。", "？", "\n", "\u00a0", '"', ")", "...", "x"]
+    cases += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    for text in cases:
+        f = block_features(text, 0, frozenset())
+        assert f.several_sentences == (f.sentences >= 2), text
+
+
 def test_unspaced_languages_count_characters_and_ignore_stopwords():
     ja = "東京都は火曜日、新しい橋の建設を承認したと発表した。工事は来年の春に始まる予定だ。"
     f = block_features(ja, 0, L.stopwords("ja"), unspaced=True)
