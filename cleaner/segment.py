@@ -196,7 +196,6 @@ class _Walker:
         self.blocks[-1].tag = "img" if self.blocks and self.blocks[-1].text == alt else "div"
 
 
-
 # Attribute steps, not a predicate on every element: libxml2 tests a predicate per element for
 # five times what collecting the few style and hidden attributes costs. Two paths, not one
 # union: libxml2 merges a union in quadratic time. (One descendant:: step each, not "//".)

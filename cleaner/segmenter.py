@@ -182,7 +182,7 @@ def score(block: Block, feats: Features, evidence: list[Evidence]) -> Scored:
 def score_page(blocks: list[Block], feats: list[Features], evidence: list[list[Evidence]]) -> list[Scored]:
     """:func:`score` for every block of a page. A page repeats its evidence (menu entries, the
     items of a teaser list): each distinct list is summed once, a memo for this page only. Twins
-    share the memo's noise_by_label dict: no revision changes one in place (:func:`rescore`
+    share the memo's noise_by_label dict: no revision changes one in place (:func:`add_noise`
     gives the block a new one)."""
     # all that _sums reads: the evidence, and whether the block is in the story's container (one
     # memo each way: a key of tuple(ev) costs less to build than one with the flag in front)
@@ -199,15 +199,9 @@ def score_page(blocks: list[Block], feats: list[Features], evidence: list[list[E
     return scored
 
 
-def rescore(s: Scored) -> Scored:
-    """Recompute the sums after context rules added evidence."""
-    s.content, s.noise, s.noise_label, s.boundary, s.score, s.noise_by_label = _sums(s.evidence, s.block.path)
-    return s
-
-
 def add_noise(s: Scored, ev: Evidence) -> None:
     """Add a context rule's evidence against a block (not "main", no boundary marker) and update
-    its sums to what :func:`rescore` gives, without summing all its evidence again."""
+    its sums to what :func:`score` gives for all its evidence, without summing it all again."""
     s.evidence.append(ev)
     noise_by_label = dict(s.noise_by_label)  # a new dict: its twins share the old one
     noise_by_label[ev.label] = noise_by_label.get(ev.label, 0.0) + ev.weight  # the last to add, as in _sums

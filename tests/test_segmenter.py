@@ -76,14 +76,13 @@ def test_score_page_sums_each_block_as_score_does():
     assert len(shares) == 3 and shares[0].noise_by_label
     assert len({id(s.noise_by_label) for s in shares}) == 1
     before = dict(shares[0].noise_by_label)
-    shares[0].evidence.append(H.Evidence("related", 1.0, "headline_run"))
-    S.rescore(shares[0])
+    S.add_noise(shares[0], H.Evidence("related", 1.0, "headline_run"))
     assert shares[0].noise_by_label != before and shares[1].noise_by_label == before
 
 
 def test_decide_never_changes_a_noise_by_label_dict_in_place():
     """score_page's twins share their noise_by_label dict: every revision of decide() must
-    replace a block's dict (rescore), never change it, or the twins would change too."""
+    replace a block's dict (add_noise), never change it, or the twins would change too."""
     parts = ["Home", "News", "Share", TITLE, *STORY[:2], "Related Article", *TEASERS[:3], "Share",
              STORY[2], *thread(), "Share", "Photo: Jane Doe/Reuters", "Home", "News", DUP, DUP]
     scored = scored_text(parts)
@@ -94,8 +93,8 @@ def test_decide_never_changes_a_noise_by_label_dict_in_place():
     assert any(s.noise_by_label is not d for s, (d, _) in zip(scored, dicts))  # revised: replaced
 
 
-def test_add_noise_sums_as_rescore_does():
-    """add_noise updates a block's sums from the old ones; they equal what rescore sums from all
+def test_add_noise_sums_as_score_does():
+    """add_noise updates a block's sums from the old ones; they equal what score sums from all
     its evidence (ties, boundary markers, the story's container, random evidence)."""
     rng = random.Random(11)
     labels = ["main", "boilerplate", "related", "caption", "comment", "footer"]
@@ -182,7 +181,7 @@ def test_mark_related_box_stops_at_the_page_footer():
                           "Town News All rights reserved Contact Privacy"])
     for s in scored:
         s.block.path = frozenset({"@anchor"})
-        S.rescore(s)
+    scored = [S.score(s.block, s.feats, s.evidence) for s in scored]
     assert not scored[2].boundary
     S.mark_related_box(scored, S._related_headings(scored))
     assert "under_related_heading" in reasons_at(scored, 1)
