@@ -2,7 +2,7 @@
 """Compare cleaner with its peers on a folder in the ../shared/bench format, in one process.
 
 Prints per extractor the ScrapingHub shingle metric (F1, precision, recall, accuracy, from
-cleaner.metric) and/or the snippet metric (trafilatura's evaluation), docs/sec and peak memory;
+cleaner.quality.metric) and/or the snippet metric (trafilatura's evaluation), docs/sec and peak memory;
 then, with --worst K, the pages where cleaner loses most and the blocks it got wrong, so the next
 rule is picked from evidence. See benchmarks/README.md for how to read the output.
 """
@@ -32,7 +32,7 @@ sys.path.insert(0, str(HERE))
 
 import peers  # noqa: E402
 from cleaner.decode import decode_bytes  # noqa: E402
-from cleaner.metric import SHINGLE, DocScore, Summary, ratio, score_document, shingles, summarize  # noqa: E402
+from cleaner.quality.metric import SHINGLE, DocScore, Summary, ratio, score_document, shingles, summarize  # noqa: E402
 
 #: Where --record-floor writes the CI quality floor (read by tests/test_quality_floor.py).
 FLOOR_FILE = HERE / "results" / "floor.json"

@@ -4,16 +4,16 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
-from . import heuristics
+from .rules import heuristics
 from .decode import MAX_INPUT_BYTES, clean_text_utf8, decode_bytes_utf8, sniff_kind
 from .errors import CleanerError
 from .dom import assign_paths, find_anchor
 from .features import Features, block_features
-from .heuristics import Evidence
+from .rules.heuristics import Evidence
 from .language import UNSPACED, detect_language, stopwords
 from .model import Article, Block
 from .segment import parse_html, segment_html, segment_text
-from .segmenter import decide, score_page
+from .decide import decide, score_page
 
 #: Characters of the longest blocks sampled for language detection.
 LANGUAGE_SAMPLE_CHARS = 600

@@ -8,12 +8,16 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from pathlib import Path
 
-#: Modules that each add one or more subcommands.
+from .api import clean
+from .errors import CleanerError
+from .render import render
+
+#: Modules that each add one or more subcommands (``clean`` is defined here).
 COMMAND_MODULES = (
-    "cleaner.cmd_clean",
-    "cleaner.batch",
-    "cleaner.check",
+    "cleaner.batch.command",
+    "cleaner.quality.check",
     "cleaner.spark",
 )
 
@@ -24,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="cleaner", description="Strip boilerplate from scraped pages, keeping the story."
     )
     sub = parser.add_subparsers(dest="command", required=True)
+    register_clean(sub)
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
@@ -33,6 +38,38 @@ def build_parser() -> argparse.ArgumentParser:
             raise
         module.register(sub)
     return parser
+
+
+def run_clean(args: argparse.Namespace) -> int:
+    """Read the page (a path or stdin), clean it, print the result; exit 1 on unreadable input."""
+    try:
+        if args.file == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            data = Path(args.file).read_bytes()
+        article = clean(data, url=args.url, kind=args.kind, language=args.language)
+    except OSError as exc:
+        print(f"cleaner: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except CleanerError as exc:
+        print(f"cleaner: {args.file}: {exc}", file=sys.stderr)
+        return 1
+    sys.stdout.write(render(article, args.format, blocks=args.blocks))
+    if article.reason and not article.paragraphs:
+        print(f"cleaner: {args.file}: empty body: {article.reason}", file=sys.stderr)
+    return 0
+
+
+def register_clean(sub: argparse._SubParsersAction) -> None:
+    """Add the ``clean`` subcommand."""
+    p = sub.add_parser("clean", help="clean one page (a file or - for stdin) to stdout")
+    p.add_argument("file", help="page to clean: .html, .txt (optionally .gz), or - for stdin")
+    p.add_argument("--format", choices=("txt", "json", "md"), default="txt")
+    p.add_argument("--blocks", action="store_true", help="json: include every block with label and reasons")
+    p.add_argument("--kind", choices=("auto", "html", "text"), default="auto")
+    p.add_argument("--language", default=None, help="ISO code; skips detection")
+    p.add_argument("--url", default=None, help="the page's address, copied to the output")
+    p.set_defaults(func=run_clean)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from . import vocab
+from .rules import vocabulary as vocab
 from .features import Features
 from .model import Block
 from .segment import _CAMEL, MAX_ANCESTORS, ElementTable, tokens

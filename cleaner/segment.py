@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from .decode import flatten_nesting, prepare_markup
+from .markup import flatten_nesting, prepare_markup
 from .errors import CleanerError
 from .model import Block
 

@@ -21,8 +21,8 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from cleaner.batch_inputs import Source, discover, is_input_name
-from cleaner.batch_worker import Options, Outcome, Task, process
+from cleaner.batch.inputs import Source, discover, is_input_name
+from cleaner.batch.worker import Options, Outcome, Task, process
 from cleaner.decode import MAX_INPUT_BYTES
 from cleaner.errors import CleanerError
 from cleaner.warc import WarcStats, is_warc_path, iter_warc_pages

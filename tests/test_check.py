@@ -13,8 +13,8 @@ import pytest
 
 from cleaner import clean
 from cleaner.cli import main
-from cleaner.check import annotation_tsv, baseline_json, render_diff, run_check
-from cleaner.fixtures import FixtureFormatError, align, discover, load_fixture, parse_labels
+from cleaner.quality.check import annotation_tsv, baseline_json, render_diff, run_check
+from cleaner.quality.fixtures import FixtureFormatError, align, discover, load_fixture, parse_labels
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -371,7 +371,7 @@ def test_json_format_and_baseline_file_are_stable(tmp_path, cli):
 
 
 def test_a_crash_on_one_fixture_is_that_fixtures_error(tmp_path, monkeypatch):
-    import cleaner.check as check
+    import cleaner.quality.check as check
 
     _write_fixture(tmp_path, "ferry", ARTICLE)
     _write_fixture(tmp_path, "bridge", ARTICLE.replace("ferry", "bridge"))

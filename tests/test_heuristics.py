@@ -1,7 +1,7 @@
 """Each scored heuristic on its own: an input where it fires (label, reason) and a near miss.
 
 Weights are tuned during development, so these tests name labels, reasons and the threshold
-constants of :mod:`cleaner.heuristics`, never a score value.
+constants of :mod:`cleaner.rules.heuristics`, never a score value.
 """
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from cleaner import heuristics as H
-from cleaner import vocab
+from cleaner.rules import heuristics as H
+from cleaner.rules import vocabulary as vocab
 from cleaner.features import block_features
 from cleaner.language import stopwords
 from cleaner.model import LABELS, Block

@@ -22,15 +22,13 @@ from cleaner import Article, CleanerError, clean
 from cleaner.decode import (
     _STR_SPACES,
     MAX_INPUT_BYTES,
-    MAX_NESTING,
     _mostly_controls,
     clean_text,
     decode_bytes,
-    flatten_nesting,
     gunzip,
-    prepare_markup,
     sniff_kind,
 )
+from cleaner.markup import MAX_NESTING, flatten_nesting, prepare_markup
 
 #: Wall-clock bound for pathological pages of up to ~1 MB. Generous (CI has 2 slow cores); what
 #: it catches is a hang or a quadratic blow-up, which take minutes, not a slow machine.

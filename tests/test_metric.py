@@ -1,11 +1,11 @@
-"""Hand-computed cases pinning cleaner.metric to the ScrapingHub benchmark's evaluate.py."""
+"""Hand-computed cases pinning cleaner.quality.metric to the ScrapingHub benchmark's evaluate.py."""
 from __future__ import annotations
 
 from collections import Counter
 
 import pytest
 
-from cleaner.metric import score_document, shingles, summarize
+from cleaner.quality.metric import score_document, shingles, summarize
 
 
 def test_shingles_are_four_token_windows_with_multiplicity() -> None:

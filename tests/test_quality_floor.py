@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import clean
-from cleaner.metric import score_document, summarize
+from cleaner.quality.metric import score_document, summarize
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH_DIR = ROOT.parent / "shared" / "bench"

@@ -1,5 +1,5 @@
 """Context rules of the segmenter on small synthetic pages, through ``cleaner.clean`` and through
-the functions of :mod:`cleaner.segmenter` one at a time.
+the functions of :mod:`cleaner.decide` one at a time.
 
 Assertions name labels and reasons, never scores: weights are re-tuned during development.
 """
@@ -12,8 +12,8 @@ import sys
 import pytest
 
 from cleaner import LABELS, clean
-from cleaner import heuristics as H
-from cleaner import segmenter as S
+from cleaner.rules import heuristics as H
+from cleaner import decide as S
 from cleaner.features import block_features
 from cleaner.language import stopwords
 from cleaner.model import Block

@@ -1,4 +1,4 @@
-"""A vocabulary compiles its parts into faster regexes (cleaner.vocab.Vocabulary): the answers must
+"""A vocabulary compiles its parts into faster regexes (cleaner.rules.vocabulary.Vocabulary): the answers must
 stay exactly those of one naive regex, ``re.compile("|".join(parts))``.
 
 The texts compared: every block of the fixture pages (as written and lower-cased), and a string
@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import heuristics, vocab
+from cleaner.rules import heuristics
+from cleaner.rules import vocabulary as vocab
 from cleaner.segment import parse_html, segment_html, segment_text
 
 try:  # the parser behind re: public in no version, renamed in 3.11

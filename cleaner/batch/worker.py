@@ -5,17 +5,15 @@ cannot be read or cleaned comes back as a failed :class:`Outcome` with a reason,
 """
 from __future__ import annotations
 
-import json
 import os
-import re
 import signal
 import time
 from dataclasses import dataclass
-from typing import Any
 
-from .decode import gunzip
-from .errors import CleanerError
-from .model import Article
+from ..api import clean
+from ..decode import gunzip
+from ..errors import CleanerError
+from ..render import render
 
 #: Per-page output formats of ``cleaner batch`` (``jsonl``, one file for all pages, is added there).
 FORMATS = ("txt", "json", "md")
@@ -27,9 +25,6 @@ TEST_SLEEP_ENV = "CLEANER_TEST_SLEEP"
 #: A gzip file is at most its content plus framing (header, a few bytes per stored block, ~0.1%),
 #: so a .gz larger than the byte limit plus 0.1% plus this slack is refused unread.
 GZIP_SLACK_BYTES = 1024
-
-_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_MD_LINE_START = re.compile(r"^(\s*)([#>*+\-|]|\d+[.)]|```)", re.M)
 
 
 @dataclass(frozen=True)
@@ -63,44 +58,6 @@ class Outcome:
     output: bytes = b""
 
 
-def render(article: Article, fmt: str, *, source: str | None = None, blocks: bool = False) -> str:
-    """The article as ``txt`` (body only), ``md`` (title heading + body) or ``json``/``jsonl`` text."""
-    if fmt == "txt":
-        return article.text + "\n" if article.text else ""
-    if fmt == "md":
-        return _markdown(article)
-    record: dict[str, Any] = {"source": source} if source is not None else {}
-    record.update(article.to_dict(blocks=blocks))
-    if fmt == "jsonl":
-        return json.dumps(record, ensure_ascii=False) + "\n"
-    if fmt == "json":
-        return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
-    raise ValueError(f"unknown format {fmt!r}")
-
-
-def _md_escape(text: str) -> str:
-    """Backslash-escape line-leading characters Markdown would read as headings, lists or quotes."""
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
-
-
-def _markdown(article: Article) -> str:
-    parts = []
-    if article.title:
-        parts.append("# " + " ".join(article.title.split()))
-    main = [b for b in article.blocks if b.label == "main"]
-    if [b.text for b in main] == article.paragraphs:  # blocks line up: keep headings and lists
-        for b in main:
-            if b.tag in _HEADING_TAGS:
-                parts.append("## " + " ".join(b.text.split()))
-            elif b.tag == "li":
-                parts.append("- " + _md_escape(b.text))
-            else:
-                parts.append(_md_escape(b.text))
-    else:
-        parts.extend(_md_escape(p) for p in article.paragraphs)
-    return "\n\n".join(parts) + "\n" if parts else ""
-
-
 def read_input(path: str, *, gz: bool, max_bytes: int) -> bytes:
     """Bytes of a page file, gunzipped when named .gz; too large or broken gzip -> CleanerError."""
     with open(path, "rb") as fh:
@@ -127,7 +84,6 @@ def _test_sleep(source: str) -> None:
 
 def process(task: Task, opts: Options) -> Outcome:
     """Clean one page into its rendered output; every failure becomes a failed Outcome with a reason."""
-    from . import clean  # deferred: the package imports this module's users, not the reverse
 
     try:
         _test_sleep(task.source)
@@ -162,7 +118,6 @@ WARM_UP_PAGE = (
 
 def warm_up() -> None:
     """Clean :data:`WARM_UP_PAGE` so one-time loads happen in the parent before it forks workers."""
-    from . import clean
 
     try:
         clean(WARM_UP_PAGE, kind="text")

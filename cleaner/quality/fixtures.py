@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .metric import DocScore, score_document
-from .model import LABELS, Article
+from ..model import LABELS, Article
 
 #: Suffix that marks an annotation file; the page beside it has the same stem.
 LABELS_SUFFIX = ".labels.tsv"

@@ -11,7 +11,7 @@ import re
 import stat
 from dataclasses import dataclass
 
-from .warc import is_warc_path
+from ..warc import is_warc_path
 
 #: Name endings read as pages, with the input kind each one means (a .gz is gunzipped first).
 PAGE_KINDS: dict[str, str] = {

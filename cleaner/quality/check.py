@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from . import __version__
-from .api import clean
-from .errors import CleanerError
+from .. import __version__
+from ..api import clean
+from ..errors import CleanerError
 from .fixtures import (
     Fixture,
     FixtureFormatError,
@@ -30,7 +30,7 @@ from .fixtures import (
     score_fixture,
 )
 from .metric import summarize
-from .model import LABELS, Article
+from ..model import LABELS, Article
 
 #: How far a fixture's body F1 may fall below its baseline before it fails: absorbs a few tokens
 #: moving across a block edge, while a lost or gained paragraph still fails.
@@ -399,7 +399,7 @@ def junit_xml(report: CheckReport) -> bytes:
     suite = ET.Element("testsuite", name="cleaner check")
     failures = errors = skipped = 0
     for v in report.verdicts:
-        case = ET.SubElement(suite, "testcase", classname="cleaner.check", name=v.name)
+        case = ET.SubElement(suite, "testcase", classname="cleaner.quality.check", name=v.name)
         if v.status == ERROR:
             errors += 1
             ET.SubElement(case, "error", message=_xml_safe(v.problems[0])).text = _xml_safe(render_diff(v))
@@ -410,7 +410,7 @@ def junit_xml(report: CheckReport) -> bytes:
         elif v.status == NEW:
             ET.SubElement(case, "system-out").text = "not in the baseline; not judged"
     for name in report.missing:
-        case = ET.SubElement(suite, "testcase", classname="cleaner.check", name=name)
+        case = ET.SubElement(suite, "testcase", classname="cleaner.quality.check", name=name)
         if report.strict:
             failures += 1
             ET.SubElement(case, "failure", message="in the baseline but not found (--strict)")

@@ -2,7 +2,7 @@
 
 Each concept has two parts: TEXT patterns matched against the (lower-cased) block text (multilingual: en, de,
 fr, es, it, pt, nl) and DOM tokens matched against class/id/role tokens of the block's ancestors.
-Heuristics in :mod:`cleaner.heuristics` decide how much weight a match carries.
+Heuristics in :mod:`cleaner.rules.heuristics` decide how much weight a match carries.
 """
 from __future__ import annotations
 

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import NamedTuple
 
-from . import vocab
-from .features import LETTER, Features
-from .heuristics import Evidence, date_stamp
-from .model import Block
+from ..rules import vocabulary as vocab
+from ..features import LETTER, Features
+from ..rules.heuristics import Evidence, date_stamp
+from ..model import Block
 
 # --- thresholds ---------------------------------------------------------------------------
 #: Weight of a boundary marker in the core search: the story needs this much more text beyond a

@@ -17,7 +17,7 @@ import tempfile
 from contextlib import contextmanager
 from typing import IO, Any, Iterator
 
-from .batch_inputs import STATE_DIR
+from .inputs import STATE_DIR
 
 #: Name of the append-only resume log inside the state folder.
 LOG_NAME = "done.jsonl"

@@ -12,7 +12,7 @@ import time
 from multiprocessing.connection import wait
 from typing import Callable, Iterable, Iterator
 
-from .batch_worker import Options, Outcome, Task, warm_up, worker_loop
+from .worker import Options, Outcome, Task, warm_up, worker_loop
 
 #: Seconds a stopped worker gets to exit before it is killed outright.
 JOIN_GRACE = 2.0

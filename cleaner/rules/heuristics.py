@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import Callable, NamedTuple
 
-from . import vocab
-from .features import LETTER, WORD, Features
-from .model import Block
+from . import vocabulary as vocab
+from ..features import LETTER, WORD, Features
+from ..model import Block
 
 # --- thresholds ---------------------------------------------------------------------------
 #: Words from which a block is long enough to be a paragraph rather than a menu item or label.

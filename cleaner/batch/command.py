@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any, Iterator
 
-from .batch_inputs import Source, discover, display, output_rel, warc_output_rel
-from .batch_pool import run_pool
-from .batch_state import OutDir, ResumeLog
-from .batch_worker import FORMATS, Options, Outcome, Task
-from .decode import MAX_INPUT_BYTES
-from .warc import iter_warc_pages
+from .inputs import Source, discover, display, output_rel, warc_output_rel
+from .pool import run_pool
+from .state import OutDir, ResumeLog
+from .worker import FORMATS, Options, Outcome, Task
+from ..decode import MAX_INPUT_BYTES
+from ..warc import iter_warc_pages
 
 #: Seconds one page may take before it is reported as too slow and its worker replaced.
 DEFAULT_TIMEOUT = 30.0
