@@ -17,6 +17,8 @@ from .decode import MAX_INPUT_BYTES, SNIFF_BYTES, sniff_kind
 
 #: File name endings read as WARC (plain or with each record gzipped, as crawlers write them).
 WARC_SUFFIXES = (".warc", ".warc.gz")
+#: First bytes of every WARC record (``WARC/1.0``, ``WARC/1.1``): how a WARC is known by content.
+WARC_MAGIC = b"WARC/"
 #: Substrings of a Content-Type that mark an HTML payload (text/html, application/xhtml+xml).
 HTML_CONTENT_TYPES = ("html",)
 #: Error reasons (the part of WarcPage.error before any colon; WarcStats.reasons counts them).

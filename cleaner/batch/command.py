@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any, Iterator
 
-from .inputs import Source, discover, display, output_rel, warc_output_rel
+from .inputs import Source, discover, display, inside, output_rel, warc_output_rel
 from .pool import run_pool
 from .state import OutDir, ResumeLog
 from .worker import FORMATS, Options, Outcome, Task
 from ..decode import MAX_INPUT_BYTES
-from ..warc import iter_warc_pages
+from ..warc import WarcStats, iter_warc_pages
 
 #: Seconds one page may take before it is reported as too slow and its worker replaced.
 DEFAULT_TIMEOUT = 30.0
@@ -94,6 +94,9 @@ class _Run:
     empty: int = 0
     failed: int = 0
     skipped: int = 0
+    ignored: int = 0  # files under IN_DIR that are not pages, listed with the reason
+    unreadable: int = 0  # files or folders that could not be read at all
+    warc: WarcStats = field(default_factory=WarcStats)
     problems: list[dict[str, str]] = field(default_factory=list)
     done: list[tuple[tuple[str, int], str]] = field(default_factory=list)  # (sort key, log key)
     pending: dict[str, tuple[tuple[str, int], Source]] = field(default_factory=dict)
@@ -167,7 +170,8 @@ class _Run:
                 self.pending[key] = (sort, source)
                 yield Task(source.name, key=key, path=source.path, kind=source.kind, gz=source.gz)
                 continue
-            for index, page in enumerate(iter_warc_pages(source.path, name=source.name, max_bytes=max_bytes)):
+            pages = iter_warc_pages(source.path, name=source.name, stats=self.warc, max_bytes=max_bytes)
+            for index, page in enumerate(pages):
                 key = warc_output_rel(source, index, page.url, self.fmt)
                 sort = (source.name, index)
                 if page.error is None and not force and self.up_to_date(key, source, sort, page.source):
@@ -187,8 +191,7 @@ def _check_dirs(in_dir: str, out_dir: str) -> str | None:
         return f"input folder {in_dir!r} does not exist or is not a folder"
     if os.path.exists(out_dir) and not os.path.isdir(out_dir):
         return f"output {out_dir!r} exists and is not a folder"
-    in_real, out_real = os.path.realpath(in_dir), os.path.realpath(out_dir)
-    if in_real == out_real or in_real.startswith(out_real.rstrip(os.sep) + os.sep):
+    if inside(os.path.realpath(in_dir), os.path.realpath(out_dir)):
         return "the input folder must not be the output folder or inside it"
     return None
 
@@ -218,14 +221,16 @@ def run(args: argparse.Namespace) -> int:
     if not out.lock():
         return _usage(f"another cleaner batch is writing to {args.out_dir!r}")
     start = time.monotonic()
-    sources, passed = discover(args.in_dir, args.out_dir)
+    sources, passed = discover(args.in_dir, args.out_dir, args.format)
     log = ResumeLog(out.state)
     opts = {"format": args.format, "blocks": args.blocks, "max_bytes": args.max_bytes, "version": _version()}
     state = _Run(out, log, args.format, opts)
     for p in passed:
         if p.failed:
+            state.unreadable += 1
             state.fail(display(p.rel), p.reason)
         else:
+            state.ignored += 1
             state.problem(display(p.rel), "ignored", p.reason)
     worker_opts = Options(args.format, args.blocks, args.max_bytes)
     previous = signal.signal(signal.SIGTERM, _raise_on_sigterm)
@@ -253,7 +258,7 @@ def run(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGTERM, previous)
         log.close()
         out.close()
-    _summary(state, time.monotonic() - start, os.path.join(args.out_dir, ERROR_REPORT), args)
+    _summary(state, time.monotonic() - start, os.path.join(args.out_dir, ERROR_REPORT), args, sources)
     return EXIT_FAILED if state.failed else EXIT_OK
 
 
@@ -273,17 +278,31 @@ def _progress_bar(sources: list[Source], quiet: bool):
                 ncols=width or FALLBACK_SIZE[0], nrows=height or FALLBACK_SIZE[1])
 
 
-def _summary(state: _Run, seconds: float, report: str, args: argparse.Namespace) -> None:
+def plural(n: int, word: str) -> str:
+    """``1 page``, ``2 pages``: a count with its noun."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _summary(state: _Run, seconds: float, report: str, args: argparse.Namespace, sources: list[Source]) -> None:
     processed = state.cleaned + state.empty + state.failed
     pages = processed + state.skipped
     rate = processed / seconds if seconds > 0 else 0.0
     where = os.path.join(args.out_dir, JSONL_NAME) if args.format == "jsonl" else args.out_dir
     print(
-        f"cleaner batch: {pages} pages: {state.cleaned} cleaned, {state.empty} empty, "
+        f"cleaner batch: {plural(pages, 'page')}: {state.cleaned} cleaned, {state.empty} empty, "
         f"{state.failed} failed, {state.skipped} skipped (up to date); "
-        f"{processed} processed in {seconds:.1f} s ({rate:.1f} pages/s) with {args.workers} workers",
+        f"{processed} processed in {seconds:.1f} s ({rate:.1f} pages/s) with {plural(args.workers, 'worker')}",
         file=sys.stderr,
     )
+    warcs = sum(s.warc for s in sources)
+    files = len(sources) + state.ignored + state.unreadable
+    skipped = state.warc.skipped_type + state.warc.skipped_status + state.warc.skipped_non_html
+    line = (f"input: {plural(files, 'file')}: {plural(len(sources) - warcs, 'page file')}, "
+            f"{plural(warcs, 'WARC file')}, {state.ignored} ignored (not pages), {state.unreadable} unreadable")
+    if warcs:
+        line += (f"; WARC records: {state.warc.records} read, {state.warc.pages} HTML pages, "
+                 f"{skipped} skipped (not 2xx HTML responses)")
+    print(line, file=sys.stderr)
     print(f"output: {where}", file=sys.stderr)
     listed = {status: sum(p["status"] == status for p in state.problems) for status in ("failed", "empty", "ignored")}
     print(
