@@ -6,15 +6,17 @@ lives inside the input folder. Anything it passes over is reported, not silently
 """
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import stat
 import zlib
 from dataclasses import dataclass, replace
+from typing import Iterator
 
 from ..decode import SNIFF_BYTES, decode_bytes, sniff_kind
 from ..errors import CleanerError
-from ..warc import WARC_MAGIC, is_warc_path
+from ..warc import is_warc_head, is_warc_path
 
 #: Name endings read as pages without looking inside, with the kind each means (.gz is gunzipped).
 PAGE_KINDS: dict[str, str] = {
@@ -103,12 +105,12 @@ def sniff_file(path: str) -> tuple[str, bool] | str:
     if not head.strip():
         return "empty file" if not head else "only whitespace"
     gz = head.startswith(_GZIP_MAGIC)
+    if is_warc_head(head):
+        return "warc", gz
     if gz:
         head = _gunzip_head(path)
         if not head:
             return "gzip data that does not inflate (or inflates to nothing)"
-    if head.startswith(WARC_MAGIC):
-        return "warc", gz
     try:
         text = decode_bytes(head, len(head))
     except CleanerError as exc:  # binary: "binary input (a PNG image), not a page"
@@ -196,23 +198,32 @@ def _preferred_out(source: Source) -> str:
     return out
 
 
+#: Ending of a WARC's output folder when its plain name is taken (``crawl.warc.gz.pages/``).
+WARC_FOLDER_FALLBACK = ".pages"
+
+
+def _candidate_outs(source: Source) -> Iterator[str]:
+    """Output names for a source, best first: preferred, full name, then the full name with ~2, ~3..."""
+    full = source.rel + (WARC_FOLDER_FALLBACK if source.warc else "")
+    yield _preferred_out(source)
+    yield full
+    yield from (f"{full}~{n}" for n in itertools.count(2))
+
+
 def name_outputs(sources: list[Source], folders: set[str], fmt: str) -> list[Source]:
     """Give each source a unique output name: its preferred one, unless that collides with an input
     folder, a name batch writes, or an earlier source's output (``x.html`` and ``x.html.gz``);
-    then ``NAME~2``, ``NAME~3``, ... Sources that keep their own name claim first, so adding a
-    file never renames another file's output."""
+    then its full name (``x.html.gz.txt``, ``crawl.warc.gz.pages/``), then that with ``~2``,
+    ``~3``... Sources that keep their own name claim first, so no other file renames them."""
     taken = set(folders) | set(RESERVED_NAMES)
     order = sorted(range(len(sources)), key=lambda i: (_preferred_out(sources[i]) != sources[i].rel, sources[i].rel))
     named: list[Source | None] = [None] * len(sources)
     for i in order:
-        base = _preferred_out(sources[i])
-        ending = "" if sources[i].warc else f".{fmt}"
-        candidate, n = base, 1
-        while candidate + ending in taken:
-            n += 1
-            candidate = f"{base}~{n}"
-        taken.add(candidate + ending)
-        named[i] = replace(sources[i], out=candidate)
+        source = sources[i]
+        ending = "" if source.warc else f".{fmt}"
+        chosen = next(c for c in _candidate_outs(source) if c + ending not in taken)
+        taken.add(chosen + ending)
+        named[i] = replace(source, out=chosen)
     return [s for s in named if s is not None]
 
 
