@@ -11,6 +11,7 @@ from .features import Features, block_features
 from .rules.dispatch import dom_evidence, text_evidence
 from .rules.evidence import Evidence
 from .language import UNSPACED, detect_language, stopwords
+from .metadata import Declarations, read_declarations
 from .model import Article, Block
 from .segment import parse_html, segment_html, segment_text
 from .decide import decide
@@ -114,8 +115,10 @@ def clean(
 
     hints: list[str] = []
     elements: list = []
+    declared = Declarations()  # text input declares nothing
     if kind == "html":
         root = parse_html(utf8)
+        declared = read_declarations(root)  # before segment_html, which prunes <script>
         blocks, elements = segment_html(root)
         hints = _html_title_hints(root)
     else:
