@@ -7,6 +7,7 @@ Exit code: 0 all pages cleaned (or empty), 1 some page failed, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import signal
@@ -31,8 +32,15 @@ ERROR_REPORT = "errors.jsonl"
 JSONL_NAME = "pages.jsonl"
 #: Terminal columns/rows assumed when the terminal reports 0x0 (tqdm would then draw nothing).
 FALLBACK_SIZE = (80, 24)
-#: Exit codes: every page cleaned or empty / some page failed / bad command line.
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+#: Exit codes: every page cleaned or empty / some page failed / bad command line / the run stopped
+#: because OUT_DIR could not be written (full or read-only; finished pages are kept).
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_STOPPED = 0, 1, 2, 3
+#: Write errors that no later page can escape: the run stops instead of failing every page after.
+STOP_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG})
+
+
+class OutputStopped(Exception):
+    """OUT_DIR cannot take more writes (full, over quota or read-only)."""
 
 
 def _positive(kind):
@@ -150,6 +158,8 @@ class _Run:
                 self.out.write(task.key, outcome.output)
                 self.log.add(entry)
         except OSError as exc:
+            if exc.errno in STOP_ERRNOS:
+                raise OutputStopped(exc.strerror or str(exc)) from exc
             self.fail(task.source, f"cannot write output: {exc.strerror or exc}")
             return
         self.done.append((sort, task.key))
@@ -216,13 +226,14 @@ def run(args: argparse.Namespace) -> int:
         return _usage(problem)
     try:
         out = OutDir(args.out_dir)
+        locked = out.lock()
+        log = ResumeLog(out.state) if locked else None
     except OSError as exc:
         return _usage(f"cannot use output folder {args.out_dir!r}: {exc.strerror or exc}")
-    if not out.lock():
+    if log is None:
         return _usage(f"another cleaner batch is writing to {args.out_dir!r}")
     start = time.monotonic()
     sources, passed = discover(args.in_dir, args.out_dir, args.format)
-    log = ResumeLog(out.state)
     opts = {"format": args.format, "blocks": args.blocks, "max_bytes": args.max_bytes, "version": _version()}
     state = _Run(out, log, args.format, opts)
     for p in passed:
@@ -240,16 +251,12 @@ def run(args: argparse.Namespace) -> int:
                  workers=args.workers, timeout=args.timeout, on_result=state.result)
         if state.bar is not None:
             state.bar.close()
-        if args.format == "jsonl":
-            state.done.sort()
-            with out.atomic(JSONL_NAME) as fh:
-                for line in log.lines([key for _, key in state.done]):
-                    fh.write(line.encode("utf-8"))
-        state.problems.sort(key=lambda p: (p["path"], p["status"]))
-        out.write(ERROR_REPORT, b"".join(
-            json.dumps(p, ensure_ascii=False).encode("utf-8") + b"\n" for p in state.problems
-        ))
-        log.compact(out)
+        _finish(state, out, log)
+    except OutputStopped as exc:
+        print(f"cleaner batch: error: cannot write to {args.out_dir!r} ({exc}); stopped. Finished pages "
+              "are kept: make room (or make it writable) and run the same command again to resume",
+              file=sys.stderr)
+        return EXIT_STOPPED
     except (KeyboardInterrupt, SystemExit):
         print("\ncleaner batch: stopped; finished pages are kept, run the same command again to resume",
               file=sys.stderr)
@@ -260,6 +267,26 @@ def run(args: argparse.Namespace) -> int:
         out.close()
     _summary(state, time.monotonic() - start, os.path.join(args.out_dir, ERROR_REPORT), args, sources)
     return EXIT_FAILED if state.failed else EXIT_OK
+
+
+def _finish(state: _Run, out: OutDir, log: ResumeLog) -> None:
+    """Write pages.jsonl (jsonl) and errors.jsonl, and compact the resume log; OutputStopped when
+    OUT_DIR cannot take them (nothing half-written is left: each is written atomically)."""
+    try:
+        if state.fmt == "jsonl":
+            state.done.sort()
+            with out.atomic(JSONL_NAME) as fh:
+                for line in log.lines([key for _, key in state.done]):
+                    fh.write(line.encode("utf-8"))
+        state.problems.sort(key=lambda p: (p["path"], p["status"]))
+        out.write(ERROR_REPORT, b"".join(
+            json.dumps(p, ensure_ascii=False).encode("utf-8") + b"\n" for p in state.problems
+        ))
+        log.compact(out)
+    except OSError as exc:
+        if exc.errno in STOP_ERRNOS:
+            raise OutputStopped(exc.strerror or str(exc)) from exc
+        raise
 
 
 def _progress_bar(sources: list[Source], quiet: bool):

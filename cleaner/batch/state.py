@@ -180,5 +180,9 @@ class ResumeLog:
                     dst.write(json.dumps(clean, ensure_ascii=True, sort_keys=True).encode("ascii") + b"\n")
 
     def close(self) -> None:
-        """Close the append handle (idempotent)."""
-        self._fh.close()
+        """Close the append handle (idempotent). On a full disk the unflushed tail of the log is
+        lost: its pages are redone by the next run, as a line cut short by a kill would be."""
+        try:
+            self._fh.close()
+        except OSError:
+            pass
