@@ -1,8 +1,6 @@
 """A data table inside the story (a word and numbers per row) is story text, not navigation."""
 from __future__ import annotations
 
-import pytest
-
 from cleaner import clean
 
 ROWS = [("Carrots", "4", "8", "16"), ("Potatoes", "2", "4", "8"),
@@ -27,7 +25,6 @@ def story_with_table(rows: list[tuple[str, ...]]) -> str:
     )
 
 
-@pytest.mark.xfail(strict=True, reason="issue 18 item 1: fixed in the decision code last")
 def test_rows_of_a_word_and_numbers_in_an_article_stay_in_the_story():
     article = clean(story_with_table(ROWS))
     for row in ROWS:

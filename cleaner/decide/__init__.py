@@ -21,7 +21,8 @@ from .page_rules import (
 )
 from .revisions import (
     attach_lead, fill_story_container, fill_under_headline, keep_short_lines_in_story,
-    take_announced_lists, take_paragraphs_after_headline, trim_sign_off, under_headline,
+    take_announced_lists, take_paragraphs_after_headline, take_story_tables, trim_sign_off,
+    under_headline,
 )
 from .scores import Scored
 from .shapes import headline
@@ -52,6 +53,7 @@ def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int 
     hints = prepare_hints(title_hints)  # once for both passes that ask for them
     fill_under_headline(scored, span, hints)
     fill_story_container(scored)
+    take_story_tables(scored)
     trim_sign_off(scored)
     t = pick_title(scored, start, end, hints)
     if t is not None:

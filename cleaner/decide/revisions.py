@@ -41,6 +41,10 @@ WEAK_NOISE_UNDER_HEADLINE = WEAK_NOISE | {"outside_story_container", "headline_r
 WEAK_NOISE_IN_CONTAINER = WEAK_NOISE | {
     "link_dense", "duplicate_text", "repeated_item_region", "headline_run", "truncated_teaser",
 }
+#: In a table that continues the story, these say only "short", "not a sentence", "one of a
+#: list" or, for a row of short cells joined by " | ", "reads like a breadcrumb": a data table
+#: (quantities, results, prices), not a menu.
+WEAK_NOISE_IN_TABLE = WEAK_NOISE_IN_CONTAINER | {"navigation_text"}
 #: Text vocabulary that marks a story's last lines as the site's sign-off (newsletter and
 #: social plugs, copyright, share prompts), whatever the story's container says.
 SIGN_OFF_REASONS = frozenset({"promo_text", "footer_text", "share_bar", "comment_text", "author_bio"})
@@ -116,6 +120,28 @@ def fill_story_container(scored: list[Scored]) -> None:
         if noise_reasons(s) <= WEAK_NOISE_IN_CONTAINER:
             b.label = "main"
             b.reasons.append("inside_story_container")
+
+
+def take_story_tables(scored: list[Scored]) -> None:
+    """HTML: a table inside the story's container that follows a story block (the story's data:
+    quantities, results, prices) is story, row by row, when none of its rows has links (a table
+    of links is a menu) and nothing but the rows' shape speaks against them."""
+    i = 0
+    while i < len(scored):
+        if scored[i].block.tag != "tr" or i == 0 or scored[i - 1].block.label != "main":
+            i += 1
+            continue
+        j = i
+        while j < len(scored) and scored[j].block.tag == "tr":
+            j += 1
+        rows = scored[i:j]
+        if all("@anchor" in s.block.path and not s.block.link_chars and not s.boundary and
+               noise_reasons(s) <= WEAK_NOISE_IN_TABLE for s in rows):
+            for s in rows:
+                if s.block.label != "main":
+                    s.block.label = "main"
+                    s.block.reasons.append("story_table")
+        i = j
 
 
 def attach_lead(scored: list[Scored], start: int) -> None:
