@@ -4,7 +4,7 @@ block's first label, by whether it sits in the core.
 """
 from __future__ import annotations
 
-from .scores import REASON, Scored, relabel
+from .scores import REASON, Scored
 from .shapes import coherence, story_vocabulary, teaser_headline
 
 # --- thresholds ---------------------------------------------------------------------------
@@ -187,5 +187,4 @@ def label_blocks(scored: list[Scored], start: int, end: int) -> None:
             label, why = s.noise_label, OUTSIDE_CORE
         else:  # ... or what its place says
             label, why = _label_by_place(s, i < start)
-        b.reasons = list(map(REASON, s.evidence))
-        relabel(s, label, why)
+        b.label, b.reasons = label, [*map(REASON, s.evidence), why]  # its first label: not a change

@@ -92,25 +92,42 @@ def text_heuristic(*vocabularies: Vocabulary, max_words: int = 0) -> Callable[[H
         if not vocabularies:
             body.reads = reads
             return body
-        lower = tuple(v.search for v in vocabularies if not v.cased)
-        cased = tuple(v.search for v in vocabularies if v.cased)
-
-        def heuristic(b: Block, f: Features) -> Evidence | None:
-            if not fits(f, max_words):
-                return None
-            for search in lower:
-                if search(f.lower):
-                    return body(b, f)
-            for search in cased:
-                if search(b.text):
-                    return body(b, f)
-            return None
-
+        heuristic = _guarded(body, vocabularies, max_words)
         update_wrapper(heuristic, body)
         heuristic.reads = reads
         return heuristic
 
     return register
+
+
+def _guarded(body: Heuristic, vocabularies: tuple[Vocabulary, ...], max_words: int) -> Heuristic:
+    """``body``, called only for blocks that fit in ``max_words`` and that one of the vocabularies
+    matches (fits() inlined: this runs for many blocks)."""
+    max_chars = max_words * MAX_CHARS_PER_WORD
+    lower = tuple(v.search for v in vocabularies if not v.cased)
+    cased = tuple(v.search for v in vocabularies if v.cased)
+    if len(lower) == 1 and not cased:  # most heuristics: one vocabulary, without the loops
+        search = lower[0]
+
+        def one_vocabulary(b: Block, f: Features) -> Evidence | None:
+            if f.words <= max_words and f.chars <= max_chars and search(f.lower):
+                return body(b, f)
+            return None
+
+        return one_vocabulary
+
+    def any_vocabulary(b: Block, f: Features) -> Evidence | None:
+        if f.words > max_words or f.chars > max_chars:
+            return None
+        for search in lower:
+            if search(f.lower):
+                return body(b, f)
+        for search in cased:
+            if search(b.text):
+                return body(b, f)
+        return None
+
+    return any_vocabulary
 
 
 def dom_heuristic(tokens: frozenset[str] = frozenset(), tags: frozenset[str] = frozenset(),
