@@ -6,19 +6,17 @@ from operator import itemgetter
 
 from .decode import MAX_INPUT_BYTES, clean_text_utf8, decode_bytes_utf8, sniff_kind
 from .errors import CleanerError
-from .dom import assign_paths, find_anchor
+from .dom import assign_paths, find_story_container
 from .features import Features, block_features
 from .rules.dispatch import dom_evidence, text_evidence
 from .rules.evidence import Evidence
-from .language import UNSPACED, detect_language, stopwords
+from .language import SAMPLE_CHARS, UNSPACED, detect_language, stopwords
 from .metadata import Declarations, read_declarations
 from .model import Article, Block
 from .segment import parse_html, segment_html, segment_text
 from .decide import decide
 from .decide.scores import score_page
 
-#: Characters of the longest blocks sampled for language detection.
-LANGUAGE_SAMPLE_CHARS = 600
 _MAIN_ONLY = frozenset({"main"})
 _LABEL = itemgetter(0)  # Evidence.label
 _SITE_SUFFIX = re.compile(r"\s+[|–—·•:-]\s+[^|–—·•]{2,60}$")
@@ -32,11 +30,11 @@ def _language_sample(blocks: list[Block]) -> str:
     longest = sorted(range(len(blocks)), key=lengths.__getitem__, reverse=True)
     picked, total = [], 0
     for i in longest:
-        if total >= LANGUAGE_SAMPLE_CHARS:
+        if total >= SAMPLE_CHARS:
             break
         picked.append(i)
         total += lengths[i]
-    return " ".join([blocks[i].text for i in sorted(picked)])[:LANGUAGE_SAMPLE_CHARS]
+    return " ".join([blocks[i].text for i in sorted(picked)])[:SAMPLE_CHARS]
 
 
 def _text_evidence(blocks: list[Block], stop: frozenset[str], unspaced: bool,
@@ -135,7 +133,7 @@ def clean(
         # a block is noisy when any of its evidence is for a label other than "main" (in C: no
         # generator per block)
         noisy = [not _MAIN_ONLY.issuperset(map(_LABEL, ev)) for ev in evidence]
-        assign_paths(blocks, elements, find_anchor(blocks, feats, noisy, elements))
+        assign_paths(blocks, elements, find_story_container(blocks, feats, noisy, elements))
         dom_evidence(blocks, feats, evidence)
     scored = score_page(blocks, feats, evidence)
     _, _, title_index = decide(scored, hints)

@@ -25,6 +25,9 @@ class Block:
 
     ``tag`` is the HTML element that holds the block (``"p"`` for text input), ``path`` the
     class/id tokens and tag names of its ancestors (empty for text input).
+    ``in_story_container`` says whether the block sits in the element that holds most of the
+    page's prose (:func:`cleaner.dom.find_story_container`); None when the page has none (text
+    input, or no paragraph to tell).
     """
 
     index: int
@@ -33,6 +36,7 @@ class Block:
     path: frozenset[str] = frozenset()
     link_chars: int = 0
     ancestors: tuple[int, ...] = ()
+    in_story_container: bool | None = None
     label: str = "main"
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
