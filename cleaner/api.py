@@ -79,6 +79,11 @@ def _html_title_hints(root) -> list[str]:
     return [h for h in hints if h.strip()]
 
 
+def _iso639_1(code: str | None) -> str | None:
+    """The two-letter ISO 639-1 code an Article reports: the detector names Chinese zh-cn/zh-tw."""
+    return code.split("-")[0].lower() if code else code
+
+
 def clean(
     data: str | bytes,
     *,
@@ -109,7 +114,7 @@ def clean(
     if kind == "auto":
         kind = sniff_kind(text)
     if not text.strip():
-        return Article("", [], language, [], kind, url, reason="empty input")
+        return Article("", [], _iso639_1(language), [], kind, url, reason="empty input")
 
     hints: list[str] = []
     elements: list = []
@@ -123,7 +128,7 @@ def clean(
         blocks = segment_text(text)
     if not blocks:
         title = hints[-1].strip() if hints else ""  # a page that is only a <title> keeps it
-        return Article(title, [], language, [], kind, url, reason="no visible text")
+        return Article(title, [], _iso639_1(language), [], kind, url, reason="no visible text")
 
     lang = language or detect_language(_language_sample(blocks))
     stop = stopwords(lang)
@@ -141,4 +146,4 @@ def clean(
     title = blocks[title_index].text if title_index is not None else (hints[-1].strip() if hints else "")
     paragraphs = [b.text for b in blocks if b.label == "main"]
     reason = None if paragraphs else "no block reads like story text"
-    return Article(title, paragraphs, lang, blocks, kind, url, reason=reason)
+    return Article(title, paragraphs, _iso639_1(lang), blocks, kind, url, reason=reason)
