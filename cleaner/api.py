@@ -11,6 +11,7 @@ from .features import Features, block_features
 from .rules.dispatch import dom_evidence, text_evidence
 from .rules.evidence import Evidence
 from .language import SAMPLE_CHARS, UNSPACED, detect_language, stopwords
+from .metadata import Declarations, read_declarations
 from .model import Article, Block
 from .segment import parse_html, segment_html, segment_text
 from .decide import decide
@@ -78,6 +79,11 @@ def _html_title_hints(root) -> list[str]:
     return [h for h in hints if h.strip()]
 
 
+def _iso639_1(code: str | None) -> str | None:
+    """The two-letter ISO 639-1 code an Article reports: the detector names Chinese zh-cn/zh-tw."""
+    return code.split("-")[0].lower() if code else code
+
+
 def clean(
     data: str | bytes,
     *,
@@ -108,19 +114,21 @@ def clean(
     if kind == "auto":
         kind = sniff_kind(text)
     if not text.strip():
-        return Article("", [], language, [], kind, url, reason="empty input")
+        return Article("", [], _iso639_1(language), [], kind, url, reason="empty input")
 
     hints: list[str] = []
     elements: list = []
+    declared = Declarations()  # text input declares nothing
     if kind == "html":
         root = parse_html(utf8)
+        declared = read_declarations(root)  # before segment_html, which prunes <script>
         blocks, elements = segment_html(root)
         hints = _html_title_hints(root)
     else:
         blocks = segment_text(text)
     if not blocks:
         title = hints[-1].strip() if hints else ""  # a page that is only a <title> keeps it
-        return Article(title, [], language, [], kind, url, reason="no visible text")
+        return Article(title, [], _iso639_1(language), [], kind, url, reason="no visible text")
 
     lang = language or detect_language(_language_sample(blocks))
     stop = stopwords(lang)
@@ -138,4 +146,4 @@ def clean(
     title = blocks[title_index].text if title_index is not None else (hints[-1].strip() if hints else "")
     paragraphs = [b.text for b in blocks if b.label == "main"]
     reason = None if paragraphs else "no block reads like story text"
-    return Article(title, paragraphs, lang, blocks, kind, url, reason=reason)
+    return Article(title, paragraphs, _iso639_1(lang), blocks, kind, url, reason=reason)

@@ -27,7 +27,8 @@ from .page_rules import (
 )
 from .revisions import (
     attach_lead, fill_story_container, fill_under_headline, keep_short_lines_in_story,
-    take_announced_lists, take_paragraphs_after_headline, trim_sign_off, under_headline,
+    take_announced_lists, take_paragraphs_after_headline, take_story_tables, trim_sign_off,
+    under_headline,
 )
 from .scores import Scored, relabel
 from .shapes import headline
@@ -96,6 +97,7 @@ def fill_story(page: Page) -> None:
     page.hints = prepare_hints(page.title_hints)  # once for this pass and the title's
     fill_under_headline(page.scored, page.under_headline, page.hints)
     fill_story_container(page.scored)
+    take_story_tables(page.scored)
     trim_sign_off(page.scored)
 
 

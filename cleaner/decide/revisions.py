@@ -10,7 +10,7 @@ from ..rules.dom_heuristics import DOM_CAPTION, DOM_FOOTER, DOM_NAVIGATION, DOM_
     OUTSIDE_STORY_CONTAINER
 from ..rules.evidence import PARAGRAPH_WORDS
 from ..rules.text_heuristics import (
-    AUTHOR_BIO, COMMENT_TEXT, FOOTER_TEXT, LOW_STOPWORD_DENSITY, PROMO_TEXT, SHARE_BAR, SHORT_FRAGMENT,
+    AUTHOR_BIO, COMMENT_TEXT, FOOTER_TEXT, LOW_STOPWORD_DENSITY, NAVIGATION_TEXT, PROMO_TEXT, SHARE_BAR, SHORT_FRAGMENT,
     TRUNCATED_TEASER, date_stamp,
 )
 from .page_rules import DUPLICATE_TEXT, HEADLINE_RUN, REPEATED_ITEM_REGION
@@ -45,6 +45,10 @@ WEAK_NOISE_UNDER_HEADLINE = WEAK_NOISE | {OUTSIDE_STORY_CONTAINER, HEADLINE_RUN,
 WEAK_NOISE_IN_CONTAINER = WEAK_NOISE | {
     LINK_DENSE_REASON, DUPLICATE_TEXT, REPEATED_ITEM_REGION, HEADLINE_RUN, TRUNCATED_TEASER,
 }
+#: In a table that continues the story, these say only "short", "not a sentence", "one of a
+#: list" or, for a row of short cells joined by " | ", "reads like a breadcrumb": a data table
+#: (quantities, results, prices), not a menu.
+WEAK_NOISE_IN_TABLE = WEAK_NOISE_IN_CONTAINER | {NAVIGATION_TEXT}
 #: Text vocabulary that marks a story's last lines as the site's sign-off (newsletter and
 #: social plugs, copyright, share prompts), whatever the story's container says.
 SIGN_OFF_REASONS = frozenset({PROMO_TEXT, FOOTER_TEXT, SHARE_BAR, COMMENT_TEXT, AUTHOR_BIO})
@@ -65,6 +69,7 @@ LEAD_PARAGRAPH = "lead_paragraph"
 LEAD_AFTER_HEADLINE = "lead_after_headline"
 UNDER_HEADLINE = "under_headline"
 SIGN_OFF = "sign_off"
+STORY_TABLE = "story_table"
 
 
 def keep_short_lines_in_story(scored: list[Scored], start: int, end: int) -> None:
@@ -126,6 +131,27 @@ def fill_story_container(scored: list[Scored]) -> None:
             continue
         if noise_reasons(s) <= WEAK_NOISE_IN_CONTAINER:
             relabel(s, "main", INSIDE_STORY_CONTAINER)
+
+
+def take_story_tables(scored: list[Scored]) -> None:
+    """HTML: a table inside the story's container that follows a story block (the story's data:
+    quantities, results, prices) is story, row by row, when none of its rows has links (a table
+    of links is a menu) and nothing but the rows' shape speaks against them."""
+    i = 0
+    while i < len(scored):
+        if scored[i].block.tag != "tr" or i == 0 or scored[i - 1].block.label != "main":
+            i += 1
+            continue
+        j = i
+        while j < len(scored) and scored[j].block.tag == "tr":
+            j += 1
+        rows = scored[i:j]
+        if all(s.block.in_story_container and not s.block.link_chars and not s.boundary and
+               noise_reasons(s) <= WEAK_NOISE_IN_TABLE for s in rows):
+            for s in rows:
+                if s.block.label != "main":
+                    relabel(s, "main", STORY_TABLE)
+        i = j
 
 
 def attach_lead(scored: list[Scored], start: int) -> None:
