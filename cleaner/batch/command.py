@@ -66,9 +66,10 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "batch",
         help="clean every page under a folder (recursive, parallel, resumable)",
-        description="Clean every .html/.htm/.txt page (optionally .gz) and every HTML response in "
-        ".warc/.warc.gz files under IN_DIR, writing results under OUT_DIR. Re-running resumes: "
-        "pages whose output is up to date are skipped.",
+        description="Clean every page (.html/.htm/.txt, optionally .gz, or any file whose content is "
+        "HTML or text) and every HTML response of the WARC files under IN_DIR, writing results under "
+        "OUT_DIR; every other file is listed as ignored with the reason. Re-running resumes: pages "
+        "whose output is up to date are skipped.",
     )
     p.add_argument("in_dir", metavar="IN_DIR", help="folder of scraped pages (read recursively, never modified)")
     p.add_argument("out_dir", metavar="OUT_DIR", help="folder for outputs, errors.jsonl and resume state")
