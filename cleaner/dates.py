@@ -53,6 +53,7 @@ _MONTH = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
 #: Languages that write a numeric date month first ("10/16/2019").
 MONTH_FIRST_LANGUAGES = frozenset({"en"})
 
+_TWO_DIGITS = re.compile(r"\d\d")
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)([-/.]?)(\d\d)\2(\d\d)(?!\d)")
 _ISO_LOOSE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])\s?(\d{1,2})\2\s?((?:19|20)?\d\d)(?![\d])")
@@ -97,7 +98,7 @@ def parse_date(text: str, *, day_first: bool | None = None) -> str | None:
     ``day_first`` settles a numeric date whose day and month could swap; when it is None such a
     date is read day first after a dot ("03.04.2019": no language writes it month first) and not
     at all after a slash or a dash."""
-    if not text:
+    if not text or not _TWO_DIGITS.search(text):  # every form has a year: most lines are out here
         return None
     m = _ISO.search(text)
     if m and (m.group(2) or len(text.strip()) == 8):  # "20191016" only as the whole value

@@ -117,12 +117,15 @@ def read_declarations(root: etree._Element) -> Declarations:
     author_links: list[str] = []
     for node in root.iter(_DECLARING):
         tag = node.tag
-        if tag == "a":  # the most frequent: first, and two attribute reads at most
-            if len(author_links) < MAX_REPEATED and ("author" in (node.get("rel") or "") or
-                                                      _AUTHOR_HREF.search(node.get("href") or "")):
-                text = _text(node)
-                if text:
-                    author_links.append(text)
+        if tag == "a":  # the most frequent: first, and cheap substring tests before the regex
+            if len(author_links) < MAX_REPEATED:
+                rel, href = node.get("rel"), node.get("href")
+                if rel and "author" in rel or href and ("aut" in href or "writer" in href or
+                                                         "people" in href or "contributor" in href) \
+                        and _AUTHOR_HREF.search(href):
+                    text = _text(node)
+                    if text:
+                        author_links.append(text)
         elif tag == "meta":
             content = node.get("content")
             if content is None:
@@ -347,18 +350,35 @@ def _near(blocks: list[Block], title_index: int | None) -> list[int]:
     return [*after, *range(title_index - 1, max(0, title_index - BYLINE_BEFORE) - 1, -1)]
 
 
-def _block_date(blocks: list[Block], near: list[int], day_first: bool | None) -> str | None:
-    """The date of the first date line around the headline; a story paragraph counts only when
-    it opens with the date (a dateline: "01.02.2022 – The ...")."""
+def _block_dates(blocks: list[Block], near: list[int], day_first: bool | None) -> list[str]:
+    """The dates of the date lines around the headline, nearest first; a story paragraph counts
+    only when it opens with the date (a dateline: "01.02.2022 – The ...")."""
+    found = []
     for i in near:
         text = blocks[i].text
         if blocks[i].label == "main":
             text = text[:DATELINE_CHARS]
         if len(text) <= MAX_DATE_LINE_CHARS:
-            found = parse_date(text, day_first=day_first)
-            if found:
-                return found
-    return None
+            when = parse_date(text, day_first=day_first)
+            if when:
+                found.append(when)
+    return found
+
+
+def _story_lines(blocks: list[Block], near: list[int]) -> list[int]:
+    """Indexes of the short blocks outside the story that come before its last paragraph and
+    are not around the headline: where a date line sits when the headline was not found. Past
+    the story are teasers, comments and footers, whose dates are not the page's."""
+    last = max((b.index for b in blocks if b.label == "main"), default=0)
+    seen = set(near)
+    return [i for i in range(last) if i not in seen and blocks[i].label != "main"
+            and len(blocks[i].text) <= MAX_DATE_LINE_CHARS]
+
+
+def _printed_and_declared(printed: list[str], declared: tuple[str | None, ...]) -> str | None:
+    """The first date printed by the headline that the page also declares: the one readers see
+    (the update date when the page shows that one), confirmed by the markup."""
+    return next((when for when in printed if when in declared), None)
 
 
 def article_metadata(declared: Declarations, blocks: list[Block], title_index: int | None,
@@ -381,12 +401,14 @@ def article_metadata(declared: Declarations, blocks: list[Block], title_index: i
         join_names(_split_names(meta_field(declared, AUTHOR_KEYS))) or \
         block_author(blocks, near, declared.author_links) or \
         join_names(n for n in declared.author_links[:1] if is_name(n) and " " in n)
-    published = _date(jsonld_field(objects, "datePublished", "dateCreated", "uploadDate"), day_first) or \
-        _date(meta_field(declared, DATE_KEYS), day_first) or \
-        next(filter(None, (parse_date(t, day_first=day_first) for t in declared.times)), None) or \
-        _block_date(blocks, near, day_first) or url_date(canonical or url)
+    declared_published = _date(jsonld_field(objects, "datePublished", "dateCreated", "uploadDate"), day_first) \
+        or _date(meta_field(declared, DATE_KEYS), day_first)
+    timed = next(filter(None, (parse_date(t, day_first=day_first) for t in declared.times)), None)
     modified = _date(jsonld_field(objects, "dateModified"), day_first) or \
         _date(meta_field(declared, MODIFIED_KEYS), day_first)
+    printed = _block_dates(blocks, near, day_first) + _block_dates(blocks, _story_lines(blocks, near), day_first)
+    published = _printed_and_declared(printed, (declared_published, modified, timed)) or \
+        declared_published or timed or (printed[0] if printed else None) or url_date(canonical or url)
     publisher = _names(jsonld_field(objects, "publisher"), ids)
     site = meta_field(declared, _SITE_KEYS[:1]) or (publisher[0] if publisher else None) or \
         next((o.get("name") for o in declared.jsonld if o.get("@type") == "WebSite"
