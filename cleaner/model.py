@@ -62,8 +62,18 @@ class Article:
     language: str | None
     blocks: list[Block]
     kind: str
-    url: str | None = None
+    url: str | None = None  # as given, else the page's canonical address
     reason: str | None = None  # why the body is empty, when it is
+    # what the page declares or prints about itself (cleaner.metadata); None when it is silent
+    author: str | None = None  # several joined by "; "
+    date: str | None = None  # published, YYYY-MM-DD
+    date_modified: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+    canonical_url: str | None = None
+    image: str | None = None
+    tags: list[str] = field(default_factory=list)
+    license: str | None = None
 
     @property
     def text(self) -> str:
@@ -76,6 +86,15 @@ class Article:
             "url": self.url,
             "kind": self.kind,
             "title": self.title,
+            "author": self.author,
+            "date": self.date,
+            "date_modified": self.date_modified,
+            "site_name": self.site_name,
+            "description": self.description,
+            "canonical_url": self.canonical_url,
+            "image": self.image,
+            "tags": list(self.tags),
+            "license": self.license,
             "language": self.language,
             "text": self.text,
             "reason": self.reason,
