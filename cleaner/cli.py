@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .api import clean
 from .errors import CleanerError
-from .render import render
+from .render import FORMATS, render
 
 #: Modules that each add one or more subcommands (``clean`` is defined here).
 COMMAND_MODULES = (
@@ -47,7 +47,8 @@ def run_clean(args: argparse.Namespace) -> int:
             data = sys.stdin.buffer.read()
         else:
             data = Path(args.file).read_bytes()
-        article = clean(data, url=args.url, kind=args.kind, language=args.language)
+        article = clean(data, url=args.url, kind=args.kind, language=args.language,
+                        links=args.links, images=args.images)
     except OSError as exc:
         print(f"cleaner: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
         return 1
@@ -64,8 +65,12 @@ def register_clean(sub: argparse._SubParsersAction) -> None:
     """Add the ``clean`` subcommand."""
     p = sub.add_parser("clean", help="clean one page (a file or - for stdin) to stdout")
     p.add_argument("file", help="page to clean: .html, .txt (optionally .gz), or - for stdin")
-    p.add_argument("--format", choices=("txt", "json", "md"), default="txt")
+    p.add_argument("--format", choices=FORMATS, default="txt",
+                   help="txt: the body; md: Markdown with headings, lists, tables, code; html: a clean "
+                   "HTML5 document; json/jsonl: the record (--blocks: with every block's structure)")
     p.add_argument("--blocks", action="store_true", help="json: include every block with label and reasons")
+    p.add_argument("--links", action="store_true", help="md/html: keep links, as [text](absolute URL)")
+    p.add_argument("--images", action="store_true", help="md/html: keep images, as ![alt](src) with their captions")
     p.add_argument("--kind", choices=("auto", "html", "text"), default="auto")
     p.add_argument("--language", default=None, help="ISO code; skips detection")
     p.add_argument("--url", default=None, help="the page's address, copied to the output")

@@ -16,7 +16,7 @@ from ..errors import CleanerError
 from ..render import render
 
 #: Per-page output formats of ``cleaner batch`` (``jsonl``, one file for all pages, is added there).
-FORMATS = ("txt", "json", "md")
+FORMATS = ("txt", "json", "md", "html")
 #: Test-only hook: ``SECONDS`` or ``SECONDS:SUBSTRING`` makes a worker sleep that long before
 #: cleaning every page (or only pages whose source contains SUBSTRING), to simulate slow or hung
 #: pages in the timeout and kill tests. Unset in normal use.
@@ -44,9 +44,11 @@ class Task:
 class Options:
     """What a worker needs to know besides the page: output format, block detail and size cap."""
 
-    fmt: str  # txt | json | md | jsonl
+    fmt: str  # txt | json | md | html | jsonl
     blocks: bool
     max_bytes: int
+    links: bool = False  # md/html: links as [text](href), resolved against the page's URL
+    images: bool = False  # md/html: images as ![alt](src) with their captions
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,8 @@ def process(task: Task, opts: Options) -> Outcome:
         data = task.data if task.data is not None else read_input(
             task.path or "", gz=task.gz, max_bytes=opts.max_bytes
         )
-        article = clean(data, url=task.url, kind=task.kind, max_bytes=opts.max_bytes)
+        article = clean(data, url=task.url, kind=task.kind, max_bytes=opts.max_bytes,
+                        links=opts.links, images=opts.images)
         text = render(article, opts.fmt, source=task.source, blocks=opts.blocks)
     except CleanerError as exc:
         return Outcome("failed", str(exc))
