@@ -91,12 +91,15 @@ def clean(
     kind: str = "auto",
     language: str | None = None,
     max_bytes: int | None = None,
+    links: bool = False,
+    images: bool = False,
 ) -> Article:
     """Split a scraped page into labelled blocks and return its title and main story.
 
     ``data`` is HTML or flattened text (blocks separated by blank lines), as ``str`` or ``bytes``
     (bytes are decoded: BOM, UTF-8, declared charset, then detection; gzip is unpacked).
-    ``kind`` is "html", "text" or "auto". Raises :class:`CleanerError` for unreadable input.
+    ``kind`` is "html", "text" or "auto". ``links``/``images`` record the hrefs of links and the
+    sources of images (HTML), for Markdown/HTML output. Raises :class:`CleanerError` for unreadable input.
     """
     if kind not in ("auto", "html", "text"):
         raise CleanerError(f"unknown kind {kind!r}: use 'auto', 'html' or 'text'")
@@ -122,7 +125,7 @@ def clean(
     if kind == "html":
         root = parse_html(utf8)
         declared = read_declarations(root)  # before segment_html, which prunes <script>
-        blocks, elements = segment_html(root)
+        blocks, elements = segment_html(root, links=links, images=images)
         hints = _html_title_hints(root)
     else:
         blocks = segment_text(text)
