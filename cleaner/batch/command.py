@@ -75,10 +75,12 @@ def register(subparsers) -> None:
     p.add_argument("out_dir", metavar="OUT_DIR", help="folder for outputs, errors.jsonl and resume state")
     p.add_argument(
         "--format", choices=FORMATS + ("jsonl",), default="txt",
-        help="txt/json/md: one file per page mirroring the tree (name + .FORMAT); "
+        help="txt/json/md/html: one file per page mirroring the tree (name + .FORMAT); "
         f"jsonl: one {JSONL_NAME} sorted by source path (default: txt)",
     )
     p.add_argument("--blocks", action="store_true", help="json/jsonl: include every block with label, score, reasons")
+    p.add_argument("--links", action="store_true", help="md/html: keep links, as [text](absolute URL)")
+    p.add_argument("--images", action="store_true", help="md/html: keep images, as ![alt](src) with their captions")
     p.add_argument("--workers", type=_positive(int), default=default_workers(),
                    help="worker processes (default: all cores)")
     p.add_argument("--timeout", type=_positive(float), default=DEFAULT_TIMEOUT,
@@ -236,6 +238,7 @@ def run(args: argparse.Namespace) -> int:
     start = time.monotonic()
     sources, passed = discover(args.in_dir, args.out_dir, args.format)
     opts = {"format": args.format, "blocks": args.blocks, "max_bytes": args.max_bytes, "version": _version()}
+    opts.update({name: True for name in ("links", "images") if getattr(args, name)})  # only when asked: older runs resume
     state = _Run(out, log, args.format, opts)
     for p in passed:
         if p.failed:
@@ -244,7 +247,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             state.ignored += 1
             state.problem(display(p.rel), "ignored", p.reason)
-    worker_opts = Options(args.format, args.blocks, args.max_bytes)
+    worker_opts = Options(args.format, args.blocks, args.max_bytes, args.links, args.images)
     previous = signal.signal(signal.SIGTERM, _raise_on_sigterm)
     try:
         state.bar = _progress_bar(sources, args.quiet)

@@ -43,9 +43,21 @@ TAIL_MAX_SHARE = 0.4
 TAIL_MIN_STORY_WORDS = 200
 #: Outside the core, solid prose in the story's container (HTML) is still story text: a gallery
 #: or embed in the middle of an article must not cut its first paragraphs off.
-ANCHOR_PROSE_SCORE = 3.0
+CONTAINER_PROSE_SCORE = 3.0
 #: Inside the core, a block stays main when its score is at least this (subheadings score ~ -1).
 MAIN_MIN_SCORE = -1.5
+#: Outside the core, a block no evidence names is named by its place and length: before the
+#: story, a line up to this long is a menu entry; after it, a longer block is a teaser.
+PLACE_LINE_WORDS = 8
+
+# --- the reasons of a block's first label ---------------------------------------------------------
+CORE = "core"
+INSIDE_CORE = "inside_core"
+#: In the story's container (the reason's name is older than the term "story container").
+CONTAINER_PROSE = "anchor_prose"
+OUTSIDE_CORE = "outside_core"
+BEFORE_CORE = "before_core"
+AFTER_CORE = "after_core"
 
 
 def _weight(s: Scored) -> float:
@@ -139,12 +151,12 @@ def trim_to_container(scored: list[Scored], start: int, end: int) -> int:
     (a company blurb, an author bio), is cut off; such blurbs read like prose and join the core."""
     # the container's last block, searched for only where it may be: among the last blocks
     last = next((i for i in range(end - 1, max(start, end - 1 - TAIL_MAX_BLOCKS) - 1, -1)
-                 if "@anchor" in scored[i].block.path), None)
+                 if scored[i].block.in_story_container), None)
     if last is None or last == end - 1:  # no container, or nothing after its last block to cut
         return end
     cut = last + 1
     tail = sum(s.feats.words for s in scored[cut:end] if s.score > 0)
-    story = sum(s.feats.words for s in scored[start:cut] if s.score > 0 and "@anchor" in s.block.path)
+    story = sum(s.feats.words for s in scored[start:cut] if s.score > 0 and s.block.in_story_container)
     if story < TAIL_MIN_STORY_WORDS or tail > TAIL_MAX_SHARE * story or \
             coherence(scored, cut, end, story_vocabulary(scored, start, cut)) >= EXTEND_MIN_COHERENCE:
         return end
@@ -154,8 +166,8 @@ def trim_to_container(scored: list[Scored], start: int, end: int) -> int:
 def _label_by_place(s: Scored, before_core: bool) -> tuple[str, str]:
     """Label and reason of a block outside the story that no boilerplate evidence names."""
     if before_core:
-        return ("navigation" if s.feats.words <= 8 else "boilerplate"), "before_core"
-    return ("related" if s.feats.words > 8 else "footer"), "after_core"
+        return ("navigation" if s.feats.words <= PLACE_LINE_WORDS else "boilerplate"), BEFORE_CORE
+    return ("related" if s.feats.words > PLACE_LINE_WORDS else "footer"), AFTER_CORE
 
 
 def label_blocks(scored: list[Scored], start: int, end: int) -> None:
@@ -166,14 +178,13 @@ def label_blocks(scored: list[Scored], start: int, end: int) -> None:
         b.score = s.score
         if start <= i < end:
             if s.noise_label and (s.noise > s.content or s.boundary) or s.score < MAIN_MIN_SCORE:
-                b.label = s.noise_label or "boilerplate"
-                why = "inside_core"
+                label, why = s.noise_label or "boilerplate", INSIDE_CORE
             else:
-                b.label, why = "main", "core"
-        elif "@anchor" in b.path and s.score >= ANCHOR_PROSE_SCORE and s.noise_label is None:
-            b.label, why = "main", "anchor_prose"
+                label, why = "main", CORE
+        elif b.in_story_container and s.score >= CONTAINER_PROSE_SCORE and s.noise_label is None:
+            label, why = "main", CONTAINER_PROSE
         elif s.noise_label:  # outside the story: what its evidence says it is ...
-            b.label, why = s.noise_label, "outside_core"
+            label, why = s.noise_label, OUTSIDE_CORE
         else:  # ... or what its place says
-            b.label, why = _label_by_place(s, i < start)
-        b.reasons = [*map(REASON, s.evidence), why]
+            label, why = _label_by_place(s, i < start)
+        b.label, b.reasons = label, [*map(REASON, s.evidence), why]  # its first label: not a change
