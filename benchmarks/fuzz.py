@@ -31,6 +31,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 import test_properties as props  # noqa: E402
 from cleaner import Article, CleanerError, clean  # noqa: E402
+from cleaner.batch.inputs import Passed, classify  # noqa: E402
 from cleaner.batch.worker import Options, Task, process  # noqa: E402
 from cleaner.render import render  # noqa: E402
 from cleaner.warc import iter_warc_pages  # noqa: E402
@@ -138,6 +139,46 @@ def check_warc(data: bytes) -> None:
                 check_pipeline(page.data)
 
 
+#: File names the "files" target gives its inputs: page, WARC and gzip suffixes, and names that
+#: say nothing, so batch's recognition by content is fuzzed along with the cleaning.
+FILE_NAMES = ("page.html", "page.txt.gz", "crawl.warc.gz", "story.php", "article", "index.html?p=2", "x.gz")
+
+
+@st.composite
+def named_files(draw, pages: st.SearchStrategy[bytes]) -> tuple[str, bytes]:
+    """A file name and content: a (mutated) page, maybe gzipped, maybe packed in a WARC."""
+    data = draw(pages)
+    if draw(st.booleans()):
+        data = _warc_record("http://example.com/", data)
+    if draw(st.booleans()):
+        data = gzip.compress(data, mtime=0)
+    return draw(st.sampled_from(FILE_NAMES)), draw(props.mutated(st.just(data)))
+
+
+def check_file(named: tuple[str, bytes]) -> None:
+    """batch's view of one file: recognised (by name or content) or ignored with a reason; a page
+    goes through a worker, a WARC through iter_warc_pages, neither reports an internal error."""
+    import os
+    import tempfile
+    name, data = named
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, name)
+        with open(path, "wb") as fh:
+            fh.write(data)
+        found = classify(name, path, os.stat(path))
+        if isinstance(found, Passed):
+            assert found.reason, "ignored without a reason"
+        elif found.warc:
+            for page in iter_warc_pages(path):
+                if page.error is None:
+                    outcome = process(Task("fuzz", data=page.data, kind="html"), Options("jsonl", True, 1 << 26))
+                    assert not (outcome.reason or "").startswith("internal error"), outcome.reason
+        else:
+            task = Task(name, path=path, kind=found.kind, gz=found.gz)
+            outcome = process(task, Options("json", True, 1 << 26))
+            assert not (outcome.reason or "").startswith("internal error"), outcome.reason
+
+
 def targets(pages: list[bytes], hang: int) -> dict[str, tuple]:
     """name -> (strategy, check) pairs."""
     splices = st.sampled_from([s.decode("latin-1") for s in props.SPLICES])
@@ -153,6 +194,8 @@ def targets(pages: list[bytes], hang: int) -> dict[str, tuple]:
     out["repeat"] = (st.builds(_repeated, props.nodes | splices, st.integers(100, 50_000),
                                props.html_documents()),
                      lambda m: props.outcome(m))
+    generated = props.html_documents().map(lambda m: m.encode("utf-8"))
+    out["files"] = (named_files(st.sampled_from(pages) if pages else generated), check_file)
     if pages:
         out["mutate-real"] = (props.mutated(st.sampled_from(pages)), check_pipeline)
     return {name: (strategy, _with_alarm(check, hang)) for name, (strategy, check) in out.items()}

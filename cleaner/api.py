@@ -11,7 +11,7 @@ from .features import Features, block_features
 from .rules.dispatch import dom_evidence, text_evidence
 from .rules.evidence import Evidence
 from .language import SAMPLE_CHARS, UNSPACED, detect_language, stopwords
-from .metadata import Declarations, read_declarations
+from .metadata import Declarations, Metadata, article_metadata, read_declarations, text_metadata
 from .model import Article, Block
 from .segment import parse_html, segment_html, segment_text
 from .decide import decide
@@ -91,12 +91,15 @@ def clean(
     kind: str = "auto",
     language: str | None = None,
     max_bytes: int | None = None,
+    links: bool = False,
+    images: bool = False,
 ) -> Article:
     """Split a scraped page into labelled blocks and return its title and main story.
 
     ``data`` is HTML or flattened text (blocks separated by blank lines), as ``str`` or ``bytes``
     (bytes are decoded: BOM, UTF-8, declared charset, then detection; gzip is unpacked).
-    ``kind`` is "html", "text" or "auto". Raises :class:`CleanerError` for unreadable input.
+    ``kind`` is "html", "text" or "auto". ``links``/``images`` record the hrefs of links and the
+    sources of images (HTML), for Markdown/HTML output. Raises :class:`CleanerError` for unreadable input.
     """
     if kind not in ("auto", "html", "text"):
         raise CleanerError(f"unknown kind {kind!r}: use 'auto', 'html' or 'text'")
@@ -122,13 +125,14 @@ def clean(
     if kind == "html":
         root = parse_html(utf8)
         declared = read_declarations(root)  # before segment_html, which prunes <script>
-        blocks, elements = segment_html(root)
+        blocks, elements = segment_html(root, links=links, images=images)
         hints = _html_title_hints(root)
     else:
         blocks = segment_text(text)
     if not blocks:
         title = hints[-1].strip() if hints else ""  # a page that is only a <title> keeps it
-        return Article(title, [], _iso639_1(language), [], kind, url, reason="no visible text")
+        return _article(title, [], language, [], kind, url, "no visible text",
+                        article_metadata(declared, [], None, title, url, language))
 
     lang = language or detect_language(_language_sample(blocks))
     stop = stopwords(lang)
@@ -146,4 +150,19 @@ def clean(
     title = blocks[title_index].text if title_index is not None else (hints[-1].strip() if hints else "")
     paragraphs = [b.text for b in blocks if b.label == "main"]
     reason = None if paragraphs else "no block reads like story text"
-    return Article(title, paragraphs, _iso639_1(lang), blocks, kind, url, reason=reason)
+    meta = article_metadata(declared, blocks, title_index, title, url, lang) if kind == "html" \
+        else text_metadata(blocks, title_index, lang)
+    return _article(title, paragraphs, lang, blocks, kind, url, reason, meta)
+
+
+def _article(title: str, paragraphs: list[str], language: str | None, blocks: list[Block], kind: str,
+             url: str | None, reason: str | None, meta: Metadata) -> Article:
+    """The Article with its metadata; the declared headline replaces the chosen block's text only
+    where the page's titles agree on it (the block keeps its label), and the page's canonical
+    address stands in for a missing ``url``."""
+    return Article(
+        meta.title or title, paragraphs, _iso639_1(language), blocks, kind, url or meta.canonical_url, reason=reason,
+        author=meta.author, date=meta.date, date_modified=meta.date_modified, site_name=meta.site_name,
+        description=meta.description, canonical_url=meta.canonical_url, image=meta.image,
+        tags=list(meta.tags), license=meta.license,
+    )

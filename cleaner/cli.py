@@ -14,7 +14,7 @@ from pathlib import Path
 from . import __version__
 from .api import clean
 from .errors import CleanerError
-from .render import render
+from .render import FORMATS, render
 from .batch.command import plural
 from .warc import WarcStats, is_warc_head, is_warc_path, iter_warc_pages
 
@@ -70,7 +70,8 @@ def run_clean(args: argparse.Namespace) -> int:
                 data = head + fh.read()
         if is_warc_head(data[:WARC_SNIFF_BYTES]):
             return _clean_warc(io.BytesIO(data), label, args)
-        article = clean(data, url=args.url, kind=args.kind, language=args.language)
+        article = clean(data, url=args.url, kind=args.kind, language=args.language,
+                        links=args.links, images=args.images)
     except CleanerError as exc:
         print(f"cleaner: {args.file}: {exc}", file=sys.stderr)
         return 1
@@ -137,9 +138,13 @@ def register_clean(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("clean", help="clean one page (a file or - for stdin) to stdout; a WARC page by page")
     p.add_argument("file", help="page to clean (HTML or text, optionally gzipped; a WARC archive is "
                    "cleaned page by page), or - for stdin")
-    p.add_argument("--format", choices=("txt", "json", "md"), default="txt")
+    p.add_argument("--format", choices=FORMATS, default="txt",
+                   help="txt: the body; md: Markdown with headings, lists, tables, code; html: a clean "
+                   "HTML5 document; json/jsonl: the record (--blocks: with every block's structure)")
     p.add_argument("--blocks", action="store_true", help="json: include every block with label and reasons "
-                   "(an error with txt or md)")
+                   "(an error with txt, md or html)")
+    p.add_argument("--links", action="store_true", help="md/html: keep links, as [text](absolute URL)")
+    p.add_argument("--images", action="store_true", help="md/html: keep images, as ![alt](src) with their captions")
     p.add_argument("--kind", choices=("auto", "html", "text"), default="auto")
     p.add_argument("--language", default=None, help="ISO code; skips detection")
     p.add_argument("--url", default=None, help="the page's address, copied to the output")

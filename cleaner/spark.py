@@ -302,8 +302,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "spark",
         help="clean a folder of pages or WARC files on Apache Spark (local mode by default)",
-        description="Clean every page file (.html/.htm/.txt, optionally .gz) and WARC file "
-        "(.warc/.warc.gz) under IN on Spark and write one row per page to the folder OUT.",
+        description="Clean every page file and WARC file under IN (recognised as cleaner batch "
+        "does: by name, else by content) on Spark and write one row per page to the folder OUT.",
     )
     _add_arguments(p)
     p.set_defaults(func=run)

@@ -589,6 +589,7 @@ def test_files_whose_name_says_nothing_are_read_by_content_and_each_file_is_list
         "photo": "ignored", "site/.keep": "ignored", "site/data.json": "ignored"}
     assert "PNG" in report["photo"]["reason"] and "empty file" in report["site/.keep"]["reason"]
     assert summary(proc) == {"pages": 7, "cleaned": 7, "empty": 0, "failed": 0, "skipped": 0}
+    assert re.search(r"processed in [\d.]+ s \([\d.]+ pages/s\) with 1 worker\n", proc.stderr)  # not "1 workers"
     assert ("input: 9 files: 5 page files, 1 WARC file, 3 ignored (not pages), 0 unreadable; "
             "WARC records: 4 read, 2 HTML pages, 2 skipped (not 2xx HTML responses)") in proc.stderr
 
@@ -616,3 +617,33 @@ def test_output_names_never_collide(tmp_path):
                             "crawl.warc.gz.pages/00000-example.com_a.txt", "z/00000-example.com_a.txt"}
     assert "story 1." in outputs["x.html.txt"].decode() and "story 2." in outputs["x.html.gz.txt"].decode()
     assert "story 4." in outputs["crawl.warc.gz.pages/00000-example.com_a.txt"].decode()
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs /proc to read a worker's open files")
+def test_a_forked_worker_holds_no_parent_end_of_any_pipe():
+    """With the parent's ends closed in each worker, a batch's death reads as EOF in every worker."""
+    import multiprocessing as mp
+
+    from cleaner.batch import pool
+    from cleaner.batch.worker import Options
+
+    if "fork" not in mp.get_all_start_methods():
+        pytest.skip("fork is not available")
+    ctx = mp.get_context("fork")
+    workers: list = []
+    try:
+        for _ in range(3):
+            workers.append(pool._Worker(ctx, Options("txt", False, 1000), list(workers)))
+        parent_ends = {os.readlink(f"/proc/self/fd/{w.conn.fileno()}") for w in workers}
+        time.sleep(0.3)  # each child has closed what it inherited
+        for w in workers:
+            held = set()
+            for fd in Path(f"/proc/{w.process.pid}/fd").iterdir():
+                try:
+                    held.add(os.readlink(fd))
+                except OSError:
+                    pass
+            assert not held & parent_ends, "a worker holds a parent's end of a pipe"
+    finally:
+        for w in workers:
+            w.stop()

@@ -66,18 +66,21 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "batch",
         help="clean every page under a folder (recursive, parallel, resumable)",
-        description="Clean every .html/.htm/.txt page (optionally .gz) and every HTML response in "
-        ".warc/.warc.gz files under IN_DIR, writing results under OUT_DIR. Re-running resumes: "
-        "pages whose output is up to date are skipped.",
+        description="Clean every page (.html/.htm/.txt, optionally .gz, or any file whose content is "
+        "HTML or text) and every HTML response of the WARC files under IN_DIR, writing results under "
+        "OUT_DIR; every other file is listed as ignored with the reason. Re-running resumes: pages "
+        "whose output is up to date are skipped.",
     )
     p.add_argument("in_dir", metavar="IN_DIR", help="folder of scraped pages (read recursively, never modified)")
     p.add_argument("out_dir", metavar="OUT_DIR", help="folder for outputs, errors.jsonl and resume state")
     p.add_argument(
         "--format", choices=FORMATS + ("jsonl",), default="txt",
-        help="txt/json/md: one file per page mirroring the tree (name + .FORMAT); "
+        help="txt/json/md/html: one file per page mirroring the tree (name + .FORMAT); "
         f"jsonl: one {JSONL_NAME} sorted by source path (default: txt)",
     )
     p.add_argument("--blocks", action="store_true", help="json/jsonl: include every block with label, score, reasons")
+    p.add_argument("--links", action="store_true", help="md/html: keep links, as [text](absolute URL)")
+    p.add_argument("--images", action="store_true", help="md/html: keep images, as ![alt](src) with their captions")
     p.add_argument("--workers", type=_positive(int), default=default_workers(),
                    help="worker processes (default: all cores)")
     p.add_argument("--timeout", type=_positive(float), default=DEFAULT_TIMEOUT,
@@ -235,6 +238,7 @@ def run(args: argparse.Namespace) -> int:
     start = time.monotonic()
     sources, passed = discover(args.in_dir, args.out_dir, args.format)
     opts = {"format": args.format, "blocks": args.blocks, "max_bytes": args.max_bytes, "version": _version()}
+    opts.update({name: True for name in ("links", "images") if getattr(args, name)})  # only when asked: older runs resume
     state = _Run(out, log, args.format, opts)
     for p in passed:
         if p.failed:
@@ -243,7 +247,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             state.ignored += 1
             state.problem(display(p.rel), "ignored", p.reason)
-    worker_opts = Options(args.format, args.blocks, args.max_bytes)
+    worker_opts = Options(args.format, args.blocks, args.max_bytes, args.links, args.images)
     previous = signal.signal(signal.SIGTERM, _raise_on_sigterm)
     try:
         state.bar = _progress_bar(sources, args.quiet)

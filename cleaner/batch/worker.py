@@ -18,7 +18,7 @@ from ..model import Article
 from ..render import record, render
 
 #: Per-page output formats of ``cleaner batch`` (``jsonl``, one file for all pages, is added there).
-FORMATS = ("txt", "json", "md")
+FORMATS = ("txt", "json", "md", "html")
 #: Test-only hook: ``SECONDS`` or ``SECONDS:SUBSTRING`` makes a worker sleep that long before
 #: cleaning every page (or only pages whose source contains SUBSTRING), to simulate slow or hung
 #: pages in the timeout and kill tests. Unset in normal use.
@@ -46,9 +46,11 @@ class Task:
 class Options:
     """What a worker needs to know besides the page: output format, block detail and size cap."""
 
-    fmt: str  # txt | json | md | jsonl
+    fmt: str  # txt | json | md | html | jsonl
     blocks: bool
     max_bytes: int
+    links: bool = False  # md/html: links as [text](href), resolved against the page's URL
+    images: bool = False  # md/html: images as ![alt](src) with their captions
 
 
 @dataclass(frozen=True)
@@ -84,12 +86,13 @@ def _test_sleep(source: str) -> None:
         time.sleep(float(seconds))
 
 
-def _article(task: Task, max_bytes: int) -> tuple[Article | None, str | None]:
-    """Read and clean one page: ``(article, None)``, or ``(None, why it failed)``, never an exception."""
+def _article(task: Task, max_bytes: int, *, links: bool = False, images: bool = False,
+             ) -> tuple[Article | None, str | None]:
+    """Read and clean one page (``links``/``images``: kept for md/html): ``(article, None)``, or ``(None, why it failed)``, never an exception."""
     try:
         _test_sleep(task.source)
         data = task.data if task.data is not None else read_input(task.path or "", gz=task.gz, max_bytes=max_bytes)
-        return clean(data, url=task.url, kind=task.kind, max_bytes=max_bytes), None
+        return clean(data, url=task.url, kind=task.kind, max_bytes=max_bytes, links=links, images=images), None
     except CleanerError as exc:
         return None, str(exc)
     except OSError as exc:
@@ -104,7 +107,7 @@ def _article(task: Task, max_bytes: int) -> tuple[Article | None, str | None]:
 
 def process(task: Task, opts: Options) -> Outcome:
     """Clean one page into its rendered output; every failure becomes a failed Outcome with a reason."""
-    article, error = _article(task, opts.max_bytes)
+    article, error = _article(task, opts.max_bytes, links=opts.links, images=opts.images)
     if article is None:
         return Outcome("failed", error)
     try:
