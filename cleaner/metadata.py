@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from .bylines import block_author, choose_title, is_name, join_names, title_variants
-from .dates import day_first_hint, language_day_first, parse_date, url_date
+from .dates import day_first_hint, find_dates, language_day_first, parse_date, url_date
 from .model import Block
 
 #: Elements a page declares itself with, found in one pass in C (lxml's tag filter): a general
@@ -292,6 +292,8 @@ MAX_H1 = 3
 BYLINE_BEFORE, BYLINE_AFTER = 4, 12
 #: Longest block read as a date line: longer is a paragraph that mentions a date.
 MAX_DATE_LINE_CHARS = 160
+#: Blocks before the story's first paragraph read for its date line (further up are menus).
+STORY_LEAD_BLOCKS = 30
 #: Opening characters of a story paragraph read for a dateline ("Berlin, 25. Januar 2022 –").
 DATELINE_CHARS = 40
 
@@ -351,28 +353,28 @@ def _near(blocks: list[Block], title_index: int | None) -> list[int]:
 
 
 def _block_dates(blocks: list[Block], near: list[int], day_first: bool | None) -> list[str]:
-    """The dates of the date lines around the headline, nearest first; a story paragraph counts
-    only when it opens with the date (a dateline: "01.02.2022 – The ...")."""
-    found = []
+    """The dates of the date lines among ``near``, in that order; a story paragraph counts only
+    when it opens with the date (a dateline: "01.02.2022 – The ...")."""
+    lines = []
     for i in near:
         text = blocks[i].text
         if blocks[i].label == "main":
             text = text[:DATELINE_CHARS]
         if len(text) <= MAX_DATE_LINE_CHARS:
-            when = parse_date(text, day_first=day_first)
-            if when:
-                found.append(when)
-    return found
+            lines.append(text)
+    return find_dates(lines, day_first=day_first)
 
 
 def _story_lines(blocks: list[Block], near: list[int]) -> list[int]:
     """Indexes of the short blocks outside the story that come before its last paragraph and
     are not around the headline: where a date line sits when the headline was not found. Past
     the story are teasers, comments and footers, whose dates are not the page's."""
-    last = max((b.index for b in blocks if b.label == "main"), default=0)
+    main = [b.index for b in blocks if b.label == "main"]
+    if not main:
+        return []
     seen = set(near)
-    return [i for i in range(last) if i not in seen and blocks[i].label != "main"
-            and len(blocks[i].text) <= MAX_DATE_LINE_CHARS]
+    return [i for i in range(max(0, main[0] - STORY_LEAD_BLOCKS), main[-1]) if i not in seen
+            and blocks[i].label != "main" and len(blocks[i].text) <= MAX_DATE_LINE_CHARS]
 
 
 def _printed_and_declared(printed: list[str], declared: tuple[str | None, ...]) -> str | None:
@@ -406,9 +408,12 @@ def article_metadata(declared: Declarations, blocks: list[Block], title_index: i
     timed = next(filter(None, (parse_date(t, day_first=day_first) for t in declared.times)), None)
     modified = _date(jsonld_field(objects, "dateModified"), day_first) or \
         _date(meta_field(declared, MODIFIED_KEYS), day_first)
-    printed = _block_dates(blocks, near, day_first) + _block_dates(blocks, _story_lines(blocks, near), day_first)
-    published = _printed_and_declared(printed, (declared_published, modified, timed)) or \
-        declared_published or timed or (printed[0] if printed else None) or url_date(canonical or url)
+    printed = _block_dates(blocks, near, day_first)
+    published = _printed_and_declared(printed, (declared_published, modified, timed))
+    if published is None:
+        printed += _block_dates(blocks, _story_lines(blocks, near), day_first)
+        published = _printed_and_declared(printed, (declared_published, modified, timed)) or \
+            declared_published or timed or (printed[0] if printed else None) or url_date(canonical or url)
     publisher = _names(jsonld_field(objects, "publisher"), ids)
     site = meta_field(declared, _SITE_KEYS[:1]) or (publisher[0] if publisher else None) or \
         next((o.get("name") for o in declared.jsonld if o.get("@type") == "WebSite"
