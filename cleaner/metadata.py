@@ -288,6 +288,10 @@ class Metadata:
 
 #: <h1>s read as title candidates: a page with more uses them for sections.
 MAX_H1 = 3
+#: Innermost elements of a block whose names may mark it as the writer's.
+MARKED_DEPTH = 3
+#: Element names (class, id, itemprop) that mark the writer's name.
+_AUTHOR_NAME = re.compile(r"author|byline|autor|auteur|writer|creator|verfasser", re.I)
 #: Blocks read for a byline or a date before and after the headline.
 BYLINE_BEFORE, BYLINE_AFTER = 4, 12
 #: Longest block read as a date line: longer is a paragraph that mentions a date.
@@ -320,7 +324,7 @@ def _tags(declared: Declarations, objects: list[dict]) -> tuple[str, ...]:
 
 
 def _title(declared: Declarations, objects: list[dict], decided: str, site_names: list[str],
-           canonical: str | None) -> str | None:
+           host: str | None) -> str | None:
     """The headline the page's titles agree on, when it differs from the chosen block's text
     (None keeps the block)."""
     headline = jsonld_field(objects, "headline", "name")
@@ -330,9 +334,30 @@ def _title(declared: Declarations, objects: list[dict], decided: str, site_names
         "title": title_variants(declared.title),
     }
     h1 = [" ".join(h.split()) for h in declared.h1[:MAX_H1]]
-    host = urlsplit(canonical).hostname if canonical else None
     chosen = choose_title(sources, h1, decided, site_names, host)
     return None if not chosen or chosen == decided else chosen
+
+
+def _author(declared: Declarations, objects: list[dict], ids: dict[str, dict], blocks: list[Block],
+            near: list[int], element_names: dict[int, str]) -> str | None:
+    """The writer, from the first source that names one: JSON-LD, the <meta> author keys in
+    order, a printed byline, a link to a writer's page. A site's name counts: readers of a
+    company's blog or a one-person site are told the writer is the site."""
+    def sources():
+        yield join_names(_names(jsonld_field(objects, "author", "creator"), ids))
+        for key in AUTHOR_KEYS:
+            yield join_names(_split_names(declared.meta.get(key)))
+        yield block_author(blocks, near, declared.author_links, _marked(blocks, near, element_names))
+        yield join_names(n for n in declared.author_links[:1] if is_name(n) and " " in n)
+
+    return next((found for found in sources() if found), None)
+
+
+def _marked(blocks: list[Block], near: list[int], element_names: dict[int, str]) -> frozenset[int]:
+    """The blocks among ``near`` whose own element or its parent is named for the writer
+    (class, id or itemprop "author", "byline", "autor"...)."""
+    return frozenset(i for i in near if any(
+        _AUTHOR_NAME.search(element_names.get(e, "")) for e in blocks[i].ancestors[-MARKED_DEPTH:]))
 
 
 def _split_names(value: str | None) -> list[str]:
@@ -384,12 +409,14 @@ def _printed_and_declared(printed: list[str], declared: tuple[str | None, ...]) 
 
 
 def article_metadata(declared: Declarations, blocks: list[Block], title_index: int | None,
-                     decided_title: str, url: str | None, language: str | None) -> Metadata:
+                     decided_title: str, url: str | None, language: str | None,
+                     element_names: dict[int, str] | None = None) -> Metadata:
     """The article's author, dates, site and other fields from what the page declares, trusted in
     that order: JSON-LD, OpenGraph and article:*, other <meta>, then the byline and date lines
     around the headline and the date in the web address."""
     objects = ranked_objects(declared)
     ids = _by_id(declared)
+    element_names = element_names or {}
     near = _near(blocks, title_index)
     canonical = _absolute(declared.links.get("canonical"), url) or \
         _absolute(declared.meta.get("og:url"), url) or _absolute(_first_string(jsonld_field(objects, "url")), url)
@@ -399,10 +426,6 @@ def article_metadata(declared: Declarations, blocks: list[Block], title_index: i
     if day_first is None:
         day_first = language_day_first(language)
 
-    author = join_names(_names(jsonld_field(objects, "author", "creator"), ids)) or \
-        join_names(_split_names(meta_field(declared, AUTHOR_KEYS))) or \
-        block_author(blocks, near, declared.author_links) or \
-        join_names(n for n in declared.author_links[:1] if is_name(n) and " " in n)
     declared_published = _date(jsonld_field(objects, "datePublished", "dateCreated", "uploadDate"), day_first) \
         or _date(meta_field(declared, DATE_KEYS), day_first)
     timed = next(filter(None, (parse_date(t, day_first=day_first) for t in declared.times)), None)
@@ -424,8 +447,10 @@ def article_metadata(declared: Declarations, blocks: list[Block], title_index: i
     license_ = declared.links.get("license") or _first_string(jsonld_field(objects, "license")) or \
         meta_field(declared, ("license", "dcterms.license"))
     site_names = [n for n in (site, *publisher) if isinstance(n, str)]
+    host = urlsplit(canonical).hostname if canonical else None
+    author = _author(declared, objects, ids, blocks, near, element_names)
     return Metadata(
-        title=_title(declared, objects, decided_title, site_names, canonical),
+        title=_title(declared, objects, decided_title, site_names, host),
         author=author, date=published, date_modified=modified,
         site_name=site.strip() if isinstance(site, str) and site.strip() else None,
         description=" ".join(description.split()) if isinstance(description, str) and description.strip() else None,
