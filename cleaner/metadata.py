@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from .bylines import block_author, choose_title, is_name, join_names, title_variants
+from .bylines import block_author, choose_title, is_name, join_names, site_like, title_variants
 from .dates import day_first_hint, find_dates, language_day_first, parse_date, url_date
 from .model import Block
 
@@ -339,10 +339,11 @@ def _title(declared: Declarations, objects: list[dict], decided: str, site_names
 
 
 def _author(declared: Declarations, objects: list[dict], ids: dict[str, dict], blocks: list[Block],
-            near: list[int], element_names: dict[int, str]) -> str | None:
+            near: list[int], element_names: dict[int, str], site_names: list[str],
+            host: str | None) -> str | None:
     """The writer, from the first source that names one: JSON-LD, the <meta> author keys in
-    order, a printed byline, a link to a writer's page. A site's name counts: readers of a
-    company's blog or a one-person site are told the writer is the site."""
+    order, a printed byline, a link to a writer's page. A source that names the site itself
+    yields to a later one naming a person, and counts when none does (a company's blog)."""
     def sources():
         yield join_names(_names(jsonld_field(objects, "author", "creator"), ids))
         for key in AUTHOR_KEYS:
@@ -350,7 +351,12 @@ def _author(declared: Declarations, objects: list[dict], ids: dict[str, dict], b
         yield block_author(blocks, near, declared.author_links, _marked(blocks, near, element_names))
         yield join_names(n for n in declared.author_links[:1] if is_name(n) and " " in n)
 
-    return next((found for found in sources() if found), None)
+    fallback = None
+    for found in sources():
+        if found and not site_like(found, site_names, host):
+            return found
+        fallback = fallback or found
+    return fallback
 
 
 def _marked(blocks: list[Block], near: list[int], element_names: dict[int, str]) -> frozenset[int]:
@@ -448,7 +454,7 @@ def article_metadata(declared: Declarations, blocks: list[Block], title_index: i
         meta_field(declared, ("license", "dcterms.license"))
     site_names = [n for n in (site, *publisher) if isinstance(n, str)]
     host = urlsplit(canonical).hostname if canonical else None
-    author = _author(declared, objects, ids, blocks, near, element_names)
+    author = _author(declared, objects, ids, blocks, near, element_names, site_names, host)
     return Metadata(
         title=_title(declared, objects, decided_title, site_names, host),
         author=author, date=published, date_modified=modified,
