@@ -25,6 +25,10 @@ _NAMES_END = re.compile(
     r"at|aktualisiert|veröffentlicht|photos?|fotos?)\b).*$", re.I | re.S)
 #: Joins between names: "Jane Doe, John Roe and Ann Lee".
 _JOIN = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b|\boraz\b)\s*", re.I)
+#: A job title after a writer's name: "Health Editor", "Staff Writer", "Redakteurin".
+_ROLE = re.compile(r"(?:editor|correspondent|reporter|writer|columnist|staff|contributor|"
+                   r"redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in)?|autor(?:in)?|"
+                   r"rédact(?:eur|rice)|redactor(?:a)?|corresponsal|giornalista)\s*$", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
 #: Lower-case words a name may hold: "Ursula von der Leyen", "Vincent van Gogh".
 _PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "dos",
@@ -77,14 +81,21 @@ def is_name(text: str) -> bool:
     return capitals >= 1 and words[0][0].isupper() and words[-1][0].isupper()
 
 
+def _split(names: str) -> list[str]:
+    """Names joined by commas and "and"; what follows a comma is a place or a role, not another
+    writer, when it is one word or ends in a job ("Jane Doe, Düsseldorf", "Jane Doe, Health Editor")."""
+    first, *rest = names.split(",")
+    kept = [first] + [p for p in rest if len(p.split()) > 1 and not _ROLE.search(p)]
+    return [n.strip() for part in kept for n in _JOIN.split(part) if n.strip()]
+
+
 def byline_names(text: str) -> str | None:
     """The names a printed byline gives ("By Jane Doe and John Roe | Updated May 2" ->
     "Jane Doe; John Roe"), or None when the line does not start like a byline."""
     lead = _LEAD.match(text)
     if not lead or lead.end() == 0:
         return None
-    rest = _NAMES_END.sub("", text[lead.end():])
-    names = [n for n in _JOIN.split(rest) if n]
+    names = _split(_NAMES_END.sub("", text[lead.end():]))
     if not names or not all(is_name(n) for n in names):
         return None
     return "; ".join(names[:MAX_AUTHORS])
@@ -106,8 +117,7 @@ def _handle(text: str) -> bool:
 def _names_in(text: str) -> str | None:
     """The names in a line a page marks as its writer's ("Redaktion 1. Nov 2023", "Jane Doe |
     Reporter"): the text before a date or a separator, if it reads as names."""
-    rest = _NAMES_END.sub("", _LEAD.sub("", text, count=1))
-    names = [n for n in _JOIN.split(rest) if n]
+    names = _split(_NAMES_END.sub("", _LEAD.sub("", text, count=1)))
     if names and all(_handle(n) for n in names) and (len(names) == 1 or all(is_name(n) for n in names)):
         return "; ".join(clean_name(n) or n for n in names[:MAX_AUTHORS])
     return None
