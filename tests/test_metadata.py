@@ -245,3 +245,13 @@ def test_text_input_reads_its_byline_and_date_lines():
     a = clean(text, kind="text")
     assert (a.author, a.date) == ("Ann Lee", "2024-03-12")
     assert a.canonical_url is None and a.url is None
+
+
+def test_fixture_metadata_lines_are_checked():
+    from cleaner.quality.fixtures import metadata_mismatches
+    a = clean("Council approves the plan\n\nBy Ann Lee\n\n" + "\n\n".join(
+        "The council met on a wet evening to hear what residents had to say about the plan, and "
+        "many stayed late into the night." for _ in range(4)), kind="text")
+    assert metadata_mismatches({"author": "ann lee", "date": "none"}, a) == []
+    assert metadata_mismatches({"author": "Bob Roe", "date": "2024-01-01"}, a) == [
+        "author 'Ann Lee' (stated 'Bob Roe')", "date None (stated '2024-01-01')"]
