@@ -50,6 +50,9 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
 }
 MONTHS: dict[str, int] = {name: number for number, names in _MONTH_NAMES.items() for name in names}
 
+#: Words that label a date as the last change, not the publication ("Updated June 18, 2025").
+UPDATED = re.compile(r"\b(?:updated|modified|edited|aktualisiert|geändert|bijgewerkt|mis à jour|"
+                     r"actualizado|actualizada|aggiornato|atualizado|zaktualizowano)\b", re.I)
 #: Languages that write a numeric date month first ("10/16/2019").
 MONTH_FIRST_LANGUAGES = frozenset({"en"})
 
@@ -141,10 +144,11 @@ def parse_date(text: str, *, day_first: bool | None = None) -> str | None:
     return None
 
 
-def find_dates(lines: list[str], *, day_first: bool | None = None) -> list[str]:
-    """The first date of each of ``lines`` that holds one, in order: one regex pass per date
-    form over all the lines joined (in C), not five per line."""
-    lines = [line for line in lines if _TWO_DIGITS.search(line)]  # every form has a year
+def find_dates(lines: list[str], *, day_first: bool | None = None) -> list[tuple[int, str]]:
+    """(line index, date) for the first date of each of ``lines`` that holds one, in order: one
+    regex pass per date form over all the lines joined (in C), not five per line."""
+    numbers = [i for i, line in enumerate(lines) if _TWO_DIGITS.search(line)]  # every form has a year
+    lines = [lines[i] for i in numbers]
     joined = "\x00".join(lines)  # no pattern crosses a NUL
     starts = [0]
     for line in lines:
@@ -157,7 +161,7 @@ def find_dates(lines: list[str], *, day_first: bool | None = None) -> list[str]:
                 when = read(m, day_first)
                 if when:
                     found[line] = when
-    return [found[line] for line in sorted(found)]
+    return [(numbers[line], found[line]) for line in sorted(found)]
 
 
 def url_date(url: str | None) -> str | None:

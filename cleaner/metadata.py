@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from .bylines import block_author, choose_title, is_name, join_names, site_like, title_variants
-from .dates import day_first_hint, find_dates, language_day_first, parse_date, url_date
+from .dates import UPDATED, day_first_hint, find_dates, language_day_first, parse_date, url_date
 from .model import Block
 
 #: Elements a page declares itself with, found in one pass in C (lxml's tag filter): a general
@@ -383,9 +383,9 @@ def _near(blocks: list[Block], title_index: int | None) -> list[int]:
     return [*after, *range(title_index - 1, max(0, title_index - BYLINE_BEFORE) - 1, -1)]
 
 
-def _block_dates(blocks: list[Block], near: list[int], day_first: bool | None) -> list[str]:
-    """The dates of the date lines among ``near``, in that order; a story paragraph counts only
-    when it opens with the date (a dateline: "01.02.2022 – The ...")."""
+def _block_dates(blocks: list[Block], near: list[int], day_first: bool | None) -> list[tuple[str, bool]]:
+    """(date, labelled as an update) for the date lines among ``near``, in that order; a story
+    paragraph counts only when it opens with the date (a dateline: "01.02.2022 – The ...")."""
     lines = []
     for i in near:
         text = blocks[i].text
@@ -393,7 +393,7 @@ def _block_dates(blocks: list[Block], near: list[int], day_first: bool | None) -
             text = text[:DATELINE_CHARS]
         if len(text) <= MAX_DATE_LINE_CHARS:
             lines.append(text)
-    return find_dates(lines, day_first=day_first)
+    return [(when, bool(UPDATED.search(lines[i]))) for i, when in find_dates(lines, day_first=day_first)]
 
 
 def _story_lines(blocks: list[Block], near: list[int]) -> list[int]:
@@ -408,10 +408,13 @@ def _story_lines(blocks: list[Block], near: list[int]) -> list[int]:
             and blocks[i].label != "main" and len(blocks[i].text) <= MAX_DATE_LINE_CHARS]
 
 
-def _printed_and_declared(printed: list[str], declared: tuple[str | None, ...]) -> str | None:
-    """The first date printed by the headline that the page also declares: the one readers see
-    (the update date when the page shows that one), confirmed by the markup."""
-    return next((when for when in printed if when in declared), None)
+def _printed_and_declared(printed: list[tuple[str, bool]], published: str | None,
+                          others: tuple[str | None, ...]) -> str | None:
+    """The first date printed by the headline that the page also declares: the one readers see,
+    confirmed by the markup. A date printed as an update ("Updated June 18") confirms only the
+    declared publication date: the page says it is not when the story came out."""
+    return next((when for when, update in printed
+                 if when == published or not update and when in others), None)
 
 
 def article_metadata(declared: Declarations, blocks: list[Block], title_index: int | None,
@@ -438,11 +441,11 @@ def article_metadata(declared: Declarations, blocks: list[Block], title_index: i
     modified = _date(jsonld_field(objects, "dateModified"), day_first) or \
         _date(meta_field(declared, MODIFIED_KEYS), day_first)
     printed = _block_dates(blocks, near, day_first)
-    published = _printed_and_declared(printed, (declared_published, modified, timed))
+    published = _printed_and_declared(printed, declared_published, (modified, timed))
     if published is None:
         printed += _block_dates(blocks, _story_lines(blocks, near), day_first)
-        published = _printed_and_declared(printed, (declared_published, modified, timed)) or \
-            declared_published or timed or (printed[0] if printed else None) or url_date(canonical or url)
+        published = _printed_and_declared(printed, declared_published, (modified, timed)) or \
+            declared_published or timed or (printed[0][0] if printed else None) or url_date(canonical or url)
     publisher = _names(jsonld_field(objects, "publisher"), ids)
     site = meta_field(declared, _SITE_KEYS[:1]) or (publisher[0] if publisher else None) or \
         next((o.get("name") for o in declared.jsonld if o.get("@type") == "WebSite"

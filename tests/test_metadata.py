@@ -101,8 +101,8 @@ def test_an_ambiguous_date_is_read_in_the_pages_order_or_not_at_all():
 
 def test_find_dates_reads_each_line_in_order():
     lines = ["Menu", "12 March 2021", "By Ann Lee", "2020-01-05 | News", "no date 12"]
-    assert find_dates(lines) == ["2021-03-12", "2020-01-05"]
-    assert find_dates(lines) == [d for d in map(parse_date, lines) if d]
+    assert find_dates(lines) == [(1, "2021-03-12"), (3, "2020-01-05")]
+    assert [d for _, d in find_dates(lines)] == [d for d in map(parse_date, lines) if d]
 
 
 def test_url_date():
@@ -185,15 +185,18 @@ def test_a_site_named_as_author_yields_to_the_printed_byline():
 
 
 def test_printed_date_that_the_page_declares_wins():
-    # the page shows its update date by the headline; the markup declares both
-    a = page('<meta property="article:published_time" content="2024-01-10">'
-             '<meta property="article:modified_time" content="2024-03-02">',
-             "<h1>Council approves the plan</h1><p>Updated March 2, 2024</p>")
+    head = ('<meta property="article:published_time" content="2024-01-10">'
+            '<meta property="article:modified_time" content="2024-03-02">')
+    # the page shows the later declared date as its date: that is the one readers see
+    a = page(head, "<h1>Council approves the plan</h1><p>March 2, 2024</p>")
     assert (a.date, a.date_modified) == ("2024-03-02", "2024-03-02")
+    # ... but not when it prints it as an update: the story came out on the published date
+    b = page(head, "<h1>Council approves the plan</h1><p>Updated March 2, 2024</p>")
+    assert (b.date, b.date_modified) == ("2024-01-10", "2024-03-02")
     # a printed date nobody declares does not beat the declared one
-    b = page('<meta property="article:published_time" content="2024-01-10">',
+    c = page('<meta property="article:published_time" content="2024-01-10">',
              "<h1>Council approves the plan</h1><p>March 2, 2024</p>")
-    assert b.date == "2024-01-10"
+    assert c.date == "2024-01-10"
 
 
 def test_dates_from_time_element_block_and_address_and_none():
