@@ -58,10 +58,10 @@ def _text(el: etree._Element) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
-#: Text a reader sees in an element: none inside the elements the segmenter skips (scripts, form
-#: fields, ...), which it has not pruned yet when the declarations are read.
+#: Text a reader sees in an element: not the content of the elements the segmenter prunes (script,
+#: style, textarea, select, ...: read before it prunes them).
 _VISIBLE_TEXT = etree.XPath(
-    "descendant::text()[not(" + " or ".join(f"ancestor::{tag}" for tag in sorted(SKIP_TAGS)) + ")]")
+    "descendant::text()[not(ancestor::*[" + " or ".join(f"self::{tag}" for tag in sorted(SKIP_TAGS)) + "])]")
 
 
 def _visible_text(el: etree._Element) -> str:
