@@ -14,6 +14,8 @@ from .language import UNSPACED, detect_language, stopwords
 from .model import Article, Block
 from .segment import parse_html, segment_html, segment_text
 from .decide import decide, score_page
+from .pages import classify_page, forced
+from .pages.comments import reader_comments
 
 #: Characters of the longest blocks sampled for language detection.
 LANGUAGE_SAMPLE_CHARS = 600
@@ -86,13 +88,18 @@ def clean(
     kind: str = "auto",
     language: str | None = None,
     max_bytes: int | None = None,
+    page_type: str | None = None,
+    comments: bool = False,
 ) -> Article:
     """Split a scraped page into labelled blocks and return its title and main story.
 
     ``data`` is HTML or flattened text (blocks separated by blank lines), as ``str`` or ``bytes``
     (bytes are decoded: BOM, UTF-8, declared charset, then detection; gzip is unpacked).
-    ``kind`` is "html", "text" or "auto". Raises :class:`CleanerError` for unreadable input.
+    ``kind`` is "html", "text" or "auto". ``page_type`` imposes a page type instead of the
+    classifier's (see :data:`cleaner.pages.PAGE_TYPES`); ``comments=True`` also returns the
+    reader comments in ``Article.comments``. Raises :class:`CleanerError` for unreadable input.
     """
+    given = forced(page_type) if page_type is not None else None
     if kind not in ("auto", "html", "text"):
         raise CleanerError(f"unknown kind {kind!r}: use 'auto', 'html' or 'text'")
     if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int)):
@@ -109,10 +116,14 @@ def clean(
     if kind == "auto":
         kind = sniff_kind(text)
     if not text.strip():
-        return Article("", [], language, [], kind, url, reason="empty input")
+        return Article("", [], language, [], kind, url, reason="empty input",
+                       page_type=given.type if given else "other",
+                       page_type_reasons=given.reasons if given else ["empty input"],
+                       comments=[] if comments else None)
 
     hints: list[str] = []
     elements: list = []
+    outer: list[str] = []  # class/id values of <body> and the story's wrappers
     if kind == "html":
         root = parse_html(utf8)
         blocks, elements = segment_html(root)
@@ -121,7 +132,10 @@ def clean(
         blocks = segment_text(text)
     if not blocks:
         title = hints[-1].strip() if hints else ""  # a page that is only a <title> keeps it
-        return Article(title, [], language, [], kind, url, reason="no visible text")
+        return Article(title, [], language, [], kind, url, reason="no visible text",
+                       page_type=given.type if given else "other",
+                       page_type_reasons=given.reasons if given else ["no visible text"],
+                       comments=[] if comments else None)
 
     lang = language or detect_language(_language_sample(blocks))
     stop = stopwords(lang)
@@ -131,12 +145,17 @@ def clean(
         # a block is noisy when any of its evidence is for a label other than "main" (in C: no
         # generator per block)
         noisy = [not _MAIN_ONLY.issuperset(map(_LABEL, ev)) for ev in evidence]
-        assign_paths(blocks, elements, find_anchor(blocks, feats, noisy, elements))
+        anchor = find_anchor(blocks, feats, noisy, elements)
+        assign_paths(blocks, elements, anchor)
         heuristics.dom_evidence(blocks, feats, evidence)
+        outer = [elements.names.get(e, "") for e in (0, *anchor)]
+    page = given or classify_page(blocks, feats, evidence, kind=kind, url=url, outer_names=outer)
     scored = score_page(blocks, feats, evidence)
     _, _, title_index = decide(scored, hints)
 
     title = blocks[title_index].text if title_index is not None else (hints[-1].strip() if hints else "")
     paragraphs = [b.text for b in blocks if b.label == "main"]
     reason = None if paragraphs else "no block reads like story text"
-    return Article(title, paragraphs, lang, blocks, kind, url, reason=reason)
+    return Article(title, paragraphs, lang, blocks, kind, url, reason=reason,
+                   page_type=page.type, page_type_reasons=page.reasons,
+                   comments=reader_comments(blocks, feats) if comments else None)

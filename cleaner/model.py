@@ -60,6 +60,9 @@ class Article:
     kind: str
     url: str | None = None
     reason: str | None = None  # why the body is empty, when it is
+    page_type: str = "other"  # article, forum, product, listing, collection, documentation, service, other
+    page_type_reasons: list[str] = field(default_factory=list)  # what decided page_type
+    comments: list[str] | None = None  # reader comments, in order; None unless asked for
 
     @property
     def text(self) -> str:
@@ -75,7 +78,11 @@ class Article:
             "language": self.language,
             "text": self.text,
             "reason": self.reason,
+            "page_type": self.page_type,
+            "page_type_reasons": list(self.page_type_reasons),
         }
+        if self.comments is not None:
+            out["comments"] = list(self.comments)
         if blocks:
             out["blocks"] = [b.to_dict() for b in self.blocks]
         return out
