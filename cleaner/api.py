@@ -11,6 +11,7 @@ from .dom import assign_paths, find_anchor
 from .features import Features, block_features
 from .rules.heuristics import Evidence
 from .language import UNSPACED, detect_language, stopwords
+from .metadata import Declarations, read_declarations
 from .model import Article, Block
 from .segment import parse_html, segment_html, segment_text
 from .decide import decide, score_page
@@ -124,8 +125,10 @@ def clean(
     hints: list[str] = []
     elements: list = []
     outer: list[str] = []  # class/id values of <body> and the story's wrappers
+    declared = Declarations()  # text input declares nothing
     if kind == "html":
         root = parse_html(utf8)
+        declared = read_declarations(root)  # before segment_html, which prunes <script>
         blocks, elements = segment_html(root)
         hints = _html_title_hints(root)
     else:
@@ -149,7 +152,8 @@ def clean(
         assign_paths(blocks, elements, anchor)
         heuristics.dom_evidence(blocks, feats, evidence)
         outer = [elements.names.get(e, "") for e in (0, *anchor)]
-    page = given or classify_page(blocks, feats, evidence, kind=kind, url=url, outer_names=outer)
+    page = given or classify_page(blocks, feats, evidence, kind=kind, url=url, outer_names=outer,
+                                  declarations=declared)
     scored = score_page(blocks, feats, evidence)
     _, _, title_index = decide(scored, hints)
 
