@@ -153,7 +153,7 @@ def clean(
         heuristics.dom_evidence(blocks, feats, evidence)
         outer = [elements.names.get(e, "") for e in (0, *anchor)]
     page = given or classify_page(blocks, feats, evidence, kind=kind, url=url, outer_names=outer,
-                                  declarations=declared)
+                                  declarations=declared, element_tags=elements.tags if elements else ())
     scored = score_page(blocks, feats, evidence)
     _, _, title_index = decide(scored, hints)
 

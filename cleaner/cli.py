@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .api import clean
 from .errors import CleanerError
+from .pages import PAGE_TYPES
 from .render import render
 
 #: Modules that each add one or more subcommands (``clean`` is defined here).
@@ -47,7 +48,8 @@ def run_clean(args: argparse.Namespace) -> int:
             data = sys.stdin.buffer.read()
         else:
             data = Path(args.file).read_bytes()
-        article = clean(data, url=args.url, kind=args.kind, language=args.language)
+        article = clean(data, url=args.url, kind=args.kind, language=args.language,
+                        page_type=args.page_type, comments=args.comments)
     except OSError as exc:
         print(f"cleaner: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
         return 1
@@ -69,6 +71,10 @@ def register_clean(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--kind", choices=("auto", "html", "text"), default="auto")
     p.add_argument("--language", default=None, help="ISO code; skips detection")
     p.add_argument("--url", default=None, help="the page's address, copied to the output")
+    p.add_argument("--comments", action="store_true",
+                   help="json: also list the reader comments (never part of the body)")
+    p.add_argument("--page-type", default=None, choices=PAGE_TYPES,
+                   help="take the page for this type instead of classifying it")
     p.set_defaults(func=run_clean)
 
 

@@ -42,9 +42,10 @@ DEFAULT_TIMEOUT = 30.0
 #: its optimising JIT (C2) costs more CPU than it saves; C1 alone halves Spark's start-up CPU.
 LOCAL_JVM_OPTIONS = "-XX:TieredStopAtLevel=1"
 #: Columns the cleaner adds to each page; ``error`` is set (and the rest null) when it failed.
-CLEANED_FIELDS = ("kind", "title", "language", "text", "reason", "error")
+CLEANED_FIELDS = ("kind", "title", "language", "text", "reason", "page_type", "error")
 #: Schema of ``cleaner spark`` output and of :func:`clean_files`: a ``cleaner batch`` jsonl record
-#: (source, url, kind, title, language, text, reason) plus ``error`` for pages batch lists as failed.
+#: (source, url, kind, title, language, text, reason, page_type) plus ``error`` for pages batch
+#: lists as failed.
 OUTPUT_SCHEMA = "source string, url string, " + ", ".join(f"{name} string" for name in CLEANED_FIELDS)
 #: Longest failure reason kept as a counter key (reasons are grouped with long numbers masked).
 REASON_KEY_CHARS = 80
@@ -87,7 +88,7 @@ def clean_task(task: Task, max_bytes: int = MAX_INPUT_BYTES, timeout: float | No
         return _failed(task.source, task.url, outcome.reason or "failed")
     record = json.loads(outcome.output)
     record["error"] = None
-    return record
+    return {key: record.get(key) for key in ("source", "url", *CLEANED_FIELDS)}  # the schema's columns
 
 
 def _failed(source: str, url: str | None, error: str) -> dict[str, Any]:
@@ -234,8 +235,9 @@ def clean_dataframe(
     """Add the cleaned columns to a DataFrame of pages (content as binary or string), for your own jobs.
 
     Output schema: the input columns (without ``content_col`` unless ``keep_content``), then the
-    strings ``kind``, ``title``, ``language``, ``text``, ``reason`` (why the body is empty) and
-    ``error`` (why the page could not be cleaned; the other five are null then). No row fails the job.
+    strings ``kind``, ``title``, ``language``, ``text``, ``reason`` (why the body is empty),
+    ``page_type`` and ``error`` (why the page could not be cleaned; the other six are null then).
+    No row fails the job.
     """
     from pyspark.sql.types import StringType, StructField, StructType
 

@@ -18,14 +18,17 @@ from typing import Any, Iterable, Sequence
 from ..errors import CleanerError
 from ..features import Features
 from ..model import Block
-from .signals import TYPES, block_signals, declared_signals, outer_signals, url_signals
+from .signals import (TYPES, block_signals, dated_signals, declared_signals, element_signals,
+                      outer_signals, title_signals, url_signals)
 
 #: Every page type :func:`classify_page` can return.
 PAGE_TYPES: tuple[str, ...] = TYPES + ("other",)
 MODEL_PATH = Path(__file__).with_name("pagetype_model.json")
 #: Below this probability for the best type the page is "other": the model knows none of it well
 #: (a login wall, an error page, a page of one image).
-OTHER_BELOW = 0.30
+OTHER_BELOW = 0.25
+#: Suffix of the model used for a page given without its address (no url_* signal to read).
+NO_ADDRESS = "-no-url"
 #: Signals named in the reasons, strongest push first.
 REASONS_SHOWN = 3
 
@@ -42,45 +45,56 @@ class PageType:
 
 @lru_cache(maxsize=1)
 def load_model(path: str = str(MODEL_PATH)) -> dict[str, Any]:
-    """The shipped weights: ``{"html": {"bias": {type: b}, "weights": {type: {signal: w}}}, "text": ...}``."""
+    """The shipped weights: ``{"html": {"bias": {type: b}, "weights": {type: {signal: w}}}, "text": ...,
+    "html-no-url": ..., "text-no-url": ...}``, each with ``"mean"`` added: every signal's mean
+    weight over the types (for the reasons)."""
     with open(path, encoding="utf-8") as fh:
-        return json.load(fh)
+        model = json.load(fh)
+    for kind in ("html", "text", "html" + NO_ADDRESS, "text" + NO_ADDRESS):
+        weights = model[kind]["weights"]
+        names = set().union(*weights.values())
+        model[kind]["mean"] = {k: sum(weights[t].get(k, 0.0) for t in TYPES) / len(TYPES) for k in names}
+    return model
 
 
 def page_signals(blocks: Sequence[Block], feats: Sequence[Features],
                  evidence: Sequence[Sequence[Any]] | None = None, *, url: str | None = None,
-                 outer_names: Iterable[str] = (), declarations: Any = None) -> dict[str, float]:
+                 outer_names: Iterable[str] = (), declarations: Any = None,
+                 element_tags: Sequence[str] = ()) -> dict[str, float]:
     """Every named signal of a page (see :mod:`cleaner.pages.signals`); zeros are left out."""
     out = block_signals(blocks, feats, evidence)
+    out.update(element_signals(element_tags))
     out.update(outer_signals(outer_names))
     out.update(url_signals(url))
     if declarations is not None:
         meta = getattr(declarations, "meta", None) or {}
         og = meta.get("og:type") if hasattr(meta, "get") else None
         out.update(declared_signals(getattr(declarations, "types", ()) or (), og))
+        out.update(title_signals(getattr(declarations, "title", None)))
+        out.update(dated_signals(meta, getattr(declarations, "jsonld", ()) or (),
+                                 getattr(declarations, "times", ()) or (),
+                                 getattr(declarations, "h1", ()) or ()))
     return {k: v for k, v in out.items() if v}
 
 
 def predict(signals: dict[str, float], kind: str) -> tuple[str, float, list[str]]:
-    """The most likely type for the signals under the ``kind`` (html/text) model, its
-    probability, and the signals that pushed it most."""
-    model = load_model()[kind if kind == "text" else "html"]
-    weights, bias = model["weights"], model["bias"]
+    """The most likely type for the signals under the ``kind`` (html/text) model (the one learned
+    without addresses when the page came without one), its probability, and the signals that
+    pushed it most."""
+    key = ("text" if kind == "text" else "html") + (NO_ADDRESS if "url_none" in signals else "")
+    model = load_model()[key]
+    weights, bias, mean = model["weights"], model["bias"], model["mean"]
     scores = {}
     for t in TYPES:
         w = weights[t]
-        scores[t] = bias[t] + sum(w.get(k, 0.0) * v for k, v in signals.items())
+        scores[t] = bias[t] + sum([w[k] * v for k, v in signals.items() if k in w])
     top = max(scores.values())
     norm = sum(math.exp(s - top) for s in scores.values())
     best = max(TYPES, key=lambda t: (scores[t], -TYPES.index(t)))
     prob = 1.0 / norm  # exp(best - top) == 1
     # a signal pushes the winner by how much more it adds to it than to the average type
-    pushes = []
-    for k, v in signals.items():
-        mean = sum(weights[t].get(k, 0.0) for t in TYPES) / len(TYPES)
-        push = (weights[best].get(k, 0.0) - mean) * v
-        if push > 0:
-            pushes.append((push, k))
+    w = weights[best]
+    pushes = [(push, k) for k, v in signals.items() if (push := (w.get(k, 0.0) - mean.get(k, 0.0)) * v) > 0]
     pushes.sort(key=lambda p: (-p[0], p[1]))
     return best, prob, [f"{k} +{p:.2f}" for p, k in pushes[:REASONS_SHOWN]]
 
@@ -88,12 +102,12 @@ def predict(signals: dict[str, float], kind: str) -> tuple[str, float, list[str]
 def classify_page(blocks: Sequence[Block], feats: Sequence[Features],
                   evidence: Sequence[Sequence[Any]] | None = None, *, kind: str = "html",
                   url: str | None = None, outer_names: Iterable[str] = (),
-                  declarations: Any = None) -> PageType:
+                  declarations: Any = None, element_tags: Sequence[str] = ()) -> PageType:
     """The page type of one page from what the pipeline already has (one pass over its blocks)."""
     if not blocks:
         return PageType("other", 1.0, ["no blocks"])
     signals = page_signals(blocks, feats, evidence, url=url, outer_names=outer_names,
-                           declarations=declarations)
+                           declarations=declarations, element_tags=element_tags)
     best, prob, pushes = predict(signals, kind)
     declared = [f"declares {k[3:]}" if k.startswith("ld_") else f"og:type {k[3:]}"
                 for k in sorted(signals) if k.startswith(("ld_", "og_"))]

@@ -11,7 +11,7 @@ import math
 import re
 from collections import Counter
 from itertools import chain
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, Iterable, Sequence
 from urllib.parse import urlsplit
 
@@ -25,10 +25,10 @@ TYPES: tuple[str, ...] = (
 
 #: Characters of (stride-sampled) block text the price, year and code counts read: a bound on
 #: their cost on long pages.
-SAMPLE_CHARS = 5_000
+SAMPLE_CHARS = 4_000
 #: Blocks read (a stride sample) for the shares that need a Python loop: bounds the cost on
 #: pages of thousands of blocks.
-SAMPLE_BLOCKS = 200
+SAMPLE_BLOCKS = 150
 #: Counts are squashed as log1p(n) / COUNT_SCALE, so 1 hit and 50 hits differ but 50 and 500 little.
 COUNT_SCALE = 4.0
 
@@ -74,6 +74,9 @@ PATH_GROUPS: dict[str, frozenset[str]] = {
 }
 
 _PATH_WORDS = frozenset().union(*PATH_GROUPS.values())
+#: Each path word's groups as bits (bit i: the i-th group of PATH_GROUPS).
+_GROUP_BITS = {w: sum(1 << i for i, names in enumerate(PATH_GROUPS.values()) if w in names)
+               for w in _PATH_WORDS}
 
 # --- words a page of each type shows in its short blocks (chrome mostly, several languages) ---
 WORD_GROUPS: dict[str, frozenset[str]] = {
@@ -109,9 +112,12 @@ WORD_GROUPS: dict[str, frozenset[str]] = {
                           "tags", "comments", "comment", "author", "lesezeit", "veröffentlicht",
                           "publié", "publicado", "minutes", "editor", "posted"}),
 }
+_SAY_WORDS = frozenset().union(*WORD_GROUPS.values())
+_SAY_GROUPS = {w: tuple(g for g, ws in WORD_GROUPS.items() if w in ws) for w in _SAY_WORDS}
 #: Blocks of this many words or fewer are chrome-sized: their words are counted.
 SHORT_WORDS = 6
-_PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:€|zł|kr\b)")
+_CURRENCIES = ("$", "€", "£", "¥", "₹", "zł")
+_DECADES = ("199", "200", "201", "202")  # years in dates and bylines
 _YEAR_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
 #: Characters that are common in code and rare in prose, counted in the text sample.
 _CODE_CHARS = "{};=()<>_[]"
@@ -172,9 +178,43 @@ DECLARED_TYPES: dict[str, frozenset[str]] = {
                           "professionalservice", "webapplication", "aboutpage", "contactpage",
                           "event", "course"}),
 }
+#: Words that name what a page offers in its <title> (beyond the address words of URL_GROUPS).
+TITLE_GROUPS: dict[str, frozenset[str]] = {
+    "service": frozenset({"services", "company", "agency", "consultant", "consulting", "repair",
+                          "insurance", "course", "training", "certification", "certificate",
+                          "program", "programs", "software", "platform", "app", "tool", "tools",
+                          "calculator", "hire", "rental", "rentals", "near", "contractor",
+                          "experts", "lawyer", "attorney", "clinic", "studio", "demo"}),
+    "listing": frozenset({"news", "recipes", "courses", "jobs", "events", "latest", "archives",
+                          "articles", "posts", "stories", "list", "podcasts", "episodes",
+                          "videos", "rankings", "schedule", "results", "directory"}),
+    "collection": frozenset({"shop", "buy", "sale", "deals", "parts", "accessories", "brands",
+                             "collection", "clothing", "shoes", "furniture", "online", "store",
+                             "womens", "mens", "kids", "gifts", "outlet", "catalog"}),
+    "forum": frozenset({"forum", "forums", "thread", "community", "question", "discussion",
+                        "reddit", "help", "solved", "issue", "error", "problem"}),
+    "documentation": frozenset({"documentation", "docs", "reference", "api", "manual", "guide",
+                                "sdk", "library", "function", "class", "module", "command",
+                                "configuration", "configure", "install", "installation"}),
+}
+#: A model or part number ("WH-1000XM5", "RTX 4070", "A2337"): letters and digits in one word.
+_MODEL_NUMBER = re.compile(r"\b(?=[A-Za-z-]*\d)(?=\d*[A-Za-z])[A-Za-z0-9-]{3,}\b")
+_TITLE_SITE = re.compile(r"\s+[|–—·•:-]\s+|\s*[|–—·•]\s*")
+_ASKING = frozenset({"how", "what", "why", "when", "who", "which", "is", "are", "can", "do", "does",
+                     "wie", "was", "warum", "comment", "pourquoi", "cómo", "qué", "por"})
+_DATE_KEYS = ("article:published_time", "datepublished", "date", "pubdate", "publish-date",
+              "sailthru.date", "dc.date")
+_AUTHOR_KEYS = ("author", "article:author", "sailthru.author", "dc.creator")
 OG_TYPES = ("article", "product", "website", "profile", "video", "book", "object")
 
 
+#: Elements counted per page (log-squashed), and elements whose share of all elements is read.
+_COUNTED_TAGS = ("article", "section", "time", "code", "pre", "form", "label", "figure", "table",
+                 "dl", "aside", "nav", "h1", "h2", "h3", "blockquote", "iframe")
+_SHARED_TAGS = ("a", "p", "li", "img", "span", "div")
+_IN_ANCHOR = "@anchor"  # the path token cleaner.dom gives blocks inside the story's container
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_FIRST = itemgetter(0)  # an evidence list's first Evidence, an Evidence's label
 _CHARS, _WORDS = attrgetter("chars"), attrgetter("words")
 _LINK_CHARS, _TAG, _PATH = attrgetter("link_chars"), attrgetter("tag"), attrgetter("path")
 
@@ -202,31 +242,53 @@ def block_signals(blocks: Sequence[Block], feats: Sequence[Features],
     out["chars"] = _squash(chars * step) / 3
     out["words_per_block"] = _squash(sum(map(_WORDS, feats)) / m)
     out["prose_share"] = sum([f.chars for f in feats if f.terminal and f.words >= 15]) / chars
+    # how much of the page the story container the DOM evidence found holds: most of a story
+    # page, little of a grid of teasers or a run of landing-page sections
+    out["anchor_share"] = sum([f.chars for b, f in zip(blocks, feats) if _IN_ANCHOR in b.path]) / chars
     out["short_share"] = sum([1 for f in feats if f.words <= 4]) / m
     out["link_share"] = sum(map(_LINK_CHARS, blocks)) / chars
     out["linked_blocks"] = sum([1 for f in feats if f.link_density > 0.8]) / m
+    # teaser titles and product names: linked text of a few words or more
+    out["linked_text"] = sum([f.chars for f in feats if f.link_density > 0.8 and f.words >= 4]) / chars
     tags = Counter(map(_TAG, blocks))
-    headings = sum([tags[t] for t in ("h1", "h2", "h3", "h4", "h5", "h6")])
+    headings = sum([tags[t] for t in _HEADINGS])
     for name, count in (("li", tags["li"]), ("heading", headings), ("pre", tags["pre"]),
                         ("row", tags["tr"] + tags["td"] + tags["th"]), ("img", tags["img"]),
                         ("dl", tags["dt"] + tags["dd"])):
         out["tag_" + name] = count / m
+    out["ellipsis"] = sum([1 for f in feats if f.ellipsis_end]) / m
     if headings:
-        out["question_heads"] = sum([1 for b in blocks if b.tag[:1] == "h" and b.text[-1:] == "?"]) / m
+        heads = [b for b in blocks if b.tag in _HEADINGS]
+        out["question_heads"] = sum([1 for b in heads if b.text[-1:] == "?"]) / m
+        # teaser titles are links; a story's subheadings are not
+        out["linked_heads"] = sum([1 for b in heads if 2 * b.link_chars > len(b.text)]) / len(heads)
+        out["heads_per_prose"] = _squash(len(heads) / (1 + sum([1 for f in feats if f.words >= 15])))
     if evidence is not None:
-        labels = Counter([e[0] for ev in evidence[::step] if ev for e in ev])
+        # each sampled block's first piece of evidence: one label per block, counted in C
+        labels = Counter(map(_FIRST, map(_FIRST, filter(None, evidence[::step]))))
         for label in ("comment", "related", "navigation", "promo", "footer", "consent"):
             out["ev_" + label] = min(labels[label] / m, 1.0)
-    hits: Counter = Counter()
-    for path, count in Counter(map(_PATH, blocks)).items():
-        found = path & _PATH_WORDS  # one C intersection per distinct path, then small sets only
-        if found:
-            for group, names in PATH_GROUPS.items():
-                if not names.isdisjoint(found):
-                    hits[group] += count
-    for group in PATH_GROUPS:
-        out["path_" + group] = hits[group] / m
+    paths = Counter(map(_PATH, blocks))
+    if len(paths) > 1 or next(iter(paths)):  # flat text has no paths: nothing to say
+        out.update(_path_signals(paths, m))
     out.update(_said(feats))
+    return out
+
+
+def _path_signals(paths: Counter, m: int) -> dict[str, float]:
+    """How often the blocks' surroundings repeat, and which type's words name them."""
+    # a grid of cards or a thread of posts repeats one container: its blocks share a path
+    out = {"distinct_paths": len(paths) / m, "top_path": max(paths.values()) / m}
+    hits: Counter = Counter()
+    for path, count in paths.items():
+        found = path & _PATH_WORDS  # one C intersection per distinct path, then a word or two
+        if found:
+            mask = 0
+            for word in found:
+                mask |= _GROUP_BITS[word]
+            hits[mask] += count
+    for bit, group in enumerate(PATH_GROUPS):
+        out["path_" + group] = sum([c for mask, c in hits.items() if mask >> bit & 1]) / m
     return out
 
 
@@ -234,8 +296,11 @@ def _said(feats: Sequence[Features]) -> dict[str, float]:
     """How often each type's chrome words occur in the short blocks, and prices, years and code
     characters in the first SAMPLE_CHARS characters of the blocks."""
     words = Counter(chain.from_iterable([f.tokens for f in feats if f.words <= SHORT_WORDS]))
-    out = {"say_" + name: _squash(sum([words[w] for w in group if w in words]))
-           for name, group in WORD_GROUPS.items()}
+    said = dict.fromkeys(WORD_GROUPS, 0)
+    for word in words.keys() & _SAY_WORDS:  # the few chrome words found, not every group's list
+        for group in _SAY_GROUPS[word]:
+            said[group] += words[word]
+    out = {"say_" + name: _squash(n) for name, n in said.items()}
     parts, total = [], 0
     for f in feats:
         parts.append(f.text)
@@ -243,9 +308,25 @@ def _said(feats: Sequence[Features]) -> dict[str, float]:
         if total >= SAMPLE_CHARS:
             break
     text = "\n".join(parts)
-    out["say_price"] = _squash(len(_PRICE.findall(text)))
-    out["say_year"] = _squash(len(_YEAR_TEXT.findall(text)))
+    # str.count, not regexes: a pattern scan of the sample costs ten times as much
+    out["say_price"] = _squash(sum(map(text.count, _CURRENCIES)))
+    out["say_year"] = _squash(sum(map(text.count, _DECADES)))
     out["code_chars"] = min(sum(map(text.count, _CODE_CHARS)) / (len(text) or 1) * 10, 1.0)
+    return out
+
+
+def element_signals(tags: Sequence[str]) -> dict[str, float]:
+    """What the page's elements are, counted over the segmenter's element table (one Counter, in
+    C): several
+    <article>s make a grid of teasers, <section>s a landing page, <time>s a thread or a feed,
+    <code> a manual, <form> and <label> a shop or a sign-up page."""
+    if not tags:
+        return {}
+    n = len(tags)
+    counts = Counter(tags)
+    out = {"el_" + tag: _squash(counts[tag]) for tag in _COUNTED_TAGS}
+    for tag in _SHARED_TAGS:
+        out["el_share_" + tag] = min(counts[tag] * 10 / n, 1.0)
     return out
 
 
@@ -287,6 +368,48 @@ def url_signals(url: str | None) -> dict[str, float]:
     out["url_paged"] = float(bool(_PAGE_QUERY.search(parts.query)) or "page" in segments)
     out["url_html"] = float(last.endswith((".html", ".htm", ".php", ".aspx")))
     return out
+
+
+def title_signals(title: str | None) -> dict[str, float]:
+    """Type words in the page's <title> ("Forum", "Docs", "Shop", "Pricing", "Blog"), and its
+    shape: a section or shop shelf is named in a word or two ("Air Fryer Recipes", "Sofas"), a
+    story in a sentence or a question."""
+    if not title:
+        return {}
+    name = _TITLE_SITE.split(title.strip())[0]  # "Sofas & Couches | Shop" -> "Sofas & Couches"
+    words = _URL_WORD.findall(name.lower())
+    found = set()
+    for word in _URL_WORD.findall(title.lower()):  # the site's part too: "... - Baking Forum"
+        found.add(word)
+        found.update(word.split("-"))
+    out = {"title_" + g: float(not ws.isdisjoint(found)) for g, ws in URL_GROUPS.items()}
+    out.update({"title_says_" + g: float(not ws.isdisjoint(found)) for g, ws in TITLE_GROUPS.items()})
+    out["title_model"] = float(bool(_MODEL_NUMBER.search(name)))
+    out["title_words"] = min(len(words), 15) / 15
+    out["title_plural"] = float(bool(words) and words[-1].endswith("s") and not words[-1].endswith("ss"))
+    out["title_question"] = float(name.rstrip().endswith("?") or bool(words) and words[0] in _ASKING)
+    out["title_year"] = float(bool(_YEAR_TEXT.search(name)))
+    return out
+
+
+def dated_signals(meta: dict, objects: Sequence[Any], times: Sequence[str],
+                  h1: Sequence[str] = ()) -> dict[str, float]:
+    """Whether the page declares a publication date or an author, as stories do; how many
+    <time> and <h1> elements it has; how many Product objects it declares (one on a product
+    page, a shelf of them on a collection)."""
+    products = sum([1 for o in objects if isinstance(o, dict) and _is_product(o.get("@type"))])
+    published = any(k in meta for k in _DATE_KEYS) or any(
+        isinstance(o, dict) and "datePublished" in o for o in objects)
+    author = any(k in meta for k in _AUTHOR_KEYS) or any(isinstance(o, dict) and "author" in o for o in objects)
+    return {"decl_published": float(published), "decl_author": float(author),
+            "decl_times": _squash(len(times)), "decl_h1": min(len(h1), 3) / 3,
+            "decl_products": _squash(products)}
+
+
+def _is_product(value: Any) -> bool:
+    if isinstance(value, list):
+        return any(_is_product(v) for v in value)
+    return isinstance(value, str) and value.rsplit("/", 1)[-1].lower() in DECLARED_TYPES["product"]
 
 
 def declared_signals(types: Iterable[str], og_type: str | None) -> dict[str, float]:

@@ -16,6 +16,7 @@ from typing import Any, Sequence
 
 from .metric import DocScore, score_document
 from ..model import LABELS, Article
+from ..pages import PAGE_TYPES
 
 #: Suffix that marks an annotation file; the page beside it has the same stem.
 LABELS_SUFFIX = ".labels.tsv"
@@ -111,6 +112,15 @@ class FixtureResult:
     unmatched_produced: list[BlockDiff]
     language: str | None = None
     annotated_language: str | None = None
+    page_type: str | None = None  # what the cleaner took the page for
+    annotated_page_type: str | None = None  # the fixture's "# page_type:" line, if any
+
+    @property
+    def page_type_problem(self) -> str | None:
+        """Why the page type disagrees with the annotation (None when it agrees or none is given)."""
+        if self.annotated_page_type is None or self.page_type == self.annotated_page_type:
+            return None
+        return f"page type {self.page_type}, annotated {self.annotated_page_type}"
 
     @property
     def label_accuracy(self) -> float:
@@ -132,6 +142,8 @@ class FixtureResult:
             "unmatched_produced": [d.to_dict() for d in self.unmatched_produced],
             "language": self.language,
             "annotated_language": self.annotated_language,
+            "page_type": self.page_type,
+            "annotated_page_type": self.annotated_page_type,
         }
 
 
@@ -225,6 +237,9 @@ def load_fixture(labels_path: Path, root: Path) -> Fixture:
         problems.append(
             f"{labels_path}: '# kind: {declared}' disagrees with the page {page_path.name} ({kind})"
         )
+    page_type = meta.get("page_type")
+    if page_type is not None and page_type not in PAGE_TYPES:
+        problems.append(f"{labels_path}: unknown '# page_type: {page_type}' (types: {', '.join(PAGE_TYPES)})")
     if problems:
         raise FixtureFormatError(problems)
     rel = labels_path.relative_to(root).as_posix()
@@ -364,4 +379,5 @@ def score_fixture(fixture: Fixture, article: Article) -> FixtureResult:
         aligned=aligned, correct=aligned - len(mislabelled), confusion=confusion,
         mislabelled=mislabelled, unmatched_expected=unmatched_exp, unmatched_produced=unmatched_prod,
         language=article.language, annotated_language=fixture.meta.get("language"),
+        page_type=article.page_type, annotated_page_type=fixture.meta.get("page_type"),
     )
