@@ -4,22 +4,21 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
-from .rules import heuristics
 from .decode import MAX_INPUT_BYTES, clean_text_utf8, decode_bytes_utf8, sniff_kind
 from .errors import CleanerError
-from .dom import assign_paths, find_anchor
+from .dom import assign_paths, find_story_container
 from .features import Features, block_features
-from .rules.heuristics import Evidence
-from .language import UNSPACED, detect_language, stopwords
-from .metadata import Declarations, read_declarations
+from .rules.dispatch import dom_evidence, text_evidence
+from .rules.evidence import Evidence
+from .language import SAMPLE_CHARS, UNSPACED, detect_language, stopwords
+from .metadata import Declarations, Metadata, article_metadata, read_declarations, text_metadata
 from .model import Article, Block
 from .segment import parse_html, segment_html, segment_text
-from .decide import decide, score_page
+from .decide import decide
+from .decide.scores import score_page
 from .pages import classify_page, forced
 from .pages.comments import reader_comments
 
-#: Characters of the longest blocks sampled for language detection.
-LANGUAGE_SAMPLE_CHARS = 600
 _MAIN_ONLY = frozenset({"main"})
 _LABEL = itemgetter(0)  # Evidence.label
 _SITE_SUFFIX = re.compile(r"\s+[|–—·•:-]\s+[^|–—·•]{2,60}$")
@@ -33,11 +32,11 @@ def _language_sample(blocks: list[Block]) -> str:
     longest = sorted(range(len(blocks)), key=lengths.__getitem__, reverse=True)
     picked, total = [], 0
     for i in longest:
-        if total >= LANGUAGE_SAMPLE_CHARS:
+        if total >= SAMPLE_CHARS:
             break
         picked.append(i)
         total += lengths[i]
-    return " ".join([blocks[i].text for i in sorted(picked)])[:LANGUAGE_SAMPLE_CHARS]
+    return " ".join([blocks[i].text for i in sorted(picked)])[:SAMPLE_CHARS]
 
 
 def _text_evidence(blocks: list[Block], stop: frozenset[str], unspaced: bool,
@@ -58,7 +57,7 @@ def _text_evidence(blocks: list[Block], stop: frozenset[str], unspaced: bool,
             first[key] = len(feats)
             f = block_features(b.text, b.link_chars, stop, unspaced)
             feats.append(f)
-            evidence.append(heuristics.text_evidence(b, f))
+            evidence.append(text_evidence(b, f))
         else:  # nothing has extended the first block's list yet
             feats.append(feats[i])
             evidence.append(evidence[i].copy())
@@ -82,6 +81,11 @@ def _html_title_hints(root) -> list[str]:
     return [h for h in hints if h.strip()]
 
 
+def _iso639_1(code: str | None) -> str | None:
+    """The two-letter ISO 639-1 code an Article reports: the detector names Chinese zh-cn/zh-tw."""
+    return code.split("-")[0].lower() if code else code
+
+
 def clean(
     data: str | bytes,
     *,
@@ -89,6 +93,8 @@ def clean(
     kind: str = "auto",
     language: str | None = None,
     max_bytes: int | None = None,
+    links: bool = False,
+    images: bool = False,
     page_type: str | None = None,
     comments: bool = False,
 ) -> Article:
@@ -96,8 +102,9 @@ def clean(
 
     ``data`` is HTML or flattened text (blocks separated by blank lines), as ``str`` or ``bytes``
     (bytes are decoded: BOM, UTF-8, declared charset, then detection; gzip is unpacked).
-    ``kind`` is "html", "text" or "auto". ``page_type`` imposes a page type instead of the
-    classifier's (see :data:`cleaner.pages.PAGE_TYPES`); ``comments=True`` also returns the
+    ``kind`` is "html", "text" or "auto". ``links``/``images`` record the hrefs of links and the
+    sources of images (HTML), for Markdown/HTML output. ``page_type`` imposes a page type instead
+    of the classifier's (see :data:`cleaner.pages.PAGE_TYPES`); ``comments=True`` also returns the
     reader comments in ``Article.comments``. Raises :class:`CleanerError` for unreadable input.
     """
     given = forced(page_type) if page_type is not None else None
@@ -117,28 +124,30 @@ def clean(
     if kind == "auto":
         kind = sniff_kind(text)
     if not text.strip():
-        return Article("", [], language, [], kind, url, reason="empty input",
+        return Article("", [], _iso639_1(language), [], kind, url, reason="empty input",
                        page_type=given.type if given else "other",
                        page_type_reasons=given.reasons if given else ["empty input"],
                        comments=[] if comments else None)
 
     hints: list[str] = []
     elements: list = []
-    outer: list[str] = []  # class/id values of <body> and the story's wrappers
+    outer: list[str] = []  # class/id values of <body> and the story container's wrappers
     declared = Declarations()  # text input declares nothing
     if kind == "html":
         root = parse_html(utf8)
         declared = read_declarations(root)  # before segment_html, which prunes <script>
-        blocks, elements = segment_html(root)
+        blocks, elements = segment_html(root, links=links, images=images)
         hints = _html_title_hints(root)
     else:
         blocks = segment_text(text)
     if not blocks:
         title = hints[-1].strip() if hints else ""  # a page that is only a <title> keeps it
-        return Article(title, [], language, [], kind, url, reason="no visible text",
-                       page_type=given.type if given else "other",
-                       page_type_reasons=given.reasons if given else ["no visible text"],
-                       comments=[] if comments else None)
+        article = _article(title, [], language, [], kind, url, "no visible text",
+                           article_metadata(declared, [], None, title, url, language))
+        article.page_type, article.page_type_reasons = given.type if given else "other", \
+            given.reasons if given else ["no visible text"]
+        article.comments = [] if comments else None
+        return article
 
     lang = language or detect_language(_language_sample(blocks))
     stop = stopwords(lang)
@@ -148,10 +157,10 @@ def clean(
         # a block is noisy when any of its evidence is for a label other than "main" (in C: no
         # generator per block)
         noisy = [not _MAIN_ONLY.issuperset(map(_LABEL, ev)) for ev in evidence]
-        anchor = find_anchor(blocks, feats, noisy, elements)
-        assign_paths(blocks, elements, anchor)
-        heuristics.dom_evidence(blocks, feats, evidence)
-        outer = [elements.names.get(e, "") for e in (0, *anchor)]
+        container = find_story_container(blocks, feats, noisy, elements)
+        assign_paths(blocks, elements, container)
+        dom_evidence(blocks, feats, evidence)
+        outer = [elements.names.get(e, "") for e in (0, *container)]
     page = given or classify_page(blocks, feats, evidence, kind=kind, url=url, outer_names=outer,
                                   declarations=declared, element_tags=elements.tags if elements else ())
     scored = score_page(blocks, feats, evidence)
@@ -160,6 +169,22 @@ def clean(
     title = blocks[title_index].text if title_index is not None else (hints[-1].strip() if hints else "")
     paragraphs = [b.text for b in blocks if b.label == "main"]
     reason = None if paragraphs else "no block reads like story text"
-    return Article(title, paragraphs, lang, blocks, kind, url, reason=reason,
-                   page_type=page.type, page_type_reasons=page.reasons,
-                   comments=reader_comments(blocks, feats) if comments else None)
+    meta = article_metadata(declared, blocks, title_index, title, url, lang) if kind == "html" \
+        else text_metadata(blocks, title_index, lang)
+    article = _article(title, paragraphs, lang, blocks, kind, url, reason, meta)
+    article.page_type, article.page_type_reasons = page.type, page.reasons
+    article.comments = reader_comments(blocks, feats) if comments else None
+    return article
+
+
+def _article(title: str, paragraphs: list[str], language: str | None, blocks: list[Block], kind: str,
+             url: str | None, reason: str | None, meta: Metadata) -> Article:
+    """The Article with its metadata; the declared headline replaces the chosen block's text only
+    where the page's titles agree on it (the block keeps its label), and the page's canonical
+    address stands in for a missing ``url``."""
+    return Article(
+        meta.title or title, paragraphs, _iso639_1(language), blocks, kind, url or meta.canonical_url, reason=reason,
+        author=meta.author, date=meta.date, date_modified=meta.date_modified, site_name=meta.site_name,
+        description=meta.description, canonical_url=meta.canonical_url, image=meta.image,
+        tags=list(meta.tags), license=meta.license,
+    )

@@ -16,7 +16,6 @@ from cleaner.pages.signals import TYPES, url_signals
 from cleaner.quality.check import run_check
 from cleaner.quality.fixtures import FixtureFormatError, discover
 from cleaner.render import render
-from cleaner.segment import segment_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TYPED = [f for f in discover(FIXTURES) if "page_type" in f.meta]
@@ -34,14 +33,14 @@ def test_every_type_of_the_issue_is_known():
     assert set(PAGE_TYPES) == {"article", "forum", "product", "listing", "collection",
                                "documentation", "service", "other"}
     model = load_model()
-    for kind in ("html", "text"):
+    for kind in ("html", "text", "html-no-url", "text-no-url"):
         assert set(model[kind]["bias"]) == set(TYPES)
         assert set(model[kind]["weights"]) == set(TYPES)
 
 
 @pytest.mark.parametrize("fixture", TYPED, ids=[f.name for f in TYPED])
 def test_typed_fixtures_get_their_annotated_type(fixture):
-    article = clean(fixture.page_path.read_bytes(), kind=fixture.kind)
+    article = clean(fixture.page_path.read_bytes(), kind=fixture.kind, url=fixture.meta.get("url"))
     assert article.page_type == fixture.meta["page_type"], article.page_type_reasons
 
 
@@ -104,10 +103,12 @@ def test_page_type_is_in_every_json_output():
 
 
 def test_text_input_gets_a_type_from_the_text_alone():
-    text = (FIXTURES / "text" / "de-forum-fahrrad-schaltung.txt").read_text(encoding="utf-8")
-    blocks = segment_text(text)
-    assert clean(text, kind="text").page_type == "forum"
-    assert blocks  # the type came from these blocks: no url, no markup
+    for name, expected in (("de-forum-fahrrad-schaltung", "forum"), ("en-product-daypack", "product"),
+                           ("fr-docs-api-export", "documentation")):
+        text = (FIXTURES / "text" / (name + ".txt")).read_text(encoding="utf-8")
+        article = clean(text, kind="text")  # no address, no markup
+        assert article.page_type == expected, article.page_type_reasons
+        assert not any(r.startswith("url_") for r in article.page_type_reasons)
 
 
 def test_url_shape_signals():
@@ -137,8 +138,7 @@ def test_reader_comments_come_apart_from_the_body_in_order():
 def test_check_fails_a_fixture_whose_page_type_differs(tmp_path):
     src = FIXTURES / "text" / "en-product-daypack"
     for suffix in (".txt", ".labels.tsv"):
-        shutil.copy(src.with_suffix(suffix) if suffix == ".txt" else Path(str(src) + suffix),
-                    tmp_path / ("x" + suffix))
+        shutil.copy(str(src) + suffix, tmp_path / ("x" + suffix))
     labels = tmp_path / "x.labels.tsv"
     labels.write_text(labels.read_text(encoding="utf-8").replace("# page_type: product",
                                                                  "# page_type: forum"), encoding="utf-8")

@@ -29,6 +29,7 @@ MODEL_PATH = Path(__file__).with_name("pagetype_model.json")
 OTHER_BELOW = 0.25
 #: Suffix of the model used for a page given without its address (no url_* signal to read).
 NO_ADDRESS = "-no-url"
+_NO_URL = "url_none"  # the signal of a page without address: it picks the model, it is no reason
 #: Signals named in the reasons, strongest push first.
 REASONS_SHOWN = 3
 
@@ -81,7 +82,7 @@ def predict(signals: dict[str, float], kind: str) -> tuple[str, float, list[str]
     """The most likely type for the signals under the ``kind`` (html/text) model (the one learned
     without addresses when the page came without one), its probability, and the signals that
     pushed it most."""
-    key = ("text" if kind == "text" else "html") + (NO_ADDRESS if "url_none" in signals else "")
+    key = ("text" if kind == "text" else "html") + (NO_ADDRESS if _NO_URL in signals else "")
     model = load_model()[key]
     weights, bias, mean = model["weights"], model["bias"], model["mean"]
     scores = {}
@@ -94,7 +95,8 @@ def predict(signals: dict[str, float], kind: str) -> tuple[str, float, list[str]
     prob = 1.0 / norm  # exp(best - top) == 1
     # a signal pushes the winner by how much more it adds to it than to the average type
     w = weights[best]
-    pushes = [(push, k) for k, v in signals.items() if (push := (w.get(k, 0.0) - mean.get(k, 0.0)) * v) > 0]
+    pushes = [(push, k) for k, v in signals.items()
+              if k != _NO_URL and (push := (w.get(k, 0.0) - mean.get(k, 0.0)) * v) > 0]
     pushes.sort(key=lambda p: (-p[0], p[1]))
     return best, prob, [f"{k} +{p:.2f}" for p, k in pushes[:REASONS_SHOWN]]
 

@@ -212,7 +212,6 @@ OG_TYPES = ("article", "product", "website", "profile", "video", "book", "object
 _COUNTED_TAGS = ("article", "section", "time", "code", "pre", "form", "label", "figure", "table",
                  "dl", "aside", "nav", "h1", "h2", "h3", "blockquote", "iframe")
 _SHARED_TAGS = ("a", "p", "li", "img", "span", "div")
-_IN_ANCHOR = "@anchor"  # the path token cleaner.dom gives blocks inside the story's container
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _FIRST = itemgetter(0)  # an evidence list's first Evidence, an Evidence's label
 _CHARS, _WORDS = attrgetter("chars"), attrgetter("words")
@@ -244,7 +243,7 @@ def block_signals(blocks: Sequence[Block], feats: Sequence[Features],
     out["prose_share"] = sum([f.chars for f in feats if f.terminal and f.words >= 15]) / chars
     # how much of the page the story container the DOM evidence found holds: most of a story
     # page, little of a grid of teasers or a run of landing-page sections
-    out["anchor_share"] = sum([f.chars for b, f in zip(blocks, feats) if _IN_ANCHOR in b.path]) / chars
+    out["container_share"] = sum([f.chars for b, f in zip(blocks, feats) if b.in_story_container]) / chars
     out["short_share"] = sum([1 for f in feats if f.words <= 4]) / m
     out["link_share"] = sum(map(_LINK_CHARS, blocks)) / chars
     out["linked_blocks"] = sum([1 for f in feats if f.link_density > 0.8]) / m
