@@ -14,6 +14,7 @@ from pathlib import Path
 from . import __version__
 from .api import clean
 from .errors import CleanerError
+from .pages import PAGE_TYPES
 from .render import FORMATS, render
 from .batch.command import plural
 from .warc import WarcStats, is_warc_head, is_warc_path, iter_warc_pages
@@ -71,7 +72,8 @@ def run_clean(args: argparse.Namespace) -> int:
         if is_warc_head(data[:WARC_SNIFF_BYTES]):
             return _clean_warc(io.BytesIO(data), label, args)
         article = clean(data, url=args.url, kind=args.kind, language=args.language,
-                        links=args.links, images=args.images)
+                        links=args.links, images=args.images, page_type=args.page_type,
+                        comments=args.comments)
     except CleanerError as exc:
         print(f"cleaner: {args.file}: {exc}", file=sys.stderr)
         return 1
@@ -107,7 +109,8 @@ def _clean_warc(fh, label: str, args: argparse.Namespace) -> int:
             if page.error:
                 raise CleanerError(page.error)
             article = clean(page.data, url=page.url, kind=kind, language=args.language,
-                            links=args.links, images=args.images)
+                            links=args.links, images=args.images,
+                            page_type=args.page_type, comments=args.comments)
         except CleanerError as exc:
             failed += 1
             print(f"cleaner: {page.source}: {exc}", file=sys.stderr)
@@ -149,6 +152,10 @@ def register_clean(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--kind", choices=("auto", "html", "text"), default="auto")
     p.add_argument("--language", default=None, help="ISO code; skips detection")
     p.add_argument("--url", default=None, help="the page's address, copied to the output")
+    p.add_argument("--comments", action="store_true",
+                   help="json/jsonl: also list the reader comments (never part of the body)")
+    p.add_argument("--page-type", default=None, choices=PAGE_TYPES,
+                   help="take the page for this type instead of classifying it")
     p.set_defaults(func=run_clean)
 
 

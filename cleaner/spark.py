@@ -87,7 +87,7 @@ def clean_task(task: Task, max_bytes: int = MAX_INPUT_BYTES, timeout: float | No
     if record is None:
         return _failed(task.source, task.url, error or "failed")
     record["error"] = None
-    return record
+    return {key: record.get(key) for key in ("source", "url", *CLEANED_FIELDS)}  # the schema's columns
 
 
 def _failed(source: str, url: str | None, error: str) -> dict[str, Any]:
