@@ -14,6 +14,7 @@ from .language import UNSPACED, detect_language, stopwords
 from .model import Article, Block
 from .segment import parse_html, segment_html, segment_text
 from .decide import decide, score_page
+from .pages.strategies import apply_strategy
 
 #: Characters of the longest blocks sampled for language detection.
 LANGUAGE_SAMPLE_CHARS = 600
@@ -86,12 +87,14 @@ def clean(
     kind: str = "auto",
     language: str | None = None,
     max_bytes: int | None = None,
+    page_type: str | None = None,
 ) -> Article:
     """Split a scraped page into labelled blocks and return its title and main story.
 
     ``data`` is HTML or flattened text (blocks separated by blank lines), as ``str`` or ``bytes``
     (bytes are decoded: BOM, UTF-8, declared charset, then detection; gzip is unpacked).
-    ``kind`` is "html", "text" or "auto". Raises :class:`CleanerError` for unreadable input.
+    ``kind`` is "html", "text" or "auto"; ``page_type`` forces the page's type (see
+    :mod:`cleaner.pages.strategies`), which picks what counts as main content. Raises :class:`CleanerError` for unreadable input.
     """
     if kind not in ("auto", "html", "text"):
         raise CleanerError(f"unknown kind {kind!r}: use 'auto', 'html' or 'text'")
@@ -135,6 +138,7 @@ def clean(
         heuristics.dom_evidence(blocks, feats, evidence)
     scored = score_page(blocks, feats, evidence)
     _, _, title_index = decide(scored, hints)
+    apply_strategy(page_type, scored)
 
     title = blocks[title_index].text if title_index is not None else (hints[-1].strip() if hints else "")
     paragraphs = [b.text for b in blocks if b.label == "main"]

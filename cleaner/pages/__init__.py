@@ -1,0 +1,1 @@
+"""Page types beyond articles: what a page is (classify) and what its main content is (strategies)."""
