@@ -138,7 +138,7 @@ def clean(
         heuristics.dom_evidence(blocks, feats, evidence)
     scored = score_page(blocks, feats, evidence)
     _, _, title_index = decide(scored, hints)
-    apply_strategy(page_type, scored)
+    apply_strategy(page_type, scored, elements.tags if elements else [])
 
     title = blocks[title_index].text if title_index is not None else (hints[-1].strip() if hints else "")
     paragraphs = [b.text for b in blocks if b.label == "main"]

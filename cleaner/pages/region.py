@@ -54,6 +54,17 @@ def holding_element(scored: list[Scored], picked: list[int], share: float) -> in
     return max(held, key=lambda e: (depth[e], -e)) if held else None
 
 
+def main_element(scored: list[Scored], picked: list[int], tags: list[str]) -> int | None:
+    """The page's <main> element that holds most of the ``picked`` blocks' words (None if the
+    page has none holding any): where the page itself says its content is."""
+    mass: dict[int, int] = {}
+    for i in picked:
+        for eid in scored[i].block.ancestors:
+            if tags[eid] == "main":
+                mass[eid] = mass.get(eid, 0) + scored[i].feats.words
+    return max(mass, key=lambda e: (mass[e], -e)) if mass else None
+
+
 def within(scored: list[Scored], picked: list[int], element: int | None) -> list[int]:
     """The ``picked`` blocks inside ``element`` (all of them when there is none)."""
     if element is None:
