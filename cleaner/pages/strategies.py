@@ -32,46 +32,85 @@ LISTING_AREA_SHARE = 0.95
 PRODUCT_AREA_SHARE = 0.6
 
 
-def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[str], area_share: float, reason: str) -> None:
-    """HTML: main is the page's content region (see :mod:`cleaner.pages.region`) narrowed to the
-    element holding ``area_share`` of its words. Flattened text (no markup) is left as decided."""
-    if not any(s.block.path for s in scored):
-        return
+#: Flattened text has no markup to find a region by: the labels the article decision gave are all
+#: there is. These are the labels kept as main besides "main", per type.
+FORUM_TEXT_LABELS = frozenset({"main", "comment", "related"})  # replies, and the posts listed as teasers
+SECTION_TEXT_LABELS = frozenset({"main", "related"})  # the sections and items the story run left out
+#: Every label but the chrome's: a doc page or a listing is nearly all body between header and footer.
+DOC_TEXT_LABELS = LISTING_TEXT_LABELS = frozenset({"main", "title", "related", "comment", "caption", "boilerplate"})
+
+
+def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[str], area_share: float,
+                reason: str) -> None:
+    """HTML: main is the page's content region (see :mod:`cleaner.pages.region`) narrowed to its
+    <main> element and to the element holding ``area_share`` of its words."""
     picked = candidates(scored, drop_labels)
     picked = within(scored, picked, main_element(scored, picked, tags))
     kept = within(scored, picked, holding_element(scored, picked, area_share))
-    relabel(scored, kept, reason, "outside_" + reason.split("_")[0] + "_region")
+    relabel(scored, kept, reason, _outside(reason))
+
+
+def keep_labels(scored: list[Scored], labels: frozenset[str], reason: str) -> None:
+    """Flattened text: main is every block the article decision labelled with one of ``labels``."""
+    relabel(scored, [i for i, s in enumerate(scored) if s.block.label in labels], reason, _outside(reason))
+
+
+def _outside(reason: str) -> str:
+    """The reason given to a block a strategy takes out of main: "forum_post" -> "outside_forum_region"."""
+    return "outside_" + reason.split("_")[0] + "_region"
+
+
+def _is_html(scored: list[Scored]) -> bool:
+    """Blocks of an HTML page carry paths; blocks of flattened text do not."""
+    return any(s.block.path for s in scored)
 
 
 def forum(scored: list[Scored], tags: list[str]) -> None:
     """Every post of the thread, question and answers, in order (the article decision keeps the
     first post and labels the replies comments)."""
-    keep_region(scored, tags, CHROME_AND_CAPTIONS, FORUM_AREA_SHARE, "forum_post")
+    if _is_html(scored):
+        keep_region(scored, tags, CHROME_AND_CAPTIONS, FORUM_AREA_SHARE, "forum_post")
+    else:
+        keep_labels(scored, FORUM_TEXT_LABELS, "forum_post")
 
 
 def documentation(scored: list[Scored], tags: list[str]) -> None:
     """The doc body with its headings and code, without sidebar, table of contents and footer."""
-    keep_region(scored, tags, CHROME_AND_CAPTIONS, DOCUMENTATION_AREA_SHARE, "doc_body")
+    if _is_html(scored):
+        keep_region(scored, tags, CHROME_AND_CAPTIONS, DOCUMENTATION_AREA_SHARE, "doc_body")
+    else:  # everything but the site's chrome: a doc page is its body, with code, tables and notes
+        keep_labels(scored, DOC_TEXT_LABELS, "doc_body")
 
 
 def service(scored: list[Scored], tags: list[str]) -> None:
     """The page's sections: hero, features, steps, FAQ; not navigation, footer or banners."""
-    keep_region(scored, tags, CHROME_LABELS, SERVICE_AREA_SHARE, "service_section")
+    if _is_html(scored):
+        keep_region(scored, tags, CHROME_LABELS, SERVICE_AREA_SHARE, "service_section")
+    else:
+        keep_labels(scored, SECTION_TEXT_LABELS, "service_section")
 
 
 def collection(scored: list[Scored], tags: list[str]) -> None:
     """The collection's items with their titles and summaries, in order."""
-    keep_region(scored, tags, CHROME_AND_CAPTIONS, COLLECTION_AREA_SHARE, "collection_item")
+    if _is_html(scored):
+        keep_region(scored, tags, CHROME_AND_CAPTIONS, COLLECTION_AREA_SHARE, "collection_item")
+    else:
+        keep_labels(scored, SECTION_TEXT_LABELS, "collection_item")
 
 
 def listing(scored: list[Scored], tags: list[str]) -> None:
     """The listed items (titles and summaries) in order; not filters, sort controls or pagination."""
-    keep_region(scored, tags, CHROME_LABELS, LISTING_AREA_SHARE, "listing_item")
+    if _is_html(scored):
+        keep_region(scored, tags, CHROME_LABELS, LISTING_AREA_SHARE, "listing_item")
+    else:
+        keep_labels(scored, LISTING_TEXT_LABELS, "listing_item")
 
 
 def product(scored: list[Scored], tags: list[str]) -> None:
-    """Name, description, feature lists and spec tables."""
-    keep_region(scored, tags, CHROME_AND_CAPTIONS, PRODUCT_AREA_SHARE, "product_section")
+    """Name, description, feature lists and spec tables. Flattened text keeps the article decision:
+    its story run is the description, and the rest of a shop's text is mostly widgets."""
+    if _is_html(scored):
+        keep_region(scored, tags, CHROME_AND_CAPTIONS, PRODUCT_AREA_SHARE, "product_section")
 
 
 #: The strategy of each page type; article (and "other") pages keep the article decision.
