@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..decide import Scored
+from ..decide.scores import Scored, relabel
 
 #: Elements that hold a page's chrome, as they appear in a block's path ("<tag"): the site's
 #: header and menus, its footer, and boxes beside the content. The story's own wrappers never
@@ -72,7 +72,7 @@ def within(scored: list[Scored], picked: list[int], element: int | None) -> list
     return [i for i in picked if element in scored[i].block.ancestors]
 
 
-def relabel(scored: list[Scored], keep: Iterable[int], kept_reason: str, dropped_reason: str) -> None:
+def keep_only(scored: list[Scored], keep: Iterable[int], kept_reason: str, dropped_reason: str) -> None:
     """Make exactly the ``keep`` blocks main (their reasons end with ``kept_reason``); a block that
     was main and is not kept takes its strongest noise label, or "boilerplate", and
     ``dropped_reason``. The title block keeps its label: it is the page's name, not its body."""
@@ -81,8 +81,6 @@ def relabel(scored: list[Scored], keep: Iterable[int], kept_reason: str, dropped
         b = s.block
         if i in keep:
             if b.label != "main" and b.label != "title":
-                b.label = "main"
-                b.reasons.append(kept_reason)
+                relabel(s, "main", kept_reason)
         elif b.label == "main":
-            b.label = s.noise_label or "boilerplate"
-            b.reasons.append(dropped_reason)
+            relabel(s, s.noise_label or "boilerplate", dropped_reason)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..decide import Scored
-from .region import candidates, holding_element, main_element, relabel, within
+from ..decide.scores import Scored
+from .region import candidates, holding_element, main_element, keep_only, within
 
 #: Page types the strategies know; anything else is decided as an article.
 PAGE_TYPES = ("article", "forum", "product", "listing", "collection", "documentation", "service", "other")
@@ -47,12 +47,12 @@ def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[st
     picked = candidates(scored, drop_labels)
     picked = within(scored, picked, main_element(scored, picked, tags))
     kept = within(scored, picked, holding_element(scored, picked, area_share))
-    relabel(scored, kept, reason, _outside(reason))
+    keep_only(scored, kept, reason, _outside(reason))
 
 
 def keep_labels(scored: list[Scored], labels: frozenset[str], reason: str) -> None:
     """Flattened text: main is every block the article decision labelled with one of ``labels``."""
-    relabel(scored, [i for i, s in enumerate(scored) if s.block.label in labels], reason, _outside(reason))
+    keep_only(scored, [i for i, s in enumerate(scored) if s.block.label in labels], reason, _outside(reason))
 
 
 def _outside(reason: str) -> str:
