@@ -16,7 +16,7 @@ from .model import Article, Block
 from .segment import parse_html, segment_html, segment_text
 from .decide import decide
 from .decide.scores import score_page
-from .pages.strategies import apply_strategy
+from .pages.strategies import PAGE_TYPES, apply_strategy
 
 _MAIN_ONLY = frozenset({"main"})
 _LABEL = itemgetter(0)  # Evidence.label
@@ -107,6 +107,8 @@ def clean(
     """
     if kind not in ("auto", "html", "text"):
         raise CleanerError(f"unknown kind {kind!r}: use 'auto', 'html' or 'text'")
+    if page_type is not None and page_type not in PAGE_TYPES:
+        raise CleanerError(f"unknown page_type {page_type!r}: use one of {', '.join(PAGE_TYPES)}")
     if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int)):
         raise CleanerError(f"max_bytes must be an int, not {type(max_bytes).__name__}")
     limit = MAX_INPUT_BYTES if max_bytes is None else max_bytes

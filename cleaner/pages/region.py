@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..decide.revisions import WEAK_NOISE
+from ..rules.dom_heuristics import OUTSIDE_STORY_CONTAINER
 from ..decide.scores import Scored, relabel
 
 #: Elements that hold a page's chrome, as they appear in a block's path ("<tag"): the site's
@@ -17,6 +19,8 @@ from ..decide.scores import Scored, relabel
 #: appear in a path (see cleaner.dom.assign_paths), so a story inside an <article><header> keeps
 #: its headline.
 CHROME_TAGS = frozenset({"<nav", "<header", "<footer", "<aside"})
+#: Evidence that says only "short" or "not in the story's container" (see :func:`only_short`).
+SHORT_ONLY = WEAK_NOISE | {OUTSIDE_STORY_CONTAINER}
 
 
 def in_chrome(s: Scored) -> bool:
@@ -29,11 +33,20 @@ def image_text(s: Scored) -> bool:
     return s.block.tag == "img"
 
 
-def candidates(scored: list[Scored], drop_labels: frozenset[str]) -> list[int]:
+def only_short(s: Scored) -> bool:
+    """Nothing speaks against the block but its shortness, few stop words or its place outside
+    the story's container: a spec row, an item's title, an option name; the article decision
+    labels such lines navigation or footer by where they sit, not by what they say."""
+    return all(e.label == "main" or e.reason in SHORT_ONLY for e in s.evidence)
+
+
+def candidates(scored: list[Scored], drop_labels: frozenset[str], keep_short: bool) -> list[int]:
     """Positions of the blocks that may be main on a non-article page: outside the chrome, not an
-    image's alt text, and not labelled with one of ``drop_labels`` by the article decision."""
+    image's alt text, and not labelled with one of ``drop_labels`` by the article decision (unless
+    ``keep_short`` and only their shortness put them there, see :func:`only_short`)."""
     return [i for i, s in enumerate(scored)
-            if s.block.label not in drop_labels and not image_text(s) and not in_chrome(s)]
+            if (s.block.label not in drop_labels or keep_short and only_short(s))
+            and not image_text(s) and not in_chrome(s)]
 
 
 def holding_element(scored: list[Scored], picked: list[int], share: float) -> int | None:

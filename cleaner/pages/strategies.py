@@ -41,10 +41,11 @@ DOC_TEXT_LABELS = LISTING_TEXT_LABELS = frozenset({"main", "title", "related", "
 
 
 def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[str], area_share: float,
-                reason: str) -> None:
+                reason: str, keep_short: bool = False) -> None:
     """HTML: main is the page's content region (see :mod:`cleaner.pages.region`) narrowed to its
-    <main> element and to the element holding ``area_share`` of its words."""
-    picked = candidates(scored, drop_labels)
+    <main> element and to the element holding ``area_share`` of its words; ``keep_short`` keeps
+    the lines only their shortness labelled (spec rows, item titles), see region.only_short."""
+    picked = candidates(scored, drop_labels, keep_short)
     picked = within(scored, picked, main_element(scored, picked, tags))
     kept = within(scored, picked, holding_element(scored, picked, area_share))
     keep_only(scored, kept, reason, _outside(reason))
@@ -85,7 +86,7 @@ def documentation(scored: list[Scored], tags: list[str]) -> None:
 def service(scored: list[Scored], tags: list[str]) -> None:
     """The page's sections: hero, features, steps, FAQ; not navigation, footer or banners."""
     if _is_html(scored):
-        keep_region(scored, tags, CHROME_LABELS, SERVICE_AREA_SHARE, "service_section")
+        keep_region(scored, tags, CHROME_LABELS, SERVICE_AREA_SHARE, "service_section", keep_short=True)
     else:
         keep_labels(scored, SECTION_TEXT_LABELS, "service_section")
 
@@ -101,7 +102,7 @@ def collection(scored: list[Scored], tags: list[str]) -> None:
 def listing(scored: list[Scored], tags: list[str]) -> None:
     """The listed items (titles and summaries) in order; not filters, sort controls or pagination."""
     if _is_html(scored):
-        keep_region(scored, tags, CHROME_LABELS, LISTING_AREA_SHARE, "listing_item")
+        keep_region(scored, tags, CHROME_LABELS, LISTING_AREA_SHARE, "listing_item", keep_short=True)
     else:
         keep_labels(scored, LISTING_TEXT_LABELS, "listing_item")
 
@@ -110,7 +111,7 @@ def product(scored: list[Scored], tags: list[str]) -> None:
     """Name, description, feature lists and spec tables. Flattened text keeps the article decision:
     its story run is the description, and the rest of a shop's text is mostly widgets."""
     if _is_html(scored):
-        keep_region(scored, tags, CHROME_AND_CAPTIONS, PRODUCT_AREA_SHARE, "product_section")
+        keep_region(scored, tags, CHROME_AND_CAPTIONS, PRODUCT_AREA_SHARE, "product_section", keep_short=True)
 
 
 #: The strategy of each page type; article (and "other") pages keep the article decision.
