@@ -9,9 +9,10 @@ Each function is small and named; the strategies compose them with their own thr
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter
 
 from ..decide.revisions import WEAK_NOISE
-from ..rules.dom_heuristics import OUTSIDE_STORY_CONTAINER
+from ..rules.dom_heuristics import LINK_DENSE_REASON, OUTSIDE_STORY_CONTAINER
 from ..decide.scores import Scored, relabel
 
 #: Elements that hold a page's chrome, as they appear in a block's path ("<tag"): the site's
@@ -21,6 +22,7 @@ from ..decide.scores import Scored, relabel
 CHROME_TAGS = frozenset({"<nav", "<header", "<footer", "<aside"})
 #: Evidence that says only "short" or "not in the story's container" (see :func:`only_short`).
 SHORT_ONLY = WEAK_NOISE | {OUTSIDE_STORY_CONTAINER}
+_REASON = attrgetter("reason")
 
 
 def in_chrome(s: Scored) -> bool:
@@ -38,6 +40,12 @@ def only_short(s: Scored) -> bool:
     the story's container: a spec row, an item's title, an option name; the article decision
     labels such lines navigation or footer by where they sit, not by what they say."""
     return all(e.label == "main" or e.reason in SHORT_ONLY for e in s.evidence)
+
+
+def linked_line(s: Scored) -> bool:
+    """A block the article decision left out and that is mostly link text: a user name linked to
+    its profile, "Reply | Quote | Report", a tag list; in a thread, the chrome around each post."""
+    return s.block.label != "main" and LINK_DENSE_REASON in map(_REASON, s.evidence)
 
 
 def candidates(scored: list[Scored], drop_labels: frozenset[str], keep_short: bool) -> list[int]:

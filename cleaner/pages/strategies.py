@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..decide.scores import Scored
-from .region import candidates, holding_element, main_element, keep_only, within
+from .region import candidates, holding_element, keep_only, linked_line, main_element, within
 
 #: Page types the strategies know; anything else is decided as an article.
 PAGE_TYPES = ("article", "forum", "product", "listing", "collection", "documentation", "service", "other")
@@ -41,11 +41,14 @@ DOC_TEXT_LABELS = LISTING_TEXT_LABELS = frozenset({"main", "title", "related", "
 
 
 def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[str], area_share: float,
-                reason: str, keep_short: bool = False) -> None:
+                reason: str, keep_short: bool = False, drop_linked: bool = False) -> None:
     """HTML: main is the page's content region (see :mod:`cleaner.pages.region`) narrowed to its
     <main> element and to the element holding ``area_share`` of its words; ``keep_short`` keeps
-    the lines only their shortness labelled (spec rows, item titles), see region.only_short."""
+    the lines only their shortness labelled (spec rows, item titles), see region.only_short;
+    ``drop_linked`` leaves out the link lines the decision left out (see region.linked_line)."""
     picked = candidates(scored, drop_labels, keep_short)
+    if drop_linked:
+        picked = [i for i in picked if not linked_line(scored[i])]
     picked = within(scored, picked, main_element(scored, picked, tags))
     kept = within(scored, picked, holding_element(scored, picked, area_share))
     keep_only(scored, kept, reason, _outside(reason))
@@ -70,7 +73,7 @@ def forum(scored: list[Scored], tags: list[str]) -> None:
     """Every post of the thread, question and answers, in order (the article decision keeps the
     first post and labels the replies comments)."""
     if _is_html(scored):
-        keep_region(scored, tags, CHROME_AND_CAPTIONS, FORUM_AREA_SHARE, "forum_post")
+        keep_region(scored, tags, CHROME_AND_CAPTIONS, FORUM_AREA_SHARE, "forum_post", drop_linked=True)
     else:
         keep_labels(scored, FORUM_TEXT_LABELS, "forum_post")
 
