@@ -18,6 +18,7 @@ from .decide import decide
 from .decide.scores import score_page
 from .pages import classify_page, forced
 from .pages.comments import reader_comments
+from .pages.strategies import apply_strategy
 
 _MAIN_ONLY = frozenset({"main"})
 _LABEL = itemgetter(0)  # Evidence.label
@@ -104,7 +105,8 @@ def clean(
     (bytes are decoded: BOM, UTF-8, declared charset, then detection; gzip is unpacked).
     ``kind`` is "html", "text" or "auto". ``links``/``images`` record the hrefs of links and the
     sources of images (HTML), for Markdown/HTML output. ``page_type`` imposes a page type instead
-    of the classifier's (see :data:`cleaner.pages.PAGE_TYPES`); ``comments=True`` also returns the
+    of the classifier's (see :data:`cleaner.pages.PAGE_TYPES`): the type picks what counts as main
+    content (:mod:`cleaner.pages.strategies`); ``comments=True`` also returns the
     reader comments in ``Article.comments``. Raises :class:`CleanerError` for unreadable input.
     """
     given = forced(page_type) if page_type is not None else None
@@ -165,6 +167,7 @@ def clean(
                                   declarations=declared, element_tags=elements.tags if elements else ())
     scored = score_page(blocks, feats, evidence)
     _, _, title_index = decide(scored, hints)
+    apply_strategy(page.type, scored, elements.tags if elements else [])
 
     title = blocks[title_index].text if title_index is not None else (hints[-1].strip() if hints else "")
     paragraphs = [b.text for b in blocks if b.label == "main"]
