@@ -1,6 +1,7 @@
 """The library call: ``clean(data) -> Article``. Decode, segment, score, decide, report."""
 from __future__ import annotations
 
+import os
 import re
 from operator import itemgetter
 
@@ -14,6 +15,7 @@ from .language import UNSPACED, detect_language, stopwords
 from .model import Article, Block
 from .segment import parse_html, segment_html, segment_text
 from .decide import decide, score_page
+from .user_rules import Rules, load_rules
 
 #: Characters of the longest blocks sampled for language detection.
 LANGUAGE_SAMPLE_CHARS = 600
@@ -86,13 +88,18 @@ def clean(
     kind: str = "auto",
     language: str | None = None,
     max_bytes: int | None = None,
+    rules: "Rules | str | os.PathLike[str] | None" = None,
 ) -> Article:
     """Split a scraped page into labelled blocks and return its title and main story.
 
     ``data`` is HTML or flattened text (blocks separated by blank lines), as ``str`` or ``bytes``
     (bytes are decoded: BOM, UTF-8, declared charset, then detection; gzip is unpacked).
     ``kind`` is "html", "text" or "auto". Raises :class:`CleanerError` for unreadable input.
+    ``rules`` is a user rules file (path) or :class:`~cleaner.user_rules.Rules`; a bad file
+    raises :class:`~cleaner.user_rules.RulesError` before the page is read.
     """
+    if rules is not None and not isinstance(rules, Rules):
+        rules = load_rules(rules)
     if kind not in ("auto", "html", "text"):
         raise CleanerError(f"unknown kind {kind!r}: use 'auto', 'html' or 'text'")
     if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int)):
@@ -115,6 +122,8 @@ def clean(
     elements: list = []
     if kind == "html":
         root = parse_html(utf8)
+        if rules is not None:
+            rules.drop_elements(root, url)
         blocks, elements = segment_html(root)
         hints = _html_title_hints(root)
     else:
@@ -127,6 +136,8 @@ def clean(
     stop = stopwords(lang)
     unspaced = (lang or "") in UNSPACED
     feats, evidence = _text_evidence(blocks, stop, unspaced)
+    if rules is not None:
+        fired = rules.add_evidence(blocks, evidence, root if kind == "html" else None, url)
     if kind == "html":
         # a block is noisy when any of its evidence is for a label other than "main" (in C: no
         # generator per block)
@@ -135,6 +146,8 @@ def clean(
         heuristics.dom_evidence(blocks, feats, evidence)
     scored = score_page(blocks, feats, evidence)
     _, _, title_index = decide(scored, hints)
+    if rules is not None:
+        rules.enforce(blocks, fired)
 
     title = blocks[title_index].text if title_index is not None else (hints[-1].strip() if hints else "")
     paragraphs = [b.text for b in blocks if b.label == "main"]
