@@ -98,7 +98,7 @@ def clean(
     ``rules`` is a user rules file (path) or :class:`~cleaner.user_rules.Rules`; a bad file
     raises :class:`~cleaner.user_rules.RulesError` before the page is read.
     """
-    if rules is not None and not isinstance(rules, Rules):
+    if rules is not None and not isinstance(rules, Rules):  # a path: compiled once per process
         rules = load_rules(rules)
     if kind not in ("auto", "html", "text"):
         raise CleanerError(f"unknown kind {kind!r}: use 'auto', 'html' or 'text'")

@@ -13,12 +13,14 @@ from pathlib import Path
 from .api import clean
 from .errors import CleanerError
 from .render import render
+from .user_rules import RulesError
 
 #: Modules that each add one or more subcommands (``clean`` is defined here).
 COMMAND_MODULES = (
     "cleaner.batch.command",
     "cleaner.quality.check",
     "cleaner.spark",
+    "cleaner.explain",
 )
 
 
@@ -47,7 +49,10 @@ def run_clean(args: argparse.Namespace) -> int:
             data = sys.stdin.buffer.read()
         else:
             data = Path(args.file).read_bytes()
-        article = clean(data, url=args.url, kind=args.kind, language=args.language)
+        article = clean(data, url=args.url, kind=args.kind, language=args.language, rules=args.rules)
+    except RulesError as exc:
+        print("\n".join(f"cleaner: {p}" for p in exc.problems), file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"cleaner: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
         return 1
@@ -69,6 +74,7 @@ def register_clean(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--kind", choices=("auto", "html", "text"), default="auto")
     p.add_argument("--language", default=None, help="ISO code; skips detection")
     p.add_argument("--url", default=None, help="the page's address, copied to the output")
+    p.add_argument("--rules", metavar="FILE", default=None, help="user rules file (TOML)")
     p.set_defaults(func=run_clean)
 
 

@@ -19,6 +19,7 @@ except ModuleNotFoundError:  # Python 3.10
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -223,19 +224,58 @@ def _compile_page(rules: list[Rule]) -> _PageRules:
 
 # --- loading and checking ----------------------------------------------------------------------
 
+#: The rules file of a fixtures folder: ``cleaner check`` uses it for the fixtures in that folder.
+FOLDER_RULES = "rules.toml"
+
+
+def folder_rules(page: Path, root: Path, cache: dict[Path, Rules | None]) -> Rules | None:
+    """The rules of the nearest ``rules.toml`` from ``page``'s folder up to ``root`` (None when
+    there is none); each file is loaded once per ``cache``. Raises RulesError."""
+    folder = page.parent
+    while True:
+        if folder not in cache:
+            path = folder / FOLDER_RULES
+            cache[folder] = load_rules(path) if path.is_file() else None
+        if cache[folder] is not None or folder == root or folder == folder.parent:
+            return cache[folder]
+        folder = folder.parent
+
+
 
 def load_rules(path: str | os.PathLike[str]) -> Rules:
-    """Read, check and compile a rules file; raises :class:`RulesError` naming ``file:line``."""
+    """Read, check and compile a rules file; raises :class:`RulesError` naming ``file:line``.
+    The same text is compiled once per process (a batch worker or Spark executor cleans many
+    pages with one file)."""
+    return cached_rules(read_rules_text(path), os.fspath(path))
+
+
+def read_rules_text(path: str | os.PathLike[str]) -> str:
+    """The text of a rules file; RulesError when it cannot be read or is not UTF-8."""
     name = os.fspath(path)
     try:
         raw = Path(name).read_bytes()
     except OSError as exc:
         raise RulesError([f"{name}: cannot read ({exc.strerror or exc})"]) from None
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise RulesError([f"{name}: not UTF-8 (at byte {exc.start})"]) from None
-    return parse_rules(text, name)
+
+
+def checked_rules(path: str | os.PathLike[str] | None) -> tuple[str, str] | None:
+    """A rules file's (text, name), checked, for workers that compile it themselves (batch,
+    Spark executors: compiled rules do not pickle); None for no file. Raises RulesError."""
+    if path is None:
+        return None
+    text = read_rules_text(path)
+    cached_rules(text, os.fspath(path))
+    return text, os.fspath(path)
+
+
+@lru_cache(maxsize=16)
+def cached_rules(text: str, source: str) -> Rules:
+    """:func:`parse_rules`, remembered: workers get the file's text and compile it once."""
+    return parse_rules(text, source)
 
 
 def parse_rules(text: str, source: str = "<rules>") -> Rules:

@@ -7,6 +7,7 @@ Exit code: 0 all pages cleaned (or empty), 1 some page failed, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import signal
@@ -21,6 +22,7 @@ from .pool import run_pool
 from .state import OutDir, ResumeLog
 from .worker import FORMATS, Options, Outcome, Task
 from ..decode import MAX_INPUT_BYTES
+from ..user_rules import RulesError, checked_rules
 from ..warc import iter_warc_pages
 
 #: Seconds one page may take before it is reported as too slow and its worker replaced.
@@ -78,6 +80,7 @@ def register(subparsers) -> None:
                    help=f"largest page accepted, after gunzip (default: {MAX_INPUT_BYTES})")
     p.add_argument("--force", action="store_true", help="redo every page, even those up to date")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--rules", metavar="FILE", default=None, help="user rules file (TOML); a bad file stops the run before it starts")
     p.set_defaults(func=run)
 
 
@@ -212,6 +215,10 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         return _usage(problem)
     try:
+        rules = checked_rules(args.rules)
+    except RulesError as exc:
+        return _usage("\n".join(exc.problems))
+    try:
         out = OutDir(args.out_dir)
     except OSError as exc:
         return _usage(f"cannot use output folder {args.out_dir!r}: {exc.strerror or exc}")
@@ -221,13 +228,15 @@ def run(args: argparse.Namespace) -> int:
     sources, passed = discover(args.in_dir, args.out_dir)
     log = ResumeLog(out.state)
     opts = {"format": args.format, "blocks": args.blocks, "max_bytes": args.max_bytes, "version": _version()}
+    if rules:  # pages cleaned with other rules are redone
+        opts["rules"] = hashlib.sha256(rules[0].encode("utf-8")).hexdigest()
     state = _Run(out, log, args.format, opts)
     for p in passed:
         if p.failed:
             state.fail(display(p.rel), p.reason)
         else:
             state.problem(display(p.rel), "ignored", p.reason)
-    worker_opts = Options(args.format, args.blocks, args.max_bytes)
+    worker_opts = Options(args.format, args.blocks, args.max_bytes, rules)
     previous = signal.signal(signal.SIGTERM, _raise_on_sigterm)
     try:
         state.bar = _progress_bar(sources, args.quiet)

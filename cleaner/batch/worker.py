@@ -14,6 +14,7 @@ from ..api import clean
 from ..decode import gunzip
 from ..errors import CleanerError
 from ..render import render
+from ..user_rules import cached_rules
 
 #: Per-page output formats of ``cleaner batch`` (``jsonl``, one file for all pages, is added there).
 FORMATS = ("txt", "json", "md")
@@ -47,6 +48,7 @@ class Options:
     fmt: str  # txt | json | md | jsonl
     blocks: bool
     max_bytes: int
+    rules: tuple[str, str] | None = None  # a user rules file: (its text, its name), compiled once per worker
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,8 @@ def process(task: Task, opts: Options) -> Outcome:
         data = task.data if task.data is not None else read_input(
             task.path or "", gz=task.gz, max_bytes=opts.max_bytes
         )
-        article = clean(data, url=task.url, kind=task.kind, max_bytes=opts.max_bytes)
+        rules = cached_rules(*opts.rules) if opts.rules else None
+        article = clean(data, url=task.url, kind=task.kind, max_bytes=opts.max_bytes, rules=rules)
         text = render(article, opts.fmt, source=task.source, blocks=opts.blocks)
     except CleanerError as exc:
         return Outcome("failed", str(exc))
