@@ -135,7 +135,8 @@ def explain_html(article: Article, *, name: str = "page", paths: list[str] | Non
         "texts": [" ".join(b.text.split()) for b in blocks],
         "labelsNow": [b.label for b in blocks],
     }
-    script_data = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    # no "<" at all inside the script element: "</script>" or "<!--" in a block cannot end it
+    script_data = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
     hint = ("Click a block to change its label, then <b>save</b>: put the downloaded "
             f"<code>{_esc(name)}.labels.tsv</code> beside the page and run <code>cleaner check</code>."
             if annotate else "Click a block to change its label; <b>save</b> writes a fixture labels file.")
