@@ -327,7 +327,7 @@ def _check_rule(entry: dict, seen: set[str]) -> tuple[Rule | None, list[tuple[st
         errors.append(("name", f"the name {name!r} is used twice"))
     else:
         seen.add(name)
-    kinds = [k for k in KINDS if k in entry]
+    kinds = [k for k in entry if k in KINDS]  # in the order written: the second is the one to blame
     if len(kinds) != 1:
         errors.append((kinds[1] if len(kinds) > 1 else "name",
                        f"needs exactly one of {', '.join(KINDS)} (found {len(kinds)})"))
@@ -352,7 +352,9 @@ def _check_rule(entry: dict, seen: set[str]) -> tuple[Rule | None, list[tuple[st
             errors.append((kind, problem))
         label = "main" if kind == "keep" else ""
     else:
-        if label not in RULE_LABELS:
+        if label is None:
+            errors.append(("label", f"needs a label: one of {', '.join(RULE_LABELS)}"))
+        elif label not in RULE_LABELS:
             errors.append(("label", f"label must be one of {', '.join(RULE_LABELS)}, not {label!r}"))
         pattern, problem = _text_pattern(kind, value)
         if problem:
