@@ -5,16 +5,18 @@ import os
 import re
 from operator import itemgetter
 
-from .rules import heuristics
 from .decode import MAX_INPUT_BYTES, clean_text_utf8, decode_bytes_utf8, sniff_kind
 from .errors import CleanerError
 from .dom import assign_paths, find_anchor
 from .features import Features, block_features
-from .rules.heuristics import Evidence
+from .rules.dispatch import dom_evidence, text_evidence
+from .rules.evidence import Evidence
 from .language import UNSPACED, detect_language, stopwords
+from .metadata import Declarations, read_declarations
 from .model import Article, Block
 from .segment import parse_html, segment_html, segment_text
-from .decide import decide, score_page
+from .decide import decide
+from .decide.scores import score_page
 from .user_rules import Rules, load_rules
 
 #: Characters of the longest blocks sampled for language detection.
@@ -57,7 +59,7 @@ def _text_evidence(blocks: list[Block], stop: frozenset[str], unspaced: bool,
             first[key] = len(feats)
             f = block_features(b.text, b.link_chars, stop, unspaced)
             feats.append(f)
-            evidence.append(heuristics.text_evidence(b, f))
+            evidence.append(text_evidence(b, f))
         else:  # nothing has extended the first block's list yet
             feats.append(feats[i])
             evidence.append(evidence[i].copy())
@@ -120,8 +122,10 @@ def clean(
 
     hints: list[str] = []
     elements: list = []
+    declared = Declarations()  # text input declares nothing
     if kind == "html":
         root = parse_html(utf8)
+        declared = read_declarations(root)  # before segment_html, which prunes <script>
         if rules is not None:
             rules.drop_elements(root, url)
         blocks, elements = segment_html(root)
@@ -143,7 +147,7 @@ def clean(
         # generator per block)
         noisy = [not _MAIN_ONLY.issuperset(map(_LABEL, ev)) for ev in evidence]
         assign_paths(blocks, elements, find_anchor(blocks, feats, noisy, elements))
-        heuristics.dom_evidence(blocks, feats, evidence)
+        dom_evidence(blocks, feats, evidence)
     scored = score_page(blocks, feats, evidence)
     _, _, title_index = decide(scored, hints)
     if rules is not None:

@@ -26,7 +26,8 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .model import LABELS, Block
-from .rules.heuristics import DECISIVE, Evidence
+from .rules.dom_heuristics import DECISIVE
+from .rules.evidence import Evidence
 
 #: How far the decision leans, as the file's ``precision`` says (the decision reads the name).
 PRECISIONS = ("high", "balanced", "recall")
