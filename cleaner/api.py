@@ -141,7 +141,7 @@ def clean(
     unspaced = (lang or "") in UNSPACED
     feats, evidence = _text_evidence(blocks, stop, unspaced)
     if rules is not None:
-        fired = rules.add_evidence(blocks, evidence, root if kind == "html" else None, url)
+        fired = rules.add_evidence(blocks, evidence, url, *((root, elements) if kind == "html" else ()))
     if kind == "html":
         # a block is noisy when any of its evidence is for a label other than "main" (in C: no
         # generator per block)

@@ -18,7 +18,6 @@ import pytest
 from cleaner import clean
 from cleaner.cli import main
 from cleaner.explain import element_paths, explain_html, fixture_name
-from cleaner.model import LABELS
 from cleaner.quality.check import run_check
 
 PROJECT = Path(__file__).resolve().parents[1]

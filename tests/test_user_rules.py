@@ -10,7 +10,8 @@ import pytest
 from cleaner import clean
 from cleaner.cli import main
 from cleaner.segment import parse_html, segment_html
-from cleaner.user_rules import Rule, RulesError, load_rules, parse_rules, _element_ids
+from cleaner.user_rules import Rule, RulesError, load_rules, parse_rules
+from cleaner.user_rules.compiled import _element_ids
 
 PROJECT = Path(__file__).resolve().parents[1]
 DEMO = PROJECT / "examples" / "site-rules"
@@ -260,3 +261,26 @@ def test_a_folder_rules_file_wins_over_check_rules(tmp_path, capsys):
     (folder / "rules.toml").write_text("rule = [{ name = 'x' }]\n", encoding="utf-8")
     assert main(["check", str(folder)]) == 2
     assert f"{folder / 'rules.toml'}:1: rule x: needs exactly one of" in capsys.readouterr().err
+
+
+def test_phrases_and_regexes_find_their_blocks_when_lowering_changes_lengths():
+    """"İ" lowers to two characters: blocks after it must still be found at the right place."""
+    page = ("<p>İstanbul İzmir İnebolu are three cities named in a first paragraph of this page.</p>"
+            "<p>Join our morning letter today</p><p>Advertisement</p>"
+            "<p>" + "The story goes on in a paragraph of plain text for a while. " * 4 + "</p>")
+    rules = parse_rules('[[rule]]\nname = "letter"\nphrase = "morning letter"\nlabel = "promo"\n'
+                        "[[rule]]\nname = \"ads\"\nregex = '(?i:^advert)'\nlabel = \"boilerplate\"\n")
+    article = clean(page, kind="html", rules=rules)
+    assert _labels(article)["Join our morning letter today"] == "promo"
+    assert _labels(article)["Advertisement"] == "boilerplate"
+    assert [b.text for b in article.blocks if any(r.startswith("rule:") for r in b.reasons)] == \
+        ["Join our morning letter today", "Advertisement"]
+
+
+def test_a_regex_whose_required_text_is_missing_is_not_searched():
+    from cleaner.user_rules.loading import required_text
+    import re
+    assert required_text(re.compile(r"^\d+ comments?$", re.M)) == (" comment", False)
+    assert required_text(re.compile(r"(?i:sponsored content)")) == ("ored content", True)
+    assert required_text(re.compile(r"a|b")) == ("", False)
+    assert required_text(re.compile(r"^[A-Z ]{4,}$")) == ("", False)
