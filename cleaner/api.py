@@ -7,20 +7,18 @@ from operator import itemgetter
 
 from .decode import MAX_INPUT_BYTES, clean_text_utf8, decode_bytes_utf8, sniff_kind
 from .errors import CleanerError
-from .dom import assign_paths, find_anchor
+from .dom import assign_paths, find_story_container
 from .features import Features, block_features
 from .rules.dispatch import dom_evidence, text_evidence
 from .rules.evidence import Evidence
-from .language import UNSPACED, detect_language, stopwords
-from .metadata import Declarations, read_declarations
+from .language import SAMPLE_CHARS, UNSPACED, detect_language, stopwords
+from .metadata import Declarations, Metadata, article_metadata, read_declarations, text_metadata
 from .model import Article, Block
 from .segment import parse_html, segment_html, segment_text
-from .decide import decide
+from .decide import LEANS, decide
 from .decide.scores import score_page
 from .user_rules import Rules, load_rules
 
-#: Characters of the longest blocks sampled for language detection.
-LANGUAGE_SAMPLE_CHARS = 600
 _MAIN_ONLY = frozenset({"main"})
 _LABEL = itemgetter(0)  # Evidence.label
 _SITE_SUFFIX = re.compile(r"\s+[|–—·•:-]\s+[^|–—·•]{2,60}$")
@@ -34,11 +32,11 @@ def _language_sample(blocks: list[Block]) -> str:
     longest = sorted(range(len(blocks)), key=lengths.__getitem__, reverse=True)
     picked, total = [], 0
     for i in longest:
-        if total >= LANGUAGE_SAMPLE_CHARS:
+        if total >= SAMPLE_CHARS:
             break
         picked.append(i)
         total += lengths[i]
-    return " ".join([blocks[i].text for i in sorted(picked)])[:LANGUAGE_SAMPLE_CHARS]
+    return " ".join([blocks[i].text for i in sorted(picked)])[:SAMPLE_CHARS]
 
 
 def _text_evidence(blocks: list[Block], stop: frozenset[str], unspaced: bool,
@@ -83,6 +81,11 @@ def _html_title_hints(root) -> list[str]:
     return [h for h in hints if h.strip()]
 
 
+def _iso639_1(code: str | None) -> str | None:
+    """The two-letter ISO 639-1 code an Article reports: the detector names Chinese zh-cn/zh-tw."""
+    return code.split("-")[0].lower() if code else code
+
+
 def clean(
     data: str | bytes,
     *,
@@ -90,13 +93,16 @@ def clean(
     kind: str = "auto",
     language: str | None = None,
     max_bytes: int | None = None,
+    links: bool = False,
+    images: bool = False,
     rules: "Rules | str | os.PathLike[str] | None" = None,
 ) -> Article:
     """Split a scraped page into labelled blocks and return its title and main story.
 
     ``data`` is HTML or flattened text (blocks separated by blank lines), as ``str`` or ``bytes``
     (bytes are decoded: BOM, UTF-8, declared charset, then detection; gzip is unpacked).
-    ``kind`` is "html", "text" or "auto". Raises :class:`CleanerError` for unreadable input.
+    ``kind`` is "html", "text" or "auto". ``links``/``images`` record the hrefs of links and the
+    sources of images (HTML), for Markdown/HTML output. Raises :class:`CleanerError` for unreadable input.
     ``rules`` is a user rules file (path) or :class:`~cleaner.user_rules.Rules`; a bad file
     raises :class:`~cleaner.user_rules.RulesError` before the page is read.
     """
@@ -118,7 +124,7 @@ def clean(
     if kind == "auto":
         kind = sniff_kind(text)
     if not text.strip():
-        return Article("", [], language, [], kind, url, reason="empty input")
+        return Article("", [], _iso639_1(language), [], kind, url, reason="empty input")
 
     hints: list[str] = []
     elements: list = []
@@ -128,13 +134,14 @@ def clean(
         declared = read_declarations(root)  # before segment_html, which prunes <script>
         if rules is not None:
             rules.drop_elements(root, url)
-        blocks, elements = segment_html(root)
+        blocks, elements = segment_html(root, links=links, images=images)
         hints = _html_title_hints(root)
     else:
         blocks = segment_text(text)
     if not blocks:
         title = hints[-1].strip() if hints else ""  # a page that is only a <title> keeps it
-        return Article(title, [], language, [], kind, url, reason="no visible text")
+        return _article(title, [], language, [], kind, url, "no visible text",
+                        article_metadata(declared, [], None, title, url, language))
 
     lang = language or detect_language(_language_sample(blocks))
     stop = stopwords(lang)
@@ -146,14 +153,31 @@ def clean(
         # a block is noisy when any of its evidence is for a label other than "main" (in C: no
         # generator per block)
         noisy = [not _MAIN_ONLY.issuperset(map(_LABEL, ev)) for ev in evidence]
-        assign_paths(blocks, elements, find_anchor(blocks, feats, noisy, elements))
+        assign_paths(blocks, elements, find_story_container(blocks, feats, noisy, elements))
         dom_evidence(blocks, feats, evidence)
     scored = score_page(blocks, feats, evidence)
-    _, _, title_index = decide(scored, hints)
-    if rules is not None:
+    if rules is None:
+        _, _, title_index = decide(scored, hints)
+    else:
+        _, _, title_index = decide(scored, hints, LEANS[rules.precision])
         rules.enforce(blocks, fired)
 
     title = blocks[title_index].text if title_index is not None else (hints[-1].strip() if hints else "")
     paragraphs = [b.text for b in blocks if b.label == "main"]
     reason = None if paragraphs else "no block reads like story text"
-    return Article(title, paragraphs, lang, blocks, kind, url, reason=reason)
+    meta = article_metadata(declared, blocks, title_index, title, url, lang) if kind == "html" \
+        else text_metadata(blocks, title_index, lang)
+    return _article(title, paragraphs, lang, blocks, kind, url, reason, meta)
+
+
+def _article(title: str, paragraphs: list[str], language: str | None, blocks: list[Block], kind: str,
+             url: str | None, reason: str | None, meta: Metadata) -> Article:
+    """The Article with its metadata; the declared headline replaces the chosen block's text only
+    where the page's titles agree on it (the block keeps its label), and the page's canonical
+    address stands in for a missing ``url``."""
+    return Article(
+        meta.title or title, paragraphs, _iso639_1(language), blocks, kind, url or meta.canonical_url, reason=reason,
+        author=meta.author, date=meta.date, date_modified=meta.date_modified, site_name=meta.site_name,
+        description=meta.description, canonical_url=meta.canonical_url, image=meta.image,
+        tags=list(meta.tags), license=meta.license,
+    )

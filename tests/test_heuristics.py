@@ -40,16 +40,18 @@ def words(n: int, end: str = ".") -> str:
 
 
 def run(heuristic, text: str, *, lang: str = "en", link_chars: int = 0, tag: str = "p",
-        path: frozenset[str] = frozenset()):
-    """Call one heuristic on a block built from ``text`` with the features the pipeline computes."""
-    block = Block(index=0, text=text, tag=tag, path=frozenset(path), link_chars=link_chars)
+        path: frozenset[str] = frozenset(), container: bool | None = None):
+    """Call one heuristic on a block built from ``text`` with the features the pipeline computes
+    (``container``: whether the block sits in the page's story container, None: the page has none)."""
+    block = Block(index=0, text=text, tag=tag, path=frozenset(path), link_chars=link_chars,
+                  in_story_container=container)
     return heuristic(block, block_features(text, link_chars, stopwords(lang)))
 
 
 def reasons(text: str, **kw) -> set[str]:
     """Names of every heuristic (text and DOM) that fires on the block."""
     block = Block(index=0, text=text, tag=kw.get("tag", "p"), path=frozenset(kw.get("path", ())),
-                  link_chars=kw.get("link_chars", 0))
+                  link_chars=kw.get("link_chars", 0), in_story_container=kw.get("container"))
     feats = block_features(text, block.link_chars, stopwords(kw.get("lang", "en")))
     return {e.reason for e in dispatch.evaluate(block, feats, dispatch.TEXT_HEURISTICS + dispatch.DOM_HEURISTICS)}
 
@@ -138,8 +140,8 @@ FIRES = [
     (D.dom_navigation, "World", {"path": {"breadcrumb"}}, "navigation", "dom_navigation"),
     (D.dom_comment, "I agree with the mayor.", {"path": {"comments"}}, "comment", "dom_comment"),
     (D.dom_consent, "Manage your choices", {"path": {"cookie"}}, "consent", "dom_consent"),
-    (D.story_container, PARAGRAPH, {"path": {"@anchor"}}, "main", "story_container"),
-    (D.story_container, "Most read", {"path": {"@page"}}, "boilerplate", "outside_story_container"),
+    (D.story_container, PARAGRAPH, {"container": True}, "main", "story_container"),
+    (D.story_container, "Most read", {"container": False}, "boilerplate", "outside_story_container"),
 ]
 
 # (heuristic, text, extra block fields): inputs that resemble a firing case but must not fire
@@ -197,7 +199,7 @@ NEAR_MISSES = [
     (D.dom_navigation, "World", {"path": {"<li", "story"}}),
     (D.dom_comment, "I agree with the mayor.", {"path": {"article", "body"}}),
     (D.dom_consent, "Manage your choices", {"path": {"settings"}}),
-    (D.story_container, PARAGRAPH, {}),  # no anchor on the page (flattened text, or none found)
+    (D.story_container, PARAGRAPH, {}),  # no story container on the page (flattened text, or none found)
 ]
 
 
@@ -268,8 +270,8 @@ def test_text_and_dom_heuristics_are_disjoint():
 def test_text_heuristics_read_only_the_text():
     """cleaner.api scores a page's repeated texts once: a text heuristic must give the same
     evidence whatever the block's tag, DOM path or place in the page."""
-    other = {"tag": "li", "path": frozenset({"<nav", "<figure", "menu", "related", "@page"}),
-             "ancestors": (0, 3, 7), "index": 5}
+    other = {"tag": "li", "path": frozenset({"<nav", "<figure", "menu", "related"}),
+             "ancestors": (0, 3, 7), "index": 5, "in_story_container": False}
     for text in {case[1] for case in FIRES + NEAR_MISSES}:
         feats = block_features(text, 0, EN)
         plain = dispatch.evaluate(Block(index=0, text=text), feats, dispatch.TEXT_HEURISTICS)
@@ -566,8 +568,8 @@ def test_figcaption_beats_a_generic_caption_token():
 
 def test_outside_story_container_is_milder_for_sentence_prose():
     """A lead paragraph outside the body element is punished less than a menu entry there."""
-    prose = run(D.story_container, PARAGRAPH, path={"@page"})
-    menu = run(D.story_container, "Most read", path={"@page"})
+    prose = run(D.story_container, PARAGRAPH, container=False)
+    menu = run(D.story_container, "Most read", container=False)
     assert prose.reason == menu.reason == "outside_story_container"
     assert prose.weight < menu.weight
 
@@ -691,7 +693,7 @@ def test_vocabulary_finds_what_one_joined_regex_of_its_parts_finds(name):
 
 
 def test_reasons_helper_sees_text_and_dom_evidence_together():
-    got = reasons("Home", tag="li", path={"<nav", "@page"}, link_chars=4)
+    got = reasons("Home", tag="li", path={"<nav"}, container=False, link_chars=4)
     assert {"short_fragment", "navigation_text", "dom_navigation", "link_dense",
             "outside_story_container"} <= got
 
@@ -707,28 +709,6 @@ def test_glue_points_are_where_lower_case_or_a_closing_mark_meets_a_capital(text
     assert [m.start() for m in T._GLUE.finditer(text)] == [m.end() for m in plain.finditer(text)]
 
 
-def test_screened_heuristics_read_only_the_screened_vocabularies():
-    """text_evidence skips the screened heuristics when no part of the screen's vocabularies
-    matches: exact only while they read no other vocabulary (DATELINE only vetoes a credit)."""
-    screened = set(dispatch._SCREEN.parts) | set(dispatch._CASED_SCREEN.parts)
-    for h in dispatch.SCREENED_HEURISTICS:
-        read = {n for n in h.__code__.co_names if isinstance(getattr(vocab, n, None), patterns.Vocabulary)}
-        assert read, h.__name__
-        for name in read - {"DATELINE"}:
-            assert set(getattr(vocab, name).parts) <= screened, (h.__name__, name)
-
-
-def test_long_screen_holds_the_vocabularies_of_the_heuristics_that_read_long_blocks():
-    """A block over VOCAB_MAX_WORDS words is screened with _LONG_SCREEN: it must hold every
-    vocabulary the heuristics that read such blocks match (as the full screen does for all)."""
-    screened = set(dispatch._LONG_SCREEN.parts) | set(dispatch._LONG_CASED_SCREEN.parts)
-    assert set(dispatch.LONG_SCREENED_HEURISTICS) <= set(dispatch.SCREENED_HEURISTICS)
-    for h in dispatch.LONG_SCREENED_HEURISTICS:
-        read = {n for n in h.__code__.co_names if isinstance(getattr(vocab, n, None), patterns.Vocabulary)}
-        for name in read - {"DATELINE"}:
-            assert set(getattr(vocab, name).parts) <= screened, (h.__name__, name)
-
-
 #: A block each screened heuristic fires on (the test below checks each fires on one).
 SCREENED_EXAMPLES = (
     "Photo: Jane Doe/Reuters", "Sign up for our newsletter", "Related articles",
@@ -739,25 +719,11 @@ SCREENED_EXAMPLES = (
 )
 
 
-def test_screened_heuristics_give_nothing_for_blocks_over_their_screen():
-    """text_evidence screens a block over VOCAB_MAX_WORDS words (or their characters) for the
-    LONG_SCREENED_HEURISTICS only, and one over CONSENT_MAX_WORDS for none: the others must give
-    no evidence for such blocks, whatever their text."""
+def test_every_screened_heuristic_fires_on_an_example():
     fired = set()
     for text in SCREENED_EXAMPLES:
         block = Block(index=0, text=text)
-        feats = block_features(text, 0, EN)
-        over_short = (feats._replace(words=E.VOCAB_MAX_WORDS + 1),
-                      feats._replace(chars=E.VOCAB_MAX_WORDS * E.MAX_CHARS_PER_WORD + 1))
-        over_all = (feats._replace(words=T.CONSENT_MAX_WORDS + 1),
-                    feats._replace(chars=T.CONSENT_MAX_WORDS * E.MAX_CHARS_PER_WORD + 1))
-        for h in dispatch.SCREENED_HEURISTICS:
-            if h(block, feats) is None:
-                continue
-            fired.add(h)
-            if h not in dispatch.LONG_SCREENED_HEURISTICS:
-                assert all(h(block, f) is None for f in over_short), (h.__name__, text)
-            assert all(h(block, f) is None for f in over_all), (h.__name__, text)
+        fired.update(h for h in dispatch.SCREENED_HEURISTICS if h(block, block_features(text, 0, EN)))
     assert fired == set(dispatch.SCREENED_HEURISTICS)
 
 
@@ -781,8 +747,8 @@ def test_text_evidence_is_evaluate_of_every_text_heuristic(text):
 #: Path tokens for the DOM screen tests: every token a screen names, tags the heuristics look
 #: for and some they do not, and the story-container marks.
 _DOM_TOKENS = sorted(
-    set().union(*(s.tokens for s in dispatch.DOM_SCREENS.values()))
-    | {"<div", "<p", "<section", "<article", "content", "story", "body", "@anchor", "@page"}
+    set().union(*(h.reads.tokens for h in dispatch.DOM_HEURISTICS))
+    | {"<div", "<p", "<section", "<article", "content", "story", "body"}
 )
 _DOM_TAGS = ("p", "div", "li", "a", "h2", "img", "figcaption", "caption", "td")
 _DOM_TEXTS = ("Home", "Share", SHOUTED, "Sign up for our newsletter", words(8), PARAGRAPH, words(70), "")
@@ -797,7 +763,7 @@ def _random_dom_blocks(rng, n):
         link_chars = rng.choice((0, len(text) // 3, len(text) // 2, len(text) // 2 + 1, len(text) * 9 // 10,
                                  len(text)))
         blocks.append(Block(index=i, text=text, tag=rng.choice(_DOM_TAGS), path=rng.choice(paths),
-                            link_chars=link_chars))
+                            link_chars=link_chars, in_story_container=rng.choice((None, False, True))))
         feats.append(block_features(text, link_chars, EN))
     return blocks, feats
 
@@ -813,44 +779,6 @@ def test_dom_evidence_is_evaluate_of_every_dom_heuristic():
             assert ev == dispatch.evaluate(b, f, dispatch.DOM_HEURISTICS, [E.Evidence("main", 1.0, "x")]), b
 
 
-def test_dom_screened_heuristics_give_nothing_for_blocks_their_screen_turns_down():
-    """dom_evidence skips a heuristic for a block that fails its screen: it must give nothing for
-    any such block. Checked on random blocks, and on what each heuristic reads: the element
-    marks ("<nav") and vocabulary token sets it tests must be in its screen."""
-    assert set(dispatch.DOM_SCREENS) | {D.story_container} == set(dispatch.DOM_HEURISTICS)
-    rng = random.Random(11)
-    blocks, feats = _random_dom_blocks(rng, 4000)
-    turned_down = {h: 0 for h in dispatch.DOM_SCREENS}
-    for b, f in zip(blocks, feats):
-        for h, screen in dispatch.DOM_SCREENS.items():
-            linked = f.link_density > E.LINK_DENSE
-            if (linked and screen.links) or b.tag in screen.tags or not b.path.isdisjoint(screen.tokens):
-                continue
-            turned_down[h] += 1
-            assert h(b, f) is None, (h.__name__, b)
-    assert all(turned_down.values())
-    for h, screen in dispatch.DOM_SCREENS.items():
-        names = {n for n in h.__code__.co_names if n.endswith("_TOKENS")}
-        assert all(getattr(vocab, n) <= screen.tokens for n in names), h.__name__
-        marks = {c for c in h.__code__.co_consts if isinstance(c, str) and c.startswith("<")}
-        assert marks <= screen.tokens, h.__name__
-
-
-def test_screen_groups_hold_the_vocabularies_of_their_heuristics():
-    """A short block that passes the screen runs only the screen groups it passes: the groups
-    split the screened heuristics, and each group's screens hold every vocabulary its heuristics
-    read (DATELINE only vetoes a credit); the first is the long screen's."""
-    grouped = [h for g in dispatch.SCREEN_GROUPS for h in g.heuristics]
-    assert sorted(grouped, key=dispatch.TEXT_HEURISTICS.index) == list(dispatch.SCREENED_HEURISTICS)
-    assert dispatch.SCREEN_GROUPS[0].heuristics == dispatch.LONG_SCREENED_HEURISTICS
-    for g in dispatch.SCREEN_GROUPS:
-        screened = set(g.screen.parts) | set(g.cased.parts)
-        for h in g.heuristics:
-            read = {n for n in h.__code__.co_names if isinstance(getattr(vocab, n, None), patterns.Vocabulary)}
-            for name in read - {"DATELINE"}:
-                assert set(getattr(vocab, name).parts) <= screened, (h.__name__, name)
-
-
 def test_text_evidence_is_evaluate_for_blocks_of_one_or_two_screen_groups():
     """Blocks that match one screened heuristic's vocabulary, or two (of different groups)."""
     texts = list(SCREENED_EXAMPLES) + [a + " " + b for a in SCREENED_EXAMPLES for b in SCREENED_EXAMPLES]
@@ -859,3 +787,107 @@ def test_text_evidence_is_evaluate_for_blocks_of_one_or_two_screen_groups():
         block = Block(index=0, text=text)
         feats = block_features(text, 0, EN)
         assert dispatch.text_evidence(block, feats) == dispatch.evaluate(block, feats, dispatch.TEXT_HEURISTICS), text
+
+
+# --- registrations: what a heuristic says it reads is what the dispatch skips by --------------
+def _always(label: str):
+    """A heuristic body that fires on every block it is given."""
+    def body(b, f):
+        return E.Evidence(label, 1.0, "always")
+    return body
+
+
+def test_a_text_registration_is_enforced():
+    """A registered text heuristic gives nothing for a block over its length or that none of its
+    vocabularies matches, whatever its body would say: the dispatch may skip it for those."""
+    h = E.text_heuristic(vocab.SHARE, vocab.BYLINE_NAME, max_words=4)(_always("footer"))
+    assert h.__name__ == "body" and h.reads.max_words == 4
+    fires = ["Share this article", "By Jane Doe"]  # SHARE (lower-cased), BYLINE_NAME (cased)
+    silent = ["by jane doe", "The council met", "Facebook Twitter LinkedIn WhatsApp Pinterest",
+              "Share " + "x" * 4 * E.MAX_CHARS_PER_WORD]
+    assert vocab.SHARE.search(silent[2].lower())  # it matches, but is over the length
+    for text in fires + silent:
+        got = h(Block(index=0, text=text), block_features(text, 0, EN))
+        assert (got is not None) == (text in fires), text
+
+
+def test_a_heuristic_that_reads_vocabularies_states_its_length():
+    with pytest.raises(ValueError):
+        E.text_heuristic(vocab.SHARE)
+
+
+def test_a_dom_registration_is_enforced():
+    h = E.dom_heuristic(frozenset({"promo"}), tags=frozenset({"img"}), links=True)(_always("promo"))
+    text = "Sign up today"
+    cases = [({"promo"}, "p", 0, True), ({"<nav"}, "img", 0, True), (set(), "p", len(text), True),
+             ({"<nav", "menu"}, "p", 0, False), (set(), "li", len(text) // 2, False)]
+    for path, tag, link_chars, fires in cases:
+        b = Block(index=0, text=text, tag=tag, path=frozenset(path), link_chars=link_chars)
+        assert (h(b, block_features(text, link_chars, EN)) is not None) == fires, (path, tag)
+        assert h.body(b, block_features(text, link_chars, EN)) is not None  # the unguarded body
+
+
+def test_the_dispatch_lists_are_the_registrations_in_order():
+    """Every text / DOM heuristic is found by its registration, in the order its module defines
+    it; the screened ones are those that read vocabularies, split by length class into groups."""
+    assert dispatch.TEXT_HEURISTICS[:4] == (T.prose_length, T.sentence_shape, T.stopword_density,
+                                            T.short_fragment)
+    assert dispatch.DOM_HEURISTICS[0] is D.story_container
+    assert all(isinstance(h.reads, E.TextReads) for h in dispatch.TEXT_HEURISTICS)
+    assert all(isinstance(h.reads, E.DomReads) for h in dispatch.DOM_HEURISTICS)
+    grouped = [h for g in dispatch.SCREEN_GROUPS for h in g.heuristics]
+    assert sorted(grouped, key=dispatch.TEXT_HEURISTICS.index) == list(dispatch.SCREENED_HEURISTICS)
+    for g in dispatch.SCREEN_GROUPS:
+        for h in g.heuristics:
+            assert set(h.reads.vocabularies) <= {*_members(g.screen), *_members(g.cased)}, h.__name__
+    assert all(h.reads.max_words > E.VOCAB_MAX_WORDS for h in dispatch.SCREEN_GROUPS[0].heuristics)
+    assert dispatch.LONGEST_SCREENED_WORDS == T.CONSENT_MAX_WORDS
+
+
+def _members(screen):
+    """The vocabularies whose parts a screen holds."""
+    return [v for v in vars(vocab).values() if isinstance(v, patterns.Vocabulary) and v.parts and
+            set(v.parts) <= set(screen.parts)]
+
+
+def test_text_evidence_is_evaluate_on_random_blocks():
+    """Random mixes of boilerplate lines, prose and long tokens, of every length class."""
+    rng = random.Random(5)
+    pieces = list(SCREENED_EXAMPLES) + ["By Jane Doe", "Jane Doe is a staff writer at the Gazette.",
+                                        "x" * 300, "Home »", "— Jane Doe", "…"]
+    for _ in range(3000):
+        parts = [rng.choice(pieces) for _ in range(rng.randint(0, 3))]
+        parts.insert(rng.randint(0, len(parts)), words(rng.choice((1, 3, 10, 25, 38, 45, 70, 100, 130)), "."))
+        text = " ".join(parts).strip()
+        block = Block(index=0, text=text)
+        feats = block_features(text, 0, EN)
+        assert dispatch.text_evidence(block, feats) == dispatch.evaluate(block, feats, dispatch.TEXT_HEURISTICS), text
+
+
+def _prose(n: int, sentences: int = 1, container: bool | None = None) -> float:
+    """The evidence for story text a block of ``n`` words in ``sentences`` sentences gets."""
+    per = n // sentences
+    text = " ".join(words(per) for _ in range(sentences - 1)) + " " + words(n - per * (sentences - 1))
+    block = Block(index=0, text=text.strip(), in_story_container=container)
+    feats = block_features(block.text, 0, EN)
+    return sum(e.weight for e in dispatch.evaluate(block, feats, dispatch.TEXT_HEURISTICS + dispatch.DOM_HEURISTICS)
+               if e.label == "main")
+
+
+def test_weights_outweigh_what_their_comments_say():
+    """The comments next to the weights compare them with a paragraph's prose evidence."""
+    line = _prose(E.PARAGRAPH_WORDS - 1)
+    sentence = _prose(E.PARAGRAPH_WORDS)
+    paragraph = _prose(E.LONG_WORDS + 10, sentences=3)
+    in_container = _prose(E.LONG_WORDS + 10, sentences=3, container=True)
+    assert line < sentence < _prose(E.LONG_WORDS) < paragraph < in_container
+    for weight in (T.SHARE_BAR_WEIGHT, T.NAVIGATION_WEIGHT, T.COMMENT_WEIGHT, D.DOM_COMMENT_WEIGHT,
+                   D.DOM_CONSENT_WEIGHT, D._link_dense_weight(1.0)):
+        assert weight > line
+    assert D.NAMED_CAPTION_WEIGHT == D.DOM_NAVIGATION_WEIGHT == line
+    assert T.RELATED_HEADING_WEIGHT > sentence
+    assert D.SHOUTED_LINK_WEIGHT + D._link_dense_weight(D.SHOUTED_LINK_DENSITY) > sentence
+    assert sentence < T.CONSENT_WEIGHT < _prose(E.LONG_WORDS)
+    for weight in (T.SCENE_CAPTION_WEIGHT, T.AUTHOR_BIO_WEIGHT, T.GLUED_TEASER_WEIGHT):
+        assert weight > paragraph
+    assert min(T.APPEAL_WEIGHT, T.NOTICE_WEIGHT) > in_container

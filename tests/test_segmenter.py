@@ -8,14 +8,16 @@ from __future__ import annotations
 import random
 import re
 import sys
+from pathlib import Path
 
 import pytest
 
 from cleaner import LABELS, clean
 from cleaner import decide
-from cleaner.decide import core, page_rules, scores
+from cleaner.decide import core, page_rules, revisions, scores
 from cleaner.rules import dispatch
 from cleaner.rules import evidence as E
+from cleaner.rules.text_heuristics import CAPTION_CREDIT, RELATED_HEADING
 from cleaner.features import block_features
 from cleaner.language import stopwords
 from cleaner.model import Block
@@ -104,11 +106,11 @@ def test_add_noise_sums_as_score_does():
     block = segment_text("Some words here")[0]
     feats = block_features(block.text, 0, stopwords("en"))
     for _ in range(5000):
-        path = frozenset({"@anchor"}) if rng.random() < 0.3 else frozenset()
+        inside = rng.choice((None, False, True))
         evidence = [E.Evidence(rng.choice(labels), rng.choice(weights), "r", rng.random() < 0.2)
                     for _ in range(rng.randint(0, 6))]
         added = E.Evidence(rng.choice(labels[1:]), rng.choice(weights) + rng.choice([0.0, 1.0]), "new")
-        b = Block(0, block.text, path=path)
+        b = Block(0, block.text, in_story_container=inside)
         fast = scores.score(b, feats, list(evidence))
         scores.add_noise(fast, added)
         slow = scores.score(b, feats, [*evidence, added])
@@ -182,7 +184,7 @@ def test_mark_related_box_stops_at_the_page_footer():
     scored = scored_text(["Related Article", "Flood defences on the river to be rebuilt this year",
                           "Town News All rights reserved Contact Privacy"])
     for s in scored:
-        s.block.path = frozenset({"@anchor"})
+        s.block.in_story_container = True
     scored = [scores.score(s.block, s.feats, s.evidence) for s in scored]
     assert not scored[2].boundary
     page_rules.mark_related_box(scored, page_rules.related_headings(scored))
@@ -933,3 +935,19 @@ def test_a_page_served_inside_noscript_is_read():
     art = clean(note, kind="html")
     assert "sixteen bear cubs" in art.text
     assert all("JavaScript" not in b.text for b in art.blocks)
+
+
+def test_every_reason_the_decision_reads_is_one_a_heuristic_or_page_rule_gives():
+    """The decision reads evidence by its reason (weak noise, markup-only noise, sign-off
+    vocabulary, the credit of a caption, a related heading): each must be a reason the
+    heuristics or page rules give on the fixture pages, or the rule reading it is dead."""
+    read = (revisions.MARKUP_NOISE | revisions.WEAK_NOISE_IN_LIST | revisions.WEAK_NOISE_UNDER_HEADLINE
+            | revisions.WEAK_NOISE_IN_CONTAINER | revisions.SIGN_OFF_REASONS | {CAPTION_CREDIT, RELATED_HEADING})
+    pages = sorted(p for p in (Path(__file__).parent.parent / "fixtures").rglob("*")
+                   if p.suffix in (".html", ".txt"))
+    assert len(pages) > 40
+    given = set()
+    for path in pages:
+        for b in clean(path.read_bytes()).blocks:
+            given.update(b.reasons)  # its evidence's reasons, then its labels' (never read)
+    assert read <= given, read - given

@@ -133,7 +133,8 @@ def test_compiled_vocabulary_answers_as_its_naive_regex(name):
     assert hits >= len(samples)  # the comparison sees matches, not only misses
 
 
-@pytest.mark.parametrize("screen", [dispatch._SCREEN, dispatch._CASED_SCREEN, dispatch._LONG_SCREEN])
+@pytest.mark.parametrize("screen", [dispatch._SCREEN, dispatch._CASED_SCREEN,
+                                    *(g.screen for g in dispatch.SCREEN_GROUPS)])
 def test_screen_answers_as_any_of_its_vocabularies(screen):
     """A union of vocabularies (the text heuristics' screens) compiles its own regexes: it
     matches a text exactly when one of its vocabularies does (each checked above)."""

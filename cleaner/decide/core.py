@@ -4,6 +4,9 @@ block's first label, by whether it sits in the core.
 """
 from __future__ import annotations
 
+import math
+from typing import NamedTuple
+
 from .scores import REASON, Scored
 from .shapes import coherence, story_vocabulary, teaser_headline
 
@@ -43,9 +46,45 @@ TAIL_MAX_SHARE = 0.4
 TAIL_MIN_STORY_WORDS = 200
 #: Outside the core, solid prose in the story's container (HTML) is still story text: a gallery
 #: or embed in the middle of an article must not cut its first paragraphs off.
-ANCHOR_PROSE_SCORE = 3.0
+CONTAINER_PROSE_SCORE = 3.0
 #: Inside the core, a block stays main when its score is at least this (subheadings score ~ -1).
 MAIN_MIN_SCORE = -1.5
+
+
+class Lean(NamedTuple):
+    """Which way the first labels lean (a rules file's ``precision``): named shifts of the
+    thresholds above. The defaults are the balanced decision, unchanged."""
+
+    #: Inside the core, boilerplate evidence counts this many times against a block's content.
+    noise_factor: float = 1.0
+    #: Added to ANCHOR_PROSE_SCORE (infinite: prose outside the core is never taken back).
+    anchor_prose_offset: float = 0.0
+    #: Inside the core, a block outside the story's container (HTML) needs this score.
+    outside_container_min: float | None = None
+    #: Outside the core, a block no boilerplate evidence names is main from this score on.
+    loose_prose_score: float | None = None
+
+
+#: The leans a rules file may ask for: "high" keeps less around the story (boilerplate evidence
+#: weighs double in the core, prose outside it stays out, the core's blocks outside the story's
+#: container need solid prose); "recall" also takes prose-like blocks outside the core.
+LEANS = {
+    "high": Lean(noise_factor=2.0, anchor_prose_offset=math.inf, outside_container_min=3.0),
+    "balanced": Lean(),
+    "recall": Lean(loose_prose_score=2.0),
+}
+#: Outside the core, a block no evidence names is named by its place and length: before the
+#: story, a line up to this long is a menu entry; after it, a longer block is a teaser.
+PLACE_LINE_WORDS = 8
+
+# --- the reasons of a block's first label ---------------------------------------------------------
+CORE = "core"
+INSIDE_CORE = "inside_core"
+#: In the story's container (the reason's name is older than the term "story container").
+CONTAINER_PROSE = "anchor_prose"
+OUTSIDE_CORE = "outside_core"
+BEFORE_CORE = "before_core"
+AFTER_CORE = "after_core"
 
 
 def _weight(s: Scored) -> float:
@@ -139,12 +178,12 @@ def trim_to_container(scored: list[Scored], start: int, end: int) -> int:
     (a company blurb, an author bio), is cut off; such blurbs read like prose and join the core."""
     # the container's last block, searched for only where it may be: among the last blocks
     last = next((i for i in range(end - 1, max(start, end - 1 - TAIL_MAX_BLOCKS) - 1, -1)
-                 if "@anchor" in scored[i].block.path), None)
+                 if scored[i].block.in_story_container), None)
     if last is None or last == end - 1:  # no container, or nothing after its last block to cut
         return end
     cut = last + 1
     tail = sum(s.feats.words for s in scored[cut:end] if s.score > 0)
-    story = sum(s.feats.words for s in scored[start:cut] if s.score > 0 and "@anchor" in s.block.path)
+    story = sum(s.feats.words for s in scored[start:cut] if s.score > 0 and s.block.in_story_container)
     if story < TAIL_MIN_STORY_WORDS or tail > TAIL_MAX_SHARE * story or \
             coherence(scored, cut, end, story_vocabulary(scored, start, cut)) >= EXTEND_MIN_COHERENCE:
         return end
@@ -154,8 +193,8 @@ def trim_to_container(scored: list[Scored], start: int, end: int) -> int:
 def _label_by_place(s: Scored, before_core: bool) -> tuple[str, str]:
     """Label and reason of a block outside the story that no boilerplate evidence names."""
     if before_core:
-        return ("navigation" if s.feats.words <= 8 else "boilerplate"), "before_core"
-    return ("related" if s.feats.words > 8 else "footer"), "after_core"
+        return ("navigation" if s.feats.words <= PLACE_LINE_WORDS else "boilerplate"), BEFORE_CORE
+    return ("related" if s.feats.words > PLACE_LINE_WORDS else "footer"), AFTER_CORE
 
 
 def label_blocks(scored: list[Scored], start: int, end: int) -> None:
@@ -166,14 +205,13 @@ def label_blocks(scored: list[Scored], start: int, end: int) -> None:
         b.score = s.score
         if start <= i < end:
             if s.noise_label and (s.noise > s.content or s.boundary) or s.score < MAIN_MIN_SCORE:
-                b.label = s.noise_label or "boilerplate"
-                why = "inside_core"
+                label, why = s.noise_label or "boilerplate", INSIDE_CORE
             else:
-                b.label, why = "main", "core"
-        elif "@anchor" in b.path and s.score >= ANCHOR_PROSE_SCORE and s.noise_label is None:
-            b.label, why = "main", "anchor_prose"
+                label, why = "main", CORE
+        elif b.in_story_container and s.score >= CONTAINER_PROSE_SCORE and s.noise_label is None:
+            label, why = "main", CONTAINER_PROSE
         elif s.noise_label:  # outside the story: what its evidence says it is ...
-            b.label, why = s.noise_label, "outside_core"
+            label, why = s.noise_label, OUTSIDE_CORE
         else:  # ... or what its place says
-            b.label, why = _label_by_place(s, i < start)
-        b.reasons = [*map(REASON, s.evidence), why]
+            label, why = _label_by_place(s, i < start)
+        b.label, b.reasons = label, [*map(REASON, s.evidence), why]  # its first label: not a change

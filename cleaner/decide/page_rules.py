@@ -9,8 +9,24 @@ import re
 from ..features import LETTER, Features
 from ..rules import vocabulary as vocab
 from ..rules.evidence import Evidence
+from ..rules.text_heuristics import CAPTION_CREDIT, RELATED_HEADING
 from .scores import REASON, Scored, add_noise
 from .shapes import LIST_ITEM_MAX_WORDS
+
+# --- the reasons page rules give ---------------------------------------------------------------
+CAPTION_PAIR = "caption_pair"
+CAPTION_BEFORE_CREDIT = "caption_before_credit"
+DUPLICATE_TEXT = "duplicate_text"
+REPEATED_ITEM_REGION = "repeated_item_region"
+HEADLINE_RUN = "headline_run"
+RELATED_LIST = "related_list"
+UNDER_RELATED_HEADING = "under_related_heading"
+#: A page rule's evidence is the block's content evidence and this much more: it turns a block
+#: that reads like story text into what the rule says, without outweighing stronger evidence
+#: for yet another label.
+RULE_MARGIN = 1.0
+#: A run of headlines is the weakest rule (a story's subheadings can follow each other).
+HEADLINE_RUN_MARGIN = 0.5
 
 #: Longest block that counts as a list separator ("2 days ago at 07:47", "15 comments"); a
 #: separator names something with a letter (bare numbers "63", "85%" are table cells).
@@ -34,7 +50,8 @@ DUPLICATE_TAIL_WORDS = 10
 #: Last words compared before whole texts: only blocks whose last words recur are split into
 #: words whole (any number gives the same result; this many tells most paragraphs apart).
 DUPLICATE_END_WORDS = 2
-#: ... and this many of them in a row are a list (teasers, menu), not story text.
+#: Unpunctuated lines up to LIST_ITEM_MAX_WORDS, this many of them in a row, are a list
+#: (teasers, menu), not story text.
 HEADLINE_RUN_MIN = 3
 #: Teaser headlines taken as the items of a "Related Article" box, at most, right under its heading.
 RELATED_BOX_MAX_ITEMS = 4
@@ -45,6 +62,7 @@ _LAST_WORDS = re.compile(r"\W*(\w+)" + r"(?:\W+(\w+))?" * (DUPLICATE_END_WORDS -
 
 
 def _listish(s: Scored) -> bool:
+    """Shaped like a list item: a line up to LIST_ITEM_MAX_WORDS with no sentence end."""
     f = s.feats
     return 0 < f.words <= LIST_ITEM_MAX_WORDS and not f.terminal
 
@@ -62,7 +80,7 @@ _BOXES = frozenset({"related", "navigation", "comment"})
 def _outside_story_or_boxed(s: Scored) -> bool:
     """List rules apply outside the HTML story container, or inside it to blocks that already sit
     in a box named related/navigation/comments (a story's own steps and timelines repeat too)."""
-    if "@anchor" not in s.block.path:
+    if not s.block.in_story_container:
         return True
     return not _BOXES.isdisjoint(s.noise_by_label)
 
@@ -72,13 +90,13 @@ def pair_captions(scored: list[Scored]) -> None:
     A bare "Photographer/Agency" line follows its caption: the block before it is a caption."""
     for i in _credit_candidates(scored):
         prev, s = scored[i - 1], scored[i]
-        if s.noise_label == "caption" and "caption_credit" in map(REASON, s.evidence) and \
+        if s.noise_label == "caption" and CAPTION_CREDIT in map(REASON, s.evidence) and \
                 not prev.feats.terminal and prev.feats.words <= CAPTION_PAIR_MAX_WORDS and \
                 prev.noise_label != "caption":
-            add_noise(prev, Evidence("caption", prev.content + 1.0, "caption_pair"))
+            add_noise(prev, Evidence("caption", prev.content + RULE_MARGIN, CAPTION_PAIR))
         elif prev.feats.words <= CAPTION_BEFORE_CREDIT_MAX_WORDS and prev.noise_label != "caption" and \
                 not prev.boundary and _trailing_credit(s):  # the regexes last: the costliest test
-            add_noise(prev, Evidence("caption", prev.content + 1.0, "caption_before_credit"))
+            add_noise(prev, Evidence("caption", prev.content + RULE_MARGIN, CAPTION_BEFORE_CREDIT))
 
 
 def _credit_candidates(scored: list[Scored]) -> list[int]:
@@ -133,7 +151,7 @@ def mark_duplicates(scored: list[Scored]) -> None:
                     marked.update(firsts[rest])
     for i in sorted(marked):
         s = scored[i]
-        add_noise(s, Evidence("boilerplate", max(s.content, 0.0) + 1.0, "duplicate_text"))
+        add_noise(s, Evidence("boilerplate", max(s.content, 0.0) + RULE_MARGIN, DUPLICATE_TEXT))
 
 
 def _may_repeat(scored: list[Scored]) -> list[int]:
@@ -202,7 +220,7 @@ def mark_repeated_items(scored: list[Scored]) -> None:
             label = "comment" if any("comment" in s.noise_by_label for s in named) else "related"
             for s in region:
                 if s.content > 0 and _outside_story_or_boxed(s):
-                    add_noise(s, Evidence(label, s.content + 1.0, "repeated_item_region"))
+                    add_noise(s, Evidence(label, s.content + RULE_MARGIN, REPEATED_ITEM_REGION))
 
 
 def _clusters(idx: list[int]) -> list[list[int]]:
@@ -230,7 +248,7 @@ def mark_headline_runs(scored: list[Scored]) -> None:
         if run >= HEADLINE_RUN_MIN:
             for s in scored[i - run:i]:
                 if s.content > 0 and _outside_story_or_boxed(s):
-                    add_noise(s, Evidence("related", s.content + 0.5, "headline_run"))
+                    add_noise(s, Evidence("related", s.content + HEADLINE_RUN_MARGIN, HEADLINE_RUN))
         run = 0
 
 
@@ -238,7 +256,7 @@ def related_headings(scored: list[Scored]) -> list[int]:
     """Positions of the blocks with related_heading evidence, in order. That evidence is labelled
     "related": the evidence of only the blocks with that noise label is read."""
     return [i for i, s in enumerate(scored)
-            if "related" in s.noise_by_label and "related_heading" in map(REASON, s.evidence)]
+            if "related" in s.noise_by_label and RELATED_HEADING in map(REASON, s.evidence)]
 
 
 def mark_related_lists(scored: list[Scored], headings: list[int]) -> None:
@@ -246,13 +264,13 @@ def mark_related_lists(scored: list[Scored], headings: list[int]) -> None:
     container is that list (there the heading is not a boundary, and the items are not story).
     ``headings``: :func:`related_headings`."""
     for i in headings:
-        if "@anchor" not in scored[i].block.path:
+        if not scored[i].block.in_story_container:
             continue
         for item in scored[i + 1:]:
-            if item.block.tag != "li" or "@anchor" not in item.block.path or item.feats.terminal:
+            if item.block.tag != "li" or not item.block.in_story_container or item.feats.terminal:
                 break  # the list ends, or its items are sentences (advice, steps), not teasers
             if item.content > 0:
-                add_noise(item, Evidence("related", item.content + 1.0, "related_list"))
+                add_noise(item, Evidence("related", item.content + RULE_MARGIN, RELATED_LIST))
 
 
 def mark_related_box(scored: list[Scored], headings: list[int]) -> None:
@@ -263,4 +281,4 @@ def mark_related_box(scored: list[Scored], headings: list[int]) -> None:
             if not _listish(t) or t.boundary or t.noise_label == "footer" or t.block.text.endswith(":"):
                 break  # a sentence, the page footer, or a line introducing a list ("Here are:")
             if _unmarked_or_prose(t):
-                add_noise(t, Evidence("related", t.content + 1.0, "under_related_heading"))
+                add_noise(t, Evidence("related", t.content + RULE_MARGIN, UNDER_RELATED_HEADING))

@@ -6,9 +6,15 @@ from __future__ import annotations
 
 import re
 
+from ..rules.dom_heuristics import DOM_CAPTION, DOM_FOOTER, DOM_NAVIGATION, DOM_RELATED, LINK_DENSE_REASON, \
+    OUTSIDE_STORY_CONTAINER
 from ..rules.evidence import PARAGRAPH_WORDS
-from ..rules.text_heuristics import date_stamp
-from .scores import Scored
+from ..rules.text_heuristics import (
+    AUTHOR_BIO, COMMENT_TEXT, FOOTER_TEXT, LOW_STOPWORD_DENSITY, NAVIGATION_TEXT, PROMO_TEXT, SHARE_BAR, SHORT_FRAGMENT,
+    TRUNCATED_TEASER, date_stamp,
+)
+from .page_rules import DUPLICATE_TEXT, HEADLINE_RUN, REPEATED_ITEM_REGION
+from .scores import Scored, relabel
 from .shapes import noise_reasons
 from .title import Hints, matches_hint, norm
 
@@ -20,30 +26,32 @@ LEAD_LOOKBACK = 15
 FURNITURE_MAX_WORDS = 12
 #: Evidence that comes from the markup alone (container and box names), not from the text: a
 #: lead below the headline may sit in a box named "teaser", "header" or "intro-nav".
-MARKUP_NOISE = frozenset({
-    "outside_story_container", "dom_navigation", "dom_caption", "dom_related", "dom_footer",
-})
+MARKUP_NOISE = frozenset({OUTSIDE_STORY_CONTAINER, DOM_NAVIGATION, DOM_CAPTION, DOM_RELATED, DOM_FOOTER})
 #: Subheadings: a sentence in one of these under the headline is a deck, not body text.
 SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 #: Evidence too weak to take a short line out of the story it sits in.
-WEAK_NOISE = frozenset({"short_fragment", "low_stopword_density"})
+WEAK_NOISE = frozenset({SHORT_FRAGMENT, LOW_STOPWORD_DENSITY})
 #: A story line that ends with a colon and has at least this many words introduces the list under
 #: it ("Here are the highlights:", "The tour dates:"); "More:" or "Share:" label a menu.
 LIST_INTRO_MIN_WORDS = 4
 #: Items of such a list are at most this long (a paragraph after it is story or not on its own).
 LIST_ENTRY_MAX_WORDS = 40
 #: Under a story's colon line these say only "short" or "one of a list": the list it announces.
-WEAK_NOISE_IN_LIST = WEAK_NOISE | {"headline_run", "repeated_item_region"}
+WEAK_NOISE_IN_LIST = WEAK_NOISE | {HEADLINE_RUN, REPEATED_ITEM_REGION}
 #: Between the headline and the story these say only "short", "not in the container" or "one of
 #: a list": an ingredient list or a fact box under a recipe's or product's title.
-WEAK_NOISE_UNDER_HEADLINE = WEAK_NOISE | {"outside_story_container", "headline_run", "repeated_item_region"}
+WEAK_NOISE_UNDER_HEADLINE = WEAK_NOISE | {OUTSIDE_STORY_CONTAINER, HEADLINE_RUN, REPEATED_ITEM_REGION}
 #: Inside the story's container these say only "short" or "linked", not "not story".
 WEAK_NOISE_IN_CONTAINER = WEAK_NOISE | {
-    "link_dense", "duplicate_text", "repeated_item_region", "headline_run", "truncated_teaser",
+    LINK_DENSE_REASON, DUPLICATE_TEXT, REPEATED_ITEM_REGION, HEADLINE_RUN, TRUNCATED_TEASER,
 }
+#: In a table that continues the story, these say only "short", "not a sentence", "one of a
+#: list" or, for a row of short cells joined by " | ", "reads like a breadcrumb": a data table
+#: (quantities, results, prices), not a menu.
+WEAK_NOISE_IN_TABLE = WEAK_NOISE_IN_CONTAINER | {NAVIGATION_TEXT}
 #: Text vocabulary that marks a story's last lines as the site's sign-off (newsletter and
 #: social plugs, copyright, share prompts), whatever the story's container says.
-SIGN_OFF_REASONS = frozenset({"promo_text", "footer_text", "share_bar", "comment_text", "author_bio"})
+SIGN_OFF_REASONS = frozenset({PROMO_TEXT, FOOTER_TEXT, SHARE_BAR, COMMENT_TEXT, AUTHOR_BIO})
 #: At most this many such lines are taken off the end of a story, each scoring at most this (a
 #: long closing paragraph that quotes someone on "subscriptions" outscores its vocabulary).
 SIGN_OFF_MAX_BLOCKS = 4
@@ -52,6 +60,16 @@ SIGN_OFF_MAX_SCORE = 2.0
 _WEB_ADDRESS = re.compile(r"\bhttps?://\S")
 #: A bare number, maybe with a thousands suffix ("84.1K", "4553"): a share, view or comment count.
 _BARE_COUNT = re.compile(r"^\W*\d[\d.,\s]*[kmb]?\W*$", re.IGNORECASE)
+
+# --- the reasons revisions give ------------------------------------------------------------------
+BETWEEN_STORY_PARAGRAPHS = "between_story_paragraphs"
+ANNOUNCED_LIST = "announced_list"
+INSIDE_STORY_CONTAINER = "inside_story_container"
+LEAD_PARAGRAPH = "lead_paragraph"
+LEAD_AFTER_HEADLINE = "lead_after_headline"
+UNDER_HEADLINE = "under_headline"
+SIGN_OFF = "sign_off"
+STORY_TABLE = "story_table"
 
 
 def keep_short_lines_in_story(scored: list[Scored], start: int, end: int) -> None:
@@ -64,8 +82,7 @@ def keep_short_lines_in_story(scored: list[Scored], start: int, end: int) -> Non
             continue
         if noise_reasons(s) <= WEAK_NOISE and scored[i - 1].block.label == "main" and \
                 scored[i + 1].block.label == "main":
-            b.label = "main"
-            b.reasons.append("between_story_paragraphs")
+            relabel(s, "main", BETWEEN_STORY_PARAGRAPHS)
 
 
 def _list_intro(s: Scored) -> bool:
@@ -97,8 +114,7 @@ def take_announced_lists(scored: list[Scored], start: int, end: int) -> None:
         if j > i + 1:
             for t in scored[i:j]:
                 if t.block.label != "main":
-                    t.block.label = "main"
-                    t.block.reasons.append("announced_list")
+                    relabel(t, "main", ANNOUNCED_LIST)
         i = j
 
 
@@ -106,16 +122,36 @@ def fill_story_container(scored: list[Scored]) -> None:
     """HTML: between the first and last story paragraph of the story's container, every block
     is story (list items, table rows, short lines, product boxes) unless something other than
     its shortness or links speaks against it."""
-    inside = [i for i, s in enumerate(scored) if s.block.label == "main" and "@anchor" in s.block.path]
+    inside = [i for i, s in enumerate(scored) if s.block.label == "main" and s.block.in_story_container]
     if not inside:
         return
     for s in scored[inside[0]: inside[-1] + 1]:
         b = s.block
-        if b.label == "main" or "@anchor" not in b.path:
+        if b.label == "main" or not b.in_story_container:
             continue
         if noise_reasons(s) <= WEAK_NOISE_IN_CONTAINER:
-            b.label = "main"
-            b.reasons.append("inside_story_container")
+            relabel(s, "main", INSIDE_STORY_CONTAINER)
+
+
+def take_story_tables(scored: list[Scored]) -> None:
+    """HTML: a table inside the story's container that follows a story block (the story's data:
+    quantities, results, prices) is story, row by row, when none of its rows has links (a table
+    of links is a menu) and nothing but the rows' shape speaks against them."""
+    i = 0
+    while i < len(scored):
+        if scored[i].block.tag != "tr" or i == 0 or scored[i - 1].block.label != "main":
+            i += 1
+            continue
+        j = i
+        while j < len(scored) and scored[j].block.tag == "tr":
+            j += 1
+        rows = scored[i:j]
+        if all(s.block.in_story_container and not s.block.link_chars and not s.boundary and
+               noise_reasons(s) <= WEAK_NOISE_IN_TABLE for s in rows):
+            for s in rows:
+                if s.block.label != "main":
+                    relabel(s, "main", STORY_TABLE)
+        i = j
 
 
 def attach_lead(scored: list[Scored], start: int) -> None:
@@ -123,7 +159,7 @@ def attach_lead(scored: list[Scored], start: int) -> None:
     separate it from the story body: walk back over that furniture and take the paragraph.
     HTML only: in flattened text a sentence above the byline is as often the site's blurb or a
     summary standing apart from the body, with no markup to tell them apart."""
-    if not any(s.block.path for s in scored):
+    if not any(s.block.path or s.block.in_story_container is not None for s in scored):  # no markup
         return
     skipped = 0
     for i in range(start - 1, -1, -1):
@@ -131,8 +167,7 @@ def attach_lead(scored: list[Scored], start: int) -> None:
         b, f = s.block, s.feats
         if f.words >= PARAGRAPH_WORDS and f.terminal and s.score >= LEAD_MIN_SCORE and \
                 b.label != "main" and s.noise_label in (None, "boilerplate"):
-            b.label = "main"
-            b.reasons.append("lead_paragraph")
+            relabel(s, "main", LEAD_PARAGRAPH)
             return
         if b.tag in ("h1", "h2") or skipped >= LEAD_LOOKBACK or (
             f.words > FURNITURE_MAX_WORDS and s.noise_label != "caption"
@@ -164,8 +199,7 @@ def take_paragraphs_after_headline(scored: list[Scored], span: range) -> None:
         markup_only = noise_reasons(s) <= MARKUP_NOISE
         if (s.score >= LEAD_MIN_SCORE and s.noise_label in (None, "boilerplate")) or \
                 (markup_only and s.score >= 0 and b.tag not in SUBHEADING_TAGS):
-            b.label = "main"
-            b.reasons.append("lead_after_headline")
+            relabel(s, "main", LEAD_AFTER_HEADLINE)
 
 
 def fill_under_headline(scored: list[Scored], span: range, hints: Hints) -> None:
@@ -181,8 +215,7 @@ def fill_under_headline(scored: list[Scored], span: range, hints: Hints) -> None
         if b.label == "main" or b.tag == "h1" or not noise_reasons(s) <= WEAK_NOISE_UNDER_HEADLINE or \
                 matches_hint(norm(b.text), hints) or date_stamp(s.feats) or _BARE_COUNT.match(b.text):
             continue
-        b.label = "main"
-        b.reasons.append("under_headline")
+        relabel(s, "main", UNDER_HEADLINE)
 
 
 def trim_sign_off(scored: list[Scored]) -> None:
@@ -198,6 +231,5 @@ def trim_sign_off(scored: list[Scored]) -> None:
         if taken >= SIGN_OFF_MAX_BLOCKS or s.score > SIGN_OFF_MAX_SCORE or not (
                 SIGN_OFF_REASONS & {e.reason for e in s.evidence} or _WEB_ADDRESS.search(b.text)):
             return
-        b.label = s.noise_label or "boilerplate"
-        b.reasons.append("sign_off")
+        relabel(s, s.noise_label or "boilerplate", SIGN_OFF)
         taken += 1

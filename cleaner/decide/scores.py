@@ -3,8 +3,10 @@ label), and the one way a page rule adds evidence against a block (:func:`add_no
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
+from types import MappingProxyType
 
 from ..features import Features
 from ..model import Block
@@ -27,34 +29,33 @@ class Scored:
     noise_label: str | None = None
     boundary: bool = False
     score: float = 0.0
-    noise_by_label: dict[str, float] = field(default_factory=dict)
+    noise_by_label: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))  # read-only
 
 
 #: What :func:`_sums` returns: Scored's content, noise, noise_label, boundary, score, noise_by_label.
-_Sums = tuple[float, float, str | None, bool, float, dict[str, float]]
+_Sums = tuple[float, float, str | None, bool, float, Mapping[str, float]]
 
 
 def score(block: Block, feats: Features, evidence: list[Evidence]) -> Scored:
     """Sum a block's evidence: content for main, noise per boilerplate label."""
-    return Scored(block, feats, evidence, *_sums(evidence, block.path))
+    return Scored(block, feats, evidence, *_sums(evidence, bool(block.in_story_container)))
 
 
 def score_page(blocks: list[Block], feats: list[Features], evidence: list[list[Evidence]]) -> list[Scored]:
     """:func:`score` for every block of a page. A page repeats its evidence (menu entries, the
     items of a teaser list): each distinct list is summed once, a memo for this page only. Twins
-    share the memo's noise_by_label dict: no revision changes one in place (:func:`add_noise`
-    gives the block a new one)."""
+    share the memo's noise_by_label, a read-only view (:func:`add_noise` gives a block a new one)."""
     # all that _sums reads: the evidence, and whether the block is in the story's container (one
     # memo each way: a key of tuple(ev) costs less to build than one with the flag in front)
     inside: dict[tuple[Evidence, ...], _Sums] = {}
     outside: dict[tuple[Evidence, ...], _Sums] = {}
     scored = []
     for b, f, ev in zip(blocks, feats, evidence):
-        done = inside if "@anchor" in b.path else outside
+        done = inside if b.in_story_container else outside
         key = tuple(ev)
         sums = done.get(key)
         if sums is None:
-            sums = done[key] = _sums(ev, b.path)
+            sums = done[key] = _sums(ev, bool(b.in_story_container))
         scored.append(Scored(b, f, ev, *sums))
     return scored
 
@@ -67,12 +68,19 @@ def add_noise(s: Scored, ev: Evidence) -> None:
     noise_by_label[ev.label] = noise_by_label.get(ev.label, 0.0) + ev.weight  # the last to add, as in _sums
     noise_label, s.noise, total = _strongest(noise_by_label)
     if noise_label != s.noise_label:  # the new evidence marks no boundary: only a new label asks again
-        s.boundary = "@anchor" not in s.block.path and \
+        s.boundary = not s.block.in_story_container and \
             any(e.boundary and e.label == noise_label for e in s.evidence)
-    s.noise_label, s.score, s.noise_by_label = noise_label, s.content - total, noise_by_label
+    s.noise_label, s.score, s.noise_by_label = noise_label, s.content - total, MappingProxyType(noise_by_label)
 
 
-def _sums(evidence: list[Evidence], path: frozenset[str]) -> _Sums:
+def relabel(s: Scored, label: str, reason: str) -> None:
+    """The one way a pass changes a block's label once it has one: the new label, and the pass's
+    reason added to the block's reasons."""
+    s.block.label = label
+    s.block.reasons.append(reason)
+
+
+def _sums(evidence: list[Evidence], in_container: bool) -> _Sums:
     """content, noise, noise_label, boundary, score and noise_by_label of a block's evidence."""
     content = 0.0
     noise_by_label: dict[str, float] = {}
@@ -87,12 +95,12 @@ def _sums(evidence: list[Evidence], path: frozenset[str]) -> _Sums:
     # a boundary marker only counts when its label is what the block is: a credit line that
     # says "copyright" is a caption, not the page's legal footer; inside the element that holds
     # the story (HTML), markers are embeds and credits, and the container already bounds the story
-    boundary = marker and "@anchor" not in path and \
+    boundary = marker and not in_container and \
         any(ev.boundary and ev.label == noise_label for ev in evidence)
-    return content, noise, noise_label, boundary, content - total, noise_by_label
+    return content, noise, noise_label, boundary, content - total, MappingProxyType(noise_by_label)
 
 
-def _strongest(noise_by_label: dict[str, float]) -> tuple[str | None, float, float]:
+def _strongest(noise_by_label: Mapping[str, float]) -> tuple[str | None, float, float]:
     """The strongest noise label, its weight, and the weight of all labels.
 
     Ties go to the label that fired first (deterministic): the dict holds labels in the order

@@ -1,18 +1,19 @@
 """Shape predicates the page rules, the core search, the revisions and the title share."""
 from __future__ import annotations
 
+from ..rules.evidence import LINK_DENSE
 from .scores import Scored
 
 #: Words of a headline: titles are short but not a single word.
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
-#: Unpunctuated lines up to this many words read as list items or headlines ...
+#: Unpunctuated lines up to this many words read as list items or headlines.
 LIST_ITEM_MAX_WORDS = 20
 
 
 def headline(s: Scored) -> bool:
     """Shaped like a headline: a few words, no sentence end, few links, no caption or footer evidence."""
     f = s.feats
-    return TITLE_MIN_WORDS <= f.words <= TITLE_MAX_WORDS and not f.terminal and f.link_density < 0.5 \
+    return TITLE_MIN_WORDS <= f.words <= TITLE_MAX_WORDS and not f.terminal and f.link_density < LINK_DENSE \
         and s.noise_label not in ("caption", "footer", "promo", "consent", "comment")
 
 

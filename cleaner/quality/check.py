@@ -510,7 +510,10 @@ def run_annotate(args: argparse.Namespace) -> int:
     except RulesError as exc:
         print("\n".join(f"cleaner annotate: {p}" for p in exc.problems), file=sys.stderr)
         return 2
-    except (OSError, CleanerError) as exc:
+    except OSError as exc:
+        print(f"cleaner annotate: cannot read {args.page}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except CleanerError as exc:
         print(f"cleaner annotate: {args.page}: {exc}", file=sys.stderr)
         return 2
     if not article.blocks:

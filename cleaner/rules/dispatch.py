@@ -1,85 +1,72 @@
-"""Which heuristic runs when: the text heuristics behind a screen of their vocabularies, the DOM
-heuristics behind a screen of their path tokens, tags and links. Screening skips heuristics that
-would give nothing; the evidence is what :func:`evaluate` of every heuristic gives.
+"""Which heuristic runs when, computed from what each heuristic's registration says it reads.
+
+:func:`evaluate` runs heuristics one by one. :func:`text_evidence` and :func:`dom_evidence` give
+the same evidence as evaluating every text / DOM heuristic, faster, by skipping the heuristics
+whose registration a block fails: it would give nothing (:mod:`cleaner.rules.evidence` makes
+sure of that). Nothing here names a heuristic: a new one is dispatched by its registration.
 """
 from __future__ import annotations
 
+from types import ModuleType
 from typing import NamedTuple
 
-from . import vocabulary as vocab
+from . import dom_heuristics, text_heuristics
 from ..features import Features
 from ..model import Block
-from .dom_heuristics import (
-    dom_caption, dom_comment, dom_consent, dom_footer, dom_navigation, dom_promo, dom_related, image_alt,
-    link_dense, shouted_link, story_container,
-)
-from .evidence import LINK_DENSE, Evidence, Heuristic, fits, short
+from .evidence import LINK_DENSE, PARAGRAPH_WORDS, VOCAB_MAX_WORDS, Evidence, Heuristic, fits
 from .patterns import Vocabulary, union
-from .text_heuristics import (
-    CONSENT_MAX_WORDS, author_bio, byline, caption_credit, comment_text, consent_text, footer_text,
-    glued_teaser, navigation_text, promo_text, prose_length, reader_appeal, related_heading,
-    related_inline, scene_caption, sentence_shape, share_bar, short_fragment, site_notice, stopword_density,
-    truncated_teaser,
-)
 
-#: Heuristics that read only the text: used for both input kinds. They must read nothing of the
-#: block but its text (and the features): a page's repeated texts are scored once (cleaner.api).
-TEXT_HEURISTICS: tuple[Heuristic, ...] = (
-    prose_length, sentence_shape, stopword_density, short_fragment, caption_credit, scene_caption,
-    promo_text, related_heading, related_inline, truncated_teaser, glued_teaser, footer_text,
-    share_bar, byline, author_bio, navigation_text, comment_text, consent_text, reader_appeal,
-    site_notice,
-)
-#: Text heuristics that give evidence only when one of their vocabularies matches: _SCREEN holds
-#: the parts of those they match against the lower-cased text, _CASED_SCREEN of those they match
-#: against the text itself. Nine blocks in ten match neither and skip them all (text_evidence);
-#: a test checks they read no other vocabulary (DATELINE only vetoes a credit).
-SCREENED_HEURISTICS: tuple[Heuristic, ...] = (
-    caption_credit, scene_caption, promo_text, related_heading, related_inline, footer_text,
-    share_bar, byline, author_bio, navigation_text, comment_text, consent_text, reader_appeal,
-    site_notice,
-)
-_SCREEN = union(
-    vocab.CREDIT_TAIL, vocab.CREDIT_LINE, vocab.CAPTION_SCENE, vocab.PROMO, vocab.RELATED_HEAD,
-    vocab.RELATED_INLINE, vocab.FOOTER, vocab.SHARE, vocab.BYLINE, vocab.AUTHOR_BIO,
-    vocab.NAVIGATION, vocab.COMMENT, vocab.CONSENT, vocab.READER_APPEAL, vocab.SITE_NOTICE,
-)
-_CASED_SCREEN = union(vocab.BYLINE_NAME, vocab.AUTHOR_BIO_NAMED)
-#: The screened heuristics that read blocks of more than VOCAB_MAX_WORDS words (the others give
-#: no evidence for those): a longer block is screened with their vocabularies only, and a block
-#: of more than CONSENT_MAX_WORDS words (consent_text's limit, the highest) skips the screen.
-LONG_SCREENED_HEURISTICS: tuple[Heuristic, ...] = (
-    caption_credit, scene_caption, author_bio, consent_text, reader_appeal, site_notice,
-)
-_LONG_SCREEN = union(
-    vocab.CREDIT_TAIL, vocab.CREDIT_LINE, vocab.CAPTION_SCENE, vocab.AUTHOR_BIO, vocab.CONSENT,
-    vocab.READER_APPEAL, vocab.SITE_NOTICE,
-)
-_LONG_CASED_SCREEN = vocab.AUTHOR_BIO_NAMED
-_UNSCREENED_TEXT_HEURISTICS = tuple(h for h in TEXT_HEURISTICS if h not in SCREENED_HEURISTICS)
+
+def _registered(module: ModuleType) -> tuple[Heuristic, ...]:
+    """The heuristics a module registers, in the order it defines them (the evaluation order)."""
+    return tuple(v for v in vars(module).values()
+                 if callable(v) and hasattr(v, "reads") and getattr(v, "__module__", None) == module.__name__)
+
+
+#: Heuristics that read only the text: used for both input kinds.
+TEXT_HEURISTICS: tuple[Heuristic, ...] = _registered(text_heuristics)
+#: Heuristics that read the markup: HTML input only.
+DOM_HEURISTICS: tuple[Heuristic, ...] = _registered(dom_heuristics)
+#: Text heuristics that give evidence only when one of their vocabularies matches. Nine blocks
+#: in ten match none of them and skip them all.
+SCREENED_HEURISTICS = tuple(h for h in TEXT_HEURISTICS if h.reads.vocabularies)
+_UNSCREENED = tuple(h for h in TEXT_HEURISTICS if not h.reads.vocabularies)
+#: The longest block any vocabulary counts in: a longer one skips the screen.
+LONGEST_SCREENED_WORDS = max((h.reads.max_words for h in SCREENED_HEURISTICS), default=0)
 
 
 class ScreenGroup(NamedTuple):
-    """Screened heuristics and the screen of their vocabularies: of the lower-cased text, and
-    (``cased``) of the text itself."""
+    """Screened heuristics of one length class and the screen of their vocabularies: of the
+    lower-cased text, and (``cased``) of the text itself; ``max_words``: the longest they read."""
 
     heuristics: tuple[Heuristic, ...]
     screen: Vocabulary
     cased: Vocabulary
+    max_words: int
 
 
-#: The screened heuristics in groups: a short block that passes the whole screen (most pass it
-#: for one vocabulary) runs only the groups whose own screen it passes. The first group is the
-#: heuristics that read long blocks, with the long screen (compiled once for both uses). A test
-#: checks each group's screens hold the vocabularies its heuristics read.
-SCREEN_GROUPS: tuple[ScreenGroup, ...] = (
-    ScreenGroup(LONG_SCREENED_HEURISTICS, _LONG_SCREEN, _LONG_CASED_SCREEN),
-    ScreenGroup((promo_text, footer_text, byline), union(vocab.PROMO, vocab.FOOTER, vocab.BYLINE),
-                vocab.BYLINE_NAME),
-    ScreenGroup((related_heading, related_inline, share_bar, navigation_text, comment_text),
-                union(vocab.RELATED_HEAD, vocab.RELATED_INLINE, vocab.SHARE, vocab.NAVIGATION, vocab.COMMENT),
-                Vocabulary()),
-)
+def _screen_group(heuristics: tuple[Heuristic, ...]) -> ScreenGroup:
+    """The group of these heuristics, each vocabulary once in its screen."""
+    vocabularies = list(dict.fromkeys(v for h in heuristics for v in h.reads.vocabularies))
+    return ScreenGroup(heuristics, union(*(v for v in vocabularies if not v.cased)),
+                       union(*(v for v in vocabularies if v.cased)),
+                       max((h.reads.max_words for h in heuristics), default=0))
+
+
+def _length_class(h: Heuristic) -> int:
+    """0: reads blocks longer than VOCAB_MAX_WORDS; 1: short blocks; 2: lines, shorter than
+    PARAGRAPH_WORDS (headings, share bars, menus)."""
+    words = h.reads.max_words
+    return 0 if words > VOCAB_MAX_WORDS else 1 if words > PARAGRAPH_WORDS else 2
+
+
+#: The screened heuristics in groups by length class: a short block that passes the whole screen
+#: (most pass it for one vocabulary) runs only the groups it fits in and whose screen it passes;
+#: a longer block can only pass the first group, the heuristics that read long blocks.
+SCREEN_GROUPS: tuple[ScreenGroup, ...] = tuple(
+    _screen_group(tuple(h for h in SCREENED_HEURISTICS if _length_class(h) == c)) for c in range(3))
+_SCREEN = union(*(g.screen for g in SCREEN_GROUPS))
+_CASED_SCREEN = union(*(g.cased for g in SCREEN_GROUPS))
 
 
 def _run_of(groups: list[ScreenGroup]) -> tuple[Heuristic, ...]:
@@ -88,42 +75,13 @@ def _run_of(groups: list[ScreenGroup]) -> tuple[Heuristic, ...]:
     return tuple(h for h in TEXT_HEURISTICS if h in chosen or h not in SCREENED_HEURISTICS)
 
 
-#: The text heuristics to run for each set of groups a short block passes (bit i: group i).
+#: The text heuristics to run for each set of groups a short block passes (bit i: group i) ...
 _GROUP_RUNS = tuple(_run_of([g for i, g in enumerate(SCREEN_GROUPS) if mask >> i & 1])
                     for mask in range(1 << len(SCREEN_GROUPS)))
-#: ... and for a longer block that passes the long screen.
-_LONG_RUN = _run_of([SCREEN_GROUPS[0]])
-#: Heuristics that read DOM evidence: HTML input only.
-DOM_HEURISTICS: tuple[Heuristic, ...] = (
-    story_container, link_dense, shouted_link, image_alt, dom_caption, dom_promo, dom_related, dom_footer,
-    dom_navigation, dom_comment, dom_consent,
-)
-
-
-class DomScreen(NamedTuple):
-    """What a DOM heuristic needs to give evidence: one of these path tokens, one of these tags,
-    or (``links``) a link density above LINK_DENSE."""
-
-    tokens: frozenset[str] = frozenset()
-    tags: tuple[str, ...] = ()
-    links: bool = False
-
-
-#: The screen of each DOM heuristic; a test checks it gives nothing for a block that fails it. A
-#: heuristic not listed (story_container) may fire for any block.
-DOM_SCREENS: dict[Heuristic, DomScreen] = {
-    link_dense: DomScreen(links=True),
-    shouted_link: DomScreen(links=True),
-    image_alt: DomScreen(tags=("img",)),
-    dom_caption: DomScreen(vocab.CAPTION_TOKENS | {"<figcaption", "<figure"}, ("figcaption", "caption")),
-    dom_promo: DomScreen(vocab.PROMO_TOKENS),
-    dom_related: DomScreen(vocab.RELATED_TOKENS | {"<aside"}),
-    dom_footer: DomScreen(vocab.FOOTER_TOKENS | {"<footer", "<address"}),
-    dom_navigation: DomScreen(vocab.NAVIGATION_TOKENS | {"<nav", "<menu"}),
-    dom_comment: DomScreen(vocab.COMMENT_TOKENS),
-    dom_consent: DomScreen(vocab.CONSENT_TOKENS),
-}
-_DOM_SCREEN_TOKENS = frozenset().union(*(screen.tokens for screen in DOM_SCREENS.values()))
+#: ... and for a longer block that passes the first group's screen.
+_LONG_RUN = _GROUP_RUNS[1]
+#: Every path token a DOM heuristic asks for: a block's other tokens change nothing.
+_DOM_SCREEN_TOKENS = frozenset().union(*(h.reads.tokens for h in DOM_HEURISTICS))
 
 
 def evaluate(block: Block, feats: Features, heuristics: tuple[Heuristic, ...],
@@ -143,30 +101,33 @@ def text_evidence(block: Block, feats: Features) -> list[Evidence]:
     """Evidence of every text heuristic for a block (as ``evaluate`` with TEXT_HEURISTICS): the
     screened heuristics are left out when none of their vocabularies that may count in a block
     this long matches, as none would fire."""
-    is_short = short(feats)
-    if is_short and (_SCREEN.search(feats.lower) or _CASED_SCREEN.search(block.text)):
-        return evaluate(block, feats, _GROUP_RUNS[_groups_passed(block, feats)])
-    if not is_short and fits(feats, CONSENT_MAX_WORDS) and (
-            _LONG_SCREEN.search(feats.lower) or _LONG_CASED_SCREEN.search(block.text)):
-        return evaluate(block, feats, _LONG_RUN)
-    return evaluate(block, feats, _UNSCREENED_TEXT_HEURISTICS)
+    if fits(feats, VOCAB_MAX_WORDS):
+        if _SCREEN.search(feats.lower) or _CASED_SCREEN.search(block.text):
+            return evaluate(block, feats, _GROUP_RUNS[_groups_passed(block, feats)])
+    elif fits(feats, LONGEST_SCREENED_WORDS):
+        long = SCREEN_GROUPS[0]
+        if long.screen.search(feats.lower) or long.cased.search(block.text):
+            return evaluate(block, feats, _LONG_RUN)
+    return evaluate(block, feats, _UNSCREENED)
 
 
 def _groups_passed(block: Block, feats: Features) -> int:
-    """The screen groups whose screen a block passes, as bits (bit i: SCREEN_GROUPS[i])."""
+    """The screen groups a block fits in and whose screen it passes, as bits (bit i:
+    SCREEN_GROUPS[i])."""
     passed = 0
     for i, group in enumerate(SCREEN_GROUPS):
-        if group.screen.search(feats.lower) or group.cased.search(block.text):
+        if fits(feats, group.max_words) and (
+                group.screen.search(feats.lower) or group.cased.search(block.text)):
             passed |= 1 << i
     return passed
 
 
 def dom_evidence(blocks: list[Block], feats: list[Features], evidence: list[list[Evidence]]) -> None:
     """Add every DOM heuristic's evidence to each block's list (as ``evaluate`` with
-    DOM_HEURISTICS). A block runs only the heuristics whose screen it passes (DOM_SCREENS): the
-    others would give nothing. They are found once per path, tag and link density above
-    LINK_DENSE (a menu's items share them), and once per the path's screened tokens: paths
-    differ, their few screened tokens less so."""
+    DOM_HEURISTICS). A block runs only the heuristics whose registration it passes: the others
+    would give nothing. They are found once per path, tag and link density above LINK_DENSE (a
+    menu's items share them), and once per the path's screened tokens: paths differ, their few
+    screened tokens less so."""
     by_path: dict[tuple[frozenset[str], str, bool], tuple[Heuristic, ...]] = {}  # this page only
     by_hits: dict[tuple[frozenset[str], str, bool], tuple[Heuristic, ...]] = {}
     for b, f, ev in zip(blocks, feats, evidence):
@@ -182,11 +143,7 @@ def dom_evidence(blocks: list[Block], feats: list[Features], evidence: list[list
 
 
 def _dom_heuristics_for(tokens: frozenset[str], tag: str, linked: bool) -> tuple[Heuristic, ...]:
-    """The DOM heuristics, in order, whose screen a block passes, given its path's tokens (those
-    any screen names are enough), its tag and whether its link density is above LINK_DENSE."""
-    out = []
-    for h in DOM_HEURISTICS:
-        screen = DOM_SCREENS.get(h)
-        if screen is None or (linked and screen.links) or tag in screen.tags or not tokens.isdisjoint(screen.tokens):
-            out.append(h)
-    return tuple(out)
+    """The DOM heuristics, in order, whose registration a block passes, given its path's tokens
+    (those any registration names are enough), its tag and whether its link density is above
+    LINK_DENSE: their bodies, as the block has passed the test each would make again."""
+    return tuple(h.body for h in DOM_HEURISTICS if h.reads.admits(tokens, tag, linked))

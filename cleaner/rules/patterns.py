@@ -25,8 +25,10 @@ class Vocabulary:
     - the alternatives of each kind are merged by their leading characters (:func:`_trie`).
     """
 
-    def __init__(self, *parts: str) -> None:
+    def __init__(self, *parts: str, cased: bool = False) -> None:
         self.parts = parts
+        #: Matched against the text itself (it reads capitals), not the lower-cased text.
+        self.cased = cased
         spaced, at_start, at_word, floating = [], [], [], []
         for part in parts:
             if part.startswith("^\\s*") and not part[4:].startswith(("?", "+")):
@@ -221,5 +223,9 @@ def _trie(alts: list[str]) -> str:
 
 
 def union(*vocabularies: Vocabulary) -> Vocabulary:
-    """One vocabulary of the parts of several: it matches a text when any of them does."""
-    return Vocabulary(*(part for v in vocabularies for part in v.parts))
+    """One vocabulary of the parts of several: it matches a text when any of them does (all are
+    matched against the lower-cased text, or all against the text itself)."""
+    cased = {v.cased for v in vocabularies if v.parts}  # an empty one matches neither
+    if len(cased) > 1:
+        raise ValueError("a union of cased and lower-case vocabularies matches neither text")
+    return Vocabulary(*(part for v in vocabularies for part in v.parts), cased=cased == {True})

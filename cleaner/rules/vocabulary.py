@@ -18,7 +18,7 @@ def _rx(*parts: str) -> Vocabulary:
 def _rx_cased(*parts: str) -> Vocabulary:
     """A vocabulary that reads capitals (names): matched case-sensitively against the original
     text; parts that may be in any case say so with ``(?i:...)``."""
-    return Vocabulary(*parts)
+    return Vocabulary(*parts, cased=True)
 
 
 # --- captions: photo credits, alt text, "Photo:" lines -------------------------------------
