@@ -284,3 +284,32 @@ def test_a_regex_whose_required_text_is_missing_is_not_searched():
     assert required_text(re.compile(r"(?i:sponsored content)")) == ("ored content", True)
     assert required_text(re.compile(r"a|b")) == ("", False)
     assert required_text(re.compile(r"^[A-Z ]{4,}$")) == ("", False)
+
+
+def _mains(page: bytes, rules=None) -> set[int]:
+    return {b.index for b in clean(page, rules=rules).blocks if b.label == "main"}
+
+
+def test_precision_leans_the_decision_and_balanced_changes_nothing():
+    """On the project's fixtures "high" keeps a subset of the balanced body and "recall" a
+    superset, each differing on some pages; "balanced" is the decision without a rules file."""
+    knobs = {p: parse_rules(f'precision = "{p}"') for p in ("high", "balanced", "recall")}
+    fewer = more = 0
+    for page in sorted((PROJECT / "fixtures").glob("*/*.*")):
+        if page.name.endswith((".labels.tsv", ".md", ".json")):
+            continue
+        data = page.read_bytes()
+        balanced = _mains(data)
+        assert _mains(data, knobs["balanced"]) == balanced, page.name
+        high, recall = _mains(data, knobs["high"]), _mains(data, knobs["recall"])
+        assert high <= balanced <= recall, page.name
+        fewer += high != balanced
+        more += recall != balanced
+    assert fewer >= 3 and more >= 3
+
+
+def test_high_precision_names_why_it_dropped_a_block():
+    page = (PROJECT / "fixtures" / "html" / "en-opinion-comment-thread.html").read_bytes()
+    views = next(b for b in clean(page, rules=parse_rules('precision = "high"')).blocks
+                 if b.text.startswith("The views expressed in this column"))
+    assert views.label != "main" and views.reasons[-1] == "inside_core"

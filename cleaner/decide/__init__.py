@@ -50,6 +50,7 @@ class Page:
     under_headline: range = field(default_factory=lambda: range(0))
     hints: Hints | None = None  # title_hints prepared for comparing, once the core is found
     title: int | None = None
+    lean: Lean = LEANS["balanced"]  # which way the first labels lean (a rules file's precision)
 
 
 def add_page_evidence(page: Page) -> None:
@@ -77,7 +78,7 @@ def find_story(page: Page) -> None:
 
 def first_labels(page: Page) -> None:
     """Every block's label by its evidence and its place in or around the core."""
-    label_blocks(page.scored, page.start, page.end)
+    label_blocks(page.scored, page.start, page.end, page.lean)
 
 
 def take_back_story(page: Page) -> None:
@@ -125,7 +126,7 @@ def decide(scored: list[Scored], title_hints: list[str], lean: Lean = LEANS["bal
            ) -> tuple[int, int, int | None]:
     """Label every block in place; returns the core span and the title block's index. ``lean``
     (a rules file's precision) shifts the first labels' thresholds."""
-    page = Page(scored, title_hints)
+    page = Page(scored, title_hints, lean=lean)
     for run in PASSES:
         run(page)
     return page.start, page.end, page.title
