@@ -24,6 +24,7 @@ from cleaner.batch.inputs import Passed, Source, classify, discover, inside
 from cleaner.batch.worker import Task, clean_record
 from cleaner.decode import MAX_INPUT_BYTES
 from cleaner.errors import CleanerError
+from cleaner.model import RECORD_SCHEMA
 from cleaner.user_rules import RulesError, checked_rules
 from cleaner.warc import WarcStats, iter_warc_pages
 
@@ -41,11 +42,13 @@ DEFAULT_TIMEOUT = 30.0
 #: JVM flags for local mode: the JVM only moves batches between Python workers and the writer, so
 #: its optimising JIT (C2) costs more CPU than it saves; C1 alone halves Spark's start-up CPU.
 LOCAL_JVM_OPTIONS = "-XX:TieredStopAtLevel=1"
-#: Columns the cleaner adds to each page; ``error`` is set (and the rest null) when it failed.
-CLEANED_FIELDS = ("kind", "title", "language", "text", "reason", "error")
+#: Columns the cleaner adds to each page (the record's fields after ``url``, with their Spark SQL
+#: types); ``error`` is set (and the rest null) when it failed.
+_CLEANED_TYPES = tuple((name, kind) for name, kind in RECORD_SCHEMA if name != "url") + (("error", "string"),)
+CLEANED_FIELDS = tuple(name for name, _ in _CLEANED_TYPES)
 #: Schema of ``cleaner spark`` output and of :func:`clean_files`: a ``cleaner batch`` jsonl record
-#: (source, url, kind, title, language, text, reason) plus ``error`` for pages batch lists as failed.
-OUTPUT_SCHEMA = "source string, url string, " + ", ".join(f"{name} string" for name in CLEANED_FIELDS)
+#: (source, url, then the Article's record fields) plus ``error`` for pages batch lists as failed.
+OUTPUT_SCHEMA = "source string, url string, " + ", ".join(f"{name} {kind}" for name, kind in _CLEANED_TYPES)
 #: Longest failure reason kept as a counter key (reasons are grouped with long numbers masked).
 REASON_KEY_CHARS = 80
 
@@ -240,12 +243,14 @@ def clean_dataframe(
     """Add the cleaned columns to a DataFrame of pages (content as binary or string), for your own jobs.
 
     Output schema: the input columns (without ``content_col`` unless ``keep_content``), then the
-    strings ``kind``, ``title``, ``language``, ``text``, ``reason`` (why the body is empty) and
-    ``error`` (why the page could not be cleaned; the other five are null then). No row fails the job.
-    ``rules`` is a user rules file, read here and shipped with the job (RulesError when bad).
+    Article's record fields (:data:`cleaner.model.RECORD_SCHEMA` after ``url``: kind, title,
+    metadata, language, text, reason) and ``error`` (why the page could not be cleaned; the others
+    are null then). No row fails the job. ``rules`` is a user rules file, read here and shipped
+    with the job (RulesError when bad).
     """
+    from pyspark.sql.types import ArrayType, StringType, StructField, StructType
+
     rules_text = checked_rules(rules)
-    from pyspark.sql.types import StringType, StructField, StructType
 
     for col in (content_col, url_col):
         if col is not None and col not in df.columns:
@@ -256,7 +261,10 @@ def clean_dataframe(
     clash = [f.name for f in kept if f.name in CLEANED_FIELDS]
     if clash:
         raise ValueError(f"the DataFrame already has column(s) {', '.join(clash)}; rename them first")
-    schema = StructType(kept + [StructField(name, StringType(), True) for name in CLEANED_FIELDS])
+    schema = StructType(kept + [
+        StructField(name, ArrayType(StringType()) if kind.startswith("array") else StringType(), True)
+        for name, kind in _CLEANED_TYPES
+    ])
     kept_names = [f.name for f in kept]
 
     def clean_batches(batches: Iterator["pd.DataFrame"]) -> Iterator["pd.DataFrame"]:

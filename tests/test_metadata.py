@@ -59,3 +59,10 @@ def test_declarations_must_be_read_before_the_segmenter_prunes_scripts():
 def test_a_page_without_declarations():
     d = declarations()
     assert d == Declarations(meta={}, links={})
+
+
+def test_a_script_inside_the_h1_is_not_part_of_the_title_candidate():
+    """read_declarations runs before the segmenter prunes scripts: the h1's code must not leak."""
+    from cleaner import clean
+    got = clean("<h1>the <script>var s = '<div></div>';</script></h1>", kind="html")
+    assert "var s" not in got.title
