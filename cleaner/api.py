@@ -4,20 +4,19 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
-from .rules import heuristics
 from .decode import MAX_INPUT_BYTES, clean_text_utf8, decode_bytes_utf8, sniff_kind
 from .errors import CleanerError
-from .dom import assign_paths, find_anchor
+from .dom import assign_paths, find_story_container
 from .features import Features, block_features
-from .rules.heuristics import Evidence
-from .language import UNSPACED, detect_language, stopwords
+from .rules.dispatch import dom_evidence, text_evidence
+from .rules.evidence import Evidence
+from .language import SAMPLE_CHARS, UNSPACED, detect_language, stopwords
 from .metadata import Declarations, Metadata, article_metadata, read_declarations, text_metadata
 from .model import Article, Block
 from .segment import parse_html, segment_html, segment_text
-from .decide import decide, score_page
+from .decide import decide
+from .decide.scores import score_page
 
-#: Characters of the longest blocks sampled for language detection.
-LANGUAGE_SAMPLE_CHARS = 600
 _MAIN_ONLY = frozenset({"main"})
 _LABEL = itemgetter(0)  # Evidence.label
 _SITE_SUFFIX = re.compile(r"\s+[|–—·•:-]\s+[^|–—·•]{2,60}$")
@@ -31,11 +30,11 @@ def _language_sample(blocks: list[Block]) -> str:
     longest = sorted(range(len(blocks)), key=lengths.__getitem__, reverse=True)
     picked, total = [], 0
     for i in longest:
-        if total >= LANGUAGE_SAMPLE_CHARS:
+        if total >= SAMPLE_CHARS:
             break
         picked.append(i)
         total += lengths[i]
-    return " ".join([blocks[i].text for i in sorted(picked)])[:LANGUAGE_SAMPLE_CHARS]
+    return " ".join([blocks[i].text for i in sorted(picked)])[:SAMPLE_CHARS]
 
 
 def _text_evidence(blocks: list[Block], stop: frozenset[str], unspaced: bool,
@@ -56,7 +55,7 @@ def _text_evidence(blocks: list[Block], stop: frozenset[str], unspaced: bool,
             first[key] = len(feats)
             f = block_features(b.text, b.link_chars, stop, unspaced)
             feats.append(f)
-            evidence.append(heuristics.text_evidence(b, f))
+            evidence.append(text_evidence(b, f))
         else:  # nothing has extended the first block's list yet
             feats.append(feats[i])
             evidence.append(evidence[i].copy())
@@ -80,6 +79,11 @@ def _html_title_hints(root) -> list[str]:
     return [h for h in hints if h.strip()]
 
 
+def _iso639_1(code: str | None) -> str | None:
+    """The two-letter ISO 639-1 code an Article reports: the detector names Chinese zh-cn/zh-tw."""
+    return code.split("-")[0].lower() if code else code
+
+
 def clean(
     data: str | bytes,
     *,
@@ -87,12 +91,15 @@ def clean(
     kind: str = "auto",
     language: str | None = None,
     max_bytes: int | None = None,
+    links: bool = False,
+    images: bool = False,
 ) -> Article:
     """Split a scraped page into labelled blocks and return its title and main story.
 
     ``data`` is HTML or flattened text (blocks separated by blank lines), as ``str`` or ``bytes``
     (bytes are decoded: BOM, UTF-8, declared charset, then detection; gzip is unpacked).
-    ``kind`` is "html", "text" or "auto". Raises :class:`CleanerError` for unreadable input.
+    ``kind`` is "html", "text" or "auto". ``links``/``images`` record the hrefs of links and the
+    sources of images (HTML), for Markdown/HTML output. Raises :class:`CleanerError` for unreadable input.
     """
     if kind not in ("auto", "html", "text"):
         raise CleanerError(f"unknown kind {kind!r}: use 'auto', 'html' or 'text'")
@@ -110,7 +117,7 @@ def clean(
     if kind == "auto":
         kind = sniff_kind(text)
     if not text.strip():
-        return Article("", [], language, [], kind, url, reason="empty input")
+        return Article("", [], _iso639_1(language), [], kind, url, reason="empty input")
 
     hints: list[str] = []
     elements: list = []
@@ -118,7 +125,7 @@ def clean(
     if kind == "html":
         root = parse_html(utf8)
         declared = read_declarations(root)  # before segment_html, which prunes <script>
-        blocks, elements = segment_html(root)
+        blocks, elements = segment_html(root, links=links, images=images)
         hints = _html_title_hints(root)
     else:
         blocks = segment_text(text)
@@ -135,8 +142,8 @@ def clean(
         # a block is noisy when any of its evidence is for a label other than "main" (in C: no
         # generator per block)
         noisy = [not _MAIN_ONLY.issuperset(map(_LABEL, ev)) for ev in evidence]
-        assign_paths(blocks, elements, find_anchor(blocks, feats, noisy, elements))
-        heuristics.dom_evidence(blocks, feats, evidence)
+        assign_paths(blocks, elements, find_story_container(blocks, feats, noisy, elements))
+        dom_evidence(blocks, feats, evidence)
     scored = score_page(blocks, feats, evidence)
     _, _, title_index = decide(scored, hints)
 
@@ -154,7 +161,7 @@ def _article(title: str, paragraphs: list[str], language: str | None, blocks: li
     where the page's titles agree on it (the block keeps its label), and the page's canonical
     address stands in for a missing ``url``."""
     return Article(
-        meta.title or title, paragraphs, language, blocks, kind, url or meta.canonical_url, reason=reason,
+        meta.title or title, paragraphs, _iso639_1(language), blocks, kind, url or meta.canonical_url, reason=reason,
         author=meta.author, date=meta.date, date_modified=meta.date_modified, site_name=meta.site_name,
         description=meta.description, canonical_url=meta.canonical_url, image=meta.image,
         tags=list(meta.tags), license=meta.license,

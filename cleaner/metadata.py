@@ -57,6 +57,16 @@ def _text(el: etree._Element) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
+#: Text a reader sees in an element: not the code of a script or style inside it (read before the
+#: segmenter prunes them).
+_VISIBLE_TEXT = etree.XPath(
+    "descendant::text()[not(ancestor::script or ancestor::style or ancestor::template or ancestor::noscript)]")
+
+
+def _visible_text(el: etree._Element) -> str:
+    return " ".join("".join(_VISIBLE_TEXT(el)).split())
+
+
 def _objects(data: Any, out: list[dict]) -> None:
     """The objects of a JSON-LD document: a list's items and a @graph's members, flattened."""
     if isinstance(data, list):
@@ -152,7 +162,7 @@ def read_declarations(root: etree._Element) -> Declarations:
                 title = _text(node) or None
         elif tag == "h1":
             if len(h1) < MAX_REPEATED:
-                text = _text(node)
+                text = _visible_text(node)
                 if text:
                     h1.append(text)
         elif tag == "time" and len(times) < MAX_REPEATED:

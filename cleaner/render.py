@@ -1,55 +1,432 @@
-"""The one renderer: an Article as txt, md, json or jsonl text. ``cleaner clean``, ``cleaner batch``
-and ``cleaner spark`` all print or write what this returns, so the surfaces cannot disagree."""
+"""The one renderer: an Article as txt, md, html, json or jsonl text. ``cleaner clean``,
+``cleaner batch`` and ``cleaner spark`` all print or write what this returns, so the surfaces
+cannot disagree.
+
+Markdown and HTML are built from the same story units (:func:`story_units`): headings with the
+page's levels, list items with their nesting, tables row by row, code blocks, quotes, images;
+story text is escaped so that it is never read as markup.
+"""
 from __future__ import annotations
 
+import html
 import json
 import re
-from typing import Any
+from typing import Any, NamedTuple
+from urllib.parse import quote as url_quote, urljoin
 
-from .model import Article
+from .model import Article, Block
+from .structure import TEXT_ITEM
 
 #: Every output format, in the order the CLI lists them.
-FORMATS = ("txt", "md", "json", "jsonl")
+FORMATS = ("txt", "md", "html", "json", "jsonl")
 
-_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_MD_LINE_START = re.compile(r"^(\s*)([#>*+\-|]|\d+[.)]|```)", re.M)
+#: A row longer than this is a layout table holding page sections, not a data row: its blocks
+#: are rendered as paragraphs.
+LAYOUT_ROW_CHARS = 1500
 
 
 def render(article: Article, fmt: str, *, source: str | None = None, blocks: bool = False) -> str:
-    """The article as ``txt`` (body only), ``md`` (title heading + body) or ``json``/``jsonl`` text,
-    ending in a newline (empty when there is nothing to write). ``source`` and ``blocks`` go into
-    the JSON record only."""
+    """The article as ``txt`` (body only), ``md`` (title heading + structured body), ``html``
+    (a semantic HTML5 document) or ``json``/``jsonl`` text, ending in a newline (empty when there
+    is nothing to write). ``source`` and ``blocks`` go into the JSON record only."""
     if fmt == "txt":
         return article.text + "\n" if article.text else ""
     if fmt == "md":
-        return _markdown(article)
-    record: dict[str, Any] = {"source": source} if source is not None else {}
-    record.update(article.to_dict(blocks=blocks))
+        return to_markdown(article)
+    if fmt == "html":
+        return to_html(article)
     if fmt == "jsonl":
-        return json.dumps(record, ensure_ascii=False) + "\n"
+        return json.dumps(record(article, source=source, blocks=blocks), ensure_ascii=False) + "\n"
     if fmt == "json":
-        return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(record(article, source=source, blocks=blocks), ensure_ascii=False, indent=2) + "\n"
     raise ValueError(f"unknown format {fmt!r}")
 
 
-def _md_escape(text: str) -> str:
-    """Backslash-escape line-leading characters Markdown would read as headings, lists or quotes."""
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+def record(article: Article, *, source: str | None = None, blocks: bool = False) -> dict[str, Any]:
+    """The JSON record that ``json``/``jsonl`` output writes (``source`` first when given); Spark
+    takes it as it is instead of parsing the rendered line back."""
+    out: dict[str, Any] = {"source": source} if source is not None else {}
+    out.update(article.to_dict(blocks=blocks))
+    return out
 
 
-def _markdown(article: Article) -> str:
-    parts = []
-    if article.title:
-        parts.append("# " + " ".join(article.title.split()))
+# ---- the story as units: what both Markdown and HTML write ----
+
+class Unit(NamedTuple):
+    """One piece of the rendered story. ``kind`` is heading, para, item, table, code or image;
+    ``blocks`` the blocks it renders (a table: all its rows' blocks)."""
+
+    kind: str
+    blocks: tuple[Block, ...]
+    # the <blockquote> it sits in (-1: none). Only paragraphs are quoted: pages (docutils/Sphinx,
+    # many editors) indent lists, code and tables with <blockquote>, which is layout, not a quote
+    quote: int = -1
+    level: int = 0  # heading level; list depth for an item
+    rows: tuple[tuple[tuple[str, tuple[tuple[str, str], ...]], ...], ...] = ()  # table: cells (text, links)
+    header: bool = False  # table: its first row is marked as a header row
+    new_item: bool = True  # item: starts a list item (False: a further paragraph of the previous one)
+
+
+def story_blocks(article: Article) -> list[Block] | None:
+    """The blocks the body is made of, plus (when images were recorded) the images and captions
+    among them; None when the blocks do not line up with the paragraphs (render those plainly)."""
     main = [b for b in article.blocks if b.label == "main"]
-    if [b.text for b in main] == article.paragraphs:  # blocks line up: keep headings and lists
-        for b in main:
-            if b.tag in _HEADING_TAGS:
-                parts.append("## " + " ".join(b.text.split()))
-            elif b.tag == "li":
-                parts.append("- " + _md_escape(b.text))
-            else:
-                parts.append(_md_escape(b.text))
+    if [b.text for b in main] != article.paragraphs:
+        return None
+    if not main or not any(b.image for b in article.blocks):
+        return main
+    first, last = main[0].index, main[-1].index
+    picked, after_image = [], False
+    for b in article.blocks[first:last + 1]:
+        if b.label == "main" or b.image or (after_image and b.label == "caption"):
+            picked.append(b)
+        after_image = b.image is not None and b.label != "main"
+    return picked
+
+
+def story_units(article: Article) -> list[Unit]:
+    """The body as units, in order: consecutive blocks of one code block or table row are one
+    unit; a table is one unit of its rows."""
+    blocks = story_blocks(article)
+    if blocks is None:
+        return [Unit("para", (_plain(p),)) for p in article.paragraphs]
+    units: list[Unit] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.code is not None:
+            j = _run(blocks, i, lambda x: x.code is not None and x.pre == b.pre)
+            units.append(Unit("code", tuple(blocks[i:j])))
+        elif b.row >= 0:
+            j = _run(blocks, i, lambda x: x.row >= 0 and x.table == b.table and x.code is None)
+            units.extend(_table_units(blocks[i:j]))
+        elif b.image:
+            j = i + 1
+            units.append(Unit("image", (b,)))
+            if b.tag != "img":  # a caption that carries the image: the caption follows it
+                units.append(Unit("para", (b,), b.quote))
+        else:
+            j = i + 1
+            units.append(_text_unit(b, units[-1] if units else None))
+        i = j
+    return units
+
+
+def _plain(text: str) -> Block:
+    return Block(-1, text)
+
+
+def _run(blocks: list[Block], i: int, same) -> int:
+    """End of the run of blocks from ``i`` on that ``same`` accepts (at least one)."""
+    j = i + 1
+    while j < len(blocks) and same(blocks[j]):
+        j += 1
+    return j
+
+
+def _text_unit(b: Block, prev: Unit | None) -> Unit:
+    """A heading, list item (a heading inside an item stays in its item) or paragraph."""
+    if b.list_depth:
+        continues = prev is not None and prev.kind == "item" and prev.blocks[0].item == b.item
+        return Unit("item", (b,), level=b.list_depth, new_item=not continues)
+    if b.level:
+        return Unit("heading", (b,), level=b.level)
+    return Unit("para", (b,), b.quote)
+
+
+def _table_units(blocks: list[Block]) -> list[Unit]:
+    """A run of row blocks of one table: a table unit when its rows have cells side by side,
+    else (one column, or layout rows holding page sections) paragraphs."""
+    rows: list[list[tuple[str, tuple]]] = []
+    row_id = cell_id = None
+    for b in blocks:
+        if b.row != row_id:
+            rows.append([])
+            row_id, cell_id = b.row, None
+        cells = rows[-1]
+        if b.cells:
+            cells.extend((c, b.links) for c in b.cells)
+        elif b.cell == cell_id and cells:  # a further paragraph of the same cell
+            cells[-1] = (cells[-1][0] + " " + b.text, cells[-1][1] + b.links)
+        else:
+            cells.append((b.text, b.links))
+        cell_id = b.cell
+    longest = max(sum(len(c) for c, _ in r) for r in rows)
+    if max(len(r) for r in rows) < 2 or longest > LAYOUT_ROW_CHARS or any(_structured(b) for b in blocks):
+        units: list[Unit] = []
+        for b in blocks:
+            units.append(_text_unit(b, units[-1] if units else None))
+        return units
+    first_row = [b for b in blocks if b.row == blocks[0].row]
+    return [Unit("table", tuple(blocks),
+                 rows=tuple(tuple(r) for r in rows), header=all(b.header for b in first_row))]
+
+
+def _structured(b: Block) -> bool:
+    """A list item inside the table (element ids follow document order: a list item opened
+    after its table is inside it): a table holding lists lays out a page section (a note box,
+    a product panel), which a pipe table cannot hold (a heading in a cell is only its text)."""
+    return b.list_depth > 0 and b.item > b.table
+
+
+def _own_marker(text: str) -> tuple[str | None, str]:
+    """An item whose text starts with its own marker ("1. ", "- "): the number (or "" for a
+    bullet) and the text after it; (None, text) otherwise."""
+    m = TEXT_ITEM.match(text)
+    if not m:
+        return None, text
+    return (m.group(1) or ""), text[m.end():]
+
+
+def _link_spans(text: str, links: tuple[tuple[str, str], ...]):
+    """(piece, href or None) runs of ``text``: each link's anchor found in order after the last."""
+    at = 0
+    for anchor, href in links:
+        pos = text.find(anchor, at)
+        if pos < 0:
+            continue
+        if pos > at:
+            yield text[at:pos], None
+        yield anchor, href
+        at = pos + len(anchor)
+    if at < len(text):
+        yield text[at:], None
+
+
+def _absolute(href: str, base: str | None) -> str:
+    return urljoin(base, href) if base else href
+
+
+# ---- Markdown (CommonMark with GFM tables) ----
+
+#: Characters that start inline markup anywhere: escapes, code, emphasis, links, HTML,
+#: strikethrough, entities; "_" only where it can open or close emphasis (not inside a word).
+_MD_INLINE = re.compile(r"[\\`*\[\]<~]|(?<![^\W_])_|_(?![^\W_])|&(?=#?\w+;)")
+#: What makes a line start a block: heading, quote, list bullet, ordered item ("2024. ").
+_MD_LINE_START = re.compile(r"^(?:([#>+=-])|(\d{1,9})([.)]))")
+
+
+def md_escape(text: str, where: str = "block") -> str:
+    """``text`` backslash-escaped so a CommonMark/GFM parser reads it back as the same text:
+    ``where`` is "block" (it starts a line), "inline" (it follows other text), "cell" (a table
+    cell: "|" too) or "heading" (every "#": a trailing one would close the heading)."""
+    out = _MD_INLINE.sub(r"\\\g<0>", text)
+    if where == "cell":
+        out = out.replace("|", "\\|")
+    elif where == "heading":
+        out = out.replace("#", "\\#")
+    elif where == "block":
+        out = _MD_LINE_START.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), out)
+    return out
+
+
+def _md_inline(text: str, links: tuple, base: str | None, where: str = "block") -> str:
+    if not links:
+        return md_escape(text, where)
+    parts = []
+    for piece, href in _link_spans(text, links):
+        escaped = md_escape(piece, "inline" if parts and where == "block" else where)
+        if href:
+            url = url_quote(_absolute(href, base), safe="/:?#[]@!$&'*+,;=%~-._")
+            escaped = f"[{escaped}]({url})"
+        parts.append(escaped)
+    return "".join(parts)
+
+
+def to_markdown(article: Article) -> str:
+    """The article as Markdown: ``# title`` then the story with its structure."""
+    chunks: list[tuple[str, int, bool]] = []  # (text, quote id, joined by one newline)
+    if article.title:
+        chunks.append(("# " + md_escape(" ".join(article.title.split()), "heading"), -1, False))
+    items: list[list] = []  # open list items, outermost first: [item id, content column, number, ordered]
+    base = article.url
+    for u in story_units(article):
+        b = u.blocks[0]
+        if u.kind != "item" or (chunks and chunks[-1][1] != u.quote):
+            items.clear()
+        if u.kind == "heading":
+            chunks.append(("#" * u.level + " " + _md_inline(b.text, b.links, base, "heading"), u.quote, False))
+        elif u.kind == "item":
+            chunks.append(_md_item(u, items, base))
+        elif u.kind == "table":
+            chunks.append((_md_table(u, base), u.quote, False))
+        elif u.kind == "code":
+            chunks.append((_md_code(u), u.quote, False))
+        elif u.kind == "image":
+            alt = md_escape(b.text if b.tag == "img" else "", "inline")
+            chunks.append((f"![{alt}]({url_quote(_absolute(b.image or '', base), safe='/:?#[]@!$&*+,;=%~-._')})", u.quote, False))
+        else:
+            chunks.append((_md_inline(b.text, b.links, base), u.quote, False))
+    return _join_chunks(chunks)
+
+
+def _md_item(u: Unit, items: list[list], base: str | None) -> tuple[str, int, bool]:
+    """A list item line (indented under its parent) or a further paragraph of an open item."""
+    b = u.blocks[0]
+    open_ids = [entry[0] for entry in items]
+    if not u.new_item and b.item in open_ids:
+        del items[open_ids.index(b.item) + 1:]
+        return " " * items[-1][1] + _md_item_text(b, b.text, base), u.quote, False
+    depth = min(u.level, len(items) + 1)
+    sibling = items[depth - 1] if len(items) >= depth else None
+    del items[depth - 1:]
+    number, text = _own_marker(b.text)
+    ordered = bool(number) or (number is None and b.ordered)
+    if not (number is None or text):  # only a marker: keep the text as it is
+        number, text = None, b.text
+    indent = items[-1][1] if items else 0
+    if ordered:
+        n = int(number) if number else (sibling[2] + 1 if sibling and sibling[3] else 1)
+        marker = f"{n}."
     else:
-        parts.extend(_md_escape(p) for p in article.paragraphs)
-    return "\n\n".join(parts) + "\n" if parts else ""
+        n, marker = 0, "-"
+    items.append([b.item, indent + len(marker) + 1, n, ordered])
+    line = " " * indent + marker + " " + _md_item_text(b, text, base)
+    return line, u.quote, sibling is not None or depth > 1
+
+
+def _md_item_text(b: Block, text: str, base: str | None) -> str:
+    """An item's content: its text, as a heading when the item holds one (``- ### Title``)."""
+    if b.level:
+        return "#" * b.level + " " + _md_inline(text, b.links, base, "heading")
+    return _md_inline(text, b.links, base)
+
+
+def _md_table(u: Unit, base: str | None) -> str:
+    width = max(len(r) for r in u.rows)
+    lines = []
+    for k, row in enumerate(u.rows):
+        cells = [_md_inline(t, links, base, "cell") for t, links in row]
+        cells += [""] * (width - len(cells))
+        lines.append("| " + " | ".join(cells) + " |")
+        if k == 0:
+            lines.append("|" + "---|" * width)
+    return "\n".join(lines)
+
+
+def code_text(u: Unit) -> str:
+    """A code unit's text: its blocks' lines as on the page, without blank lines at either end."""
+    lines = "\n".join(b.code or "" for b in u.blocks).split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _md_code(u: Unit) -> str:
+    code = code_text(u)
+    longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
+    fence = "`" * max(3, longest + 1)
+    lang = re.sub(r"[^\w+#.-]", "", u.blocks[0].lang or "")
+    return f"{fence}{lang}\n{code}\n{fence}"
+
+
+def _join_chunks(chunks: list[tuple[str, int, bool]]) -> str:
+    """Chunks joined by blank lines (one newline between tight list items), each line of a
+    quoted chunk behind "> ", consecutive chunks of one quote in one blockquote."""
+    out: list[str] = []
+    prev_quote = -1
+    for k, (text, quote, tight) in enumerate(chunks):
+        if quote >= 0:
+            text = "\n".join(("> " + line).rstrip() for line in text.split("\n"))
+        if k:
+            if tight:
+                out.append("\n")
+            else:
+                out.append("\n>\n" if quote >= 0 and quote == prev_quote else "\n\n")
+        out.append(text)
+        prev_quote = quote
+    return "".join(out) + "\n" if out else ""
+
+
+# ---- HTML ----
+
+def _html_inline(text: str, links: tuple, base: str | None) -> str:
+    if not links:
+        return html.escape(text, quote=False)
+    return "".join(
+        f'<a href="{html.escape(_absolute(href, base))}">{html.escape(piece, quote=False)}</a>' if href
+        else html.escape(piece, quote=False)
+        for piece, href in _link_spans(text, links)
+    )
+
+
+def to_html(article: Article) -> str:
+    """The article as a small semantic HTML5 document: h1..h6, p, ul/ol/li, table, pre/code,
+    blockquote, figure; every piece of page text escaped."""
+    esc = html.escape
+    lang = f' lang="{esc(article.language)}"' if article.language else ""
+    out = ["<!DOCTYPE html>", f"<html{lang}>", "<head>", '<meta charset="utf-8">']
+    if article.title:
+        out.append(f"<title>{esc(article.title, quote=False)}</title>")
+    out += ["</head>", "<body>", "<article>"]
+    if article.title:
+        out.append(f"<h1>{esc(article.title, quote=False)}</h1>")
+    lists: list[str] = []  # open list tags, outermost first (each with an open <li>)
+    quote = -1
+    base = article.url
+    for u in story_units(article):
+        b = u.blocks[0]
+        if u.quote != quote or u.kind != "item":
+            _close_lists(out, lists, 0)
+        if u.quote != quote:
+            if quote >= 0:
+                out.append("</blockquote>")
+            if u.quote >= 0:
+                out.append("<blockquote>")
+            quote = u.quote
+        inline = _html_inline(b.text, b.links, base)
+        if u.kind == "heading":
+            out.append(f"<h{u.level}>{inline}</h{u.level}>")
+        elif u.kind == "item":
+            _html_item(out, lists, u, f"<h{b.level}>{inline}</h{b.level}>" if b.level else inline)
+        elif u.kind == "table":
+            out.append(_html_table(u, base))
+        elif u.kind == "code":
+            cls = f' class="language-{esc(b.lang)}"' if b.lang else ""
+            out.append(f"<pre><code{cls}>{esc(code_text(u), quote=False)}</code></pre>")
+        elif u.kind == "image":
+            alt = b.text if b.tag == "img" else ""
+            out.append(f'<figure><img src="{esc(_absolute(b.image or "", base))}" alt="{esc(alt)}"></figure>')
+        else:
+            out.append(f"<p>{inline}</p>")
+    _close_lists(out, lists, 0)
+    if quote >= 0:
+        out.append("</blockquote>")
+    out += ["</article>", "</body>", "</html>"]
+    return "\n".join(out) + "\n"
+
+
+def _close_lists(out: list[str], lists: list[str], keep: int) -> None:
+    while len(lists) > keep:
+        out.append(f"</li></{lists.pop()}>")
+
+
+def _html_item(out: list[str], lists: list[str], u: Unit, inline: str) -> None:
+    """Open or continue a list item at its depth, opening and closing lists around it."""
+    if not u.new_item and lists:
+        _close_lists(out, lists, min(u.level, len(lists)))
+        out.append(f"<p>{inline}</p>")
+        return
+    tag = "ol" if u.blocks[0].ordered else "ul"
+    depth = min(u.level, len(lists) + 1)
+    _close_lists(out, lists, depth)
+    if len(lists) == depth and lists[-1] != tag:
+        _close_lists(out, lists, depth - 1)
+    if len(lists) == depth:
+        out.append("</li>")
+    else:
+        out.append(f"<{tag}>")
+        lists.append(tag)
+    out.append(f"<li>{inline}")
+
+
+def _html_table(u: Unit, base: str | None) -> str:
+    rows = []
+    for k, row in enumerate(u.rows):
+        cell = "th" if k == 0 and u.header else "td"
+        rows.append("<tr>" + "".join(f"<{cell}>{_html_inline(t, links, base)}</{cell}>" for t, links in row) + "</tr>")
+    if u.header:
+        return "<table>\n<thead>\n" + rows[0] + "\n</thead>\n<tbody>\n" + "\n".join(rows[1:]) + "\n</tbody>\n</table>"
+    return "<table>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"

@@ -16,6 +16,7 @@ from lxml import etree
 from .markup import flatten_nesting, prepare_markup
 from .errors import CleanerError
 from .model import Block
+from .structure import SHAPE_TAGS, infer_text_structure, shape_block
 
 #: Elements whose content is never page text. Ruby annotations (<rt> readings printed over
 #: kanji, <rp> fallback brackets) are pronunciation aids: read as text they double every word.
@@ -68,6 +69,7 @@ def segment_text(text: str) -> list[Block]:
             blocks.append(Block(index=len(blocks), text=chunk))
             if len(blocks) >= MAX_BLOCKS:
                 break
+    infer_text_structure(blocks)
     return blocks
 
 
@@ -134,7 +136,7 @@ class ElementTable(NamedTuple):
 class _Walker:
     """State of the single pass that turns an lxml tree into blocks."""
 
-    def __init__(self, start: etree._Element) -> None:
+    def __init__(self, start: etree._Element, links: bool = False, images: bool = False) -> None:
         self.blocks: list[Block] = []
         self.buf: list[str] = []
         self.link_buf = 0
@@ -144,25 +146,58 @@ class _Walker:
         self.block_tags: list[str] = ["div"]
         self.tags: list[str] = []  # element id -> tag
         self.names: dict[int, str] = {}  # element id -> class/id/role values (see ElementTable)
+        # the open structural elements (see structure.SHAPE_TAGS) as (tag, element id, element)
+        self.shapes: list[tuple[str, int, etree._Element]] = []
+        self.links, self.images = links, images  # record hrefs / image sources (off: no cost)
+        self.open_links: list[list] = []  # [buffer position where the link starts, href]
+        self.found_links: list[tuple[str, str]] = []  # (anchor text, href) of the coming block
+        self.figure_image: str | None = None  # src of an image without alt, for its caption
 
     def flush(self) -> None:
         """Close the text buffered since the last block boundary into a block (if it holds any)."""
         if not self.buf:
             return
-        text = _norm("".join(self.buf))
+        raw = "".join(self.buf)
+        text = _norm(raw)
         link_chars = self.link_buf
         self.buf.clear()
         self.link_buf = 0
+        if self.open_links:  # a link that goes on into the next block starts at its beginning
+            for link in self.open_links:
+                link[0] = 0
         if not text or len(self.blocks) >= MAX_BLOCKS:
+            self.found_links.clear()
             return
         ids = self.ids
         # positional: Block's keyword call costs a quarter more, and this runs once per block
-        self.blocks.append(Block(
+        block = Block(
             len(self.blocks), text, self.block_tags[-1], _NO_PATH,
             min(link_chars, len(text)),
             tuple(ids) if len(ids) <= MAX_ANCESTORS else tuple(ids[-MAX_ANCESTORS:]),  # no slice copy
-        ))
+        )
+        self.blocks.append(block)
+        if self.shapes:
+            shape_block(block, self.shapes, raw)
+        if self.found_links:
+            block.links = tuple(self.found_links)
+            self.found_links.clear()
+        if self.figure_image is not None:
+            if block.tag == "figcaption":
+                block.image = self.figure_image
+            self.figure_image = None
         self.name_open_elements()
+
+    def open_link(self, el: etree._Element) -> None:
+        """An <a> starts (links recorded): remember where its text starts and its href."""
+        self.open_links.append([len(self.buf), (el.get("href") or "").strip()])
+
+    def close_link(self) -> None:
+        """An <a> ends: its text so far and href go with the coming block."""
+        start, href = self.open_links.pop()
+        if href and not href.lower().startswith(("javascript:", "data:")):
+            anchor = _norm("".join(self.buf[start:]))
+            if anchor:
+                self.found_links.append((anchor, href))
 
     def name_open_elements(self) -> None:
         """Record the class/id/role values of the open elements not recorded yet.
@@ -187,13 +222,30 @@ class _Walker:
                 names[ids[i]] = ""
 
     def image(self, el: etree._Element) -> None:
+        """An <img> with alt text becomes a block of its own (with its src when images are
+        recorded); one without waits for a <figcaption> to carry its src."""
         alt = _norm(el.get("alt") or "")
         if len(alt) < 3:
+            if self.images:
+                self.figure_image = _image_source(el)
             return
         self.flush()
         self.buf.append(alt)
         self.flush()
-        self.blocks[-1].tag = "img" if self.blocks and self.blocks[-1].text == alt else "div"
+        block = self.blocks[-1] if self.blocks else None
+        if block is not None:
+            block.tag = "img" if block.text == alt else "div"
+            if self.images and block.text == alt:
+                block.image = _image_source(el)
+
+
+def _image_source(el: etree._Element) -> str | None:
+    """An image's address: src, or the lazy-loading attribute pages put the real one in."""
+    for name in ("data-src", "src", "data-original", "data-lazy-src"):
+        value = (el.get(name) or "").strip()
+        if value and not value.startswith("data:"):
+            return value
+    return None
 
 
 # Attribute steps, not a predicate on every element: libxml2 tests a predicate per element for
@@ -239,19 +291,24 @@ def _unwrap_noscript_page(start: etree._Element) -> None:
             return
 
 
-def segment_html(root: etree._Element) -> tuple[list[Block], ElementTable]:
+def segment_html(root: etree._Element, *, links: bool = False, images: bool = False,
+                 ) -> tuple[list[Block], ElementTable]:
     """Blocks of an HTML tree in document order, and the table of elements their ancestors name.
 
     ``block.ancestors`` holds element ids (innermost last), which index the :class:`ElementTable`.
+    Blocks inside lists, tables, <pre>, quotes and headings get their structure fields; with
+    ``links``/``images`` their links' hrefs and images' sources are recorded too.
     The tree is modified: scripts, styles and hidden elements are removed first.
     """
     body = root.find("body")
     start = body if body is not None else root
     _prune(start)
-    w = _Walker(start)
+    w = _Walker(start, links, images)
     # the loop reads the walker's lists through local names: it runs once per element
     buf, ids, block_tags, tags, open_nodes, blocks = w.buf, w.ids, w.block_tags, w.tags, w.open_nodes, w.blocks
+    shapes = w.shapes
     link_depth = 0
+    pre_depth = 0  # inside a <pre>, whitespace is text: indentation and blank lines are kept
     # A plain iter() plus the parent link tells where each element ends, for less than
     # etree.iterwalk's start/end events cost (~1.6x dearer in a bare loop). Elements only:
     # comments and PIs hold no page text.
@@ -263,12 +320,18 @@ def segment_html(root: etree._Element) -> tuple[list[Block], ElementTable]:
                 if buf:  # most boundaries have nothing buffered: no call
                     w.flush()  # (the ended element is still among the block's ancestors)
                 block_tags.pop()
+                if tag in SHAPE_TAGS:
+                    shapes.pop()
+                    if tag == "pre":
+                        pre_depth -= 1
             elif tag == "a":
                 link_depth -= 1
+                if w.links:
+                    w.close_link()
             ids.pop()
             text = open_nodes.pop().tail
             # blanks before a block's first text are dropped by _norm anyway (a link counts them)
-            if text and (buf or link_depth or not text.isspace()):
+            if text and (buf or link_depth or pre_depth or not text.isspace()):
                 buf.append(text)
                 if link_depth:
                     w.link_buf += len(text)
@@ -281,15 +344,21 @@ def segment_html(root: etree._Element) -> tuple[list[Block], ElementTable]:
             if len(blocks) >= MAX_BLOCKS:  # the rest of a runaway page is not read
                 break
             block_tags.append(tag)
+            if tag in SHAPE_TAGS:
+                shapes.append((tag, len(tags), el))
+                if tag == "pre":
+                    pre_depth += 1
         open_nodes.append(el)
         ids.append(len(tags))
         tags.append(tag)
         if tag == "a":
             link_depth += 1
+            if w.links:
+                w.open_link(el)
         elif tag == "img":
             w.image(el)
         text = el.text
-        if text and (buf or link_depth or not text.isspace()):
+        if text and (buf or link_depth or pre_depth or not text.isspace()):
             buf.append(text)
             if link_depth:
                 w.link_buf += len(text)
@@ -306,6 +375,10 @@ def _merge_table_rows(blocks: list[Block]) -> list[Block]:
         if prev is not None and b.tag in ("td", "th") and prev.tag in ("td", "th", "tr") and \
                 len(b.ancestors) >= 2 and prev.ancestors[: len(b.ancestors) - 1] == b.ancestors[:-1] \
                 and len(prev.text) + len(b.text) <= MAX_ROW_CHARS:
+            prev.cells = (prev.cells or (prev.text,)) + (b.text,)
+            prev.header = prev.header and b.header  # a header row is header cells only
+            prev.cell = b.cell
+            prev.links += b.links
             prev.text = f"{prev.text} | {b.text}"
             prev.link_chars += b.link_chars
             prev.tag = "tr"

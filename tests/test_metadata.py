@@ -258,3 +258,10 @@ def test_fixture_metadata_lines_are_checked():
     assert metadata_mismatches({"author": "ann lee", "date": "none"}, a) == []
     assert metadata_mismatches({"author": "Bob Roe", "date": "2024-01-01"}, a) == [
         "author 'Ann Lee' (stated 'Bob Roe')", "date None (stated '2024-01-01')"]
+
+
+def test_a_script_inside_the_h1_is_not_part_of_the_title_candidate():
+    """read_declarations runs before the segmenter prunes scripts: the h1's code must not leak."""
+    from cleaner import clean
+    got = clean("<h1>the <script>var s = '<div></div>';</script></h1>", kind="html")
+    assert "var s" not in got.title

@@ -1,0 +1,133 @@
+"""What a block is besides its text: heading, list item, table cell, code, quote.
+
+The segmenter's walk keeps a small stack of the open structural elements (lists, items, tables,
+rows, cells, <pre>, quotes, headings) and, for a block opened inside any of them, calls
+:func:`shape_block` once; flat text gets :func:`infer_text_structure`. Neither changes a block's
+text or tag (the decision reads those): they only set the structure fields the renderer reads.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .model import Block
+
+#: Block-level elements whose nesting the walk tracks for the renderer.
+SHAPE_TAGS = frozenset({
+    "ul", "ol", "menu", "li", "table", "thead", "tr", "td", "th", "pre", "blockquote",
+    "h1", "h2", "h3", "h4", "h5", "h6",
+})
+_LISTS = frozenset({"ul", "ol", "menu"})
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_CELLS = frozenset({"td", "th"})
+
+#: A language named in a class: "language-python", "lang-js", "highlight-source-python" (GitHub),
+#: "highlight-python" (Sphinx), "brush: js" (SyntaxHighlighter).
+_LANG_CLASS = re.compile(r"(?:^|\s)(?:language|lang|highlight-source|highlight|brush)(?:-|:\s*)([A-Za-z0-9_+#.-]+)")
+#: Class-named "languages" that say there is none.
+_NO_LANGUAGE = frozenset({"none", "default", "nohighlight", "plain", "plaintext", "text", "txt"})
+
+
+def shape_block(block: Block, shapes: list[tuple[str, int, etree._Element]], raw: str) -> None:
+    """Set the structure fields of ``block`` from the open structural elements ``shapes``
+    (tag, element id, element; outermost first) and the block's unnormalised text ``raw``."""
+    depth, item, ordered, in_head, li = 0, -1, False, False, None
+    for tag, eid, el in shapes:  # outer to inner: an inner element overrides an outer one
+        if tag in _LISTS:
+            depth += 1
+            ordered = tag == "ol"
+        elif tag == "li":
+            item, li = eid, el
+        elif tag in _CELLS:
+            block.cell = eid
+            block.header = in_head or tag == "th"
+        elif tag == "tr":
+            block.row = eid
+        elif tag == "table":  # a table inside a cell starts afresh
+            block.table, block.row, block.cell, block.header, in_head = eid, -1, -1, False, False
+        elif tag == "thead":
+            in_head = True
+        elif tag == "pre":
+            block.pre = eid
+            block.code = raw
+            block.lang = code_language(el)
+        elif tag == "blockquote":
+            block.quote = eid
+        else:
+            block.level = _HEADINGS[tag]
+    if item >= 0 and not (block.level and _lone_item(li)):
+        block.item = item
+        block.list_depth = max(depth, 1)
+        block.ordered = ordered
+    if block.row < 0:  # a caption or stray cell outside any row is not a table row
+        block.cell, block.header = -1, False
+
+
+def _lone_item(li: etree._Element) -> bool:
+    """A list item with no sibling items: a wrapper (``<ul><li><h2>``), so a heading in it is
+    a heading, not a list entry; a heading in one of several items is an entry's title."""
+    for sibling in (li.getprevious(), li.getnext()):
+        if sibling is not None and sibling.tag == "li":
+            return False
+    return True
+
+
+def code_language(pre: etree._Element) -> str | None:
+    """The language a <pre> declares in its classes (or data-lang), its <code> child's, or its
+    parent's and grandparent's (highlighters wrap the <pre>); None when none names one."""
+    code = pre.find("code")
+    candidates = [code, pre] if code is not None else [pre]
+    parent = pre.getparent()
+    if parent is not None:
+        candidates.append(parent)
+        if parent.getparent() is not None:
+            candidates.append(parent.getparent())
+    for el in candidates:
+        named = el.get("data-lang") or el.get("data-language")
+        if named and named.lower() not in _NO_LANGUAGE:
+            return named.strip()
+        m = _LANG_CLASS.search(el.get("class") or "")
+        if m and m.group(1).lower() not in _NO_LANGUAGE:
+            return m.group(1)
+    return None
+
+
+# ---- flat text: the shape of the text is all there is ----
+
+#: A list item's own marker at the start of a flattened block: "- ", "* ", "• ", "1. ", "2) ".
+TEXT_ITEM = re.compile(r"(?:[-*+•·▪◦]|(\d{1,3})[.)])\s+(?=\S)")
+#: A heading is short: at most this many characters and words.
+HEADING_MAX_CHARS = 80
+HEADING_MAX_WORDS = 12
+#: ... and followed by a paragraph at least this long (a run of short lines is a menu, not a
+#: heading followed by its section).
+HEADING_NEXT_MIN_CHARS = 100
+#: Share of its longer words (4+ letters) that a title-case line capitalises.
+TITLE_CASE_SHARE = 0.6
+_SENTENCE_END = tuple(".!?:;,…\"'”’)")
+
+
+def infer_text_structure(blocks: list[Block]) -> None:
+    """Mark list items ("- item", "1. item") and headings (a short title-case line before a
+    paragraph) among the blocks of flattened text. Each such block is its own list item."""
+    for i, b in enumerate(blocks):
+        m = TEXT_ITEM.match(b.text)
+        if m:
+            b.item, b.list_depth, b.ordered = i, 1, m.group(1) is not None
+        elif i + 1 < len(blocks) and _heading_shape(b.text, blocks[i + 1].text):
+            b.level = 2
+
+
+def _heading_shape(text: str, following: str) -> bool:
+    """A short line, not ending like a sentence, its longer words capitalised, and a paragraph
+    after it: the shape of a subheading in flattened text."""
+    if len(text) > HEADING_MAX_CHARS or not text[0].isupper() or text.endswith(_SENTENCE_END):
+        return False
+    words = text.split()
+    if len(words) > HEADING_MAX_WORDS or len(words) < 2:
+        return False
+    long_words = [w for w in words if len(w) >= 4 and w[0].isalpha()]
+    if not long_words or sum(w[0].isupper() for w in long_words) < TITLE_CASE_SHARE * len(long_words):
+        return False
+    return len(following) >= HEADING_NEXT_MIN_CHARS and following.endswith(_SENTENCE_END[:3])
