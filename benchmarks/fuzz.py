@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import random
 import re
 import signal
@@ -29,6 +30,11 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 import test_properties as props  # noqa: E402
+from cleaner import Article, CleanerError, clean  # noqa: E402
+from cleaner.batch.inputs import Passed, classify  # noqa: E402
+from cleaner.batch.worker import Options, Task, process  # noqa: E402
+from cleaner.render import render  # noqa: E402
+from cleaner.warc import iter_warc_pages  # noqa: E402
 
 #: Examples per round of one target; rounds rotate targets so a short run still covers them all.
 ROUND_EXAMPLES = 200
@@ -78,22 +84,120 @@ def _repeated(fragment: str, times: int, page: str) -> str:
     return page[:cut] + fragment * times + page[cut:]
 
 
+#: Every output format the renderer writes; the pipeline check renders each one.
+RENDER_FORMATS = ("txt", "md", "json", "jsonl")
+
+
+def check_pipeline(data: str | bytes) -> None:
+    """The whole path of one page: clean it, render every format (the JSON ones must parse back to
+    the article's record), and hand it to a batch worker, which must not report an internal error."""
+    props.check_deterministic(data)
+    try:
+        article = clean(data)
+    except CleanerError:
+        article = None
+    if article is not None:
+        assert isinstance(article, Article)
+        for fmt in RENDER_FORMATS:
+            for blocks in (False, True):
+                out = render(article, fmt, source="fuzz", blocks=blocks)
+                out.encode("utf-8")
+                if fmt in ("json", "jsonl"):
+                    assert json.loads(out) == dict(source="fuzz", **article.to_dict(blocks=blocks))
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    outcome = process(Task("fuzz", data=raw), Options("jsonl", True, 1 << 26))
+    assert not (outcome.reason or "").startswith("internal error"), outcome.reason
+
+
+def _warc_record(url: str, body: bytes) -> bytes:
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+    block = head + body
+    return (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:%d>\r\n"
+            b"WARC-Target-URI: %s\r\nContent-Type: application/http; msgtype=response\r\n"
+            b"Content-Length: %d\r\n\r\n" % (len(url), url.encode(), len(block)) + block + b"\r\n\r\n")
+
+
+@st.composite
+def warc_files(draw) -> bytes:
+    """A small WARC (plain or gzipped per record) of generated pages, then byte-mutated."""
+    bodies = draw(st.lists(props.html_documents(), min_size=1, max_size=4))
+    records = [_warc_record(f"http://example.com/{i}", b.encode("utf-8")) for i, b in enumerate(bodies)]
+    if draw(st.booleans()):
+        records = [gzip.compress(r, mtime=0) for r in records]
+    return draw(props.mutated(st.just(b"".join(records))))
+
+
+def check_warc(data: bytes) -> None:
+    """A (damaged) WARC never raises out of iter_warc_pages; every page it yields goes the whole way."""
+    import tempfile
+    with tempfile.NamedTemporaryFile(suffix=".warc") as fh:
+        fh.write(data)
+        fh.flush()
+        for page in iter_warc_pages(fh.name):
+            assert page.error or page.data is not None
+            if page.error is None:
+                check_pipeline(page.data)
+
+
+#: File names the "files" target gives its inputs: page, WARC and gzip suffixes, and names that
+#: say nothing, so batch's recognition by content is fuzzed along with the cleaning.
+FILE_NAMES = ("page.html", "page.txt.gz", "crawl.warc.gz", "story.php", "article", "index.html?p=2", "x.gz")
+
+
+@st.composite
+def named_files(draw, pages: st.SearchStrategy[bytes]) -> tuple[str, bytes]:
+    """A file name and content: a (mutated) page, maybe gzipped, maybe packed in a WARC."""
+    data = draw(pages)
+    if draw(st.booleans()):
+        data = _warc_record("http://example.com/", data)
+    if draw(st.booleans()):
+        data = gzip.compress(data, mtime=0)
+    return draw(st.sampled_from(FILE_NAMES)), draw(props.mutated(st.just(data)))
+
+
+def check_file(named: tuple[str, bytes]) -> None:
+    """batch's view of one file: recognised (by name or content) or ignored with a reason; a page
+    goes through a worker, a WARC through iter_warc_pages, neither reports an internal error."""
+    import os
+    import tempfile
+    name, data = named
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, name)
+        with open(path, "wb") as fh:
+            fh.write(data)
+        found = classify(name, path, os.stat(path))
+        if isinstance(found, Passed):
+            assert found.reason, "ignored without a reason"
+        elif found.warc:
+            for page in iter_warc_pages(path):
+                if page.error is None:
+                    outcome = process(Task("fuzz", data=page.data, kind="html"), Options("jsonl", True, 1 << 26))
+                    assert not (outcome.reason or "").startswith("internal error"), outcome.reason
+        else:
+            task = Task(name, path=path, kind=found.kind, gz=found.gz)
+            outcome = process(task, Options("json", True, 1 << 26))
+            assert not (outcome.reason or "").startswith("internal error"), outcome.reason
+
+
 def targets(pages: list[bytes], hang: int) -> dict[str, tuple]:
     """name -> (strategy, check) pairs."""
     splices = st.sampled_from([s.decode("latin-1") for s in props.SPLICES])
     out = {
         "html": (props.html_documents(), props.check_html),
         "text": (props.text_documents(), props.check_text),
-        "str": (st.text(max_size=20_000), lambda t: props.check_deterministic(t)),
-        "bytes": (st.binary(max_size=20_000), lambda b: props.check_deterministic(b)),
+        "str": (st.text(max_size=20_000), check_pipeline),
+        "bytes": (st.binary(max_size=20_000), check_pipeline),
         "mutate-generated": (props.mutated(props.html_documents().map(lambda m: m.encode("utf-8"))),
-                             lambda b: props.check_deterministic(b)),
+                             check_pipeline),
+        "warc": (warc_files(), check_warc),
     }
     out["repeat"] = (st.builds(_repeated, props.nodes | splices, st.integers(100, 50_000),
                                props.html_documents()),
                      lambda m: props.outcome(m))
+    generated = props.html_documents().map(lambda m: m.encode("utf-8"))
+    out["files"] = (named_files(st.sampled_from(pages) if pages else generated), check_file)
     if pages:
-        out["mutate-real"] = (props.mutated(st.sampled_from(pages)), lambda b: props.check_deterministic(b))
+        out["mutate-real"] = (props.mutated(st.sampled_from(pages)), check_pipeline)
     return {name: (strategy, _with_alarm(check, hang)) for name, (strategy, check) in out.items()}
 
 

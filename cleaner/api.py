@@ -4,19 +4,19 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
-from .rules import heuristics
 from .decode import MAX_INPUT_BYTES, clean_text_utf8, decode_bytes_utf8, sniff_kind
 from .errors import CleanerError
-from .dom import assign_paths, find_anchor
+from .dom import assign_paths, find_story_container
 from .features import Features, block_features
-from .rules.heuristics import Evidence
-from .language import UNSPACED, detect_language, stopwords
+from .rules.dispatch import dom_evidence, text_evidence
+from .rules.evidence import Evidence
+from .language import SAMPLE_CHARS, UNSPACED, detect_language, stopwords
+from .metadata import Declarations, Metadata, article_metadata, read_declarations, text_metadata
 from .model import Article, Block
 from .segment import parse_html, segment_html, segment_text
-from .decide import decide, score_page
+from .decide import decide
+from .decide.scores import score_page
 
-#: Characters of the longest blocks sampled for language detection.
-LANGUAGE_SAMPLE_CHARS = 600
 _MAIN_ONLY = frozenset({"main"})
 _LABEL = itemgetter(0)  # Evidence.label
 _SITE_SUFFIX = re.compile(r"\s+[|–—·•:-]\s+[^|–—·•]{2,60}$")
@@ -30,11 +30,11 @@ def _language_sample(blocks: list[Block]) -> str:
     longest = sorted(range(len(blocks)), key=lengths.__getitem__, reverse=True)
     picked, total = [], 0
     for i in longest:
-        if total >= LANGUAGE_SAMPLE_CHARS:
+        if total >= SAMPLE_CHARS:
             break
         picked.append(i)
         total += lengths[i]
-    return " ".join([blocks[i].text for i in sorted(picked)])[:LANGUAGE_SAMPLE_CHARS]
+    return " ".join([blocks[i].text for i in sorted(picked)])[:SAMPLE_CHARS]
 
 
 def _text_evidence(blocks: list[Block], stop: frozenset[str], unspaced: bool,
@@ -55,7 +55,7 @@ def _text_evidence(blocks: list[Block], stop: frozenset[str], unspaced: bool,
             first[key] = len(feats)
             f = block_features(b.text, b.link_chars, stop, unspaced)
             feats.append(f)
-            evidence.append(heuristics.text_evidence(b, f))
+            evidence.append(text_evidence(b, f))
         else:  # nothing has extended the first block's list yet
             feats.append(feats[i])
             evidence.append(evidence[i].copy())
@@ -77,6 +77,11 @@ def _html_title_hints(root) -> list[str]:
         hints.append(title.text)
         hints.append(_SITE_SUFFIX.sub("", title.text.strip()))
     return [h for h in hints if h.strip()]
+
+
+def _iso639_1(code: str | None) -> str | None:
+    """The two-letter ISO 639-1 code an Article reports: the detector names Chinese zh-cn/zh-tw."""
+    return code.split("-")[0].lower() if code else code
 
 
 def clean(
@@ -112,19 +117,22 @@ def clean(
     if kind == "auto":
         kind = sniff_kind(text)
     if not text.strip():
-        return Article("", [], language, [], kind, url, reason="empty input")
+        return Article("", [], _iso639_1(language), [], kind, url, reason="empty input")
 
     hints: list[str] = []
     elements: list = []
+    declared = Declarations()  # text input declares nothing
     if kind == "html":
         root = parse_html(utf8)
+        declared = read_declarations(root)  # before segment_html, which prunes <script>
         blocks, elements = segment_html(root, links=links, images=images)
         hints = _html_title_hints(root)
     else:
         blocks = segment_text(text)
     if not blocks:
         title = hints[-1].strip() if hints else ""  # a page that is only a <title> keeps it
-        return Article(title, [], language, [], kind, url, reason="no visible text")
+        return _article(title, [], language, [], kind, url, "no visible text",
+                        article_metadata(declared, [], None, title, url, language))
 
     lang = language or detect_language(_language_sample(blocks))
     stop = stopwords(lang)
@@ -134,12 +142,27 @@ def clean(
         # a block is noisy when any of its evidence is for a label other than "main" (in C: no
         # generator per block)
         noisy = [not _MAIN_ONLY.issuperset(map(_LABEL, ev)) for ev in evidence]
-        assign_paths(blocks, elements, find_anchor(blocks, feats, noisy, elements))
-        heuristics.dom_evidence(blocks, feats, evidence)
+        assign_paths(blocks, elements, find_story_container(blocks, feats, noisy, elements))
+        dom_evidence(blocks, feats, evidence)
     scored = score_page(blocks, feats, evidence)
     _, _, title_index = decide(scored, hints)
 
     title = blocks[title_index].text if title_index is not None else (hints[-1].strip() if hints else "")
     paragraphs = [b.text for b in blocks if b.label == "main"]
     reason = None if paragraphs else "no block reads like story text"
-    return Article(title, paragraphs, lang, blocks, kind, url, reason=reason)
+    meta = article_metadata(declared, blocks, title_index, title, url, lang) if kind == "html" \
+        else text_metadata(blocks, title_index, lang)
+    return _article(title, paragraphs, lang, blocks, kind, url, reason, meta)
+
+
+def _article(title: str, paragraphs: list[str], language: str | None, blocks: list[Block], kind: str,
+             url: str | None, reason: str | None, meta: Metadata) -> Article:
+    """The Article with its metadata; the declared headline replaces the chosen block's text only
+    where the page's titles agree on it (the block keeps its label), and the page's canonical
+    address stands in for a missing ``url``."""
+    return Article(
+        meta.title or title, paragraphs, _iso639_1(language), blocks, kind, url or meta.canonical_url, reason=reason,
+        author=meta.author, date=meta.date, date_modified=meta.date_modified, site_name=meta.site_name,
+        description=meta.description, canonical_url=meta.canonical_url, image=meta.image,
+        tags=list(meta.tags), license=meta.license,
+    )

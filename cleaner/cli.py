@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import sys
 from pathlib import Path
 
+from . import __version__
 from .api import clean
 from .errors import CleanerError
 from .render import FORMATS, render
+from .batch.command import plural
+from .warc import WarcStats, is_warc_head, is_warc_path, iter_warc_pages
 
 #: Modules that each add one or more subcommands (``clean`` is defined here).
 COMMAND_MODULES = (
@@ -27,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cleaner", description="Strip boilerplate from scraped pages, keeping the story."
     )
+    parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     register_clean(sub)
     for name in COMMAND_MODULES:
@@ -40,20 +45,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Formats whose records can carry ``--blocks`` (the others print text only).
+BLOCK_FORMATS = ("json", "jsonl")
+#: Bytes read from the start of a file to tell a WARC archive from a page.
+WARC_SNIFF_BYTES = 512
+
+
 def run_clean(args: argparse.Namespace) -> int:
-    """Read the page (a path or stdin), clean it, print the result; exit 1 on unreadable input."""
+    """Read the page (a path or stdin), clean it, print the result; exit 1 on unreadable input,
+    2 on a bad command line. A WARC archive is cleaned page by page (see :func:`_clean_warc`)."""
+    if args.blocks and args.format not in BLOCK_FORMATS:
+        print(f"cleaner clean: error: --blocks needs --format {' or '.join(BLOCK_FORMATS)}", file=sys.stderr)
+        return 2
+    label = "stdin" if args.file == "-" else args.file
     try:
         if args.file == "-":
             data = sys.stdin.buffer.read()
         else:
-            data = Path(args.file).read_bytes()
+            with open(args.file, "rb") as fh:
+                head = fh.read(WARC_SNIFF_BYTES)
+                if is_warc_path(args.file) or is_warc_head(head):
+                    fh.seek(0)
+                    return _clean_warc(fh, label, args)
+                data = head + fh.read()
+        if is_warc_head(data[:WARC_SNIFF_BYTES]):
+            return _clean_warc(io.BytesIO(data), label, args)
         article = clean(data, url=args.url, kind=args.kind, language=args.language,
                         links=args.links, images=args.images)
-    except OSError as exc:
-        print(f"cleaner: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
     except CleanerError as exc:
         print(f"cleaner: {args.file}: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise
+        print(f"cleaner: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     sys.stdout.write(render(article, args.format, blocks=args.blocks))
     if article.reason and not article.paragraphs:
@@ -61,14 +86,63 @@ def run_clean(args: argparse.Namespace) -> int:
     return 0
 
 
+def _page_header(source: str, url: str | None, fmt: str) -> str:
+    """The line that opens each page of a WARC in txt (``==> source <==``) or md (a comment)."""
+    where = f"{source} {url}" if url else source
+    return f"==> {where} <==\n" if fmt == "txt" else f"<!-- {where} -->\n"
+
+
+def _clean_warc(fh, label: str, args: argparse.Namespace) -> int:
+    """Clean every HTML page of a WARC, in file order: one record per page (json: a list of them,
+    jsonl: one line each), or in txt/md each page under a header line naming its record and URL.
+    Damaged records are reported on stderr (exit 1); the counts end the run."""
+    stats = WarcStats()
+    kind = args.kind if args.kind != "auto" else "html"
+    cleaned = failed = empty = 0
+    first = True
+    if args.format == "json":
+        sys.stdout.write("[")
+    for page in iter_warc_pages(fh, name=label, stats=stats):
+        try:
+            if page.error:
+                raise CleanerError(page.error)
+            article = clean(page.data, url=page.url, kind=kind, language=args.language)
+        except CleanerError as exc:
+            failed += 1
+            print(f"cleaner: {page.source}: {exc}", file=sys.stderr)
+            continue
+        if article.paragraphs:
+            cleaned += 1
+        else:
+            empty += 1
+            print(f"cleaner: {page.source}: empty body: {article.reason}", file=sys.stderr)
+        if args.format == "json":
+            text = ("\n" if first else ",\n") + render(article, "json", source=page.source, blocks=args.blocks).rstrip("\n")
+        elif args.format in BLOCK_FORMATS:
+            text = render(article, args.format, source=page.source, blocks=args.blocks)
+        else:
+            text = ("" if first else "\n") + _page_header(page.source, page.url, args.format) + render(article, args.format)
+        sys.stdout.write(text)
+        first = False
+    if args.format == "json":
+        sys.stdout.write("\n]\n" if not first else "]\n")
+    skipped = stats.skipped_type + stats.skipped_status + stats.skipped_non_html
+    print(f"cleaner: {label}: WARC, {plural(cleaned + empty + failed, 'page')}: {cleaned} cleaned, "
+          f"{empty} empty, {failed} failed; {plural(skipped, 'record')} skipped (not 2xx HTML responses)",
+          file=sys.stderr)
+    return 1 if failed else 0
+
+
 def register_clean(sub: argparse._SubParsersAction) -> None:
     """Add the ``clean`` subcommand."""
-    p = sub.add_parser("clean", help="clean one page (a file or - for stdin) to stdout")
-    p.add_argument("file", help="page to clean: .html, .txt (optionally .gz), or - for stdin")
+    p = sub.add_parser("clean", help="clean one page (a file or - for stdin) to stdout; a WARC page by page")
+    p.add_argument("file", help="page to clean (HTML or text, optionally gzipped; a WARC archive is "
+                   "cleaned page by page), or - for stdin")
     p.add_argument("--format", choices=FORMATS, default="txt",
                    help="txt: the body; md: Markdown with headings, lists, tables, code; html: a clean "
                    "HTML5 document; json/jsonl: the record (--blocks: with every block's structure)")
-    p.add_argument("--blocks", action="store_true", help="json: include every block with label and reasons")
+    p.add_argument("--blocks", action="store_true", help="json: include every block with label and reasons "
+                   "(an error with txt, md or html)")
     p.add_argument("--links", action="store_true", help="md/html: keep links, as [text](absolute URL)")
     p.add_argument("--images", action="store_true", help="md/html: keep images, as ![alt](src) with their captions")
     p.add_argument("--kind", choices=("auto", "html", "text"), default="auto")

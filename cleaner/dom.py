@@ -1,7 +1,8 @@
-"""DOM evidence for HTML blocks: find the element that holds the story, then name each block's
-surroundings (tags and class/id tokens) without the wrappers of the story itself.
+"""DOM evidence for HTML blocks: find the story container (the element that holds the story),
+then name each block's surroundings (tags and class/id tokens) without the wrappers of the
+story itself, and say whether the block sits in the container.
 
-Why the anchor matters: a page often wraps its story in elements whose names say nothing about
+Why the container matters: a page often wraps its story in elements whose names say nothing about
 one paragraph (``<div class="page has-sidebar related-posts-enabled">``). Tokens of the story's
 own ancestors are therefore ignored; tokens of boxes beside or inside the story (an ``<aside>``,
 a ``<figure>``, a ``div.related``) are kept.
@@ -25,13 +26,17 @@ PATH_TAGS = frozenset({
 _TAG_NAMES = {tag: frozenset({"<" + tag}) for tag in PATH_TAGS}
 #: Tokens are read from this many nearest ancestors only: far wrappers say nothing of a block.
 TOKEN_DEPTH = 6
-#: A paragraph counts toward the anchor when it has this many words of sentence-shaped text.
-ANCHOR_MIN_WORDS = 15
+#: A paragraph counts toward the container when it has this many words of sentence-shaped text ...
+CONTAINER_MIN_WORDS = 15
+#: ... at most this link density (a teaser's summary is linked) ...
+CONTAINER_MAX_LINKS = 0.3
+#: ... and counts its words up to this many (one huge block must not decide alone).
+CONTAINER_MAX_PARAGRAPH_WORDS = 120
 #: Share of a paragraph's weight given to its parent, grandparent, ... (readability's idea).
-ANCHOR_DECAY = (1.0, 0.5, 0.3, 0.2)
-#: Climb from the anchor to its parent when the parent holds this much more story-like text
+CONTAINER_DECAY = (1.0, 0.5, 0.3, 0.2)
+#: Climb from the container to its parent when the parent holds this much more story-like text
 #: (the story is split across siblings: lead paragraph, body, second page of body).
-ANCHOR_CLIMB_RATIO = 1.4
+CONTAINER_CLIMB_RATIO = 1.4
 _FIRST_WORD = re.compile(r"[^a-z0-9]*([a-z0-9]*)", re.IGNORECASE)
 #: Boxes beside the story, by tag and by the first word of a class/id value ("comment-list",
 #: "sidebar-area", "footer__copy"; not "category-community", "has-sidebar", "header-footer-group",
@@ -43,9 +48,10 @@ BOX_TOKENS = vocab.COMMENT_TOKENS | {"sidebar", "footer", "colophon", "dialog", 
 
 
 def _good_weight(f: Features, noisy: bool) -> float:
-    if noisy or f.words < ANCHOR_MIN_WORDS or not f.terminal or f.link_density > 0.3:
+    """How much a paragraph says the elements around it hold the story (0: nothing)."""
+    if noisy or f.words < CONTAINER_MIN_WORDS or not f.terminal or f.link_density > CONTAINER_MAX_LINKS:
         return 0.0
-    return float(min(f.words, 120))
+    return float(min(f.words, CONTAINER_MAX_PARAGRAPH_WORDS))
 
 
 def _box_name(names: str) -> bool:
@@ -67,12 +73,12 @@ def _boxed(b: Block, elements: ElementTable, cache: dict[int, bool]) -> bool:
     return False
 
 
-def find_anchor(blocks: list[Block], feats: list[Features], noisy: list[bool],
+def find_story_container(blocks: list[Block], feats: list[Features], noisy: list[bool],
                 elements: ElementTable) -> tuple[int, ...]:
     """Ancestor chain (outermost first) of the element most likely to hold the story; () if none.
 
     ``noisy[i]`` says text heuristics already found boilerplate vocabulary in block i (a long
-    legal notice or cookie banner must not pull the anchor into the page footer); paragraphs in
+    legal notice or cookie banner must not pull the container into the page footer); paragraphs in
     boxes beside the story (comments, sidebar, footer) do not count either.
     """
     score: dict[int, float] = {}
@@ -86,14 +92,14 @@ def find_anchor(blocks: list[Block], feats: list[Features], noisy: list[bool],
         chain = b.ancestors[:-1]  # the block's own element is not a container of the story
         for depth, eid in enumerate(reversed(chain)):
             mass[eid] = mass.get(eid, 0.0) + w
-            if depth < len(ANCHOR_DECAY):
-                score[eid] = score.get(eid, 0.0) + w * ANCHOR_DECAY[depth]
+            if depth < len(CONTAINER_DECAY):
+                score[eid] = score.get(eid, 0.0) + w * CONTAINER_DECAY[depth]
                 chains.setdefault(eid, chain[: len(chain) - depth])
     if not score:
         return ()
     best = max(score, key=lambda e: (score[e], -e))
     chain = chains[best]
-    while len(chain) > 1 and mass.get(chain[-2], 0.0) >= ANCHOR_CLIMB_RATIO * mass[chain[-1]]:
+    while len(chain) > 1 and mass.get(chain[-2], 0.0) >= CONTAINER_CLIMB_RATIO * mass[chain[-1]]:
         chain = chain[:-1]
     return chain
 
@@ -127,22 +133,18 @@ def _surroundings(chain: tuple[int, ...], elements: ElementTable, wrappers: set[
     return tags, near
 
 
-#: The token that says whether a block is inside the story's anchor element.
-_IN_ANCHOR, _OUTSIDE_ANCHOR, _NO_ANCHOR = frozenset({"@anchor"}), frozenset({"@page"}), frozenset()
-
-
-def assign_paths(blocks: list[Block], elements: ElementTable, anchor: tuple[int, ...]) -> None:
-    """Set each block's ``path`` (tags as "<tag", plus class/id tokens) and whether it is in the
-    story's anchor element (the token ``"@anchor"``), skipping the anchor's own ancestors."""
-    wrappers = set(anchor)
+def assign_paths(blocks: list[Block], elements: ElementTable, container: tuple[int, ...]) -> None:
+    """Set each block's ``path`` (tags as "<tag", plus class/id tokens), skipping the story
+    container's own ancestors, and whether it sits in the container (``in_story_container``;
+    None on a page without one). ``container``: :func:`find_story_container`'s chain."""
+    wrappers = set(container)
     memo: dict[int, tuple[frozenset[str], tuple[str, ...]]] = {}  # see _surroundings
     cache: dict[str, frozenset[str]] = {}  # by attribute values: menus repeat one class per item
     paths: dict[tuple, frozenset[str]] = {}  # by surroundings: so do their items' blocks
-    anchor_id = anchor[-1] if anchor else None
+    container_id = container[-1] if container else None
     for b in blocks:
         tags, near = _surroundings(b.ancestors, elements, wrappers, memo)
-        mark = _NO_ANCHOR if anchor_id is None else _IN_ANCHOR if anchor_id in b.ancestors else _OUTSIDE_ANCHOR
-        key = (tags, near, mark)
+        key = (tags, near)
         path = paths.get(key)
         if path is None:
             toks = []
@@ -152,5 +154,7 @@ def assign_paths(blocks: list[Block], elements: ElementTable, anchor: tuple[int,
                     if found is None:
                         found = cache[names] = tokens(names)
                     toks.append(found)
-            path = paths[key] = tags.union(mark, *toks)
+            path = paths[key] = tags.union(*toks)
         b.path = path
+        if container_id is not None:
+            b.in_story_container = container_id in b.ancestors

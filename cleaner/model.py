@@ -54,6 +54,9 @@ class Block:
 
     ``tag`` is the HTML element that holds the block (``"p"`` for text input), ``path`` the
     class/id tokens and tag names of its ancestors (empty for text input).
+    ``in_story_container`` says whether the block sits in the element that holds most of the
+    page's prose (:func:`cleaner.dom.find_story_container`); None when the page has none (text
+    input, or no paragraph to tell).
     """
 
     index: int
@@ -62,6 +65,7 @@ class Block:
     path: frozenset[str] = frozenset()
     link_chars: int = 0
     ancestors: tuple[int, ...] = ()
+    in_story_container: bool | None = None
     label: str = "main"
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
@@ -116,8 +120,18 @@ class Article:
     language: str | None
     blocks: list[Block]
     kind: str
-    url: str | None = None
+    url: str | None = None  # as given, else the page's canonical address
     reason: str | None = None  # why the body is empty, when it is
+    # what the page declares or prints about itself (cleaner.metadata); None when it is silent
+    author: str | None = None  # several joined by "; "
+    date: str | None = None  # published, YYYY-MM-DD
+    date_modified: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+    canonical_url: str | None = None
+    image: str | None = None
+    tags: list[str] = field(default_factory=list)
+    license: str | None = None
 
     @property
     def text(self) -> str:
@@ -141,6 +155,15 @@ class Article:
             "url": self.url,
             "kind": self.kind,
             "title": self.title,
+            "author": self.author,
+            "date": self.date,
+            "date_modified": self.date_modified,
+            "site_name": self.site_name,
+            "description": self.description,
+            "canonical_url": self.canonical_url,
+            "image": self.image,
+            "tags": list(self.tags),
+            "license": self.license,
             "language": self.language,
             "text": self.text,
             "reason": self.reason,
@@ -148,3 +171,14 @@ class Article:
         if blocks:
             out["blocks"] = [b.to_dict() for b in self.blocks]
         return out
+
+
+#: The fields of :meth:`Article.to_dict` (without ``blocks``), in its order, with their Spark SQL
+#: types: Spark's output schema is built from this, and a test keeps it equal to to_dict's keys.
+RECORD_SCHEMA: tuple[tuple[str, str], ...] = (
+    ("url", "string"), ("kind", "string"), ("title", "string"), ("author", "string"),
+    ("date", "string"), ("date_modified", "string"), ("site_name", "string"),
+    ("description", "string"), ("canonical_url", "string"), ("image", "string"),
+    ("tags", "array<string>"), ("license", "string"), ("language", "string"), ("text", "string"),
+    ("reason", "string"),
+)

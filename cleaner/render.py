@@ -35,13 +35,19 @@ def render(article: Article, fmt: str, *, source: str | None = None, blocks: boo
         return to_markdown(article)
     if fmt == "html":
         return to_html(article)
-    record: dict[str, Any] = {"source": source} if source is not None else {}
-    record.update(article.to_dict(blocks=blocks))
     if fmt == "jsonl":
-        return json.dumps(record, ensure_ascii=False) + "\n"
+        return json.dumps(record(article, source=source, blocks=blocks), ensure_ascii=False) + "\n"
     if fmt == "json":
-        return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(record(article, source=source, blocks=blocks), ensure_ascii=False, indent=2) + "\n"
     raise ValueError(f"unknown format {fmt!r}")
+
+
+def record(article: Article, *, source: str | None = None, blocks: bool = False) -> dict[str, Any]:
+    """The JSON record that ``json``/``jsonl`` output writes (``source`` first when given); Spark
+    takes it as it is instead of parsing the rendered line back."""
+    out: dict[str, Any] = {"source": source} if source is not None else {}
+    out.update(article.to_dict(blocks=blocks))
+    return out
 
 
 # ---- the story as units: what both Markdown and HTML write ----

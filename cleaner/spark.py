@@ -12,7 +12,6 @@ Also runnable with spark-submit, which takes a file path::
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import signal
@@ -21,11 +20,12 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from cleaner.batch.inputs import Source, discover, is_input_name
-from cleaner.batch.worker import Options, Outcome, Task, process
+from cleaner.batch.inputs import Passed, Source, classify, discover, inside
+from cleaner.batch.worker import Task, clean_record
 from cleaner.decode import MAX_INPUT_BYTES
 from cleaner.errors import CleanerError
-from cleaner.warc import WarcStats, is_warc_path, iter_warc_pages
+from cleaner.model import RECORD_SCHEMA
+from cleaner.warc import WarcStats, iter_warc_pages
 
 if TYPE_CHECKING:  # pyspark and pandas are optional: imported where a Spark job is built
     import pandas as pd
@@ -41,16 +41,18 @@ DEFAULT_TIMEOUT = 30.0
 #: JVM flags for local mode: the JVM only moves batches between Python workers and the writer, so
 #: its optimising JIT (C2) costs more CPU than it saves; C1 alone halves Spark's start-up CPU.
 LOCAL_JVM_OPTIONS = "-XX:TieredStopAtLevel=1"
-#: Columns the cleaner adds to each page; ``error`` is set (and the rest null) when it failed.
-CLEANED_FIELDS = ("kind", "title", "language", "text", "reason", "error")
+#: Columns the cleaner adds to each page (the record's fields after ``url``, with their Spark SQL
+#: types); ``error`` is set (and the rest null) when it failed.
+_CLEANED_TYPES = tuple((name, kind) for name, kind in RECORD_SCHEMA if name != "url") + (("error", "string"),)
+CLEANED_FIELDS = tuple(name for name, _ in _CLEANED_TYPES)
 #: Schema of ``cleaner spark`` output and of :func:`clean_files`: a ``cleaner batch`` jsonl record
-#: (source, url, kind, title, language, text, reason) plus ``error`` for pages batch lists as failed.
-OUTPUT_SCHEMA = "source string, url string, " + ", ".join(f"{name} string" for name in CLEANED_FIELDS)
+#: (source, url, then the Article's record fields) plus ``error`` for pages batch lists as failed.
+OUTPUT_SCHEMA = "source string, url string, " + ", ".join(f"{name} {kind}" for name, kind in _CLEANED_TYPES)
 #: Longest failure reason kept as a counter key (reasons are grouped with long numbers masked).
 REASON_KEY_CHARS = 80
 
 _WARC_SKIPPED = "warc records skipped (not an HTML 2xx response)"
-_FILES_SCHEMA = "path string, name string, warc boolean"
+_FILES_SCHEMA = "path string, name string, kind string, gz boolean"
 _DIGITS = re.compile(r"\d{3,}")
 
 
@@ -67,25 +69,23 @@ def clean_task(task: Task, max_bytes: int = MAX_INPUT_BYTES, timeout: float | No
 
     The time limit uses SIGALRM, so it stops slow Python code but not a single stuck C call.
     """
-    opts = Options("jsonl", False, max_bytes)
     if not timeout or threading.current_thread() is not threading.main_thread():
-        outcome = process(task, opts)
+        record, error = clean_record(task, max_bytes)
     else:
         previous = signal.signal(signal.SIGALRM, _on_alarm)
         try:
             signal.setitimer(signal.ITIMER_REAL, timeout)
-            outcome = process(task, opts)
+            record, error = clean_record(task, max_bytes)
         except _PageTimeout:
-            outcome = Outcome("failed", f"timeout: cleaning took longer than {timeout:g} s")
+            record, error = None, f"timeout: cleaning took longer than {timeout:g} s"
         finally:
             try:
                 signal.setitimer(signal.ITIMER_REAL, 0)
             except _PageTimeout:  # the one-shot alarm went off just as the page finished
                 pass
             signal.signal(signal.SIGALRM, previous)
-    if outcome.status == "failed":
-        return _failed(task.source, task.url, outcome.reason or "failed")
-    record = json.loads(outcome.output)
+    if record is None:
+        return _failed(task.source, task.url, error or "failed")
     record["error"] = None
     return record
 
@@ -94,12 +94,11 @@ def _failed(source: str, url: str | None, error: str) -> dict[str, Any]:
     return {"source": source, "url": url, **dict.fromkeys(CLEANED_FIELDS), "error": error}
 
 
-def _file_records(path: str, name: str, warc: bool, max_bytes: int, timeout: float | None,
+def _file_records(path: str, name: str, kind: str, gz: bool, max_bytes: int, timeout: float | None,
                   counts: dict[str, int]) -> Iterator[dict[str, Any]]:
     """Rows for one input file: one per page file, or one per HTML response of a WARC (in file order)."""
-    if not warc:
-        source = Source(name, path, 0, 0, False)  # batch's rules for kind and gzip from the name
-        yield clean_task(Task(name, path=path, kind=source.kind, gz=source.gz), max_bytes, timeout)
+    if kind != "warc":  # kind and gzip as batch found them (by name, or by content)
+        yield clean_task(Task(name, path=path, kind=kind, gz=gz), max_bytes, timeout)
         return
     stats = WarcStats()
     for page in iter_warc_pages(path, name=name, stats=stats, max_bytes=max_bytes):
@@ -158,8 +157,10 @@ def input_problem(root: str) -> str | None:
     """Why ``root`` cannot be read as input (missing, or a file of a kind not cleaned), or None."""
     if not os.path.exists(root):
         return f"input {root!r} does not exist"
-    if os.path.isfile(root) and not is_input_name(os.path.basename(root)):
-        return f"{root!r} is not a page (.html/.htm/.txt, optionally .gz) or WARC (.warc/.warc.gz) file"
+    if os.path.isfile(root):
+        found = classify(os.path.basename(root), root, os.stat(root))
+        if isinstance(found, Passed):
+            return f"{root!r} is not a page or WARC file: {found.reason}"
     return None
 
 
@@ -169,8 +170,9 @@ def _sources(root: str, out_dir: str | None) -> tuple[list[Source], list[tuple[s
     if problem:
         raise ValueError(problem)
     if os.path.isfile(root):  # one file: named by its base name, as if its folder were the input
-        st = os.stat(root)
-        return [Source(os.path.basename(root), os.path.abspath(root), st.st_mtime_ns, st.st_size, is_warc_path(root))], []
+        found = classify(os.path.basename(root), os.path.abspath(root), os.stat(root))
+        assert isinstance(found, Source)  # input_problem refused the other case
+        return [found], []
     # with no output folder to keep out of the walk, name one nothing can be inside of
     sources, passed = discover(root, out_dir or os.devnull)
     return sources, [(p.rel, p.reason, p.failed) for p in passed]
@@ -197,7 +199,7 @@ def clean_files(
     counts_acc = sc.accumulator({}, _counter_param())
     for rel, reason, failed in passed:  # found by the driver's walk: counted here, not rows
         counts_acc.add({("failed: " if failed else "ignored: ") + reason: 1})
-    inputs = [(s.path, s.name, s.warc) for s in sources]
+    inputs = [(s.path, s.name, s.kind, s.gz) for s in sources]
     # by default a WARC (often ~1 GB, tens of thousands of pages) is a task of its own, so a lost
     # executor redoes one archive and the last tasks do not straggle; page files go 4 tasks per core
     warcs = sum(1 for s in sources if s.warc)
@@ -209,8 +211,8 @@ def clean_files(
 
         def rows() -> Iterator[dict[str, Any]]:
             for batch in batches:
-                for path, name, warc in zip(batch["path"], batch["name"], batch["warc"]):
-                    for row in _file_records(path, name, bool(warc), max_bytes, timeout, counts):
+                for path, name, kind, gz in zip(batch["path"], batch["name"], batch["kind"], batch["gz"]):
+                    for row in _file_records(path, name, kind, bool(gz), max_bytes, timeout, counts):
                         _count(counts, row)
                         yield row
 
@@ -234,10 +236,11 @@ def clean_dataframe(
     """Add the cleaned columns to a DataFrame of pages (content as binary or string), for your own jobs.
 
     Output schema: the input columns (without ``content_col`` unless ``keep_content``), then the
-    strings ``kind``, ``title``, ``language``, ``text``, ``reason`` (why the body is empty) and
-    ``error`` (why the page could not be cleaned; the other five are null then). No row fails the job.
+    Article's record fields (:data:`cleaner.model.RECORD_SCHEMA` after ``url``: kind, title,
+    metadata, language, text, reason) and ``error`` (why the page could not be cleaned; the others
+    are null then). No row fails the job.
     """
-    from pyspark.sql.types import StringType, StructField, StructType
+    from pyspark.sql.types import ArrayType, StringType, StructField, StructType
 
     for col in (content_col, url_col):
         if col is not None and col not in df.columns:
@@ -248,7 +251,10 @@ def clean_dataframe(
     clash = [f.name for f in kept if f.name in CLEANED_FIELDS]
     if clash:
         raise ValueError(f"the DataFrame already has column(s) {', '.join(clash)}; rename them first")
-    schema = StructType(kept + [StructField(name, StringType(), True) for name in CLEANED_FIELDS])
+    schema = StructType(kept + [
+        StructField(name, ArrayType(StringType()) if kind.startswith("array") else StringType(), True)
+        for name, kind in _CLEANED_TYPES
+    ])
     kept_names = [f.name for f in kept]
 
     def clean_batches(batches: Iterator["pd.DataFrame"]) -> Iterator["pd.DataFrame"]:
@@ -303,8 +309,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "spark",
         help="clean a folder of pages or WARC files on Apache Spark (local mode by default)",
-        description="Clean every page file (.html/.htm/.txt, optionally .gz) and WARC file "
-        "(.warc/.warc.gz) under IN on Spark and write one row per page to the folder OUT.",
+        description="Clean every page file and WARC file under IN (recognised as cleaner batch "
+        "does: by name, else by content) on Spark and write one row per page to the folder OUT.",
     )
     _add_arguments(p)
     p.set_defaults(func=run)
@@ -334,8 +340,7 @@ def run(args: argparse.Namespace) -> int:
         if value is not None and value <= 0:
             print(f"cleaner spark: {flag} must be positive", file=sys.stderr)
             return 2
-    in_real, out_real = os.path.realpath(args.input), os.path.realpath(args.output)
-    if in_real == out_real or in_real.startswith(out_real.rstrip(os.sep) + os.sep):
+    if inside(os.path.realpath(args.input), os.path.realpath(args.output)):
         print("cleaner spark: the output folder must not be the input or contain it", file=sys.stderr)
         return 2
     if os.path.exists(args.output) and not args.overwrite:

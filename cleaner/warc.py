@@ -6,9 +6,11 @@ an error reason, so one bad archive never stops a batch or a Spark job.
 """
 from __future__ import annotations
 
+import io
 import os
+import zlib
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import BufferedReader
@@ -17,6 +19,8 @@ from .decode import MAX_INPUT_BYTES, SNIFF_BYTES, sniff_kind
 
 #: File name endings read as WARC (plain or with each record gzipped, as crawlers write them).
 WARC_SUFFIXES = (".warc", ".warc.gz")
+#: First bytes of every WARC record (``WARC/1.0``, ``WARC/1.1``): how a WARC is known by content.
+WARC_MAGIC = b"WARC/"
 #: Substrings of a Content-Type that mark an HTML payload (text/html, application/xhtml+xml).
 HTML_CONTENT_TYPES = ("html",)
 #: Error reasons (the part of WarcPage.error before any colon; WarcStats.reasons counts them).
@@ -64,6 +68,16 @@ def is_warc_path(path: str | os.PathLike[str]) -> bool:
     return os.fspath(path).lower().endswith(WARC_SUFFIXES)
 
 
+def is_warc_head(head: bytes) -> bool:
+    """True when a file's first bytes (a few KB) are a WARC record, plain or gzipped."""
+    if head[:2] == b"\x1f\x8b":
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, len(WARC_MAGIC))
+        except zlib.error:
+            return False
+    return head.startswith(WARC_MAGIC)
+
+
 def _record_id(record, offset: int) -> str:
     rid = (record.rec_headers.get_header("WARC-Record-ID") or "").strip().strip("<>")
     return rid or f"offset:{offset}"
@@ -86,17 +100,21 @@ def _status_ok(record) -> bool:
 
 
 def iter_warc_pages(
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str] | BinaryIO,
     name: str | None = None,
     stats: WarcStats | None = None,
     max_bytes: int = MAX_INPUT_BYTES,
 ) -> Iterator[WarcPage]:
-    """Yield each HTML response of the WARC at ``path``; damage is yielded as error items, never raised.
+    """Yield each HTML response of the WARC at ``path`` (or in an open binary file); damage is
+    yielded as error items, never raised.
 
     ``name`` replaces the path in each item's ``source`` (e.g. a path relative to an input folder).
     """
-    label = name if name is not None else os.fspath(path)
     stats = stats if stats is not None else WarcStats()
+    if hasattr(path, "read"):
+        yield from _pages(path, name if name is not None else "-", stats, max_bytes)
+        return
+    label = name if name is not None else os.fspath(path)
     try:
         fh = open(path, "rb")
     except OSError as exc:
@@ -104,38 +122,53 @@ def iter_warc_pages(
         yield WarcPage(label, None, b"", f"{UNREADABLE}: {exc.strerror or exc}")
         return
     with fh:
-        records = ArchiveIterator(fh)
-        while True:
-            try:
-                record = next(records)
-            except StopIteration:
-                if records.offset < os.fstat(fh.fileno()).st_size:  # warcio stops quietly on a cut header
-                    stats.add_error(TRUNCATED)
-                    where = f"{label}#offset:{records.offset}"
-                    yield WarcPage(where, None, b"", f"{TRUNCATED}: the file ends inside a record header")
-                return
-            except Exception as exc:  # warcio raises many types on bad input (even AttributeError)
-                stats.add_error(DAMAGED)
+        yield from _pages(fh, label, stats, max_bytes)
+
+
+def _size(fh: BinaryIO) -> int:
+    """Length of an open file (a real one or an in-memory buffer)."""
+    try:
+        return os.fstat(fh.fileno()).st_size
+    except (OSError, AttributeError, io.UnsupportedOperation):
+        at = fh.tell()
+        end = fh.seek(0, io.SEEK_END)
+        fh.seek(at)
+        return end
+
+
+def _pages(fh: BinaryIO, label: str, stats: WarcStats, max_bytes: int) -> Iterator[WarcPage]:
+    records = ArchiveIterator(fh)
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            if records.offset < _size(fh):  # warcio stops quietly on a cut header
+                stats.add_error(TRUNCATED)
                 where = f"{label}#offset:{records.offset}"
-                yield WarcPage(where, None, b"", f"{DAMAGED}: rest of file skipped ({_brief(exc)})")
-                return
-            stats.records += 1
-            source = f"{label}#{_record_id(record, records.offset)}"
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            try:
-                data, outcome = _read_payload(record, max_bytes)
-                if _drain(record.raw_stream) or not record.rec_headers.get_header("Content-Length"):
-                    data, outcome = None, TRUNCATED  # what was read of this record is incomplete
-            except Exception as exc:  # warcio raises many types on bad input (even AttributeError)
-                data, outcome = None, f"{DAMAGED}: {_brief(exc)}"
-            if data is not None:
-                stats.pages += 1
-                yield WarcPage(source, url, data)
-            elif outcome in _SKIPS:
-                setattr(stats, outcome, getattr(stats, outcome) + 1)
-            else:
-                stats.add_error(outcome.split(":")[0])
-                yield WarcPage(source, url, b"", outcome)
+                yield WarcPage(where, None, b"", f"{TRUNCATED}: the file ends inside a record header")
+            return
+        except Exception as exc:  # warcio raises many types on bad input (even AttributeError)
+            stats.add_error(DAMAGED)
+            where = f"{label}#offset:{records.offset}"
+            yield WarcPage(where, None, b"", f"{DAMAGED}: rest of file skipped ({_brief(exc)})")
+            return
+        stats.records += 1
+        source = f"{label}#{_record_id(record, records.offset)}"
+        url = record.rec_headers.get_header("WARC-Target-URI")
+        try:
+            data, outcome = _read_payload(record, max_bytes)
+            if _drain(record.raw_stream) or not record.rec_headers.get_header("Content-Length"):
+                data, outcome = None, TRUNCATED  # what was read of this record is incomplete
+        except Exception as exc:  # warcio raises many types on bad input (even AttributeError)
+            data, outcome = None, f"{DAMAGED}: {_brief(exc)}"
+        if data is not None:
+            stats.pages += 1
+            yield WarcPage(source, url, data)
+        elif outcome in _SKIPS:
+            setattr(stats, outcome, getattr(stats, outcome) + 1)
+        else:
+            stats.add_error(outcome.split(":")[0])
+            yield WarcPage(source, url, b"", outcome)
 
 
 def _read_payload(record, max_bytes: int) -> tuple[bytes | None, str | None]:

@@ -97,6 +97,8 @@ def make_mixed(root: Path) -> None:
 MIXED_OUTPUTS = {
     "a.html": 1, "news/b.htm": 2, "news/c.txt": 3, "news/local/d.html.gz": 4, "news/local/e.txt.gz": 5,
 }
+#: Output name (without format suffix) of each page of make_mixed: a gzipped page loses its .gz.
+MIXED_NAMES = {rel: rel.removesuffix(".gz") for rel in MIXED_OUTPUTS}
 
 
 def test_txt_mirrors_tree_and_ignores_non_pages(tmp_path):
@@ -105,12 +107,18 @@ def test_txt_mirrors_tree_and_ignores_non_pages(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert summary(proc) == {"pages": 5, "cleaned": 5, "empty": 0, "failed": 0, "skipped": 0}
     outputs = tree(tmp_path / "out")
-    assert set(outputs) == {f"{rel}.txt" for rel in MIXED_OUTPUTS} | {"errors.jsonl"}
+    assert set(outputs) == {f"{MIXED_NAMES[rel]}.txt" for rel in MIXED_OUTPUTS} | {"errors.jsonl"}
     for rel, i in MIXED_OUTPUTS.items():
-        text = outputs[f"{rel}.txt"].decode("utf-8")
+        text = outputs[f"{MIXED_NAMES[rel]}.txt"].decode("utf-8")
         assert f"Paragraph 0 of story {i}." in text and f"Paragraph 3 of story {i}." in text
         assert "Copyright" not in text and "Sport" not in text
-    assert outputs["errors.jsonl"] == b""
+    report = errors(tmp_path / "out")  # every other file is listed once, as ignored, with the reason
+    assert {p: (r["status"], r["reason"]) for p, r in report.items()} == {
+        "a.labels.tsv": ("ignored", "not a page by its name (.tsv file)"),
+        "notes.md": ("ignored", "not a page by its name (.md file)"),
+        "style.css": ("ignored", "not a page by its name (.css file)"),
+    }
+    assert "input: 8 files: 5 page files, 0 WARC files, 3 ignored (not pages), 0 unreadable" in proc.stderr
     assert not re.search(r"\dpage/s", proc.stderr)  # no progress bar when stderr is not a terminal
     assert "error report:" in proc.stderr and "errors.jsonl" in proc.stderr
 
@@ -416,9 +424,9 @@ def test_warc_input_per_file_and_jsonl(tmp_path):
     proc = run_cli("batch", str(src), str(tmp_path / "out"))
     assert proc.returncode == 1  # the damaged archive is a failure
     outputs = tree(tmp_path / "out")
-    assert "Paragraph 0 of story 7." in outputs["crawl/a.warc.gz/00000-example.com_news_ferry_id_7.txt"].decode()
-    assert "Paragraph 0 of story 8." in outputs["crawl/a.warc.gz/00001-example.org_story_8.txt"].decode()
-    assert "b.warc/00000-example.com_news_ferry_id_7.txt" in outputs
+    assert "Paragraph 0 of story 7." in outputs["crawl/a/00000-example.com_news_ferry_id_7.txt"].decode()
+    assert "Paragraph 0 of story 8." in outputs["crawl/a/00001-example.org_story_8.txt"].decode()
+    assert "b/00000-example.com_news_ferry_id_7.txt" in outputs  # a folder named for the WARC, no .warc
     assert not any("png" in name or "moved" in name for name in outputs)
     failed = [p for p, r in errors(tmp_path / "out").items() if r["status"] == "failed"]
     assert len(failed) == 1 and failed[0].startswith("crawl/broken.warc.gz")
@@ -510,3 +518,132 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     shown = on_tty()
     assert re.search(r"\dpage/s", shown) and "errors=1" in shown
     assert not re.search(r"\dpage/s", on_tty("--quiet"))
+
+
+def _alive(pid: int) -> bool:
+    """True while ``pid`` runs (a zombie, dead but not yet reaped by init, counts as gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find the worker")
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_kill_9_of_the_batch_leaves_no_worker_behind(tmp_path, workers):
+    make_many(tmp_path / "in", 6)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cleaner", "batch", str(tmp_path / "in"), str(tmp_path / "out"),
+         "--workers", workers, "-q"],
+        env=dict(os.environ, CLEANER_TEST_SLEEP="1.5"), stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 20
+    while len(_children(proc.pid)) < int(workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    kids = _children(proc.pid)
+    assert len(kids) == int(workers)
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(k) for k in kids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [k for k in kids if _alive(k)]
+    for k in left:
+        os.kill(k, signal.SIGKILL)
+    assert not left, "a worker outlived its killed batch"
+
+
+def _all_files(root: Path) -> set[str]:
+    return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()}
+
+
+def test_files_whose_name_says_nothing_are_read_by_content_and_each_file_is_listed_once(tmp_path):
+    src = tmp_path / "in"
+    (src / "site").mkdir(parents=True)
+    (src / "site" / "story.php").write_text(story_html(1), encoding="utf-8")
+    (src / "site" / "page.xhtml").write_text(story_html(2), encoding="utf-8")
+    (src / "site" / "article").write_text(story_text(3), encoding="utf-8")
+    (src / "site" / "index.html?p=2").write_text(story_html(4), encoding="utf-8")
+    (src / "site" / "packed").write_bytes(gzip.compress(story_html(5).encode(), mtime=0))
+    records = [("https://example.com/a", "200 OK", "text/html", story_html(6).encode()),
+               ("https://example.com/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n...."),
+               ("https://example.com/gone", "404 Not Found", "text/html", b"<p>gone</p>"),
+               ("https://example.com/b", "200 OK", "text/html", story_html(7).encode())]
+    _write_warc(src / "dump", records)  # a gzipped WARC with no suffix at all
+    (src / "photo").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (src / "site" / ".keep").write_bytes(b"")
+    (src / "site" / "data.json").write_text('{"a": 1}\n', encoding="utf-8")
+
+    proc = run_cli("batch", str(src), str(tmp_path / "out"), "--workers", "1")
+    assert proc.returncode == 0, proc.stderr
+    outputs = tree(tmp_path / "out")
+    for name, i in (("site/story.php", 1), ("site/page.xhtml", 2), ("site/article", 3),
+                    ("site/index.html?p=2", 4), ("site/packed", 5)):
+        assert f"Paragraph 2 of story {i}." in outputs[f"{name}.txt"].decode(), name
+    assert "Paragraph 0 of story 6." in outputs["dump/00000-example.com_a.txt"].decode()
+    assert "Paragraph 0 of story 7." in outputs["dump/00001-example.com_b.txt"].decode()
+    report = errors(tmp_path / "out")
+    assert {p: r["status"] for p, r in report.items()} == {
+        "photo": "ignored", "site/.keep": "ignored", "site/data.json": "ignored"}
+    assert "PNG" in report["photo"]["reason"] and "empty file" in report["site/.keep"]["reason"]
+    assert summary(proc) == {"pages": 7, "cleaned": 7, "empty": 0, "failed": 0, "skipped": 0}
+    assert re.search(r"processed in [\d.]+ s \([\d.]+ pages/s\) with 1 worker\n", proc.stderr)  # not "1 workers"
+    assert ("input: 9 files: 5 page files, 1 WARC file, 3 ignored (not pages), 0 unreadable; "
+            "WARC records: 4 read, 2 HTML pages, 2 skipped (not 2xx HTML responses)") in proc.stderr
+
+    # every file under IN_DIR is accounted for exactly once: a record (pages) or an error line
+    jl = run_cli("batch", str(src), str(tmp_path / "jl"), "--format", "jsonl")
+    recs = [json.loads(x) for x in (tmp_path / "jl" / "pages.jsonl").read_text("utf-8").splitlines()]
+    page_files = [r["source"].split("#")[0] for r in recs if "#" not in r["source"]]
+    warc_files = {r["source"].split("#")[0] for r in recs if "#" in r["source"]}
+    listed = [p for p in errors(tmp_path / "jl")]
+    assert sorted(page_files + sorted(warc_files) + listed) == sorted(_all_files(src)), jl.stderr
+
+
+def test_output_names_never_collide(tmp_path):
+    src = tmp_path / "in"
+    (src / "crawl").mkdir(parents=True)
+    (src / "x.html").write_text(story_html(1), encoding="utf-8")
+    (src / "x.html.gz").write_bytes(gzip.compress(story_html(2).encode()))
+    (src / "crawl" / "y.html").write_text(story_html(3), encoding="utf-8")
+    _write_warc(src / "crawl.warc.gz", [("https://example.com/a", "200 OK", "text/html", story_html(4).encode())])
+    _write_warc(src / "z.warc", [("https://example.com/a", "200 OK", "text/html", story_html(5).encode())], gz=False)
+    proc = run_cli("batch", str(src), str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+    outputs = tree(tmp_path / "out")
+    assert set(outputs) == {"x.html.txt", "x.html.gz.txt", "crawl/y.html.txt", "errors.jsonl",
+                            "crawl.warc.gz.pages/00000-example.com_a.txt", "z/00000-example.com_a.txt"}
+    assert "story 1." in outputs["x.html.txt"].decode() and "story 2." in outputs["x.html.gz.txt"].decode()
+    assert "story 4." in outputs["crawl.warc.gz.pages/00000-example.com_a.txt"].decode()
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs /proc to read a worker's open files")
+def test_a_forked_worker_holds_no_parent_end_of_any_pipe():
+    """With the parent's ends closed in each worker, a batch's death reads as EOF in every worker."""
+    import multiprocessing as mp
+
+    from cleaner.batch import pool
+    from cleaner.batch.worker import Options
+
+    if "fork" not in mp.get_all_start_methods():
+        pytest.skip("fork is not available")
+    ctx = mp.get_context("fork")
+    workers: list = []
+    try:
+        for _ in range(3):
+            workers.append(pool._Worker(ctx, Options("txt", False, 1000), list(workers)))
+        parent_ends = {os.readlink(f"/proc/self/fd/{w.conn.fileno()}") for w in workers}
+        time.sleep(0.3)  # each child has closed what it inherited
+        for w in workers:
+            held = set()
+            for fd in Path(f"/proc/{w.process.pid}/fd").iterdir():
+                try:
+                    held.add(os.readlink(fd))
+                except OSError:
+                    pass
+            assert not held & parent_ends, "a worker holds a parent's end of a pipe"
+    finally:
+        for w in workers:
+            w.stop()

@@ -180,6 +180,13 @@ def test_align_pairs_near_equal_texts_but_not_unrelated_ones():
     assert (3, 3) not in pairs and (3, None) in pairs and (None, 3) in pairs
 
 
+def test_align_reports_a_one_word_edit_as_unmatched():
+    produced = list(EXPECTED)
+    produced[2] = "Second paragraph there."  # one word edited in the annotation or the page
+    pairs = align(EXPECTED, produced)
+    assert (2, 2) not in pairs and (2, None) in pairs and (None, 2) in pairs
+
+
 def test_align_pairs_merged_and_split_blocks_with_each_part():
     produced = [EXPECTED[0], EXPECTED[1] + " | " + EXPECTED[2], "Third one,", "with more words.",
                 EXPECTED[4]]

@@ -6,6 +6,8 @@ import json
 import os
 import subprocess
 import sys
+import tomllib
+from pathlib import Path
 
 from test_batch import story_html, story_text
 
@@ -96,3 +98,69 @@ def test_empty_page_is_an_empty_result_with_a_reason(tmp_path):
 def test_usage_errors_exit_2(tmp_path):
     assert run_clean().returncode == 2
     assert run_clean(str(tmp_path / "x.html"), "--format", "pdf").returncode == 2
+
+
+def _crawl(path) -> None:
+    from test_batch import _write_warc
+
+    _write_warc(path, [
+        ("https://example.com/one", "200 OK", "text/html", story_html(1).encode()),
+        ("https://example.com/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n...."),
+        ("https://example.com/two", "200 OK", "text/html", story_html(2).encode()),
+    ])
+
+
+def test_a_warc_is_cleaned_page_by_page(tmp_path):
+    crawl = tmp_path / "crawl.warc.gz"
+    _crawl(crawl)
+    txt = run_clean(str(crawl))
+    assert txt.returncode == 0, txt.stderr
+    parts = txt.stdout.decode("utf-8").split("==> ")[1:]  # one part per page, each under its header
+    assert len(parts) == 2
+    assert "https://example.com/one <==" in parts[0].splitlines()[0] and "story 1." in parts[0]
+    assert "story 2." not in parts[0] and "story 2." in parts[1] and "story 1." not in parts[1]
+    assert b"2 pages: 2 cleaned, 0 empty, 0 failed; 1 record skipped" in txt.stderr
+
+    js = run_clean(str(crawl), "--format", "json", "--blocks")
+    records = json.loads(js.stdout)
+    assert [r["url"] for r in records] == ["https://example.com/one", "https://example.com/two"]
+    assert all(r["source"].startswith(f"{crawl}#urn:uuid:") and r["blocks"] for r in records)
+    assert "story 2." in records[1]["text"] and "story 1." not in records[1]["text"]
+
+    renamed = tmp_path / "download"  # known by its content, also on stdin
+    renamed.write_bytes(crawl.read_bytes())
+    md = run_clean("-", "--format", "md", stdin=renamed.read_bytes())
+    assert md.stdout.decode().count("# Harbour town approves new ferry timetable") == 2
+    assert run_clean(str(renamed)).stdout.count(b"==> ") == 2
+
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(crawl.read_bytes()[:-40])
+    broken = run_clean(str(cut))
+    assert broken.returncode == 1 and b"Traceback" not in broken.stderr
+    assert b"truncated" in broken.stderr or b"damaged" in broken.stderr
+
+
+def test_blocks_with_txt_or_md_is_a_usage_error_as_in_batch(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(story_html(1), encoding="utf-8")
+    for fmt in ("txt", "md"):
+        proc = run_clean(str(page), "--format", fmt, "--blocks")
+        assert proc.returncode == 2 and proc.stdout == b""
+        assert b"--blocks needs --format json" in proc.stderr
+
+
+def test_version_and_annotate_of_a_missing_file(tmp_path):
+    from importlib import metadata
+
+    import cleaner
+
+    proc = subprocess.run([sys.executable, "-m", "cleaner", "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.strip() == f"cleaner {cleaner.__version__}"
+    assert metadata.version("cleaner") == cleaner.__version__
+    assert (Path(cleaner.__file__).parent / "py.typed").is_file()  # PEP 561 marker, and shipped:
+    conf = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "py.typed" in conf["tool"]["setuptools"]["package-data"]["cleaner"]
+    missing = subprocess.run([sys.executable, "-m", "cleaner", "annotate", str(tmp_path / "missing.html")],
+                             capture_output=True, text=True)
+    assert missing.returncode == 2
+    assert missing.stderr == f"cleaner annotate: cannot read {tmp_path / 'missing.html'}: No such file or directory\n"

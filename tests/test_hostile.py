@@ -594,3 +594,12 @@ def test_a_control_character_reference_after_a_hidden_element_is_not_fatal(ref):
     article = clean(page)
     assert "secret" not in " ".join(b.text for b in article.blocks)
     assert any("tail words follow" in b.text for b in article.blocks)
+
+
+def test_language_is_an_iso_639_1_code():
+    text = ("北京市政府周二宣布，将在明年春天之前完成老城区供水管道的改造工程，以减少夏季停水的次数。"
+            "居民代表表示，这项工程已经讨论了很多年，希望施工期间能够提前通知各家各户。\n\n"
+            "负责工程的部门说，施工将分段进行，每一段预计需要两到三个星期，夜间不会施工。") * 2
+    article = clean(text, kind="text")
+    assert article.language == "zh"
+    assert clean(text, kind="text", language="zh-TW").language == "zh"

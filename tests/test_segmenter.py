@@ -8,12 +8,16 @@ from __future__ import annotations
 import random
 import re
 import sys
+from pathlib import Path
 
 import pytest
 
 from cleaner import LABELS, clean
-from cleaner.rules import heuristics as H
-from cleaner import decide as S
+from cleaner import decide
+from cleaner.decide import core, page_rules, revisions, scores
+from cleaner.rules import dispatch
+from cleaner.rules import evidence as E
+from cleaner.rules.text_heuristics import CAPTION_CREDIT, RELATED_HEADING
 from cleaner.features import block_features
 from cleaner.language import stopwords
 from cleaner.model import Block
@@ -52,13 +56,13 @@ def check_every_block_is_explained(article) -> None:
         assert b.reasons and all(isinstance(r, str) and r for r in b.reasons), b
 
 
-def scored_text(parts: list[str], lang: str = "en") -> list[S.Scored]:
+def scored_text(parts: list[str], lang: str = "en") -> list[scores.Scored]:
     """Blocks of a flattened page, scored by the text heuristics as clean() does."""
     blocks = segment_text(page(*parts))
     stop = stopwords(lang)
     feats = [block_features(b.text, b.link_chars, stop) for b in blocks]
-    evidence = [H.evaluate(b, f, H.TEXT_HEURISTICS) for b, f in zip(blocks, feats)]
-    return S.score_page(blocks, feats, evidence)
+    evidence = [dispatch.evaluate(b, f, dispatch.TEXT_HEURISTICS) for b, f in zip(blocks, feats)]
+    return scores.score_page(blocks, feats, evidence)
 
 
 def test_score_page_sums_each_block_as_score_does():
@@ -68,15 +72,15 @@ def test_score_page_sums_each_block_as_score_does():
     blocks = segment_text(page(*parts))
     stop = stopwords("en")
     feats = [block_features(b.text, b.link_chars, stop) for b in blocks]
-    evidence = [H.evaluate(b, f, H.TEXT_HEURISTICS) for b, f in zip(blocks, feats)]
-    paged = S.score_page(blocks, feats, evidence)
-    alone = [S.score(b, f, ev) for b, f, ev in zip(blocks, feats, evidence)]
+    evidence = [dispatch.evaluate(b, f, dispatch.TEXT_HEURISTICS) for b, f in zip(blocks, feats)]
+    paged = scores.score_page(blocks, feats, evidence)
+    alone = [scores.score(b, f, ev) for b, f, ev in zip(blocks, feats, evidence)]
     assert paged == alone
     shares = [s for s in paged if s.block.text == "Share"]
     assert len(shares) == 3 and shares[0].noise_by_label
     assert len({id(s.noise_by_label) for s in shares}) == 1
     before = dict(shares[0].noise_by_label)
-    S.add_noise(shares[0], H.Evidence("related", 1.0, "headline_run"))
+    scores.add_noise(shares[0], E.Evidence("related", 1.0, "headline_run"))
     assert shares[0].noise_by_label != before and shares[1].noise_by_label == before
 
 
@@ -88,7 +92,7 @@ def test_decide_never_changes_a_noise_by_label_dict_in_place():
     scored = scored_text(parts)
     dicts = [(s.noise_by_label, dict(s.noise_by_label)) for s in scored]
     assert len({id(d) for d, _ in dicts}) < len(dicts)  # twins share a dict
-    S.decide(scored, [TITLE])
+    decide.decide(scored, [TITLE])
     assert all(d == copy for d, copy in dicts)
     assert any(s.noise_by_label is not d for s, (d, _) in zip(scored, dicts))  # revised: replaced
 
@@ -102,18 +106,18 @@ def test_add_noise_sums_as_score_does():
     block = segment_text("Some words here")[0]
     feats = block_features(block.text, 0, stopwords("en"))
     for _ in range(5000):
-        path = frozenset({"@anchor"}) if rng.random() < 0.3 else frozenset()
-        evidence = [H.Evidence(rng.choice(labels), rng.choice(weights), "r", rng.random() < 0.2)
+        inside = rng.choice((None, False, True))
+        evidence = [E.Evidence(rng.choice(labels), rng.choice(weights), "r", rng.random() < 0.2)
                     for _ in range(rng.randint(0, 6))]
-        added = H.Evidence(rng.choice(labels[1:]), rng.choice(weights) + rng.choice([0.0, 1.0]), "new")
-        b = Block(0, block.text, path=path)
-        fast = S.score(b, feats, list(evidence))
-        S.add_noise(fast, added)
-        slow = S.score(b, feats, [*evidence, added])
+        added = E.Evidence(rng.choice(labels[1:]), rng.choice(weights) + rng.choice([0.0, 1.0]), "new")
+        b = Block(0, block.text, in_story_container=inside)
+        fast = scores.score(b, feats, list(evidence))
+        scores.add_noise(fast, added)
+        slow = scores.score(b, feats, [*evidence, added])
         assert fast == slow, (evidence, added)
 
 
-def reasons_at(scored: list[S.Scored], i: int) -> set[str]:
+def reasons_at(scored: list[scores.Scored], i: int) -> set[str]:
     return {e.reason for e in scored[i].evidence}
 
 
@@ -131,13 +135,13 @@ def test_story_core_is_found_between_menu_and_footer():
 
 def test_find_core_spans_the_story_only():
     scored = scored_text([*MENU, *STORY, "Source link", "Related Article", *TEASERS])
-    start, end = S.find_core(scored)
+    start, end = core.find_core(scored)
     assert (start, end) == (len(MENU), len(MENU) + len(STORY))
 
 
 def test_find_core_is_empty_when_nothing_reads_like_story():
     scored = scored_text([*MENU, "Source link", "Share", "Related Article"])
-    assert S.find_core(scored) == (0, 0)
+    assert core.find_core(scored) == (0, 0)
 
 
 def test_source_link_and_view_counter_end_the_story():
@@ -166,11 +170,11 @@ def test_a_mid_story_read_more_box_is_crossed():
 def test_mark_related_box_stops_at_a_sentence_or_a_list_intro():
     heads = ["Flood defences on the river to be rebuilt this year", "Here are the highlights:"]
     scored = scored_text(["Related Article", heads[0], STORY[0]])
-    S.mark_related_box(scored, S._related_headings(scored))
+    page_rules.mark_related_box(scored, page_rules.related_headings(scored))
     assert "under_related_heading" in reasons_at(scored, 1)
     assert "under_related_heading" not in reasons_at(scored, 2)
     scored = scored_text(["Related Article", heads[1], heads[0]])
-    S.mark_related_box(scored, S._related_headings(scored))
+    page_rules.mark_related_box(scored, page_rules.related_headings(scored))
     assert all("under_related_heading" not in reasons_at(scored, i) for i in (1, 2))
 
 
@@ -180,10 +184,10 @@ def test_mark_related_box_stops_at_the_page_footer():
     scored = scored_text(["Related Article", "Flood defences on the river to be rebuilt this year",
                           "Town News All rights reserved Contact Privacy"])
     for s in scored:
-        s.block.path = frozenset({"@anchor"})
-    scored = [S.score(s.block, s.feats, s.evidence) for s in scored]
+        s.block.in_story_container = True
+    scored = [scores.score(s.block, s.feats, s.evidence) for s in scored]
     assert not scored[2].boundary
-    S.mark_related_box(scored, S._related_headings(scored))
+    page_rules.mark_related_box(scored, page_rules.related_headings(scored))
     assert "under_related_heading" in reasons_at(scored, 1)
     assert "under_related_heading" not in reasons_at(scored, 2)
 
@@ -205,19 +209,19 @@ def test_alt_text_before_a_credited_caption_is_a_caption():
 
 def test_pair_captions_needs_a_credited_caption_and_an_unpunctuated_line():
     scored = scored_text([STORY[0], ALT, CAPTION, STORY[1]])
-    S.pair_captions(scored)
+    page_rules.pair_captions(scored)
     assert "caption_pair" in reasons_at(scored, 1)
     assert "caption_pair" not in reasons_at(scored, 0)  # a sentence is not alt text
     # without the credit the line before it is left alone
     plain = scored_text([STORY[0], ALT, STORY[1], STORY[2]])
-    S.pair_captions(plain)
+    page_rules.pair_captions(plain)
     assert all("caption_pair" not in reasons_at(plain, i) for i in range(len(plain)))
 
 
 def test_pair_captions_ignores_lines_longer_than_alt_text():
-    long_line = " ".join(["bridge"] * (S.CAPTION_PAIR_MAX_WORDS + 1))
+    long_line = " ".join(["bridge"] * (page_rules.CAPTION_PAIR_MAX_WORDS + 1))
     scored = scored_text([STORY[0], long_line, CAPTION])
-    S.pair_captions(scored)
+    page_rules.pair_captions(scored)
     assert "caption_pair" not in reasons_at(scored, 1)
 
 
@@ -231,7 +235,7 @@ def test_block_before_a_bare_agency_credit_is_its_caption():
     assert block(art, caption).label == "caption"
     assert "caption_before_credit" in block(art, caption).reasons
     scored = scored_text([STORY[0], "Image copyright Getty Images", STORY[1]])
-    S.pair_captions(scored)
+    page_rules.pair_captions(scored)
     assert "caption_before_credit" not in reasons_at(scored, 0)
 
 
@@ -253,20 +257,20 @@ def test_a_paragraph_that_occurs_twice_is_not_main():
 def test_mark_duplicates_compares_words_not_punctuation_and_skips_short_lines():
     variant = "“" + DUP.replace(",", "").rstrip(".") + "”"
     scored = scored_text([DUP, STORY[0], variant, "Share", "Share"])
-    S.mark_duplicates(scored)
+    page_rules.mark_duplicates(scored)
     assert "duplicate_text" in reasons_at(scored, 0)
     assert "duplicate_text" in reasons_at(scored, 2)
     assert "duplicate_text" not in reasons_at(scored, 1)
     # "Share" is shorter than DUPLICATE_MIN_WORDS: menus and buttons may repeat
-    assert S.DUPLICATE_MIN_WORDS > 1
+    assert page_rules.DUPLICATE_MIN_WORDS > 1
     assert "duplicate_text" not in reasons_at(scored, 3)
 
 
 def test_mark_duplicates_catches_a_copy_with_a_prefix():
     """Gallery pages repeat a caption with a counter glued to it ("1of4Council members ...")."""
-    assert len(STORY[1].split()) > S.DUPLICATE_TAIL_WORDS
+    assert len(STORY[1].split()) > page_rules.DUPLICATE_TAIL_WORDS
     scored = scored_text([STORY[1], STORY[0], "1of4" + STORY[1]])
-    S.mark_duplicates(scored)
+    page_rules.mark_duplicates(scored)
     assert "duplicate_text" in reasons_at(scored, 0)
     assert "duplicate_text" in reasons_at(scored, 2)
 
@@ -281,8 +285,8 @@ def test_too_short_to_copy_only_for_texts_of_few_words():
     texts += ["".join(rng.choices(alphabet, k=rng.randint(0, 14))) for _ in range(20000)]
     for text in texts:
         f = block_features(text, 0, stop)
-        if S._too_short_to_copy(f):
-            assert len(re.findall(r"\w+", f.lower)) < S.DUPLICATE_MIN_WORDS, text
+        if page_rules._too_short_to_copy(f):
+            assert len(re.findall(r"\w+", f.lower)) < page_rules.DUPLICATE_MIN_WORDS, text
 
 
 def test_mark_duplicates_marks_what_splitting_every_block_marks(monkeypatch):
@@ -297,12 +301,12 @@ def test_mark_duplicates_marks_what_splitting_every_block_marks(monkeypatch):
         texts += [rng.choice(["1of4", "2/3", "Photo"]) + t for t in rng.sample(texts, 1)]
         texts += [t.replace(" ", ", ") + "." for t in rng.sample(texts, 1)]
         scored = scored_text(texts)
-        S.mark_duplicates(scored)
+        page_rules.mark_duplicates(scored)
         got = [reasons_at(scored, i) for i in range(len(scored))]
         scored = scored_text(texts)
         with monkeypatch.context() as m:
-            m.setattr(S, "_may_repeat", lambda sc: list(range(len(sc))))
-            S.mark_duplicates(scored)
+            m.setattr(page_rules, "_may_repeat", lambda sc: list(range(len(sc))))
+            page_rules.mark_duplicates(scored)
         assert got == [reasons_at(scored, i) for i in range(len(scored))], texts
 
 
@@ -356,7 +360,7 @@ def test_comment_thread_with_repeated_date_separators_is_not_main():
 def test_repeated_items_under_a_comments_heading_are_comments():
     """The "Comments" heading sits above the first separator, outside the repeated region."""
     scored = scored_text([*STORY, *thread()])
-    S.mark_repeated_items(scored)
+    page_rules.mark_repeated_items(scored)
     first_comment = len(STORY) + 2
     assert scored[first_comment].noise_label == "comment"
 
@@ -375,22 +379,22 @@ def test_comment_thread_separated_by_author_lines_is_not_main():
         assert block(art, text).label == "comment"
     # the same lines without the heading are left to the other rules ("He said:" in a story)
     scored = scored_text([*STORY[:2], *comments])
-    S.mark_repeated_items(scored)
+    page_rules.mark_repeated_items(scored)
     assert all("repeated_item_region" not in reasons_at(scored, i) for i in range(len(scored)))
 
 
 def test_mark_repeated_items_needs_the_separator_to_recur():
     scored = scored_text([*STORY, *thread()])
-    S.mark_repeated_items(scored)
+    page_rules.mark_repeated_items(scored)
     first_comment = len(STORY) + 2
     assert "repeated_item_region" in reasons_at(scored, first_comment)
     assert all("repeated_item_region" not in reasons_at(scored, i) for i in range(len(STORY)))
     # fewer than REPEAT_MIN separators: two dated paragraphs are not a list
     few = ["Comments"]
-    for n, text in enumerate(COMMENTS[: S.REPEAT_MIN - 1], start=2):
+    for n, text in enumerate(COMMENTS[: page_rules.REPEAT_MIN - 1], start=2):
         few += [f"{n} days ago", text]
     scored = scored_text([*STORY, *few])
-    S.mark_repeated_items(scored)
+    page_rules.mark_repeated_items(scored)
     assert all("repeated_item_region" not in reasons_at(scored, i) for i in range(len(scored)))
 
 
@@ -402,7 +406,7 @@ def test_bare_numbers_of_a_flattened_table_are_not_list_separators():
                                ("Chad Thomas", 57, 77), ("Chris Smith", 29, 39)):
         table += [name, str(plays), f"{share}%"]
     scored = scored_text([*STORY[:2], *table, *STORY[2:]])
-    S.mark_repeated_items(scored)
+    page_rules.mark_repeated_items(scored)
     assert all("repeated_item_region" not in reasons_at(scored, i) for i in range(len(scored)))
 
 
@@ -414,7 +418,7 @@ def test_an_archive_list_does_not_swallow_the_story_after_it():
         archive.append(str(year))
         archive += [f"{m} ({n})" for m, n in (("November", 12), ("October", 9), ("March", 4))]
     scored = scored_text([*archive, TITLE, *STORY])
-    S.mark_repeated_items(scored)
+    page_rules.mark_repeated_items(scored)
     assert all("repeated_item_region" not in reasons_at(scored, i) for i in range(len(scored)))
     art = clean(page(*archive, TITLE, *STORY), kind="text")
     assert art.paragraphs == STORY
@@ -432,7 +436,7 @@ def test_trailing_teasers_about_other_subjects_are_cut():
 def test_trim_teaser_tail_returns_the_end_of_the_story():
     scored = scored_text([*STORY, *TEASERS])
     end = len(scored)
-    assert S.trim_teaser_tail(scored, 0, end) == len(STORY)
+    assert core.trim_teaser_tail(scored, 0, end) == len(STORY)
 
 
 SECTIONED = [
@@ -458,7 +462,7 @@ def test_story_with_subheadings_about_its_own_subject_is_kept():
 
 def test_trim_teaser_tail_keeps_a_coherent_sectioned_story():
     scored = scored_text(SECTIONED)
-    assert S.trim_teaser_tail(scored, 0, len(scored)) == len(scored)
+    assert core.trim_teaser_tail(scored, 0, len(scored)) == len(scored)
 
 
 KAYAK_TITLE = "Early thaw opens kayak season on the northern lakes"
@@ -486,21 +490,21 @@ def test_short_intro_before_subheaded_sections_is_not_a_teaser_tail():
     assert art.title == KAYAK_TITLE
     assert art.paragraphs == KAYAK
     scored = scored_text([KAYAK_TITLE, *KAYAK])
-    assert S.trim_teaser_tail(scored, 0, len(scored)) == len(scored)
+    assert core.trim_teaser_tail(scored, 0, len(scored)) == len(scored)
 
 
 def test_trim_teaser_tail_needs_enough_pairs():
     """One headline+summary pair after a story is not a teaser list."""
-    assert S.TEASER_MIN_PAIRS >= 2
+    assert core.TEASER_MIN_PAIRS >= 2
     scored = scored_text([*STORY, *TEASERS[:2]])
-    assert S.trim_teaser_tail(scored, 0, len(scored)) == len(scored)
+    assert core.trim_teaser_tail(scored, 0, len(scored)) == len(scored)
 
 
 def test_headline_run_marks_runs_of_unpunctuated_lines_only():
     heads = [TEASERS[0], TEASERS[2], TEASERS[4]]
-    assert len(heads) >= S.HEADLINE_RUN_MIN
+    assert len(heads) >= page_rules.HEADLINE_RUN_MIN
     scored = scored_text([STORY[0], *heads, STORY[1], "Why the bridge took so long", STORY[2]])
-    S.mark_headline_runs(scored)
+    page_rules.mark_headline_runs(scored)
     for i in range(1, 1 + len(heads)):
         assert "headline_run" in reasons_at(scored, i)
     # a subheading between paragraphs is not a run
@@ -508,7 +512,7 @@ def test_headline_run_marks_runs_of_unpunctuated_lines_only():
     assert "headline_run" not in reasons_at(scored, 0)
     # a run that ends the page is a run too
     scored = scored_text([STORY[0], *heads])
-    S.mark_headline_runs(scored)
+    page_rules.mark_headline_runs(scored)
     assert all("headline_run" in reasons_at(scored, i) for i in range(1, 1 + len(heads)))
 
 
@@ -585,14 +589,14 @@ def test_title_of_a_text_page_is_its_headline_block():
 
 def test_title_prefers_a_block_matching_the_page_title_hint():
     scored = scored_text(["Town News front page", TITLE, *STORY])
-    _, _, t = S.decide(scored, [TITLE + " | Town News"])
+    _, _, t = decide.decide(scored, [TITLE + " | Town News"])
     assert t == 1
     assert scored[1].block.label == "title" and scored[0].block.label != "title"
 
 
 def test_no_title_without_a_headline():
     scored = scored_text(STORY)
-    _, _, t = S.decide(scored, [])
+    _, _, t = decide.decide(scored, [])
     assert t is None
     assert all(s.block.label == "main" for s in scored)
 
@@ -866,7 +870,7 @@ def test_a_web_address_or_a_writer_note_ending_the_story_is_its_sign_off(tail):
 
 def test_decide_labels_in_place_and_reports_core_and_title():
     scored = scored_text([*MENU, TITLE, *STORY, "Source link"])
-    start, end, t = S.decide(scored, [])
+    start, end, t = decide.decide(scored, [])
     assert start in (len(MENU), len(MENU) + 1)  # the headline may open the core or precede it
     assert end == len(MENU) + 1 + len(STORY)
     assert t == len(MENU)
@@ -931,3 +935,19 @@ def test_a_page_served_inside_noscript_is_read():
     art = clean(note, kind="html")
     assert "sixteen bear cubs" in art.text
     assert all("JavaScript" not in b.text for b in art.blocks)
+
+
+def test_every_reason_the_decision_reads_is_one_a_heuristic_or_page_rule_gives():
+    """The decision reads evidence by its reason (weak noise, markup-only noise, sign-off
+    vocabulary, the credit of a caption, a related heading): each must be a reason the
+    heuristics or page rules give on the fixture pages, or the rule reading it is dead."""
+    read = (revisions.MARKUP_NOISE | revisions.WEAK_NOISE_IN_LIST | revisions.WEAK_NOISE_UNDER_HEADLINE
+            | revisions.WEAK_NOISE_IN_CONTAINER | revisions.SIGN_OFF_REASONS | {CAPTION_CREDIT, RELATED_HEADING})
+    pages = sorted(p for p in (Path(__file__).parent.parent / "fixtures").rglob("*")
+                   if p.suffix in (".html", ".txt"))
+    assert len(pages) > 40
+    given = set()
+    for path in pages:
+        for b in clean(path.read_bytes()).blocks:
+            given.update(b.reasons)  # its evidence's reasons, then its labels' (never read)
+    assert read <= given, read - given

@@ -208,3 +208,19 @@ def test_cli_usage_errors_do_not_start_spark(tmp_path, capsys):
     assert "is not a page" in capsys.readouterr().err
     assert cli_main(["spark", str(tmp_path), str(tmp_path), "--overwrite"]) == 2  # would delete the input
     assert "must not be the input" in capsys.readouterr().err
+
+
+def test_clean_task_takes_the_record_without_rendering_and_parsing_it(monkeypatch):
+    import cleaner.batch.worker as worker
+    from cleaner.render import record
+    from cleaner.spark import clean_task
+
+    page = PAGES["harbour"] if "harbour" in PAGES else next(iter(PAGES.values()))
+
+    def no_text(*args, **kwargs):
+        raise AssertionError("Spark must not render text and parse it back")
+
+    monkeypatch.setattr(worker, "render", no_text)
+    row = clean_task(worker.Task("p.html", data=page, kind="html"))
+    monkeypatch.undo()
+    assert row == dict(record(clean(page, kind="html"), source="p.html"), error=None)

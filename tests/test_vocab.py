@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.rules import heuristics
+from cleaner.rules import dispatch, patterns
 from cleaner.rules import vocabulary as vocab
 from cleaner.segment import parse_html, segment_html, segment_text
 
@@ -25,7 +25,7 @@ except ImportError:  # Python 3.10
     import sre_parse
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-VOCABULARIES = {n: v for n, v in vars(vocab).items() if isinstance(v, vocab.Vocabulary)}
+VOCABULARIES = {n: v for n, v in vars(vocab).items() if isinstance(v, patterns.Vocabulary)}
 #: What a sample is placed after and before: nothing, the characters on either side of a word
 #: boundary, and some text.
 BEFORE = ("", " ", "x", "X", "_", "1", "'", "’", "é", "ß", "\n", ".", "-", "(", "the story goes on. ")
@@ -133,7 +133,8 @@ def test_compiled_vocabulary_answers_as_its_naive_regex(name):
     assert hits >= len(samples)  # the comparison sees matches, not only misses
 
 
-@pytest.mark.parametrize("screen", [heuristics._SCREEN, heuristics._CASED_SCREEN, heuristics._LONG_SCREEN])
+@pytest.mark.parametrize("screen", [dispatch._SCREEN, dispatch._CASED_SCREEN,
+                                    *(g.screen for g in dispatch.SCREEN_GROUPS)])
 def test_screen_answers_as_any_of_its_vocabularies(screen):
     """A union of vocabularies (the text heuristics' screens) compiles its own regexes: it
     matches a text exactly when one of its vocabularies does (each checked above)."""
@@ -173,7 +174,7 @@ def test_samples_reach_every_alternative_of_a_spread_group():
     ("[a-]b", ["ab", r"\-b"]),  # "-" at the end is a member
 ])
 def test_alternatives_spread_a_leading_group_or_class(pattern, alternatives):
-    assert vocab._alternatives(pattern) == alternatives
+    assert patterns._alternatives(pattern) == alternatives
 
 
 @pytest.mark.parametrize(("alt", "word_led"), [
@@ -183,7 +184,7 @@ def test_alternatives_spread_a_leading_group_or_class(pattern, alternatives):
     (r"\d{0,2}a", False), (r"\d{,2}a", False), (r"\w+", False), ("", False),
 ])
 def test_word_led_alternatives_start_with_a_word_character(alt, word_led):
-    assert vocab._leading_word_char(alt) == word_led
+    assert patterns._leading_word_char(alt) == word_led
 
 
 @pytest.mark.parametrize(("alts", "joined"), [
@@ -195,7 +196,7 @@ def test_word_led_alternatives_start_with_a_word_character(alt, word_led):
     (["-a", "-b"], "-(?:a|b)"),
 ])
 def test_trie_merges_alternatives_by_leading_characters(alts, joined):
-    assert vocab._trie(alts) == joined
+    assert patterns._trie(alts) == joined
 
 
 @pytest.mark.parametrize(("pattern", "rest"), [
@@ -203,7 +204,7 @@ def test_trie_merges_alternatives_by_leading_characters(alts, joined):
     ("a{,3}b", "b"), ("a{1,3}b", "a{1,3}b"), ("a+b", "a+b"), ("a?+b", "a?+b"), ("ab?", "ab?"),
 ])
 def test_optional_head_is_left_out(pattern, rest):
-    assert vocab._without_optional_head(pattern) == rest
+    assert patterns._without_optional_head(pattern) == rest
 
 
 def test_colon_lookahead_of_the_said_line_changes_no_answer():

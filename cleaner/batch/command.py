@@ -7,6 +7,7 @@ Exit code: 0 all pages cleaned (or empty), 1 some page failed, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import signal
@@ -16,12 +17,12 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any, Iterator
 
-from .inputs import Source, discover, display, output_rel, warc_output_rel
+from .inputs import Source, discover, display, inside, output_rel, warc_output_rel
 from .pool import run_pool
 from .state import OutDir, ResumeLog
 from .worker import FORMATS, Options, Outcome, Task
 from ..decode import MAX_INPUT_BYTES
-from ..warc import iter_warc_pages
+from ..warc import WarcStats, iter_warc_pages
 
 #: Seconds one page may take before it is reported as too slow and its worker replaced.
 DEFAULT_TIMEOUT = 30.0
@@ -31,8 +32,15 @@ ERROR_REPORT = "errors.jsonl"
 JSONL_NAME = "pages.jsonl"
 #: Terminal columns/rows assumed when the terminal reports 0x0 (tqdm would then draw nothing).
 FALLBACK_SIZE = (80, 24)
-#: Exit codes: every page cleaned or empty / some page failed / bad command line.
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+#: Exit codes: every page cleaned or empty / some page failed / bad command line / the run stopped
+#: because OUT_DIR could not be written (full or read-only; finished pages are kept).
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_STOPPED = 0, 1, 2, 3
+#: Write errors that no later page can escape: the run stops instead of failing every page after.
+STOP_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG})
+
+
+class OutputStopped(Exception):
+    """OUT_DIR cannot take more writes (full, over quota or read-only)."""
 
 
 def _positive(kind):
@@ -58,9 +66,10 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "batch",
         help="clean every page under a folder (recursive, parallel, resumable)",
-        description="Clean every .html/.htm/.txt page (optionally .gz) and every HTML response in "
-        ".warc/.warc.gz files under IN_DIR, writing results under OUT_DIR. Re-running resumes: "
-        "pages whose output is up to date are skipped.",
+        description="Clean every page (.html/.htm/.txt, optionally .gz, or any file whose content is "
+        "HTML or text) and every HTML response of the WARC files under IN_DIR, writing results under "
+        "OUT_DIR; every other file is listed as ignored with the reason. Re-running resumes: pages "
+        "whose output is up to date are skipped.",
     )
     p.add_argument("in_dir", metavar="IN_DIR", help="folder of scraped pages (read recursively, never modified)")
     p.add_argument("out_dir", metavar="OUT_DIR", help="folder for outputs, errors.jsonl and resume state")
@@ -96,6 +105,9 @@ class _Run:
     empty: int = 0
     failed: int = 0
     skipped: int = 0
+    ignored: int = 0  # files under IN_DIR that are not pages, listed with the reason
+    unreadable: int = 0  # files or folders that could not be read at all
+    warc: WarcStats = field(default_factory=WarcStats)
     problems: list[dict[str, str]] = field(default_factory=list)
     done: list[tuple[tuple[str, int], str]] = field(default_factory=list)  # (sort key, log key)
     pending: dict[str, tuple[tuple[str, int], Source]] = field(default_factory=dict)
@@ -149,6 +161,8 @@ class _Run:
                 self.out.write(task.key, outcome.output)
                 self.log.add(entry)
         except OSError as exc:
+            if exc.errno in STOP_ERRNOS:
+                raise OutputStopped(exc.strerror or str(exc)) from exc
             self.fail(task.source, f"cannot write output: {exc.strerror or exc}")
             return
         self.done.append((sort, task.key))
@@ -169,7 +183,8 @@ class _Run:
                 self.pending[key] = (sort, source)
                 yield Task(source.name, key=key, path=source.path, kind=source.kind, gz=source.gz)
                 continue
-            for index, page in enumerate(iter_warc_pages(source.path, name=source.name, max_bytes=max_bytes)):
+            pages = iter_warc_pages(source.path, name=source.name, stats=self.warc, max_bytes=max_bytes)
+            for index, page in enumerate(pages):
                 key = warc_output_rel(source, index, page.url, self.fmt)
                 sort = (source.name, index)
                 if page.error is None and not force and self.up_to_date(key, source, sort, page.source):
@@ -189,8 +204,7 @@ def _check_dirs(in_dir: str, out_dir: str) -> str | None:
         return f"input folder {in_dir!r} does not exist or is not a folder"
     if os.path.exists(out_dir) and not os.path.isdir(out_dir):
         return f"output {out_dir!r} exists and is not a folder"
-    in_real, out_real = os.path.realpath(in_dir), os.path.realpath(out_dir)
-    if in_real == out_real or in_real.startswith(out_real.rstrip(os.sep) + os.sep):
+    if inside(os.path.realpath(in_dir), os.path.realpath(out_dir)):
         return "the input folder must not be the output folder or inside it"
     return None
 
@@ -215,20 +229,23 @@ def run(args: argparse.Namespace) -> int:
         return _usage(problem)
     try:
         out = OutDir(args.out_dir)
+        locked = out.lock()
+        log = ResumeLog(out.state) if locked else None
     except OSError as exc:
         return _usage(f"cannot use output folder {args.out_dir!r}: {exc.strerror or exc}")
-    if not out.lock():
+    if log is None:
         return _usage(f"another cleaner batch is writing to {args.out_dir!r}")
     start = time.monotonic()
-    sources, passed = discover(args.in_dir, args.out_dir)
-    log = ResumeLog(out.state)
+    sources, passed = discover(args.in_dir, args.out_dir, args.format)
     opts = {"format": args.format, "blocks": args.blocks, "max_bytes": args.max_bytes, "version": _version()}
     opts.update({name: True for name in ("links", "images") if getattr(args, name)})  # only when asked: older runs resume
     state = _Run(out, log, args.format, opts)
     for p in passed:
         if p.failed:
+            state.unreadable += 1
             state.fail(display(p.rel), p.reason)
         else:
+            state.ignored += 1
             state.problem(display(p.rel), "ignored", p.reason)
     worker_opts = Options(args.format, args.blocks, args.max_bytes, args.links, args.images)
     previous = signal.signal(signal.SIGTERM, _raise_on_sigterm)
@@ -238,7 +255,29 @@ def run(args: argparse.Namespace) -> int:
                  workers=args.workers, timeout=args.timeout, on_result=state.result)
         if state.bar is not None:
             state.bar.close()
-        if args.format == "jsonl":
+        _finish(state, out, log)
+    except OutputStopped as exc:
+        print(f"cleaner batch: error: cannot write to {args.out_dir!r} ({exc}); stopped. Finished pages "
+              "are kept: make room (or make it writable) and run the same command again to resume",
+              file=sys.stderr)
+        return EXIT_STOPPED
+    except (KeyboardInterrupt, SystemExit):
+        print("\ncleaner batch: stopped; finished pages are kept, run the same command again to resume",
+              file=sys.stderr)
+        raise
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        log.close()
+        out.close()
+    _summary(state, time.monotonic() - start, os.path.join(args.out_dir, ERROR_REPORT), args, sources)
+    return EXIT_FAILED if state.failed else EXIT_OK
+
+
+def _finish(state: _Run, out: OutDir, log: ResumeLog) -> None:
+    """Write pages.jsonl (jsonl) and errors.jsonl, and compact the resume log; OutputStopped when
+    OUT_DIR cannot take them (nothing half-written is left: each is written atomically)."""
+    try:
+        if state.fmt == "jsonl":
             state.done.sort()
             with out.atomic(JSONL_NAME) as fh:
                 for line in log.lines([key for _, key in state.done]):
@@ -248,16 +287,10 @@ def run(args: argparse.Namespace) -> int:
             json.dumps(p, ensure_ascii=False).encode("utf-8") + b"\n" for p in state.problems
         ))
         log.compact(out)
-    except (KeyboardInterrupt, SystemExit):
-        print("\ncleaner batch: stopped; finished pages are kept, run the same command again to resume",
-              file=sys.stderr)
+    except OSError as exc:
+        if exc.errno in STOP_ERRNOS:
+            raise OutputStopped(exc.strerror or str(exc)) from exc
         raise
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-        log.close()
-        out.close()
-    _summary(state, time.monotonic() - start, os.path.join(args.out_dir, ERROR_REPORT), args)
-    return EXIT_FAILED if state.failed else EXIT_OK
 
 
 def _progress_bar(sources: list[Source], quiet: bool):
@@ -276,17 +309,31 @@ def _progress_bar(sources: list[Source], quiet: bool):
                 ncols=width or FALLBACK_SIZE[0], nrows=height or FALLBACK_SIZE[1])
 
 
-def _summary(state: _Run, seconds: float, report: str, args: argparse.Namespace) -> None:
+def plural(n: int, word: str) -> str:
+    """``1 page``, ``2 pages``: a count with its noun."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _summary(state: _Run, seconds: float, report: str, args: argparse.Namespace, sources: list[Source]) -> None:
     processed = state.cleaned + state.empty + state.failed
     pages = processed + state.skipped
     rate = processed / seconds if seconds > 0 else 0.0
     where = os.path.join(args.out_dir, JSONL_NAME) if args.format == "jsonl" else args.out_dir
     print(
-        f"cleaner batch: {pages} pages: {state.cleaned} cleaned, {state.empty} empty, "
+        f"cleaner batch: {plural(pages, 'page')}: {state.cleaned} cleaned, {state.empty} empty, "
         f"{state.failed} failed, {state.skipped} skipped (up to date); "
-        f"{processed} processed in {seconds:.1f} s ({rate:.1f} pages/s) with {args.workers} workers",
+        f"{processed} processed in {seconds:.1f} s ({rate:.1f} pages/s) with {plural(args.workers, 'worker')}",
         file=sys.stderr,
     )
+    warcs = sum(s.warc for s in sources)
+    files = len(sources) + state.ignored + state.unreadable
+    skipped = state.warc.skipped_type + state.warc.skipped_status + state.warc.skipped_non_html
+    line = (f"input: {plural(files, 'file')}: {plural(len(sources) - warcs, 'page file')}, "
+            f"{plural(warcs, 'WARC file')}, {state.ignored} ignored (not pages), {state.unreadable} unreadable")
+    if warcs:
+        line += (f"; WARC records: {state.warc.records} read, {state.warc.pages} HTML pages, "
+                 f"{skipped} skipped (not 2xx HTML responses)")
+    print(line, file=sys.stderr)
     print(f"output: {where}", file=sys.stderr)
     listed = {status: sum(p["status"] == status for p in state.problems) for status in ("failed", "empty", "ignored")}
     print(

@@ -17,14 +17,10 @@ import tempfile
 from contextlib import contextmanager
 from typing import IO, Any, Iterator
 
-from .inputs import STATE_DIR
+from .inputs import STATE_DIR, inside
 
 #: Name of the append-only resume log inside the state folder.
 LOG_NAME = "done.jsonl"
-
-
-def _inside(path: str, root: str) -> bool:
-    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _current_umask() -> int:
@@ -59,7 +55,7 @@ class OutDir:
     def path(self, rel: str) -> str:
         """Absolute path of ``rel``; OSError when it would resolve outside OUT_DIR (a planted symlink)."""
         target = os.path.join(self.root, rel)
-        if not _inside(os.path.realpath(os.path.dirname(target)), self.root):
+        if not inside(os.path.realpath(os.path.dirname(target)), self.root):
             raise OSError(f"output path {rel!r} leads outside the output folder")
         return target
 
@@ -184,5 +180,9 @@ class ResumeLog:
                     dst.write(json.dumps(clean, ensure_ascii=True, sort_keys=True).encode("ascii") + b"\n")
 
     def close(self) -> None:
-        """Close the append handle (idempotent)."""
-        self._fh.close()
+        """Close the append handle (idempotent). On a full disk the unflushed tail of the log is
+        lost: its pages are redone by the next run, as a line cut short by a kill would be."""
+        try:
+            self._fh.close()
+        except OSError:
+            pass

@@ -9,11 +9,13 @@ import os
 import signal
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from ..api import clean
 from ..decode import gunzip
 from ..errors import CleanerError
-from ..render import render
+from ..model import Article
+from ..render import record, render
 
 #: Per-page output formats of ``cleaner batch`` (``jsonl``, one file for all pages, is added there).
 FORMATS = ("txt", "json", "md", "html")
@@ -84,31 +86,46 @@ def _test_sleep(source: str) -> None:
         time.sleep(float(seconds))
 
 
-def process(task: Task, opts: Options) -> Outcome:
-    """Clean one page into its rendered output; every failure becomes a failed Outcome with a reason."""
-
+def _article(task: Task, max_bytes: int, *, links: bool = False, images: bool = False,
+             ) -> tuple[Article | None, str | None]:
+    """Read and clean one page (``links``/``images``: kept for md/html): ``(article, None)``, or ``(None, why it failed)``, never an exception."""
     try:
         _test_sleep(task.source)
-        data = task.data if task.data is not None else read_input(
-            task.path or "", gz=task.gz, max_bytes=opts.max_bytes
-        )
-        article = clean(data, url=task.url, kind=task.kind, max_bytes=opts.max_bytes,
-                        links=opts.links, images=opts.images)
-        text = render(article, opts.fmt, source=task.source, blocks=opts.blocks)
+        data = task.data if task.data is not None else read_input(task.path or "", gz=task.gz, max_bytes=max_bytes)
+        return clean(data, url=task.url, kind=task.kind, max_bytes=max_bytes, links=links, images=images), None
     except CleanerError as exc:
-        return Outcome("failed", str(exc))
+        return None, str(exc)
     except OSError as exc:
-        return Outcome("failed", f"unreadable: {exc.strerror or exc}")
+        return None, f"unreadable: {exc.strerror or exc}"
     except MemoryError:
-        return Outcome("failed", "out of memory while cleaning")
+        return None, "out of memory while cleaning"
     except RecursionError:
-        return Outcome("failed", "page nested too deeply to clean")
+        return None, "page nested too deeply to clean"
     except Exception as exc:  # a cleaner bug on one page must not stop a batch of thousands
+        return None, f"internal error: {type(exc).__name__}: {exc}"
+
+
+def process(task: Task, opts: Options) -> Outcome:
+    """Clean one page into its rendered output; every failure becomes a failed Outcome with a reason."""
+    article, error = _article(task, opts.max_bytes, links=opts.links, images=opts.images)
+    if article is None:
+        return Outcome("failed", error)
+    try:
+        text = render(article, opts.fmt, source=task.source, blocks=opts.blocks)
+    except Exception as exc:  # noqa: BLE001 - as above: one page's bug is that page's failure
         return Outcome("failed", f"internal error: {type(exc).__name__}: {exc}")
     output = text.encode("utf-8", "replace")
     if article.text:
         return Outcome("ok", None, output)
     return Outcome("empty", article.reason or "no main text found", output)
+
+
+def clean_record(task: Task, max_bytes: int) -> tuple[dict[str, Any] | None, str | None]:
+    """One page's JSON record (what jsonl output writes), or None and why it failed (for Spark)."""
+    article, error = _article(task, max_bytes)
+    if article is None:
+        return None, error
+    return record(article, source=task.source), None
 
 
 #: A short English page cleaned once before workers fork, so lazily loaded data (language

@@ -488,7 +488,10 @@ def run_annotate(args: argparse.Namespace) -> int:
     try:
         data = sys.stdin.buffer.read() if args.page == "-" else Path(args.page).read_bytes()
         article = clean(data, kind=args.kind, url=args.url)
-    except (OSError, CleanerError) as exc:
+    except OSError as exc:
+        print(f"cleaner annotate: cannot read {args.page}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except CleanerError as exc:
         print(f"cleaner annotate: {args.page}: {exc}", file=sys.stderr)
         return 2
     if not article.blocks:

@@ -1,0 +1,198 @@
+"""Writers' names and headlines as pages print them: "By Jane Doe and John Roe | Reuters" read into
+"Jane Doe; John Roe", and the headline chosen where the page's titles agree."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .model import Block
+
+#: Longest writer's name kept: longer is a sentence or a list of credits.
+MAX_NAME_WORDS = 6
+MAX_NAME_CHARS = 60
+#: Writers named per page at most; more is a contributors list.
+MAX_AUTHORS = 6
+
+#: Words that lead a byline before the names ("By", "Von", "Text:").
+_LEAD = re.compile(
+    r"^\s*(?:(?:written|posted|published|reported|text|story|words|interview)\s+)?"
+    r"(?:by|von|par|por|di|door|av|af|przez|autor(?:in)?|author|auteur|text|texte|"
+    r"verfasst von|geschrieben von|redakteur(?:in)?|reporter)\b\s*[:.]?\s*", re.I)
+#: What ends the names in a byline: a separator, a date, a role or an "updated" label.
+_NAMES_END = re.compile(
+    r"\s*(?:[|•·—–/]|\s-\s|\d|\b(?:updated|published|posted|on|am|le|el|il|vom|um|für|for|in|"
+    r"at|aktualisiert|veröffentlicht|photos?|fotos?)\b).*$", re.I | re.S)
+#: Joins between names: "Jane Doe, John Roe and Ann Lee".
+_JOIN = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b|\boraz\b)\s*", re.I)
+_NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
+#: Lower-case words a name may hold: "Ursula von der Leyen", "Vincent van Gogh".
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "dos",
+                        "das", "le", "la", "ter", "ten", "zu", "bin", "al", "el", "y"})
+#: A web address, a handle or a bare domain ("24horas.cl"): a site, not a writer.
+_URL_OR_HANDLE = re.compile(r"^(?:https?:|www\.|@)|/|^[\w.-]+\.[a-z]{2,4}$|\.(?:com|org|net)\b", re.I)
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+
+
+def clean_name(text: str) -> str | None:
+    """A writer's name from a declared value: the lead word ("By"), an e-mail address and
+    surrounding punctuation dropped; None for a web address, a handle or a sentence."""
+    text = _EMAIL.sub("", " ".join(text.split()))
+    text = _LEAD.sub("", text).strip(" ,;:|-–—·")
+    if not text or _URL_OR_HANDLE.search(text) or len(text) > MAX_NAME_CHARS * 2:
+        return None
+    if len(text.split()) > MAX_NAME_WORDS * 2:
+        return None
+    return text
+
+
+def join_names(names: Iterable[str]) -> str | None:
+    """Cleaned names, duplicates dropped, joined by "; "."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        name = clean_name(name) if isinstance(name, str) else None
+        if name and name.lower() not in seen:
+            seen.add(name.lower())
+            out.append(name)
+        if len(out) >= MAX_AUTHORS:
+            break
+    return "; ".join(out) or None
+
+
+def is_name(text: str) -> bool:
+    """A person's name as printed: one to six words, each capitalised or a particle ("von")."""
+    text = clean_name(text) or ""
+    words = text.split()
+    if not 1 <= len(words) <= MAX_NAME_WORDS or len(text) > MAX_NAME_CHARS:
+        return False
+    capitals = 0
+    for w in words:
+        if not _NAME_WORD.match(w):
+            return False
+        if w[0].isupper():
+            capitals += 1
+        elif w.lower() not in _PARTICLES:
+            return False
+    return capitals >= 1 and words[0][0].isupper() and words[-1][0].isupper()
+
+
+def byline_names(text: str) -> str | None:
+    """The names a printed byline gives ("By Jane Doe and John Roe | Updated May 2" ->
+    "Jane Doe; John Roe"), or None when the line does not start like a byline."""
+    lead = _LEAD.match(text)
+    if not lead or lead.end() == 0:
+        return None
+    rest = _NAMES_END.sub("", text[lead.end():])
+    names = [n for n in _JOIN.split(rest) if n]
+    if not names or not all(is_name(n) for n in names):
+        return None
+    return "; ".join(names[:MAX_AUTHORS])
+
+
+def _lead_only(text: str) -> bool:
+    """A byline's lead word on its own line ("By", "Written by", "Autor:"): the name follows."""
+    lead = _LEAD.match(text)
+    return bool(lead) and lead.end() == len(text)
+
+
+def block_author(blocks: list[Block], near: list[int], linked: tuple[str, ...] = ()) -> str | None:
+    """The writer the blocks at ``near`` (around the headline) name, by the first of: a byline
+    ("By Jane Doe"), a lead word on its own followed by a name ("Written by" / "Jane Doe"), the
+    text of a link to a writer's page (``linked``) printed there. Story paragraphs are not read."""
+    texts = [(i, blocks[i].text) for i in near if blocks[i].label != "main"]
+    for i, text in texts:
+        if len(text) <= MAX_NAME_CHARS * 3:
+            found = byline_names(text)
+            if found:
+                return found
+    for (i, text), (j, following) in zip(texts, texts[1:]):
+        if j == i + 1 and _lead_only(text) and is_name(following):
+            return clean_name(following)
+    names = {norm(n): n for n in linked if is_name(n)}
+    if names:
+        for _, text in texts:
+            for key, name in names.items():
+                if key and key in norm(text) and len(text) <= MAX_NAME_CHARS * 3:
+                    return clean_name(name)
+    return None
+
+
+# --- the headline -------------------------------------------------------------------------------
+
+#: Longest <h1> taken as the headline when nothing else agrees: longer is a slogan or a lead.
+MAX_H1_WORDS = 20
+#: What separates a page title from the site's name: "Story | Site", "Site - Story", "Story :: Site".
+_TITLE_PARTS = re.compile(r"\s+(?:[|–—·•»›/]|::|-{1,2}|:)\s+")
+_NON_WORD = re.compile(r"\W+")
+
+
+def norm(text: str) -> str:
+    """A title as compared: lower case, runs of non-word characters as one space."""
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+def title_variants(text: str | None) -> list[str]:
+    """A declared title and its parts: the whole, then each part between separators, longest first
+    (the headline is the long part, the site's name the short one)."""
+    if not text or not text.strip():
+        return []
+    text = " ".join(text.split())
+    parts = [p for p in _TITLE_PARTS.split(text) if p]
+    variants = [text]
+    if len(parts) > 1:
+        variants += sorted(parts, key=len, reverse=True)
+        variants.append(_TITLE_PARTS.split(text, maxsplit=1)[0])
+        variants.append(text[: text.rfind(parts[-1])].rstrip(" |–—·•»›/:-"))
+    return variants
+
+
+def site_like(text: str, site_names: Iterable[str], host: str | None) -> bool:
+    """Whether a title candidate is the site's name: equal to a declared one or inside it, or the
+    web address's host name ("WordPress.com", "Dr. Jane Doe" on her own site)."""
+    key = norm(text)
+    if not key:
+        return True
+    for site in site_names:
+        name = norm(site)
+        if len(name) >= 3 and (key == name or len(key) >= 4 and key in name):
+            return True
+    if host:
+        labels = host.lower().removeprefix("www.").split(".")
+        return key.replace(" ", "") in {"".join(labels), "".join(labels[:-1]), *labels}
+    return False
+
+
+def choose_title(sources: dict[str, list[str]], h1: list[str], block: str,
+                 site_names: list[str], host: str | None) -> str:
+    """The page's headline: the chosen block when it is one of the page's <h1>s, else the title
+    the most sources agree on (``sources``: each source's variants, the whole first; a part
+    beats the whole it comes from at equal votes, a longer one a shorter), else the first <h1>,
+    else the block; never the site's name when anything else is declared."""
+    def is_site(text: str) -> bool:
+        return site_like(text, site_names, host)
+
+    if block and any(norm(block) == norm(h) for h in h1) and not is_site(block):
+        return block
+    votes: dict[str, set[str]] = {}
+    text_of: dict[str, str] = {}
+    wholes: set[str] = set()
+    for source, variants in [*sources.items(), ("h1", h1), ("block", [block])]:
+        for i, variant in enumerate(variants):
+            key = norm(variant)
+            if len(key) < 2:
+                continue
+            votes.setdefault(key, set()).add(source)
+            text_of.setdefault(key, variant)
+            if i == 0 and len(variants) > 1 and source in sources:
+                wholes.add(key)
+    agreed = [k for k, who in votes.items() if len(who) >= 2 and not is_site(text_of[k])]
+    if agreed:
+        return text_of[max(agreed, key=lambda k: (len(votes[k]), k not in wholes, len(k)))]
+    headlines = [h for h in h1 if len(h.split()) <= MAX_H1_WORDS and not is_site(h)]
+    if headlines:
+        return headlines[0]
+    if not block or is_site(block):
+        for variants in sources.values():
+            if variants:
+                return variants[0]
+    return block

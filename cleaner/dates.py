@@ -1,0 +1,144 @@
+"""Dates as pages write them, read into ISO 8601 ``YYYY-MM-DD`` without guessing.
+
+A numeric date whose day and month could swap ("03/04/2019") is read in the order the page shows
+elsewhere (another date on it with a day above 12) or, failing that, the order of its language;
+a date that stays ambiguous, or names no year, is not read. Nothing here looks at the clock: a
+page without a date gets None.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+#: Years a publication date may have: earlier is a founding year or a typo, later a misread number.
+MIN_YEAR, MAX_YEAR = 1990, 2099
+
+#: Month names by language (full and abbreviated; genitive and inflected forms where a language
+#: writes them in dates), lower-cased, without a trailing period.
+_MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen",
+        "janeiro", "januari", "stycznia", "styczeń", "sty", "январь", "января", "janaury", "ledna",
+        "leden", "januára", "januárja", "tammikuuta", "ιανουαρίου", "ocak"),
+    2: ("february", "feb", "februar", "février", "fevrier", "févr", "fev", "fév", "febrero", "febbraio",
+        "fevereiro", "februari", "lutego", "luty", "lut", "февраль", "февраля", "února", "únor",
+        "februára", "helmikuuta", "şubat", "φεβρουαρίου"),
+    3: ("march", "mar", "märz", "maerz", "mär", "mars", "marzo", "março", "maart", "marca", "marzec",
+        "март", "марта", "března", "březen", "marca", "maaliskuuta", "mart", "μαρτίου"),
+    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwietnia", "kwiecień", "kwi",
+        "апрель", "апреля", "dubna", "duben", "apríla", "huhtikuuta", "nisan", "απριλίου"),
+    5: ("may", "mai", "mayo", "maggio", "maio", "mei", "maja", "maj", "май", "мая", "května",
+        "květen", "mája", "toukokuuta", "mayıs", "μαΐου"),
+    6: ("june", "jun", "juni", "juin", "junio", "giugno", "junho", "czerwca", "czerwiec", "cze",
+        "июнь", "июня", "června", "červen", "júna", "kesäkuuta", "haziran", "ιουνίου"),
+    7: ("july", "jul", "juli", "juillet", "juil", "julio", "luglio", "julho", "lipca", "lipiec",
+        "lip", "июль", "июля", "července", "červenec", "júla", "heinäkuuta", "temmuz", "ιουλίου"),
+    8: ("august", "aug", "août", "aout", "agosto", "ago", "augustus", "augusti", "sierpnia",
+        "sierpień", "sie", "август", "августа", "srpna", "srpen", "augusta", "elokuuta", "ağustos",
+        "αυγούστου"),
+    9: ("september", "sep", "sept", "septembre", "septiembre", "settembre", "set", "setembro",
+        "wrzesnia", "września", "wrzesień", "wrz", "сентябрь", "сентября", "září", "septembra",
+        "syyskuuta", "eylül", "σεπτεμβρίου"),
+    10: ("october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out",
+         "października", "pazdziernika", "październik", "paź", "октябрь", "октября", "října", "říjen",
+         "októbra", "lokakuuta", "ekim", "οκτωβρίου"),
+    11: ("november", "nov", "novembre", "noviembre", "novembro", "listopada", "listopad", "lis",
+         "ноябрь", "ноября", "novembra", "marraskuuta", "kasım", "νοεμβρίου"),
+    12: ("december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic",
+         "dicembre", "dezembro", "grudnia", "grudzień", "gru", "декабрь", "декабря", "prosince",
+         "prosinec", "decembra", "joulukuuta", "aralık", "δεκεμβρίου"),
+}
+MONTHS: dict[str, int] = {name: number for number, names in _MONTH_NAMES.items() for name in names}
+_MONTH = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+
+#: Languages that write a numeric date month first ("10/16/2019").
+MONTH_FIRST_LANGUAGES = frozenset({"en"})
+
+_TWO_DIGITS = re.compile(r"\d\d")
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)([-/.]?)(\d\d)\2(\d\d)(?!\d)")
+_ISO_LOOSE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?!\d)")
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])\s?(\d{1,2})\2\s?((?:19|20)?\d\d)(?![\d])")
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?\s*(?:de\s+|of\s+)?({_MONTH})\.?,?\s*(?:de\s+)?((?:19|20)\d\d)(?!\d)",
+    re.I)
+_MONTH_DAY_YEAR = re.compile(
+    rf"(?<![^\W\d_])({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?!\d)", re.I)
+#: Dates in a web address: /2019/10/16/, /2019-10-16-, /20191016/.
+_URL_DATE = re.compile(r"(?<![\d])((?:19|20)\d\d)([/_-]?)(\d{1,2})\2(\d{1,2})(?=[/_.-]|$)")
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:  # 31 February, month 13
+        return None
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    return year + 2000 if year < 100 else year  # "16.10.19": this century
+
+
+def day_first_hint(text: str) -> bool | None:
+    """True when a numeric date in ``text`` can only be day first ("16/10/2019"), False when it
+    can only be month first ("10/16/2019"), None when it says neither."""
+    for m in _NUMERIC.finditer(text):
+        first, second = int(m.group(1)), int(m.group(3))
+        if first > 12 >= second:
+            return True
+        if second > 12 >= first:
+            return False
+    return None
+
+
+def parse_date(text: str, *, day_first: bool | None = None) -> str | None:
+    """The first full date (day, month and year) in ``text`` as ``YYYY-MM-DD``, or None.
+
+    ``day_first`` settles a numeric date whose day and month could swap; when it is None such a
+    date is read day first after a dot ("03.04.2019": no language writes it month first) and not
+    at all after a slash or a dash."""
+    if not text or not _TWO_DIGITS.search(text):  # every form has a year: most lines are out here
+        return None
+    m = _ISO.search(text)
+    if m and (m.group(2) or len(text.strip()) == 8):  # "20191016" only as the whole value
+        return _iso(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+    m = _ISO_LOOSE.search(text)
+    if m:
+        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _DAY_MONTH_YEAR.search(text)
+    if m:
+        return _iso(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+    m = _MONTH_DAY_YEAR.search(text)
+    if m:
+        return _iso(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
+    m = _NUMERIC.search(text)
+    if m:
+        first, sep, second, year = int(m.group(1)), m.group(2), int(m.group(3)), _year(m.group(4))
+        if first > 12 or second > 12:
+            day, month = (first, second) if first > 12 else (second, first)
+        elif day_first is not None:
+            day, month = (first, second) if day_first else (second, first)
+        elif sep == ".":
+            day, month = first, second
+        else:
+            return None
+        return _iso(year, month, day)
+    return None
+
+
+def url_date(url: str | None) -> str | None:
+    """The date a web address's path carries (/2019/10/16/, /2019-10-16-, /20191016/), or None."""
+    if not url:
+        return None
+    path = url.split("//", 1)[-1].partition("/")[2]  # the host's digits are no date
+    for m in _URL_DATE.finditer(path):
+        found = _iso(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        if found:
+            return found
+    return None
+
+
+def language_day_first(language: str | None) -> bool:
+    """Whether a page in ``language`` writes numeric dates day first (all but English do)."""
+    return (language or "") not in MONTH_FIRST_LANGUAGES
