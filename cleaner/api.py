@@ -169,7 +169,7 @@ def clean(
     title = blocks[title_index].text if title_index is not None else (hints[-1].strip() if hints else "")
     paragraphs = [b.text for b in blocks if b.label == "main"]
     reason = None if paragraphs else "no block reads like story text"
-    meta = article_metadata(declared, blocks, title_index, title, url, lang) if kind == "html" \
+    meta = article_metadata(declared, blocks, title_index, title, url, lang, elements.names) if kind == "html" \
         else text_metadata(blocks, title_index, lang)
     article = _article(title, paragraphs, lang, blocks, kind, url, reason, meta)
     article.page_type, article.page_type_reasons = page.type, page.reasons

@@ -89,14 +89,14 @@ def run_clean(args: argparse.Namespace) -> int:
 
 
 def _page_header(source: str, url: str | None, fmt: str) -> str:
-    """The line that opens each page of a WARC in txt (``==> source <==``) or md (a comment)."""
+    """The line that opens each page of a WARC in txt (``==> source <==``), md or html (a comment)."""
     where = f"{source} {url}" if url else source
     return f"==> {where} <==\n" if fmt == "txt" else f"<!-- {where} -->\n"
 
 
 def _clean_warc(fh, label: str, args: argparse.Namespace) -> int:
     """Clean every HTML page of a WARC, in file order: one record per page (json: a list of them,
-    jsonl: one line each), or in txt/md each page under a header line naming its record and URL.
+    jsonl: one line each), or in txt/md/html each page under a header line naming its record and URL.
     Damaged records are reported on stderr (exit 1); the counts end the run."""
     stats = WarcStats()
     kind = args.kind if args.kind != "auto" else "html"
@@ -109,6 +109,7 @@ def _clean_warc(fh, label: str, args: argparse.Namespace) -> int:
             if page.error:
                 raise CleanerError(page.error)
             article = clean(page.data, url=page.url, kind=kind, language=args.language,
+                            links=args.links, images=args.images,
                             page_type=args.page_type, comments=args.comments)
         except CleanerError as exc:
             failed += 1

@@ -154,3 +154,14 @@ class Article:
         if blocks:
             out["blocks"] = [b.to_dict() for b in self.blocks]
         return out
+
+
+#: The fields of :meth:`Article.to_dict` (without ``blocks``), in its order, with their Spark SQL
+#: types: Spark's output schema is built from this, and a test keeps it equal to to_dict's keys.
+RECORD_SCHEMA: tuple[tuple[str, str], ...] = (
+    ("url", "string"), ("kind", "string"), ("title", "string"), ("author", "string"),
+    ("date", "string"), ("date_modified", "string"), ("site_name", "string"),
+    ("description", "string"), ("canonical_url", "string"), ("image", "string"),
+    ("tags", "array<string>"), ("license", "string"), ("language", "string"), ("text", "string"),
+    ("reason", "string"), ("page_type", "string"), ("page_type_reasons", "array<string>"),
+)

@@ -24,6 +24,7 @@ from cleaner.batch.inputs import Passed, Source, classify, discover, inside
 from cleaner.batch.worker import Task, clean_record
 from cleaner.decode import MAX_INPUT_BYTES
 from cleaner.errors import CleanerError
+from cleaner.model import RECORD_SCHEMA
 from cleaner.warc import WarcStats, iter_warc_pages
 
 if TYPE_CHECKING:  # pyspark and pandas are optional: imported where a Spark job is built
@@ -40,12 +41,13 @@ DEFAULT_TIMEOUT = 30.0
 #: JVM flags for local mode: the JVM only moves batches between Python workers and the writer, so
 #: its optimising JIT (C2) costs more CPU than it saves; C1 alone halves Spark's start-up CPU.
 LOCAL_JVM_OPTIONS = "-XX:TieredStopAtLevel=1"
-#: Columns the cleaner adds to each page; ``error`` is set (and the rest null) when it failed.
-CLEANED_FIELDS = ("kind", "title", "language", "text", "reason", "page_type", "error")
+#: Columns the cleaner adds to each page (the record's fields after ``url``, with their Spark SQL
+#: types); ``error`` is set (and the rest null) when it failed.
+_CLEANED_TYPES = tuple((name, kind) for name, kind in RECORD_SCHEMA if name != "url") + (("error", "string"),)
+CLEANED_FIELDS = tuple(name for name, _ in _CLEANED_TYPES)
 #: Schema of ``cleaner spark`` output and of :func:`clean_files`: a ``cleaner batch`` jsonl record
-#: (source, url, kind, title, language, text, reason, page_type) plus ``error`` for pages batch
-#: lists as failed.
-OUTPUT_SCHEMA = "source string, url string, " + ", ".join(f"{name} string" for name in CLEANED_FIELDS)
+#: (source, url, then the Article's record fields) plus ``error`` for pages batch lists as failed.
+OUTPUT_SCHEMA = "source string, url string, " + ", ".join(f"{name} {kind}" for name, kind in _CLEANED_TYPES)
 #: Longest failure reason kept as a counter key (reasons are grouped with long numbers masked).
 REASON_KEY_CHARS = 80
 
@@ -234,11 +236,11 @@ def clean_dataframe(
     """Add the cleaned columns to a DataFrame of pages (content as binary or string), for your own jobs.
 
     Output schema: the input columns (without ``content_col`` unless ``keep_content``), then the
-    strings ``kind``, ``title``, ``language``, ``text``, ``reason`` (why the body is empty),
-    ``page_type`` and ``error`` (why the page could not be cleaned; the other six are null then).
-    No row fails the job.
+    Article's record fields (:data:`cleaner.model.RECORD_SCHEMA` after ``url``: kind, title,
+    metadata, language, text, reason) and ``error`` (why the page could not be cleaned; the others
+    are null then). No row fails the job.
     """
-    from pyspark.sql.types import StringType, StructField, StructType
+    from pyspark.sql.types import ArrayType, StringType, StructField, StructType
 
     for col in (content_col, url_col):
         if col is not None and col not in df.columns:
@@ -249,7 +251,10 @@ def clean_dataframe(
     clash = [f.name for f in kept if f.name in CLEANED_FIELDS]
     if clash:
         raise ValueError(f"the DataFrame already has column(s) {', '.join(clash)}; rename them first")
-    schema = StructType(kept + [StructField(name, StringType(), True) for name in CLEANED_FIELDS])
+    schema = StructType(kept + [
+        StructField(name, ArrayType(StringType()) if kind.startswith("array") else StringType(), True)
+        for name, kind in _CLEANED_TYPES
+    ])
     kept_names = [f.name for f in kept]
 
     def clean_batches(batches: Iterator["pd.DataFrame"]) -> Iterator["pd.DataFrame"]:
@@ -391,7 +396,7 @@ def summary(counts: dict[str, int], seconds: float, output: str) -> str:
         skipped = counts.get(_WARC_SKIPPED, 0)
         lines.append(f"WARC: {counts['warc records']} records read, {skipped} skipped ({_WARC_SKIPPED.split('(')[1]}")
     if ignored:
-        lines.append(f"{ignored} paths ignored (symlinks out of the input, special files)")
+        lines.append(f"{ignored} files ignored (not pages, symlinks out of the input, special files)")
     lines += [f"  failed: {reason}: {n}" for reason, n in sorted(failed.items())]
     lines.append(f"output: {output} (failed pages are rows whose 'error' says why)")
     return "\n".join(lines)

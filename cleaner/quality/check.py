@@ -216,6 +216,7 @@ def _compare(result: FixtureResult, base: BaselineEntry, body_tolerance: float) 
             f"label accuracy {result.label_accuracy:.4f} ({result.correct}/{result.aligned}) "
             f"is below baseline {base.label_accuracy:.4f}"
         )
+    problems += [f"metadata: {m}" for m in result.metadata_mismatches]
     return problems
 
 

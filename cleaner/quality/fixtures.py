@@ -29,6 +29,7 @@ PAGE_SUFFIXES: dict[str, str] = {
 #: segmentation changed wholesale.
 NEAR_MATCH_WINDOW = 12
 
+_NON_WORD = re.compile(r"\W+")
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 _META = re.compile(r"#\s*([A-Za-z][\w-]*)\s*:\s*(.*)$")
@@ -109,6 +110,8 @@ class FixtureResult:
     unmatched_produced: list[BlockDiff]
     language: str | None = None
     annotated_language: str | None = None
+    # the stated "# title:", "# author:", "# date:" lines the article disagrees with
+    metadata_mismatches: list[str] = field(default_factory=list)
     page_type: str | None = None  # what the cleaner took the page for
     annotated_page_type: str | None = None  # the fixture's "# page_type:" line, if any
 
@@ -139,6 +142,7 @@ class FixtureResult:
             "unmatched_produced": [d.to_dict() for d in self.unmatched_produced],
             "language": self.language,
             "annotated_language": self.annotated_language,
+            "metadata_mismatches": list(self.metadata_mismatches),
             "page_type": self.page_type,
             "annotated_page_type": self.annotated_page_type,
         }
@@ -378,5 +382,29 @@ def score_fixture(fixture: Fixture, article: Article) -> FixtureResult:
         aligned=aligned, correct=aligned - len(mislabelled), confusion=confusion,
         mislabelled=mislabelled, unmatched_expected=unmatched_exp, unmatched_produced=unmatched_prod,
         language=article.language, annotated_language=fixture.meta.get("language"),
+        metadata_mismatches=metadata_mismatches(fixture.meta, article),
         page_type=article.page_type, annotated_page_type=fixture.meta.get("page_type"),
     )
+
+
+#: Metadata a labels file may state, and the Article field each one is checked against.
+STATED_METADATA = ("title", "author", "date")
+
+
+def _meta_key(value: str | None) -> str:
+    """A stated or produced value as compared: lower case, punctuation and spacing ignored."""
+    return _NON_WORD.sub(" ", (value or "").lower()).strip()
+
+
+def metadata_mismatches(stated: dict[str, str], article: Article) -> list[str]:
+    """``# title:``, ``# author:`` and ``# date:`` lines the article disagrees with (a date
+    compares as YYYY-MM-DD; "none" states that the page has no such field)."""
+    out = []
+    for key in STATED_METADATA:
+        if key not in stated:
+            continue
+        want = None if stated[key].lower() == "none" else stated[key]
+        got = getattr(article, key)
+        if _meta_key(got) != _meta_key(want):
+            out.append(f"{key} {got!r} (stated {want!r})")
+    return out
