@@ -23,12 +23,17 @@ TYPES: tuple[str, ...] = (
     "article", "forum", "product", "listing", "collection", "documentation", "service",
 )
 
+#: Elements counted (a stride sample of the element table) for the element signals.
+SAMPLE_ELEMENTS = 400
+#: Distinct block surroundings whose class/id words are read, most frequent first: the repeated
+#: containers (posts, cards, menu items) are what tell a page's type.
+TOP_PATHS = 32
 #: Characters of (stride-sampled) block text the price, year and code counts read: a bound on
 #: their cost on long pages.
 SAMPLE_CHARS = 4_000
 #: Blocks read (a stride sample) for the shares that need a Python loop: bounds the cost on
 #: pages of thousands of blocks.
-SAMPLE_BLOCKS = 150
+SAMPLE_BLOCKS = 100
 #: Counts are squashed as log1p(n) / COUNT_SCALE, so 1 hit and 50 hits differ but 50 and 500 little.
 COUNT_SCALE = 4.0
 
@@ -279,7 +284,7 @@ def _path_signals(paths: Counter, m: int) -> dict[str, float]:
     # a grid of cards or a thread of posts repeats one container: its blocks share a path
     out = {"distinct_paths": len(paths) / m, "top_path": max(paths.values()) / m}
     hits: Counter = Counter()
-    for path, count in paths.items():
+    for path, count in paths.most_common(TOP_PATHS):
         found = path & _PATH_WORDS  # one C intersection per distinct path, then a word or two
         if found:
             mask = 0
@@ -315,15 +320,16 @@ def _said(feats: Sequence[Features]) -> dict[str, float]:
 
 
 def element_signals(tags: Sequence[str]) -> dict[str, float]:
-    """What the page's elements are, counted over the segmenter's element table (one Counter, in
-    C): several
+    """What the page's elements are, counted over a stride sample of the segmenter's element
+    table (one Counter, in C): several
     <article>s make a grid of teasers, <section>s a landing page, <time>s a thread or a feed,
     <code> a manual, <form> and <label> a shop or a sign-up page."""
     if not tags:
         return {}
-    n = len(tags)
-    counts = Counter(tags)
-    out = {"el_" + tag: _squash(counts[tag]) for tag in _COUNTED_TAGS}
+    step = -(-len(tags) // SAMPLE_ELEMENTS)
+    counts = Counter(tags[::step])  # a stride sample: the counts times step estimate the page's
+    n = sum(counts.values())
+    out = {"el_" + tag: _squash(counts[tag] * step) for tag in _COUNTED_TAGS}
     for tag in _SHARED_TAGS:
         out["el_share_" + tag] = min(counts[tag] * 10 / n, 1.0)
     return out
