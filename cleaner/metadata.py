@@ -17,6 +17,7 @@ from lxml import etree
 from .bylines import block_author, choose_title, is_name, join_names, site_like, title_variants
 from .dates import UPDATED, day_first_hint, find_dates, language_day_first, parse_date, url_date
 from .model import Block
+from .segment import SKIP_TAGS
 
 #: Elements a page declares itself with, found in one pass in C (lxml's tag filter): a general
 #: itemprop search would walk every element again, for as much as all the rest costs.
@@ -57,10 +58,10 @@ def _text(el: etree._Element) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
-#: Text a reader sees in an element: not the code of a script or style inside it (read before the
-#: segmenter prunes them).
-_VISIBLE_TEXT = etree.XPath(
-    "descendant::text()[not(ancestor::script or ancestor::style or ancestor::template or ancestor::noscript)]")
+#: Text a reader sees in an element: not what the segmenter never reads as page text (a script's
+#: code, a textarea's or a button's content...), which is still in the tree when this runs.
+_VISIBLE_TEXT = etree.XPath("descendant::text()[not(" + " or ".join(
+    f"ancestor::{tag}" for tag in sorted(SKIP_TAGS - {"head", "title"})) + ")]")
 
 
 def _visible_text(el: etree._Element) -> str:

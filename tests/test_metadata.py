@@ -265,3 +265,5 @@ def test_a_script_inside_the_h1_is_not_part_of_the_title_candidate():
     from cleaner import clean
     got = clean("<h1>the <script>var s = '<div></div>';</script></h1>", kind="html")
     assert "var s" not in got.title
+    got = clean("the <h1><div>the the <p><textarea>var s = '<div></div>';</textarea>", kind="html")
+    assert "var s" not in got.title  # nor a textarea's content (found by the property test)
