@@ -54,10 +54,10 @@ def _text(el: etree._Element) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
-#: Text a reader sees in an element: not what the segmenter never reads as page text (a script's
-#: code, a textarea's or a button's content...), which is still in the tree when this runs.
-_VISIBLE_TEXT = etree.XPath("descendant::text()[not(" + " or ".join(
-    f"ancestor::{tag}" for tag in sorted(SKIP_TAGS - {"head", "title"})) + ")]")
+#: Text a reader sees in an element: not the content of the elements the segmenter prunes (script,
+#: style, textarea, select, ...: read before it prunes them).
+_VISIBLE_TEXT = etree.XPath(
+    "descendant::text()[not(ancestor::*[" + " or ".join(f"self::{tag}" for tag in sorted(SKIP_TAGS)) + "])]")
 
 
 def _visible_text(el: etree._Element) -> str:

@@ -16,6 +16,7 @@ from typing import Any, Sequence
 
 from .metric import DocScore, score_document
 from ..model import LABELS, Article
+from ..pages import PAGE_TYPES
 
 #: Suffix that marks an annotation file; the page beside it has the same stem.
 LABELS_SUFFIX = ".labels.tsv"
@@ -111,6 +112,15 @@ class FixtureResult:
     annotated_language: str | None = None
     # the stated "# title:", "# author:", "# date:" lines the article disagrees with
     metadata_mismatches: list[str] = field(default_factory=list)
+    page_type: str | None = None  # what the cleaner took the page for
+    annotated_page_type: str | None = None  # the fixture's "# page_type:" line, if any
+
+    @property
+    def page_type_problem(self) -> str | None:
+        """Why the page type disagrees with the annotation (None when it agrees or none is given)."""
+        if self.annotated_page_type is None or self.page_type == self.annotated_page_type:
+            return None
+        return f"page type {self.page_type}, annotated {self.annotated_page_type}"
 
     @property
     def label_accuracy(self) -> float:
@@ -133,6 +143,8 @@ class FixtureResult:
             "language": self.language,
             "annotated_language": self.annotated_language,
             "metadata_mismatches": list(self.metadata_mismatches),
+            "page_type": self.page_type,
+            "annotated_page_type": self.annotated_page_type,
         }
 
 
@@ -226,6 +238,9 @@ def load_fixture(labels_path: Path, root: Path) -> Fixture:
         problems.append(
             f"{labels_path}: '# kind: {declared}' disagrees with the page {page_path.name} ({kind})"
         )
+    page_type = meta.get("page_type")
+    if page_type is not None and page_type not in PAGE_TYPES:
+        problems.append(f"{labels_path}: unknown '# page_type: {page_type}' (types: {', '.join(PAGE_TYPES)})")
     if problems:
         raise FixtureFormatError(problems)
     rel = labels_path.relative_to(root).as_posix()
@@ -368,6 +383,7 @@ def score_fixture(fixture: Fixture, article: Article) -> FixtureResult:
         mislabelled=mislabelled, unmatched_expected=unmatched_exp, unmatched_produced=unmatched_prod,
         language=article.language, annotated_language=fixture.meta.get("language"),
         metadata_mismatches=metadata_mismatches(fixture.meta, article),
+        page_type=article.page_type, annotated_page_type=fixture.meta.get("page_type"),
     )
 
 
