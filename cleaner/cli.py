@@ -106,7 +106,8 @@ def _clean_warc(fh, label: str, args: argparse.Namespace) -> int:
         try:
             if page.error:
                 raise CleanerError(page.error)
-            article = clean(page.data, url=page.url, kind=kind, language=args.language)
+            article = clean(page.data, url=page.url, kind=kind, language=args.language,
+                            links=args.links, images=args.images)
         except CleanerError as exc:
             failed += 1
             print(f"cleaner: {page.source}: {exc}", file=sys.stderr)
