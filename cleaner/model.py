@@ -132,6 +132,9 @@ class Article:
     image: str | None = None
     tags: list[str] = field(default_factory=list)
     license: str | None = None
+    page_type: str = "other"  # article, forum, product, listing, collection, documentation, service, other
+    page_type_reasons: list[str] = field(default_factory=list)  # what decided page_type
+    comments: list[str] | None = None  # reader comments, in order; None unless asked for
 
     @property
     def text(self) -> str:
@@ -167,7 +170,11 @@ class Article:
             "language": self.language,
             "text": self.text,
             "reason": self.reason,
+            "page_type": self.page_type,
+            "page_type_reasons": list(self.page_type_reasons),
         }
+        if self.comments is not None:
+            out["comments"] = list(self.comments)
         if blocks:
             out["blocks"] = [b.to_dict() for b in self.blocks]
         return out
@@ -180,5 +187,5 @@ RECORD_SCHEMA: tuple[tuple[str, str], ...] = (
     ("date", "string"), ("date_modified", "string"), ("site_name", "string"),
     ("description", "string"), ("canonical_url", "string"), ("image", "string"),
     ("tags", "array<string>"), ("license", "string"), ("language", "string"), ("text", "string"),
-    ("reason", "string"),
+    ("reason", "string"), ("page_type", "string"), ("page_type_reasons", "array<string>"),
 )

@@ -25,6 +25,7 @@ from cleaner.batch.worker import Task, clean_record
 from cleaner.decode import MAX_INPUT_BYTES
 from cleaner.errors import CleanerError
 from cleaner.model import RECORD_SCHEMA
+from cleaner.user_rules import RulesError, checked_rules
 from cleaner.warc import WarcStats, iter_warc_pages
 
 if TYPE_CHECKING:  # pyspark and pandas are optional: imported where a Spark job is built
@@ -64,18 +65,20 @@ def _on_alarm(signum, frame):
     raise _PageTimeout()
 
 
-def clean_task(task: Task, max_bytes: int = MAX_INPUT_BYTES, timeout: float | None = DEFAULT_TIMEOUT) -> dict[str, Any]:
+def clean_task(task: Task, max_bytes: int = MAX_INPUT_BYTES, timeout: float | None = DEFAULT_TIMEOUT,
+               rules: tuple[str, str] | None = None) -> dict[str, Any]:
     """Clean one page exactly as a ``cleaner batch`` worker does; the record, or ``error`` on failure.
 
     The time limit uses SIGALRM, so it stops slow Python code but not a single stuck C call.
+    ``rules`` is a user rules file's (text, name), as :func:`~cleaner.user_rules.checked_rules` gives.
     """
     if not timeout or threading.current_thread() is not threading.main_thread():
-        record, error = clean_record(task, max_bytes)
+        record, error = clean_record(task, max_bytes, rules)
     else:
         previous = signal.signal(signal.SIGALRM, _on_alarm)
         try:
             signal.setitimer(signal.ITIMER_REAL, timeout)
-            record, error = clean_record(task, max_bytes)
+            record, error = clean_record(task, max_bytes, rules)
         except _PageTimeout:
             record, error = None, f"timeout: cleaning took longer than {timeout:g} s"
         finally:
@@ -87,7 +90,7 @@ def clean_task(task: Task, max_bytes: int = MAX_INPUT_BYTES, timeout: float | No
     if record is None:
         return _failed(task.source, task.url, error or "failed")
     record["error"] = None
-    return record
+    return {key: record.get(key) for key in ("source", "url", *CLEANED_FIELDS)}  # the schema's columns
 
 
 def _failed(source: str, url: str | None, error: str) -> dict[str, Any]:
@@ -95,17 +98,17 @@ def _failed(source: str, url: str | None, error: str) -> dict[str, Any]:
 
 
 def _file_records(path: str, name: str, kind: str, gz: bool, max_bytes: int, timeout: float | None,
-                  counts: dict[str, int]) -> Iterator[dict[str, Any]]:
+                  counts: dict[str, int], rules: tuple[str, str] | None = None) -> Iterator[dict[str, Any]]:
     """Rows for one input file: one per page file, or one per HTML response of a WARC (in file order)."""
     if kind != "warc":  # kind and gzip as batch found them (by name, or by content)
-        yield clean_task(Task(name, path=path, kind=kind, gz=gz), max_bytes, timeout)
+        yield clean_task(Task(name, path=path, kind=kind, gz=gz), max_bytes, timeout, rules)
         return
     stats = WarcStats()
     for page in iter_warc_pages(path, name=name, stats=stats, max_bytes=max_bytes):
         if page.error:
             yield _failed(page.source, page.url, page.error)
         else:
-            yield clean_task(Task(page.source, data=page.data, url=page.url, kind="html"), max_bytes, timeout)
+            yield clean_task(Task(page.source, data=page.data, url=page.url, kind="html"), max_bytes, timeout, rules)
     _add(counts, "warc records", stats.records)
     _add(counts, _WARC_SKIPPED, stats.skipped_type + stats.skipped_status + stats.skipped_non_html)
 
@@ -186,6 +189,7 @@ def clean_files(
     out_dir: str | None = None,
     max_bytes: int = MAX_INPUT_BYTES,
     timeout: float | None = DEFAULT_TIMEOUT,
+    rules: str | None = None,
 ) -> tuple["DataFrame", "Accumulator[dict[str, int]]"]:
     """Lazily clean every page file and WARC under ``root`` (a folder or one file) on the executors.
 
@@ -193,7 +197,9 @@ def clean_files(
     partitions are read in order) and a counter accumulator ({"cleaned"|"empty"|"failed: <reason>"
     |"warc records"|...: n}) that fills in when an action runs. Only paths travel from the driver:
     they must be readable on every executor (local disk in local mode, a shared mount on a cluster).
+    ``rules`` (a user rules file) is read on the driver and its text shipped with the job.
     """
+    rules_text = checked_rules(rules)
     sources, passed = _sources(root, out_dir)
     sc = spark.sparkContext
     counts_acc = sc.accumulator({}, _counter_param())
@@ -212,7 +218,7 @@ def clean_files(
         def rows() -> Iterator[dict[str, Any]]:
             for batch in batches:
                 for path, name, kind, gz in zip(batch["path"], batch["name"], batch["kind"], batch["gz"]):
-                    for row in _file_records(path, name, kind, bool(gz), max_bytes, timeout, counts):
+                    for row in _file_records(path, name, kind, bool(gz), max_bytes, timeout, counts, rules_text):
                         _count(counts, row)
                         yield row
 
@@ -232,15 +238,19 @@ def clean_dataframe(
     keep_content: bool = False,
     max_bytes: int = MAX_INPUT_BYTES,
     timeout: float | None = DEFAULT_TIMEOUT,
+    rules: str | None = None,
 ) -> "DataFrame":
     """Add the cleaned columns to a DataFrame of pages (content as binary or string), for your own jobs.
 
     Output schema: the input columns (without ``content_col`` unless ``keep_content``), then the
     Article's record fields (:data:`cleaner.model.RECORD_SCHEMA` after ``url``: kind, title,
     metadata, language, text, reason) and ``error`` (why the page could not be cleaned; the others
-    are null then). No row fails the job.
+    are null then). No row fails the job. ``rules`` is a user rules file, read here and shipped
+    with the job (RulesError when bad).
     """
     from pyspark.sql.types import ArrayType, StringType, StructField, StructType
+
+    rules_text = checked_rules(rules)
 
     for col in (content_col, url_col):
         if col is not None and col not in df.columns:
@@ -268,7 +278,7 @@ def clean_dataframe(
                 if data is None:
                     record = _failed("", url, "no content (null)")
                 else:
-                    record = clean_task(Task("", data=data, url=url, kind=kind), max_bytes, timeout)
+                    record = clean_task(Task("", data=data, url=url, kind=kind), max_bytes, timeout, rules_text)
                 cleaned.append([record[name] for name in CLEANED_FIELDS])
             out = batch[kept_names].reset_index(drop=True)
             yield pd.concat([out, pd.DataFrame(cleaned, columns=list(CLEANED_FIELDS), dtype=object)], axis=1)
@@ -328,6 +338,7 @@ def _add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
                    help=f"seconds per page before it is failed as too slow (default: {DEFAULT_TIMEOUT:g})")
     p.add_argument("--overwrite", action="store_true", help="replace OUT if it exists")
+    p.add_argument("--rules", metavar="FILE", default=None, help="user rules file (TOML), read on the driver")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -346,6 +357,11 @@ def run(args: argparse.Namespace) -> int:
     if os.path.exists(args.output) and not args.overwrite:
         print(f"cleaner spark: output {args.output!r} exists; use --overwrite to replace it", file=sys.stderr)
         return 2
+    try:
+        checked_rules(args.rules)
+    except RulesError as exc:
+        print("\n".join(f"cleaner spark: {p}" for p in exc.problems), file=sys.stderr)
+        return 2
     started = time.perf_counter()
     try:
         spark = spark_session(args.master)
@@ -354,7 +370,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     spark.sparkContext.setLogLevel("ERROR")
     df, counts_acc = clean_files(spark, args.input, args.partitions, out_dir=args.output,
-                                 max_bytes=args.max_bytes, timeout=args.timeout)
+                                 max_bytes=args.max_bytes, timeout=args.timeout, rules=args.rules)
     writer = df.write.mode("overwrite" if args.overwrite else "errorifexists")
     try:
         if args.format == "parquet":
@@ -396,7 +412,7 @@ def summary(counts: dict[str, int], seconds: float, output: str) -> str:
         skipped = counts.get(_WARC_SKIPPED, 0)
         lines.append(f"WARC: {counts['warc records']} records read, {skipped} skipped ({_WARC_SKIPPED.split('(')[1]}")
     if ignored:
-        lines.append(f"{ignored} paths ignored (symlinks out of the input, special files)")
+        lines.append(f"{ignored} files ignored (not pages, symlinks out of the input, special files)")
     lines += [f"  failed: {reason}: {n}" for reason, n in sorted(failed.items())]
     lines.append(f"output: {output} (failed pages are rows whose 'error' says why)")
     return "\n".join(lines)

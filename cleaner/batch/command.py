@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import hashlib
 import json
 import os
 import signal
@@ -22,6 +23,7 @@ from .pool import run_pool
 from .state import OutDir, ResumeLog
 from .worker import FORMATS, Options, Outcome, Task
 from ..decode import MAX_INPUT_BYTES
+from ..user_rules import RulesError, checked_rules
 from ..warc import WarcStats, iter_warc_pages
 
 #: Seconds one page may take before it is reported as too slow and its worker replaced.
@@ -89,6 +91,8 @@ def register(subparsers) -> None:
                    help=f"largest page accepted, after gunzip (default: {MAX_INPUT_BYTES})")
     p.add_argument("--force", action="store_true", help="redo every page, even those up to date")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--rules", metavar="FILE", default=None,
+                   help="user rules file (TOML); a bad file stops the run before it starts")
     p.set_defaults(func=run)
 
 
@@ -228,6 +232,10 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         return _usage(problem)
     try:
+        rules = checked_rules(args.rules)
+    except RulesError as exc:
+        return _usage("\n".join(exc.problems))
+    try:
         out = OutDir(args.out_dir)
         locked = out.lock()
         log = ResumeLog(out.state) if locked else None
@@ -239,6 +247,8 @@ def run(args: argparse.Namespace) -> int:
     sources, passed = discover(args.in_dir, args.out_dir, args.format)
     opts = {"format": args.format, "blocks": args.blocks, "max_bytes": args.max_bytes, "version": _version()}
     opts.update({name: True for name in ("links", "images") if getattr(args, name)})  # only when asked: older runs resume
+    if rules:  # pages cleaned with other rules are redone
+        opts["rules"] = hashlib.sha256(rules[0].encode("utf-8")).hexdigest()
     state = _Run(out, log, args.format, opts)
     for p in passed:
         if p.failed:
@@ -247,7 +257,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             state.ignored += 1
             state.problem(display(p.rel), "ignored", p.reason)
-    worker_opts = Options(args.format, args.blocks, args.max_bytes, args.links, args.images)
+    worker_opts = Options(args.format, args.blocks, args.max_bytes, args.links, args.images, rules)
     previous = signal.signal(signal.SIGTERM, _raise_on_sigterm)
     try:
         state.bar = _progress_bar(sources, args.quiet)

@@ -16,6 +16,7 @@ from ..decode import gunzip
 from ..errors import CleanerError
 from ..model import Article
 from ..render import record, render
+from ..user_rules import cached_rules
 
 #: Per-page output formats of ``cleaner batch`` (``jsonl``, one file for all pages, is added there).
 FORMATS = ("txt", "json", "md", "html")
@@ -51,6 +52,7 @@ class Options:
     max_bytes: int
     links: bool = False  # md/html: links as [text](href), resolved against the page's URL
     images: bool = False  # md/html: images as ![alt](src) with their captions
+    rules: tuple[str, str] | None = None  # a user rules file: (its text, its name), compiled once per worker
 
 
 @dataclass(frozen=True)
@@ -87,12 +89,14 @@ def _test_sleep(source: str) -> None:
 
 
 def _article(task: Task, max_bytes: int, *, links: bool = False, images: bool = False,
-             ) -> tuple[Article | None, str | None]:
+             rules: tuple[str, str] | None = None) -> tuple[Article | None, str | None]:
     """Read and clean one page (``links``/``images``: kept for md/html): ``(article, None)``, or ``(None, why it failed)``, never an exception."""
     try:
         _test_sleep(task.source)
         data = task.data if task.data is not None else read_input(task.path or "", gz=task.gz, max_bytes=max_bytes)
-        return clean(data, url=task.url, kind=task.kind, max_bytes=max_bytes, links=links, images=images), None
+        compiled = cached_rules(*rules) if rules else None
+        return clean(data, url=task.url, kind=task.kind, max_bytes=max_bytes, links=links, images=images,
+                     rules=compiled), None
     except CleanerError as exc:
         return None, str(exc)
     except OSError as exc:
@@ -107,7 +111,7 @@ def _article(task: Task, max_bytes: int, *, links: bool = False, images: bool = 
 
 def process(task: Task, opts: Options) -> Outcome:
     """Clean one page into its rendered output; every failure becomes a failed Outcome with a reason."""
-    article, error = _article(task, opts.max_bytes, links=opts.links, images=opts.images)
+    article, error = _article(task, opts.max_bytes, links=opts.links, images=opts.images, rules=opts.rules)
     if article is None:
         return Outcome("failed", error)
     try:
@@ -120,9 +124,11 @@ def process(task: Task, opts: Options) -> Outcome:
     return Outcome("empty", article.reason or "no main text found", output)
 
 
-def clean_record(task: Task, max_bytes: int) -> tuple[dict[str, Any] | None, str | None]:
-    """One page's JSON record (what jsonl output writes), or None and why it failed (for Spark)."""
-    article, error = _article(task, max_bytes)
+def clean_record(task: Task, max_bytes: int, rules: tuple[str, str] | None = None,
+                 ) -> tuple[dict[str, Any] | None, str | None]:
+    """One page's JSON record (what jsonl output writes), or None and why it failed (for Spark;
+    ``rules``: a user rules file's text and name)."""
+    article, error = _article(task, max_bytes, rules=rules)
     if article is None:
         return None, error
     return record(article, source=task.source), None

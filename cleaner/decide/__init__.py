@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .core import find_core, label_blocks, trim_teaser_tail, trim_to_container
+from .core import LEANS, Lean, find_core, label_blocks, trim_teaser_tail, trim_to_container
 from .page_rules import (
     mark_duplicates, mark_headline_runs, mark_related_box, mark_related_lists, mark_repeated_items,
     pair_captions, related_headings,
@@ -50,6 +50,7 @@ class Page:
     under_headline: range = field(default_factory=lambda: range(0))
     hints: Hints | None = None  # title_hints prepared for comparing, once the core is found
     title: int | None = None
+    lean: Lean = LEANS["balanced"]  # which way the first labels lean (a rules file's precision)
 
 
 def add_page_evidence(page: Page) -> None:
@@ -77,7 +78,7 @@ def find_story(page: Page) -> None:
 
 def first_labels(page: Page) -> None:
     """Every block's label by its evidence and its place in or around the core."""
-    label_blocks(page.scored, page.start, page.end)
+    label_blocks(page.scored, page.start, page.end, page.lean)
 
 
 def take_back_story(page: Page) -> None:
@@ -92,8 +93,8 @@ def take_back_story(page: Page) -> None:
 
 
 def fill_story(page: Page) -> None:
-    """The story's stretch under the headline (not the page's title) and its container, then
-    its sign-off taken off."""
+    """The story's stretch under the headline (not the page's title), its container and the
+    tables of data in it, then its sign-off taken off."""
     page.hints = prepare_hints(page.title_hints)  # once for this pass and the title's
     fill_under_headline(page.scored, page.under_headline, page.hints)
     fill_story_container(page.scored)
@@ -121,9 +122,11 @@ PASSES: tuple[Callable[[Page], None], ...] = (
 )
 
 
-def decide(scored: list[Scored], title_hints: list[str]) -> tuple[int, int, int | None]:
-    """Label every block in place; returns the core span and the title block's index."""
-    page = Page(scored, title_hints)
+def decide(scored: list[Scored], title_hints: list[str], lean: Lean = LEANS["balanced"],
+           ) -> tuple[int, int, int | None]:
+    """Label every block in place; returns the core span and the title block's index. ``lean``
+    (a rules file's precision) shifts the first labels' thresholds."""
+    page = Page(scored, title_hints, lean=lean)
     for run in PASSES:
         run(page)
     return page.start, page.end, page.title

@@ -4,6 +4,9 @@ block's first label, by whether it sits in the core.
 """
 from __future__ import annotations
 
+import math
+from typing import NamedTuple
+
 from .scores import REASON, Scored
 from .shapes import coherence, story_vocabulary, teaser_headline
 
@@ -46,6 +49,32 @@ TAIL_MIN_STORY_WORDS = 200
 CONTAINER_PROSE_SCORE = 3.0
 #: Inside the core, a block stays main when its score is at least this (subheadings score ~ -1).
 MAIN_MIN_SCORE = -1.5
+
+
+class Lean(NamedTuple):
+    """Which way the first labels lean (a rules file's ``precision``): named shifts of the
+    thresholds above. The defaults are the balanced decision, unchanged."""
+
+    #: Inside the core, boilerplate evidence counts this many times against a block's content.
+    noise_factor: float = 1.0
+    #: Added to CONTAINER_PROSE_SCORE (infinite: prose outside the core is never taken back).
+    container_prose_offset: float = 0.0
+    #: Inside the core, a block outside the story's container (HTML) needs this score.
+    outside_container_min: float | None = None
+    #: Outside the core, a block no boilerplate evidence names is main from this score on.
+    loose_prose_score: float | None = None
+
+
+#: The leans a rules file may ask for: "high" keeps less around the story (boilerplate evidence
+#: weighs four times in the core, prose outside it stays out, the core's blocks outside the
+#: story's container need solid prose); "recall" also takes blocks outside the core that read
+#: somewhat like prose and that no boilerplate evidence names. Measured by
+#: benchmarks/precision_knob.py (README, "Steer").
+LEANS = {
+    "high": Lean(noise_factor=4.0, container_prose_offset=math.inf, outside_container_min=3.0),
+    "balanced": Lean(),
+    "recall": Lean(loose_prose_score=1.0),
+}
 #: Outside the core, a block no evidence names is named by its place and length: before the
 #: story, a line up to this long is a menu entry; after it, a longer block is a teaser.
 PLACE_LINE_WORDS = 8
@@ -56,6 +85,10 @@ INSIDE_CORE = "inside_core"
 #: In the story's container (the reason's name is older than the term "story container").
 CONTAINER_PROSE = "anchor_prose"
 OUTSIDE_CORE = "outside_core"
+#: Leaning to precision: in the core, outside the story's container, with too little prose.
+OUTSIDE_CONTAINER = "outside_container"
+#: Leaning to recall: outside the core, prose no boilerplate evidence names.
+LOOSE_PROSE = "loose_prose"
 BEFORE_CORE = "before_core"
 AFTER_CORE = "after_core"
 
@@ -170,19 +203,25 @@ def _label_by_place(s: Scored, before_core: bool) -> tuple[str, str]:
     return ("related" if s.feats.words > PLACE_LINE_WORDS else "footer"), AFTER_CORE
 
 
-def label_blocks(scored: list[Scored], start: int, end: int) -> None:
+def label_blocks(scored: list[Scored], start: int, end: int, lean: Lean = LEANS["balanced"]) -> None:
     """Every block's first label and reasons, and its score: by its evidence inside the core
-    [start, end), by its evidence or its place outside."""
+    [start, end), by its evidence or its place outside; ``lean`` shifts the thresholds."""
+    factor, outside_min, loose = lean.noise_factor, lean.outside_container_min, lean.loose_prose_score
+    container_prose = CONTAINER_PROSE_SCORE + lean.container_prose_offset
     for i, s in enumerate(scored):
         b = s.block
         b.score = s.score
         if start <= i < end:
-            if s.noise_label and (s.noise > s.content or s.boundary) or s.score < MAIN_MIN_SCORE:
+            if s.noise_label and (s.noise * factor > s.content or s.boundary) or s.score < MAIN_MIN_SCORE:
                 label, why = s.noise_label or "boilerplate", INSIDE_CORE
+            elif outside_min is not None and b.in_story_container is False and s.score < outside_min:
+                label, why = s.noise_label or "boilerplate", OUTSIDE_CONTAINER
             else:
                 label, why = "main", CORE
-        elif b.in_story_container and s.score >= CONTAINER_PROSE_SCORE and s.noise_label is None:
+        elif b.in_story_container and s.score >= container_prose and s.noise_label is None:
             label, why = "main", CONTAINER_PROSE
+        elif loose is not None and s.noise_label is None and s.score >= loose:
+            label, why = "main", LOOSE_PROSE
         elif s.noise_label:  # outside the story: what its evidence says it is ...
             label, why = s.noise_label, OUTSIDE_CORE
         else:  # ... or what its place says

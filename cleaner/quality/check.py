@@ -30,6 +30,8 @@ from .fixtures import (
     score_fixture,
 )
 from .metric import summarize
+from ..explain import add_page_options, write_page
+from ..user_rules import FOLDER_RULES, Rules, RulesError, folder_rules, load_rules
 from ..model import LABELS, Article
 
 #: How far a fixture's body F1 may fall below its baseline before it fails: absorbs a few tokens
@@ -216,13 +218,25 @@ def _compare(result: FixtureResult, base: BaselineEntry, body_tolerance: float) 
             f"label accuracy {result.label_accuracy:.4f} ({result.correct}/{result.aligned}) "
             f"is below baseline {base.label_accuracy:.4f}"
         )
+    problems += [f"metadata: {m}" for m in result.metadata_mismatches]
     return problems
 
 
-def _run_one(fixture: Fixture) -> FixtureResult:
+def _run_one(fixture: Fixture, rules: Rules | None = None) -> FixtureResult:
     data = fixture.page_path.read_bytes()
-    article = clean(data, kind=fixture.kind, url=fixture.meta.get("url"))
+    article = clean(data, kind=fixture.kind, url=fixture.meta.get("url"), rules=rules)
     return score_fixture(fixture, article)
+
+
+def _fixture_rules(fixtures: list[Fixture], root: Path, rules: str | Path | None) -> list[Rules | None]:
+    """Each fixture's user rules: its folder's rules.toml (the nearest up to ``root``), else the
+    ``rules`` file; a bad rules file is a FixtureFormatError naming its file:line."""
+    try:
+        default = load_rules(rules) if rules is not None else None
+        cache: dict[Path, Rules | None] = {}
+        return [folder_rules(f.page_path, root, cache) or default for f in fixtures]
+    except RulesError as exc:
+        raise FixtureFormatError(exc.problems) from None
 
 
 def run_check(
@@ -231,15 +245,18 @@ def run_check(
     *,
     body_tolerance: float = BODY_F1_TOLERANCE,
     strict: bool = False,
+    rules: str | Path | None = None,
 ) -> CheckReport:
     """Run the cleaner on every fixture under ``fixtures_dir`` and judge it against ``baseline``.
 
     ``baseline`` is a path, a mapping shaped like baseline.json's ``fixtures`` object
     (``{name: {"body_f1", "label_accuracy"}}``), or None for ``FIXTURES_DIR/baseline.json``.
-    Raises FixtureFormatError on unreadable fixtures or baseline.
+    ``rules`` is a user rules file for fixtures whose folder has no ``rules.toml``.
+    Raises FixtureFormatError on unreadable fixtures, baseline or rules.
     """
     root = Path(fixtures_dir)
     fixtures = discover(root)
+    fixture_rules = _fixture_rules(fixtures, root, rules)
     if baseline is None or isinstance(baseline, (str, Path)):
         baseline_path = Path(baseline) if baseline is not None else root / BASELINE_NAME
         base = load_baseline(baseline_path)
@@ -247,19 +264,20 @@ def run_check(
         baseline_path = None
         base = {name: _parse_entry(name, v, "baseline") for name, v in baseline.items()}
     verdicts = []
-    for fixture in fixtures:
+    for fixture, page_rules in zip(fixtures, fixture_rules):
         try:
-            result = _run_one(fixture)
+            result = _run_one(fixture, page_rules)
         except Exception as exc:  # a crash on one page is that fixture's failure, not the run's
             last = traceback.extract_tb(exc.__traceback__)[-1]
             where = f" (at {Path(last.filename).name}:{last.lineno})" if last else ""
             message = f"cleaner raised {type(exc).__name__}: {exc}{where}"
             verdicts.append(Verdict(fixture.name, ERROR, None, base.get(fixture.name), [message]))
             continue
-        if fixture.name not in base:
-            verdicts.append(Verdict(fixture.name, NEW, result, None))
+        typed = [result.page_type_problem] if result.page_type_problem else []
+        if fixture.name not in base:  # a new fixture's scores are not judged; its page type is
+            verdicts.append(Verdict(fixture.name, FAIL if typed else NEW, result, None, typed))
             continue
-        problems = _compare(result, base[fixture.name], body_tolerance)
+        problems = typed + _compare(result, base[fixture.name], body_tolerance)
         verdicts.append(
             Verdict(fixture.name, FAIL if problems else PASS, result, base[fixture.name], problems)
         )
@@ -345,6 +363,8 @@ def render_text(report: CheckReport, *, verbose: bool = False) -> str:
             row += f"  unaligned: {len(r.unmatched_expected)} annotated, {len(r.unmatched_produced)} produced"
         if r.annotated_language and r.language and r.annotated_language != r.language:
             row += f"  language {r.language} (annotated {r.annotated_language})"
+        if r.page_type_problem:
+            row += "  " + r.page_type_problem
         out.append(row)
         mistakes = _mistakes(r.confusion)
         if mistakes:
@@ -439,7 +459,7 @@ def run_check_command(args: argparse.Namespace) -> int:
         return 2
     try:
         report = run_check(args.fixtures_dir, args.baseline, body_tolerance=args.tolerance,
-                           strict=args.strict and not args.update_baseline)
+                           strict=args.strict and not args.update_baseline, rules=args.rules)
     except FixtureFormatError as exc:
         for problem in exc.problems:
             print(f"cleaner check: {problem}", file=sys.stderr)
@@ -484,10 +504,16 @@ def annotation_tsv(article: Article, *, url: str | None = None) -> str:
 
 
 def run_annotate(args: argparse.Namespace) -> int:
-    """``cleaner annotate``: print a pre-labelled fixture for PAGE; 2 when PAGE cannot be read."""
+    """``cleaner annotate``: print a pre-labelled fixture for PAGE (``--html``: write the explain
+    page to label it by clicking); 2 when PAGE or the rules cannot be read."""
+    if args.html:
+        return write_page(args, annotate=True, command="annotate")
     try:
         data = sys.stdin.buffer.read() if args.page == "-" else Path(args.page).read_bytes()
-        article = clean(data, kind=args.kind, url=args.url)
+        article = clean(data, kind=args.kind, url=args.url, rules=args.rules)
+    except RulesError as exc:
+        print("\n".join(f"cleaner annotate: {p}" for p in exc.problems), file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"cleaner annotate: cannot read {args.page}: {exc.strerror or exc}", file=sys.stderr)
         return 2
@@ -523,6 +549,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text", help="report format")
     p.add_argument("-v", "--verbose", action="store_true",
                    help="show the block diff of every fixture, not only failing ones")
+    p.add_argument("--rules", metavar="FILE", help=f"user rules for fixtures whose folder has no {FOLDER_RULES}")
     p.set_defaults(func=run_check_command)
 
     a = subparsers.add_parser(
@@ -531,7 +558,8 @@ def register(subparsers: Any) -> None:
                     "with the current decisions; save the page beside it as NAME.html or NAME.txt.",
     )
     a.add_argument("page", metavar="PAGE", help="page file (HTML or text, .gz ok) or - for stdin")
-    a.add_argument("--kind", choices=("auto", "html", "text"), default="auto",
-                   help="input kind (default: sniff)")
-    a.add_argument("--url", help="page URL, recorded as '# url:' and passed to the cleaner")
+    add_page_options(a)
+    a.add_argument("--html", action="store_true",
+                   help="write an HTML page instead: click blocks to relabel them, save NAME.labels.tsv")
+    a.add_argument("-o", "--output", metavar="FILE", help="--html: where to write (default NAME.annotate.html)")
     a.set_defaults(func=run_annotate)

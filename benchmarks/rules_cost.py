@@ -1,0 +1,132 @@
+"""What user rules cost per page: clean() with no rules, with a rules file that has no rules, and
+with 50 rules (CSS drop/keep, phrases, regexes), in one run, interleaved page by page.
+
+    python benchmarks/rules_cost.py [BENCH_DIR] [--repeat N] [--limit N]
+
+Two 50-rule files are timed: every rule for every page (the worst case), and the usual shape of
+a site rules file: CSS names a site's own classes, so its 20 CSS rules and 20 of the text rules
+are for other sites' hosts, and 10 text rules (5 phrases, 5 regexes) are for every page. Prints
+ms/page (median of the repeats, process CPU time) and the cost over no rules; and, since a
+shared machine's noise is a good part of that difference, the time spent in the rules' own code
+(Rules.drop_elements, add_evidence, enforce) on pages parsed and segmented beforehand.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench import detect_mode, load_pages  # noqa: E402
+from cleaner import clean  # noqa: E402
+from cleaner.segment import parse_html, segment_html  # noqa: E402
+from cleaner.user_rules import Rules, parse_rules  # noqa: E402
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "bench" / "scrapinghub"
+
+#: Realistic rule bodies: what users write against promos, widgets and site chrome.
+DROPS = ["div.newsletter-signup", "aside.related-links", "#comments", "div[class*=outbrain]",
+         "section.taboola", "div.ad-slot, div.advert", "ul.share-tools", "div.paywall-prompt",
+         "figure.video-embed", "div#cookie-banner"]
+KEEPS = ["div.fact-box", "aside.pull-quote", "div.timeline", "section.key-points", "div.article-aside",
+         "table.results", "div.recipe-ingredients", "blockquote.twitter-tweet", "div.interview-answer",
+         "div.story-annex"]
+PHRASES = ["Sign up for our newsletter", "Download our app", "Support independent journalism",
+           "This article was amended", "Follow us on Telegram", "Get the latest headlines",
+           "Our journalism depends on you", "Read the full report", "Listen to this article",
+           "Become a member today", "Gift this article", "Recommended for you",
+           "Sponsored by", "Photo illustration by", "Watch the video above"]
+REGEXES = [r"^Advertisement$", r"(?i:sponsored content)", r"^\d+ comments?$", r"(?i:^share this)",
+           r"^Updated \d", r"(?i:all rights reserved)", r"^Image \d+ of \d+$", r"(?i:^read more:)",
+           r"^[A-Z ]{4,}$", r"(?i:click here to)", r"^\(?AP\)?$", r"(?i:^tags?:)", r"^Loading…?$",
+           r"(?i:newsletter)", r"^©"]
+
+
+def rules_text(everywhere: int) -> str:
+    """50 rules: the first ``everywhere`` text rules (alternately phrase and regex) for every
+    page, all others (every CSS rule among them) for hosts no bench page has; 50 for all."""
+    phrases = [("phrase", p, "promo") for p in PHRASES]
+    regexes = [("regex", r, "boilerplate") for r in REGEXES]
+    text = [rule for pair in zip(phrases, regexes) for rule in pair]
+    css = [("drop", d, None) for d in DROPS] + [("keep", k, None) for k in KEEPS]
+    lines = []
+    for n, (kind, value, label) in enumerate(text + css):
+        lines += ["[[rule]]", f'name = "r{n}"', f"{kind} = {_toml_string(value)}"]
+        if label:
+            lines.append(f'label = "{label}"')
+        if n >= everywhere:
+            lines.append(f'hosts = ["site{n}.example"]')
+    return "\n".join(lines) + "\n"
+
+
+def _toml_string(value: str) -> str:
+    return "'" + value + "'"  # literal strings: no escapes (none of the values holds a quote)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("bench_dir", nargs="?", default=str(SHARED))
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--limit", type=int, default=None)
+    args = ap.parse_args()
+    folder = Path(args.bench_dir)
+    pages, _ = load_pages(folder, detect_mode(folder), args.limit)
+    variants = {
+        "no rules": None,
+        "empty rules file": parse_rules(""),
+        "50 rules, all for every page": parse_rules(rules_text(50)),
+        "50 rules, 10 for every page": parse_rules(rules_text(10)),
+    }
+    url = "https://news.bench.example/story"
+    for rules in variants.values():  # compile the per-host sets once, as a batch worker does
+        if rules is not None:
+            clean(pages[0].source, url=url, rules=rules)
+    totals = {name: [] for name in variants}
+    for _ in range(args.repeat):
+        spent = dict.fromkeys(variants, 0.0)
+        for p in pages:
+            for name, rules in variants.items():  # interleaved: drift hits every variant alike
+                t0 = time.process_time()
+                clean(p.source, url=url, rules=rules)
+                spent[name] += time.process_time() - t0
+        for name in variants:
+            totals[name].append(spent[name] * 1000 / len(pages))
+    inside = {name: _rules_work(pages, rules, url, args.repeat) for name, rules in variants.items()}
+    base = statistics.median(totals["no rules"])
+    print(f"{folder.name}: {len(pages)} pages, {args.repeat} repeats, process CPU ms/page (median)")
+    for name, runs in totals.items():
+        ms = statistics.median(runs)
+        own = inside[name]
+        print(f"  {name:32s} {ms:7.3f} ms/page   {ms - base:+.3f} ms over no rules   "
+              f"{own:.3f} ms/page in the rules' code")
+
+
+def _rules_work(pages: list, rules: Rules | None, url: str, repeat: int) -> float:
+    """ms/page spent in the rules' own calls (drop, evidence, enforce), on pages parsed and
+    segmented beforehand: the rest of clean() is the same code with or without rules."""
+    if rules is None:
+        return 0.0
+    prepared = []
+    for p in pages:
+        root = parse_html(p.source)
+        prepared.append((p.source, root, *segment_html(parse_html(p.source))))
+    runs = []
+    for _ in range(repeat):
+        spent = 0.0
+        for source, root, blocks, elements in prepared:
+            evidence = [[] for _ in blocks]
+            t0 = time.process_time()
+            rules.drop_elements(root, url)
+            fired = rules.add_evidence(blocks, evidence, url, root, elements)
+            rules.enforce(blocks, fired)
+            spent += time.process_time() - t0
+        runs.append(spent * 1000 / len(prepared))
+    return statistics.median(runs)
+
+
+if __name__ == "__main__":
+    main()

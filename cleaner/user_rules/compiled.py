@@ -1,0 +1,259 @@
+"""User rules compiled for matching: which rules apply to a host, the CSS selectors that drop or
+keep elements, and the phrases and regexes that name blocks; each named block gets the rule's
+evidence (reason ``rule:<name>``)."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from typing import NamedTuple
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from ..model import Block
+from ..segment import ElementTable
+from ..rules.evidence import Evidence
+
+
+class RulesError(ValueError):
+    """A rules file that cannot be used; ``problems`` holds one ``file:line: what`` per error."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One checked rule: its name, kind, what it matches and, for text rules, the label it gives."""
+
+    name: str
+    kind: str  # one of KINDS
+    hosts: tuple[str, ...]  # empty: every page
+    label: str  # "main" for keep; the rule's label for phrase/regex; "" for drop
+    selector: str = ""  # drop/keep: the CSS selector group
+    pattern: re.Pattern[str] | None = None  # regex: what a block's text is searched for
+    phrases: tuple[str, ...] = ()  # phrase: lower-cased, single-spaced, as block texts are
+    evidence: Evidence | None = None  # what the rule adds to a block it names
+    needle: str = ""  # regex: text every match contains (loading.required_text) ...
+    needle_folded: bool = False  # ... to find in the lower-cased page text
+
+    def applies_to(self, host: str | None) -> bool:
+        """The rule is for every page, or for ``host`` (a pattern without '*' also takes subdomains)."""
+        if not self.hosts:
+            return True
+        if not host:
+            return False
+        return any(fnmatchcase(host, p) if "*" in p else host == p or host.endswith("." + p)
+                   for p in self.hosts)
+
+
+class _Css(NamedTuple):
+    """One selector of a CSS rule, with the class/id names a page must have for it to match."""
+
+    order: int  # the rule's place in the file: the first rule that names a block wins
+    rule: Rule
+    needles: tuple[str, ...]  # each must occur in the page's class and id values
+    xpath: etree.XPath
+
+
+@dataclass
+class _PageRules:
+    """The rules that apply to one host, compiled: CSS selectors by kind, text rules in file order."""
+
+    drop: list[_Css]
+    keep: list[_Css]
+    phrases: list[tuple[int, Rule]]
+    regexes: list[tuple[int, Rule]]
+
+
+@dataclass
+class Rules:
+    """A checked rules file, compiled; :func:`load_rules` makes one. Per-host sets are cached."""
+
+    rules: list[Rule]
+    precision: str = "balanced"
+    source: str = "<rules>"
+    _by_host: dict[str | None, _PageRules] = field(default_factory=dict, repr=False)
+
+    def for_url(self, url: str | None) -> _PageRules:
+        """The compiled rules that apply to a page at ``url`` (host rules need a URL)."""
+        host = _host(url)
+        page = self._by_host.get(host)
+        if page is None:
+            page = self._by_host[host] = _compile_page(self.rules, host)
+        return page
+
+    def drop_elements(self, root: etree._Element, url: str | None) -> int:
+        """Remove the elements the ``drop`` rules select (their tails stay); returns how many."""
+        drop = self.for_url(url).drop
+        if not drop:
+            return 0
+        names = " ".join(_CLASS_VALUES(root) + _ID_VALUES(root))
+        found = [el for _, el in _selected(drop, root, names)]
+        for el in found:
+            parent = el.getparent()
+            if parent is None:
+                continue  # the document's root element stays: there would be nothing to read
+            tail = el.tail
+            if tail:  # the text after the element belongs to its parent or previous sibling
+                prev = el.getprevious()
+                if prev is not None:
+                    prev.tail = (prev.tail or "") + tail
+                else:
+                    parent.text = (parent.text or "") + tail
+            parent.remove(el)
+        return len(found)
+
+    def add_evidence(self, blocks: list[Block], evidence: list[list[Evidence]], url: str | None,
+                     root: etree._Element | None = None, elements: ElementTable | None = None,
+                     ) -> dict[int, Evidence]:
+        """Add a rule's evidence to each block it names: ``keep`` rules to blocks inside their
+        elements (HTML, after segmentation), text rules to blocks whose text matches; the first
+        rule in the file wins a block. Returns the evidence added by block index, for :meth:`enforce`."""
+        page = self.for_url(url)
+        named: dict[int, tuple[int, Evidence]] = {}
+        if page.keep and root is not None and elements is not None:
+            _keep_evidence(page.keep, blocks, root, elements, named)
+        if page.phrases or page.regexes:
+            _text_evidence(page, blocks, named)
+        fired = {i: ev for i, (_, ev) in sorted(named.items())}
+        for i, ev in fired.items():
+            evidence[i].append(ev)
+        return fired
+
+    def enforce(self, blocks: list[Block], fired: dict[int, Evidence]) -> None:
+        """After the decision: a block a rule names has the rule's label, whatever context said
+        (the title keeps its label when the rule calls it story text)."""
+        for i, ev in fired.items():
+            b = blocks[i]
+            if b.label != ev.label and not (b.label == "title" and ev.label == "main"):
+                b.label = ev.label
+                b.reasons.append(ev.reason)  # the rule, again: it decided last
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname
+    except ValueError:
+        return None
+    return host.rstrip(".") if host else None
+
+
+def _name(found: dict[int, tuple[int, Evidence]], i: int, order: int, rule: Rule) -> None:
+    """Record that ``rule`` names block ``i`` unless a rule earlier in the file does."""
+    if i not in found or found[i][0] > order:
+        found[i] = (order, rule.evidence)
+
+
+# Class and id values of the whole page, gathered in C: a selector whose class or id the page
+# lacks cannot match, and most site rules name classes most pages do not have.
+_CLASS_VALUES = etree.XPath("descendant-or-self::*/@class")
+_ID_VALUES = etree.XPath("descendant-or-self::*/@id")
+
+
+def _selected(css: list[_Css], root: etree._Element, names: str) -> list[tuple[_Css, etree._Element]]:
+    """The elements each selector matches, skipping selectors whose names are not in ``names``."""
+    return [(c, el) for c in css if all(n in names for n in c.needles) for el in c.xpath(root)]
+
+
+#: An element's place in document order: the elements before it plus those it is inside.
+_PLACE = etree.XPath("count(preceding::*) + count(ancestor::*)")
+
+
+def _element_ids(root: etree._Element, elements: list[etree._Element]) -> list[int]:
+    """Each element's id as the segmenter numbers them: its place among the elements of the
+    (pruned) body in document order. Counted in C, only for the few elements a rule selected."""
+    body = root.find("body")
+    start = body if body is not None else root
+    base = _PLACE(start)
+    return [int(_PLACE(el) - base) for el in elements]
+
+
+def _keep_evidence(keep: list[_Css], blocks: list[Block], root: etree._Element, elements: ElementTable,
+                   named: dict[int, tuple[int, Evidence]]) -> None:
+    # an element that holds a block is among the elements the segmenter named: their class and
+    # id values are at hand, no pass over the page
+    names = " ".join(elements.names.values())
+    for c, el in _selected(keep, root, names):
+        (eid,) = _element_ids(root, [el])
+        for b in blocks:
+            if eid in b.ancestors:
+                _name(named, b.index, c.order, c.rule)
+
+
+def _text_evidence(page: _PageRules, blocks: list[Block], named: dict[int, tuple[int, Evidence]]) -> None:
+    """Phrases are found with str.find in the page's lower-cased text, regexes with one search
+    each over the page's text (blocks joined by newlines, so ^ and $ are a block's ends); a
+    position is mapped back to its block."""
+    texts = [b.text for b in blocks]
+    joined = "\n".join(texts)
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    low, low_starts = "", starts
+    if page.phrases or any(r.needle_folded for _, r in page.regexes):
+        low = joined.lower()
+        if len(low) != len(joined):  # a letter lowered to two ("İ"): the blocks' offsets moved
+            lowered = [t.lower() for t in texts]
+            low_starts, pos = [], 0
+            for t in lowered:
+                low_starts.append(pos)
+                pos += len(t) + 1
+    for order, rule in page.phrases:
+        for phrase in rule.phrases:
+            at = low.find(phrase)
+            while at != -1:
+                i = bisect_right(low_starts, at) - 1
+                _name(named, i, order, rule)
+                at = low.find(phrase, low_starts[i + 1] if i + 1 < len(low_starts) else len(low))
+    for order, rule in page.regexes:
+        if rule.needle and rule.needle not in (low if rule.needle_folded else joined):
+            continue  # text every match contains is not on the page
+        for m in rule.pattern.finditer(joined):
+            _name(named, bisect_right(starts, m.start()) - 1, order, rule)
+
+
+def _compile_page(rules: list[Rule], host: str | None) -> _PageRules:
+    """The rules for ``host``, each CSS selector of a group compiled on its own with its names."""
+    from cssselect import parse
+    from lxml.cssselect import LxmlHTMLTranslator  # cssselect is a dependency; loaded with rules only
+
+    translator = LxmlHTMLTranslator()
+    page = _PageRules([], [], [], [])
+    for order, rule in enumerate(rules):
+        if not rule.applies_to(host):
+            continue
+        if rule.kind in ("drop", "keep"):
+            for selector in parse(rule.selector):
+                css = _Css(order, rule, tuple(_needles(selector.parsed_tree)),
+                           etree.XPath(translator.selector_to_xpath(selector)))
+                (page.drop if rule.kind == "drop" else page.keep).append(css)
+        else:
+            (page.phrases if rule.kind == "phrase" else page.regexes).append((order, rule))
+    return page
+
+
+#: Attribute operators whose match contains the value ("[class*=promo]"; not "!=", "exists").
+_CONTAINING = frozenset({"=", "~=", "*=", "^=", "$=", "|="})
+
+
+def _needles(tree) -> list[str]:
+    """Class and id names (or attribute values of class/id) a selector's matches must carry."""
+    kind = type(tree).__name__
+    found = []
+    if kind == "Class":
+        found.append(tree.class_name)
+    elif kind == "Hash":
+        found.append(tree.id)
+    elif kind == "Attrib" and tree.attrib in ("class", "id") and tree.operator in _CONTAINING and tree.value:
+        found.append(tree.value.value if hasattr(tree.value, "value") else str(tree.value))
+    if kind == "CombinedSelector":
+        return _needles(tree.selector) + _needles(tree.subselector)
+    inner = getattr(tree, "selector", None)  # Negation's subselector must be absent: not read
+    return found + (_needles(inner) if inner is not None else [])
