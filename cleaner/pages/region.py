@@ -94,16 +94,16 @@ def within(scored: list[Scored], picked: list[int], element: int | None) -> list
     return [i for i in picked if element in scored[i].block.ancestors]
 
 
-#: A line this short that the article decision left out, with nothing kept after it, heads what
-#: the region dropped ("Customers also bought" over its cross-sells): it is not kept either.
-ORPHAN_MAX_WORDS = 8
+#: Subheading tags: one that ends the kept region heads nothing kept.
+HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
 def drop_orphan_headings(scored: list[Scored], kept: list[int]) -> list[int]:
-    """``kept`` without the trailing short lines the article decision left out (see ORPHAN_MAX_WORDS)."""
+    """``kept`` without the subheadings at its end that the article decision left out: with nothing
+    kept after them, they head what the region dropped ("Customers also bought" over its
+    cross-sells)."""
     end = len(kept)
-    while end and scored[kept[end - 1]].block.label != "main" and \
-            scored[kept[end - 1]].feats.words <= ORPHAN_MAX_WORDS and not scored[kept[end - 1]].feats.terminal:
+    while end and scored[kept[end - 1]].block.label != "main" and scored[kept[end - 1]].block.tag in HEADING_TAGS:
         end -= 1
     return kept[:end]
 
