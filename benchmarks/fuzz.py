@@ -210,6 +210,13 @@ def failure_key(report: str) -> str:
     return found[-1][:300] if found else report.strip().splitlines()[-1][:300]
 
 
+def _slow_once(report: str) -> bool:
+    """True when the only failure was a hang that hypothesis's retry of the same input did not
+    repeat (FlakyFailure): the machine was busy, the input is not pathological."""
+    return "FlakyFailure" in report and "Failed to reproduce exception" in report and \
+        "Hang: input took longer" in report
+
+
 def run_round(name: str, strategy, check, examples: int) -> str | None:
     """Run one target for ``examples`` inputs; the shrunk failure report, or None."""
     test = settings(
@@ -247,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     counts = dict.fromkeys(chosen, 0)  # examples asked for; a round that fails stops early
     seconds = dict.fromkeys(chosen, 0.0)
     failures: dict[str, list[str]] = {name: [] for name in chosen}  # failure keys per target
+    slow = dict.fromkeys(chosen, 0)  # hangs hypothesis could not reproduce
     while time.monotonic() < deadline:
         for name in chosen:
             if time.monotonic() >= deadline:
@@ -257,7 +265,13 @@ def main(argv: list[str] | None = None) -> int:
             report = run_round(name, strategy, check, examples)
             seconds[name] += time.monotonic() - started
             counts[name] += examples
-            if report and failure_key(report) not in failures[name]:
+            if report and _slow_once(report):  # too slow once, then fast: a loaded machine, not a bug
+                slow[name] += 1
+                args.out.mkdir(parents=True, exist_ok=True)
+                path = args.out / f"{name}-slow-{slow[name]}.txt"
+                path.write_text(report, encoding="utf-8")
+                print(f"slow once in {name}, did not reproduce (time it alone to be sure)\n  -> {path}", flush=True)
+            elif report and failure_key(report) not in failures[name]:
                 failures[name].append(failure_key(report))
                 args.out.mkdir(parents=True, exist_ok=True)
                 path = args.out / f"{name}-{len(failures[name])}.txt"
@@ -267,7 +281,8 @@ def main(argv: list[str] | None = None) -> int:
               flush=True)
 
     found = sum(len(v) for v in failures.values())
-    print(f"done: {sum(counts.values())} examples, {found} distinct failure(s)")
+    print(f"done: {sum(counts.values())} examples, {found} distinct failure(s), "
+          f"{sum(slow.values())} slow once but not on the retry")
     return 1 if found else 0
 
 

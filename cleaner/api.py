@@ -17,6 +17,9 @@ from .model import Article, Block
 from .segment import parse_html, segment_html, segment_text
 from .decide import LEANS, decide
 from .decide.scores import score_page
+from .pages import classify_page, forced
+from .pages.comments import reader_comments
+from .pages.strategies import apply_strategy
 from .user_rules import Rules, load_rules
 
 _MAIN_ONLY = frozenset({"main"})
@@ -95,6 +98,8 @@ def clean(
     max_bytes: int | None = None,
     links: bool = False,
     images: bool = False,
+    page_type: str | None = None,
+    comments: bool = False,
     rules: "Rules | str | os.PathLike[str] | None" = None,
 ) -> Article:
     """Split a scraped page into labelled blocks and return its title and main story.
@@ -102,10 +107,14 @@ def clean(
     ``data`` is HTML or flattened text (blocks separated by blank lines), as ``str`` or ``bytes``
     (bytes are decoded: BOM, UTF-8, declared charset, then detection; gzip is unpacked).
     ``kind`` is "html", "text" or "auto". ``links``/``images`` record the hrefs of links and the
-    sources of images (HTML), for Markdown/HTML output. Raises :class:`CleanerError` for unreadable input.
+    sources of images (HTML), for Markdown/HTML output. ``page_type`` imposes a page type instead
+    of the classifier's (see :data:`cleaner.pages.PAGE_TYPES`): the type picks what counts as main
+    content (:mod:`cleaner.pages.strategies`); ``comments=True`` also returns the
+    reader comments in ``Article.comments``. Raises :class:`CleanerError` for unreadable input.
     ``rules`` is a user rules file (path) or :class:`~cleaner.user_rules.Rules`; a bad file
     raises :class:`~cleaner.user_rules.RulesError` before the page is read.
     """
+    given = forced(page_type) if page_type is not None else None
     if rules is not None and not isinstance(rules, Rules):  # a path: compiled once per process
         rules = load_rules(rules)
     if kind not in ("auto", "html", "text"):
@@ -124,10 +133,14 @@ def clean(
     if kind == "auto":
         kind = sniff_kind(text)
     if not text.strip():
-        return Article("", [], _iso639_1(language), [], kind, url, reason="empty input")
+        return Article("", [], _iso639_1(language), [], kind, url, reason="empty input",
+                       page_type=given.type if given else "other",
+                       page_type_reasons=given.reasons if given else ["empty input"],
+                       comments=[] if comments else None)
 
     hints: list[str] = []
     elements: list = []
+    outer: list[str] = []  # class/id values of <body> and the story container's wrappers
     declared = Declarations()  # text input declares nothing
     if kind == "html":
         root = parse_html(utf8)
@@ -140,8 +153,12 @@ def clean(
         blocks = segment_text(text)
     if not blocks:
         title = hints[-1].strip() if hints else ""  # a page that is only a <title> keeps it
-        return _article(title, [], language, [], kind, url, "no visible text",
-                        article_metadata(declared, [], None, title, url, language))
+        article = _article(title, [], language, [], kind, url, "no visible text",
+                           article_metadata(declared, [], None, title, url, language))
+        article.page_type, article.page_type_reasons = given.type if given else "other", \
+            given.reasons if given else ["no visible text"]
+        article.comments = [] if comments else None
+        return article
 
     lang = language or detect_language(_language_sample(blocks))
     stop = stopwords(lang)
@@ -153,21 +170,30 @@ def clean(
         # a block is noisy when any of its evidence is for a label other than "main" (in C: no
         # generator per block)
         noisy = [not _MAIN_ONLY.issuperset(map(_LABEL, ev)) for ev in evidence]
-        assign_paths(blocks, elements, find_story_container(blocks, feats, noisy, elements))
+        container = find_story_container(blocks, feats, noisy, elements)
+        assign_paths(blocks, elements, container)
         dom_evidence(blocks, feats, evidence)
+        outer = [elements.names.get(e, "") for e in (0, *container)]
+    page = given or classify_page(blocks, feats, evidence, kind=kind, url=url, outer_names=outer,
+                                  declarations=declared, element_tags=elements.tags if elements else ())
     scored = score_page(blocks, feats, evidence)
     if rules is None:
         _, _, title_index = decide(scored, hints)
     else:
         _, _, title_index = decide(scored, hints, LEANS[rules.precision])
+    apply_strategy(page.type, scored, elements.tags if elements else [])
+    if rules is not None:  # the user's rules have the last word
         rules.enforce(blocks, fired)
 
     title = blocks[title_index].text if title_index is not None else (hints[-1].strip() if hints else "")
     paragraphs = [b.text for b in blocks if b.label == "main"]
     reason = None if paragraphs else "no block reads like story text"
-    meta = article_metadata(declared, blocks, title_index, title, url, lang) if kind == "html" \
+    meta = article_metadata(declared, blocks, title_index, title, url, lang, elements.names) if kind == "html" \
         else text_metadata(blocks, title_index, lang)
-    return _article(title, paragraphs, lang, blocks, kind, url, reason, meta)
+    article = _article(title, paragraphs, lang, blocks, kind, url, reason, meta)
+    article.page_type, article.page_type_reasons = page.type, page.reasons
+    article.comments = reader_comments(blocks, feats) if comments else None
+    return article
 
 
 def _article(title: str, paragraphs: list[str], language: str | None, blocks: list[Block], kind: str,

@@ -15,7 +15,8 @@ MAX_AUTHORS = 6
 
 #: Words that lead a byline before the names ("By", "Von", "Text:").
 _LEAD = re.compile(
-    r"^\s*(?:(?:written|posted|published|reported|text|story|words|interview)\s+)?"
+    r"^\s*(?:(?:written|posted|published|reported|text|story|words|interview|erstellt|geschrieben|"
+    r"verfasst|écrit|escrito|scritto|publicado|publié|publicat)\s+)?"
     r"(?:by|von|par|por|di|door|av|af|przez|autor(?:in)?|author|auteur|text|texte|"
     r"verfasst von|geschrieben von|redakteur(?:in)?|reporter)\b\s*[:.]?\s*", re.I)
 #: What ends the names in a byline: a separator, a date, a role or an "updated" label.
@@ -24,6 +25,10 @@ _NAMES_END = re.compile(
     r"at|aktualisiert|veröffentlicht|photos?|fotos?)\b).*$", re.I | re.S)
 #: Joins between names: "Jane Doe, John Roe and Ann Lee".
 _JOIN = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b|\boraz\b)\s*", re.I)
+#: A job title after a writer's name: "Health Editor", "Staff Writer", "Redakteurin".
+_ROLE = re.compile(r"(?:editor|correspondent|reporter|writer|columnist|staff|contributor|"
+                   r"redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in)?|autor(?:in)?|"
+                   r"rédact(?:eur|rice)|redactor(?:a)?|corresponsal|giornalista)\s*$", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
 #: Lower-case words a name may hold: "Ursula von der Leyen", "Vincent van Gogh".
 _PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "dos",
@@ -76,14 +81,21 @@ def is_name(text: str) -> bool:
     return capitals >= 1 and words[0][0].isupper() and words[-1][0].isupper()
 
 
+def _split(names: str) -> list[str]:
+    """Names joined by commas and "and"; what follows a comma is a place or a role, not another
+    writer, when it is one word or ends in a job ("Jane Doe, Düsseldorf", "Jane Doe, Health Editor")."""
+    first, *rest = names.split(",")
+    kept = [first] + [p for p in rest if len(p.split()) > 1 and not _ROLE.search(p)]
+    return [n.strip() for part in kept for n in _JOIN.split(part) if n.strip()]
+
+
 def byline_names(text: str) -> str | None:
     """The names a printed byline gives ("By Jane Doe and John Roe | Updated May 2" ->
     "Jane Doe; John Roe"), or None when the line does not start like a byline."""
     lead = _LEAD.match(text)
     if not lead or lead.end() == 0:
         return None
-    rest = _NAMES_END.sub("", text[lead.end():])
-    names = [n for n in _JOIN.split(rest) if n]
+    names = _split(_NAMES_END.sub("", text[lead.end():]))
     if not names or not all(is_name(n) for n in names):
         return None
     return "; ".join(names[:MAX_AUTHORS])
@@ -95,10 +107,28 @@ def _lead_only(text: str) -> bool:
     return bool(lead) and lead.end() == len(text)
 
 
-def block_author(blocks: list[Block], near: list[int], linked: tuple[str, ...] = ()) -> str | None:
+def _handle(text: str) -> bool:
+    """A name or a user name as a link prints it ("Jane Doe", "gizzmo", "ThE_PaiN")."""
+    name = clean_name(text) or ""
+    return 0 < len(name.split()) <= MAX_NAME_WORDS // 2 + 1 and len(name) <= MAX_NAME_CHARS // 2 \
+        and not any(c.isdigit() for c in name[:1])
+
+
+def _names_in(text: str) -> str | None:
+    """The names in a line a page marks as its writer's ("Redaktion 1. Nov 2023", "Jane Doe |
+    Reporter"): the text before a date or a separator, if it reads as names."""
+    names = _split(_NAMES_END.sub("", _LEAD.sub("", text, count=1)))
+    if names and all(_handle(n) for n in names) and (len(names) == 1 or all(is_name(n) for n in names)):
+        return "; ".join(clean_name(n) or n for n in names[:MAX_AUTHORS])
+    return None
+
+
+def block_author(blocks: list[Block], near: list[int], linked: tuple[str, ...] = (),
+                 marked: frozenset[int] = frozenset()) -> str | None:
     """The writer the blocks at ``near`` (around the headline) name, by the first of: a byline
     ("By Jane Doe"), a lead word on its own followed by a name ("Written by" / "Jane Doe"), the
-    text of a link to a writer's page (``linked``) printed there. Story paragraphs are not read."""
+    text of a link to a writer's page (``linked``) printed there, the names in a block inside an
+    element named for the writer (``marked``: "author", "byline"). Story paragraphs are not read."""
     texts = [(i, blocks[i].text) for i in near if blocks[i].label != "main"]
     for i, text in texts:
         if len(text) <= MAX_NAME_CHARS * 3:
@@ -108,12 +138,19 @@ def block_author(blocks: list[Block], near: list[int], linked: tuple[str, ...] =
     for (i, text), (j, following) in zip(texts, texts[1:]):
         if j == i + 1 and _lead_only(text) and is_name(following):
             return clean_name(following)
-    names = {norm(n): n for n in linked if is_name(n)}
+    names = {norm(n): n for n in linked if _handle(n)}
     if names:
         for _, text in texts:
-            for key, name in names.items():
-                if key and key in norm(text) and len(text) <= MAX_NAME_CHARS * 3:
-                    return clean_name(name)
+            if len(text) <= MAX_NAME_CHARS * 3:
+                words = f" {norm(text)} "
+                for key, name in names.items():
+                    if f" {key} " in words:
+                        return clean_name(name)
+    for i, text in texts:
+        if i in marked and len(text) <= MAX_NAME_CHARS * 2:
+            found = _names_in(text)
+            if found:
+                return found
     return None
 
 

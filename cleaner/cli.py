@@ -14,6 +14,7 @@ from pathlib import Path
 from . import __version__
 from .api import clean
 from .errors import CleanerError
+from .pages import PAGE_TYPES
 from .render import FORMATS, render
 from .user_rules import Rules, RulesError, load_rules
 from .batch.command import plural
@@ -78,7 +79,8 @@ def run_clean(args: argparse.Namespace) -> int:
         if is_warc_head(data[:WARC_SNIFF_BYTES]):
             return _clean_warc(io.BytesIO(data), label, args, rules)
         article = clean(data, url=args.url, kind=args.kind, language=args.language,
-                        links=args.links, images=args.images, rules=rules)
+                        links=args.links, images=args.images, page_type=args.page_type,
+                        comments=args.comments, rules=rules)
     except CleanerError as exc:
         print(f"cleaner: {args.file}: {exc}", file=sys.stderr)
         return 1
@@ -94,14 +96,14 @@ def run_clean(args: argparse.Namespace) -> int:
 
 
 def _page_header(source: str, url: str | None, fmt: str) -> str:
-    """The line that opens each page of a WARC in txt (``==> source <==``) or md (a comment)."""
+    """The line that opens each page of a WARC in txt (``==> source <==``), md or html (a comment)."""
     where = f"{source} {url}" if url else source
     return f"==> {where} <==\n" if fmt == "txt" else f"<!-- {where} -->\n"
 
 
 def _clean_warc(fh, label: str, args: argparse.Namespace, rules: Rules | None = None) -> int:
     """Clean every HTML page of a WARC, in file order: one record per page (json: a list of them,
-    jsonl: one line each), or in txt/md each page under a header line naming its record and URL.
+    jsonl: one line each), or in txt/md/html each page under a header line naming its record and URL.
     Damaged records are reported on stderr (exit 1); the counts end the run."""
     stats = WarcStats()
     kind = args.kind if args.kind != "auto" else "html"
@@ -113,7 +115,9 @@ def _clean_warc(fh, label: str, args: argparse.Namespace, rules: Rules | None = 
         try:
             if page.error:
                 raise CleanerError(page.error)
-            article = clean(page.data, url=page.url, kind=kind, language=args.language, rules=rules)
+            article = clean(page.data, url=page.url, kind=kind, language=args.language,
+                            links=args.links, images=args.images,
+                            page_type=args.page_type, comments=args.comments, rules=rules)
         except CleanerError as exc:
             failed += 1
             print(f"cleaner: {page.source}: {exc}", file=sys.stderr)
@@ -155,6 +159,10 @@ def register_clean(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--kind", choices=("auto", "html", "text"), default="auto")
     p.add_argument("--language", default=None, help="ISO code; skips detection")
     p.add_argument("--url", default=None, help="the page's address, copied to the output")
+    p.add_argument("--comments", action="store_true",
+                   help="json/jsonl: also list the reader comments (never part of the body)")
+    p.add_argument("--page-type", default=None, choices=PAGE_TYPES,
+                   help="take the page for this type instead of classifying it")
     p.add_argument("--rules", metavar="FILE", default=None, help="user rules file (TOML)")
     p.set_defaults(func=run_clean)
 

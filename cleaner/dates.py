@@ -8,6 +8,7 @@ page without a date gets None.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 
 #: Years a publication date may have: earlier is a founding year or a typo, later a misread number.
@@ -48,20 +49,24 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
          "prosinec", "decembra", "joulukuuta", "aralık", "δεκεμβρίου"),
 }
 MONTHS: dict[str, int] = {name: number for number, names in _MONTH_NAMES.items() for name in names}
-_MONTH = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
 
+#: Words that label a date as the last change, not the publication ("Updated June 18, 2025").
+UPDATED = re.compile(r"\b(?:updated|modified|edited|aktualisiert|geändert|bijgewerkt|mis à jour|"
+                     r"actualizado|actualizada|aggiornato|atualizado|zaktualizowano)\b", re.I)
 #: Languages that write a numeric date month first ("10/16/2019").
 MONTH_FIRST_LANGUAGES = frozenset({"en"})
 
 _TWO_DIGITS = re.compile(r"\d\d")
-_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)([-/.]?)(\d\d)\2(\d\d)(?!\d)")
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)([-/.])(\d\d)\2(\d\d)(?!\d)")
 _ISO_LOOSE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])\s?(\d{1,2})\2\s?((?:19|20)?\d\d)(?![\d])")
+# a month is any word here, looked up in MONTHS after the match: an alternation of every
+# month name, tried at every position of the text, costs twenty times as much
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?\s*(?:de\s+|of\s+)?({_MONTH})\.?,?\s*(?:de\s+)?((?:19|20)\d\d)(?!\d)",
-    re.I)
+    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s*(?:de\s+|of\s+)?([^\W\d_]{3,12})\.?,?\s*(?:de\s+)?"
+    r"((?:19|20)\d\d)(?!\d)")
 _MONTH_DAY_YEAR = re.compile(
-    rf"(?<![^\W\d_])({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?!\d)", re.I)
+    r"(?<![^\W\d_])([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?!\d)")
 #: Dates in a web address: /2019/10/16/, /2019-10-16-, /20191016/.
 _URL_DATE = re.compile(r"(?<![\d])((?:19|20)\d\d)([/_-]?)(\d{1,2})\2(\d{1,2})(?=[/_.-]|$)")
 
@@ -92,6 +97,35 @@ def day_first_hint(text: str) -> bool | None:
     return None
 
 
+def _named(year: str, month: str, day: str) -> str | None:
+    number = MONTHS.get(month.lower())
+    return _iso(int(year), number, int(day)) if number else None
+
+
+def _numeric(m: re.Match, day_first: bool | None) -> str | None:
+    first, sep, second, year = int(m.group(1)), m.group(2), int(m.group(3)), _year(m.group(4))
+    if first > 12 or second > 12:
+        day, month = (first, second) if first > 12 else (second, first)
+    elif day_first is not None:
+        day, month = (first, second) if day_first else (second, first)
+    elif sep == ".":
+        day, month = first, second
+    else:
+        return None
+    return _iso(year, month, day)
+
+
+#: Each date form and how to read its match, most explicit first: within one text the first form
+#: that matches wins, so "2019-10-16 (16.10.)" is read from its ISO part.
+_FORMS: tuple[tuple[re.Pattern, object], ...] = (
+    (_ISO, lambda m, _: _iso(int(m.group(1)), int(m.group(3)), int(m.group(4))) if m.group(2) else None),
+    (_ISO_LOOSE, lambda m, _: _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))),
+    (_DAY_MONTH_YEAR, lambda m, _: _named(m.group(3), m.group(2), m.group(1))),
+    (_MONTH_DAY_YEAR, lambda m, _: _named(m.group(3), m.group(1), m.group(2))),
+    (_NUMERIC, _numeric),
+)
+
+
 def parse_date(text: str, *, day_first: bool | None = None) -> str | None:
     """The first full date (day, month and year) in ``text`` as ``YYYY-MM-DD``, or None.
 
@@ -100,31 +134,34 @@ def parse_date(text: str, *, day_first: bool | None = None) -> str | None:
     at all after a slash or a dash."""
     if not text or not _TWO_DIGITS.search(text):  # every form has a year: most lines are out here
         return None
-    m = _ISO.search(text)
-    if m and (m.group(2) or len(text.strip()) == 8):  # "20191016" only as the whole value
-        return _iso(int(m.group(1)), int(m.group(3)), int(m.group(4)))
-    m = _ISO_LOOSE.search(text)
-    if m:
-        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = _DAY_MONTH_YEAR.search(text)
-    if m:
-        return _iso(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
-    m = _MONTH_DAY_YEAR.search(text)
-    if m:
-        return _iso(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
-    m = _NUMERIC.search(text)
-    if m:
-        first, sep, second, year = int(m.group(1)), m.group(2), int(m.group(3)), _year(m.group(4))
-        if first > 12 or second > 12:
-            day, month = (first, second) if first > 12 else (second, first)
-        elif day_first is not None:
-            day, month = (first, second) if day_first else (second, first)
-        elif sep == ".":
-            day, month = first, second
-        else:
-            return None
-        return _iso(year, month, day)
+    if len(text) == 8 and text.isdigit():  # "20191016" only as a whole value
+        return _iso(int(text[:4]), int(text[4:6]), int(text[6:]))
+    for pattern, read in _FORMS:
+        for m in pattern.finditer(text):
+            when = read(m, day_first)
+            if when:
+                return when
     return None
+
+
+def find_dates(lines: list[str], *, day_first: bool | None = None) -> list[tuple[int, str]]:
+    """(line index, date) for the first date of each of ``lines`` that holds one, in order: one
+    regex pass per date form over all the lines joined (in C), not five per line."""
+    numbers = [i for i, line in enumerate(lines) if _TWO_DIGITS.search(line)]  # every form has a year
+    lines = [lines[i] for i in numbers]
+    joined = "\x00".join(lines)  # no pattern crosses a NUL
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    found: dict[int, str] = {}  # line -> its date
+    for pattern, read in _FORMS:
+        for m in pattern.finditer(joined):
+            line = bisect_right(starts, m.start()) - 1
+            if line not in found:
+                when = read(m, day_first)
+                if when:
+                    found[line] = when
+    return [(numbers[line], found[line]) for line in sorted(found)]
 
 
 def url_date(url: str | None) -> str | None:

@@ -5,7 +5,6 @@ Features are computed once per block and read by every heuristic, so heuristics 
 from __future__ import annotations
 
 import re
-from operator import itemgetter
 from typing import NamedTuple
 
 #: A word: a run of letters or digits, with an inner apostrophe ("don't", "l’eau"). The one
@@ -23,14 +22,13 @@ _SENTENCE_SPLIT = re.compile(r"[.!?。！？]+(?:\s|$)")
 #: Endings of a truncated teaser ("..", "...", "…", "[…]", "[...]"), before trailing space.
 _ELLIPSIS_ENDINGS = ("..", "…", "[…]", "[...]")
 _DIGIT = re.compile(r"\d")
-_first_char = itemgetter(0)  # a word's first character
 
 
 class Features(NamedTuple):
     """What the heuristics know about a block (a named tuple: immutable, and built several times
     faster than a frozen dataclass, once per block).
 
-    The features few blocks are asked for (sentences, capitalized, digits, content_words) are
+    The features few blocks are asked for (several_sentences, digits, content_words) are
     properties computed on each read: most blocks never need them, so they are not computed
     for every block.
     """
@@ -49,23 +47,11 @@ class Features(NamedTuple):
     ellipsis_end: bool    # ends with "..." or "…" (a truncated teaser)
 
     @property
-    def sentences(self) -> int:
-        """Sentences, by their end marks; text without an end mark is one sentence."""
-        return len(_SENTENCE_SPLIT.findall(self.text)) or (1 if self.words else 0)
-
-    @property
     def several_sentences(self) -> bool:
-        """``sentences >= 2``, without scanning past the second end mark (long paragraphs have many)."""
+        """At least two end marks followed by space or the end: several sentences (found
+        without scanning past the second one: long paragraphs have many)."""
         first = _SENTENCE_SPLIT.search(self.text)
         return first is not None and _SENTENCE_SPLIT.search(self.text, first.end()) is not None
-
-    @property
-    def capitalized(self) -> float:
-        """Share of words starting with a capital letter (headline casing)."""
-        words = WORD.findall(self.text)  # tokens are lower-cased
-        if not words:
-            return 0.0
-        return sum(map(str.isupper, map(_first_char, words))) / len(words)
 
     @property
     def digits(self) -> float:

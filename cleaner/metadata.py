@@ -14,9 +14,10 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from .bylines import block_author, choose_title, is_name, join_names, title_variants
-from .dates import day_first_hint, language_day_first, parse_date, url_date
+from .bylines import block_author, choose_title, is_name, join_names, site_like, title_variants
+from .dates import UPDATED, day_first_hint, find_dates, language_day_first, parse_date, url_date
 from .model import Block
+from .segment import SKIP_TAGS
 
 #: Elements a page declares itself with, found in one pass in C (lxml's tag filter): a general
 #: itemprop search would walk every element again, for as much as all the rest costs.
@@ -57,10 +58,10 @@ def _text(el: etree._Element) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
-#: Text a reader sees in an element: not the code of a script or style inside it (read before the
-#: segmenter prunes them).
+#: Text a reader sees in an element: not the content of the elements the segmenter prunes (script,
+#: style, textarea, select, ...: read before it prunes them).
 _VISIBLE_TEXT = etree.XPath(
-    "descendant::text()[not(ancestor::script or ancestor::style or ancestor::template or ancestor::noscript)]")
+    "descendant::text()[not(ancestor::*[" + " or ".join(f"self::{tag}" for tag in sorted(SKIP_TAGS)) + "])]")
 
 
 def _visible_text(el: etree._Element) -> str:
@@ -298,10 +299,16 @@ class Metadata:
 
 #: <h1>s read as title candidates: a page with more uses them for sections.
 MAX_H1 = 3
+#: Innermost elements of a block whose names may mark it as the writer's.
+MARKED_DEPTH = 3
+#: Element names (class, id, itemprop) that mark the writer's name.
+_AUTHOR_NAME = re.compile(r"author|byline|autor|auteur|writer|creator|verfasser", re.I)
 #: Blocks read for a byline or a date before and after the headline.
 BYLINE_BEFORE, BYLINE_AFTER = 4, 12
 #: Longest block read as a date line: longer is a paragraph that mentions a date.
 MAX_DATE_LINE_CHARS = 160
+#: Blocks before the story's first paragraph read for its date line (further up are menus).
+STORY_LEAD_BLOCKS = 30
 #: Opening characters of a story paragraph read for a dateline ("Berlin, 25. Januar 2022 –").
 DATELINE_CHARS = 40
 
@@ -328,7 +335,7 @@ def _tags(declared: Declarations, objects: list[dict]) -> tuple[str, ...]:
 
 
 def _title(declared: Declarations, objects: list[dict], decided: str, site_names: list[str],
-           canonical: str | None) -> str | None:
+           host: str | None) -> str | None:
     """The headline the page's titles agree on, when it differs from the chosen block's text
     (None keeps the block)."""
     headline = jsonld_field(objects, "headline", "name")
@@ -338,9 +345,36 @@ def _title(declared: Declarations, objects: list[dict], decided: str, site_names
         "title": title_variants(declared.title),
     }
     h1 = [" ".join(h.split()) for h in declared.h1[:MAX_H1]]
-    host = urlsplit(canonical).hostname if canonical else None
     chosen = choose_title(sources, h1, decided, site_names, host)
     return None if not chosen or chosen == decided else chosen
+
+
+def _author(declared: Declarations, objects: list[dict], ids: dict[str, dict], blocks: list[Block],
+            near: list[int], element_names: dict[int, str], site_names: list[str],
+            host: str | None) -> str | None:
+    """The writer, from the first source that names one: JSON-LD, the <meta> author keys in
+    order, a printed byline, a link to a writer's page. A source that names the site itself
+    yields to a later one naming a person, and counts when none does (a company's blog)."""
+    def sources():
+        yield join_names(_names(jsonld_field(objects, "author", "creator"), ids))
+        for key in AUTHOR_KEYS:
+            yield join_names(_split_names(declared.meta.get(key)))
+        yield block_author(blocks, near, declared.author_links, _marked(blocks, near, element_names))
+        yield join_names(n for n in declared.author_links[:1] if is_name(n) and " " in n)
+
+    fallback = None
+    for found in sources():
+        if found and not site_like(found, site_names, host):
+            return found
+        fallback = fallback or found
+    return fallback
+
+
+def _marked(blocks: list[Block], near: list[int], element_names: dict[int, str]) -> frozenset[int]:
+    """The blocks among ``near`` whose own element or its parent is named for the writer
+    (class, id or itemprop "author", "byline", "autor"...)."""
+    return frozenset(i for i in near if any(
+        _AUTHOR_NAME.search(element_names.get(e, "")) for e in blocks[i].ancestors[-MARKED_DEPTH:]))
 
 
 def _split_names(value: str | None) -> list[str]:
@@ -360,44 +394,49 @@ def _near(blocks: list[Block], title_index: int | None) -> list[int]:
     return [*after, *range(title_index - 1, max(0, title_index - BYLINE_BEFORE) - 1, -1)]
 
 
-def _block_dates(blocks: list[Block], near: list[int], day_first: bool | None) -> list[str]:
-    """The dates of the date lines around the headline, nearest first; a story paragraph counts
-    only when it opens with the date (a dateline: "01.02.2022 – The ...")."""
-    found = []
+def _block_dates(blocks: list[Block], near: list[int], day_first: bool | None) -> list[tuple[str, bool]]:
+    """(date, labelled as an update) for the date lines among ``near``, in that order; a story
+    paragraph counts only when it opens with the date (a dateline: "01.02.2022 – The ...")."""
+    lines = []
     for i in near:
         text = blocks[i].text
         if blocks[i].label == "main":
             text = text[:DATELINE_CHARS]
         if len(text) <= MAX_DATE_LINE_CHARS:
-            when = parse_date(text, day_first=day_first)
-            if when:
-                found.append(when)
-    return found
+            lines.append(text)
+    return [(when, bool(UPDATED.search(lines[i]))) for i, when in find_dates(lines, day_first=day_first)]
 
 
 def _story_lines(blocks: list[Block], near: list[int]) -> list[int]:
     """Indexes of the short blocks outside the story that come before its last paragraph and
     are not around the headline: where a date line sits when the headline was not found. Past
     the story are teasers, comments and footers, whose dates are not the page's."""
-    last = max((b.index for b in blocks if b.label == "main"), default=0)
+    main = [b.index for b in blocks if b.label == "main"]
+    if not main:
+        return []
     seen = set(near)
-    return [i for i in range(last) if i not in seen and blocks[i].label != "main"
-            and len(blocks[i].text) <= MAX_DATE_LINE_CHARS]
+    return [i for i in range(max(0, main[0] - STORY_LEAD_BLOCKS), main[-1]) if i not in seen
+            and blocks[i].label != "main" and len(blocks[i].text) <= MAX_DATE_LINE_CHARS]
 
 
-def _printed_and_declared(printed: list[str], declared: tuple[str | None, ...]) -> str | None:
-    """The first date printed by the headline that the page also declares: the one readers see
-    (the update date when the page shows that one), confirmed by the markup."""
-    return next((when for when in printed if when in declared), None)
+def _printed_and_declared(printed: list[tuple[str, bool]], published: str | None,
+                          others: tuple[str | None, ...]) -> str | None:
+    """The first date printed by the headline that the page also declares: the one readers see,
+    confirmed by the markup. A date printed as an update ("Updated June 18") confirms only the
+    declared publication date: the page says it is not when the story came out."""
+    return next((when for when, update in printed
+                 if when == published or not update and when in others), None)
 
 
 def article_metadata(declared: Declarations, blocks: list[Block], title_index: int | None,
-                     decided_title: str, url: str | None, language: str | None) -> Metadata:
+                     decided_title: str, url: str | None, language: str | None,
+                     element_names: dict[int, str] | None = None) -> Metadata:
     """The article's author, dates, site and other fields from what the page declares, trusted in
     that order: JSON-LD, OpenGraph and article:*, other <meta>, then the byline and date lines
     around the headline and the date in the web address."""
     objects = ranked_objects(declared)
     ids = _by_id(declared)
+    element_names = element_names or {}
     near = _near(blocks, title_index)
     canonical = _absolute(declared.links.get("canonical"), url) or \
         _absolute(declared.meta.get("og:url"), url) or _absolute(_first_string(jsonld_field(objects, "url")), url)
@@ -407,18 +446,17 @@ def article_metadata(declared: Declarations, blocks: list[Block], title_index: i
     if day_first is None:
         day_first = language_day_first(language)
 
-    author = join_names(_names(jsonld_field(objects, "author", "creator"), ids)) or \
-        join_names(_split_names(meta_field(declared, AUTHOR_KEYS))) or \
-        block_author(blocks, near, declared.author_links) or \
-        join_names(n for n in declared.author_links[:1] if is_name(n) and " " in n)
     declared_published = _date(jsonld_field(objects, "datePublished", "dateCreated", "uploadDate"), day_first) \
         or _date(meta_field(declared, DATE_KEYS), day_first)
     timed = next(filter(None, (parse_date(t, day_first=day_first) for t in declared.times)), None)
     modified = _date(jsonld_field(objects, "dateModified"), day_first) or \
         _date(meta_field(declared, MODIFIED_KEYS), day_first)
-    printed = _block_dates(blocks, near, day_first) + _block_dates(blocks, _story_lines(blocks, near), day_first)
-    published = _printed_and_declared(printed, (declared_published, modified, timed)) or \
-        declared_published or timed or (printed[0] if printed else None) or url_date(canonical or url)
+    printed = _block_dates(blocks, near, day_first)
+    published = _printed_and_declared(printed, declared_published, (modified, timed))
+    if published is None:
+        printed += _block_dates(blocks, _story_lines(blocks, near), day_first)
+        published = _printed_and_declared(printed, declared_published, (modified, timed)) or \
+            declared_published or timed or (printed[0][0] if printed else None) or url_date(canonical or url)
     publisher = _names(jsonld_field(objects, "publisher"), ids)
     site = meta_field(declared, _SITE_KEYS[:1]) or (publisher[0] if publisher else None) or \
         next((o.get("name") for o in declared.jsonld if o.get("@type") == "WebSite"
@@ -429,8 +467,10 @@ def article_metadata(declared: Declarations, blocks: list[Block], title_index: i
     license_ = declared.links.get("license") or _first_string(jsonld_field(objects, "license")) or \
         meta_field(declared, ("license", "dcterms.license"))
     site_names = [n for n in (site, *publisher) if isinstance(n, str)]
+    host = urlsplit(canonical).hostname if canonical else None
+    author = _author(declared, objects, ids, blocks, near, element_names, site_names, host)
     return Metadata(
-        title=_title(declared, objects, decided_title, site_names, canonical),
+        title=_title(declared, objects, decided_title, site_names, host),
         author=author, date=published, date_modified=modified,
         site_name=site.strip() if isinstance(site, str) and site.strip() else None,
         description=" ".join(description.split()) if isinstance(description, str) and description.strip() else None,

@@ -19,6 +19,35 @@ LABELS: tuple[str, ...] = (
 )
 
 
+#: The structure fields of :class:`Block` and their values when a block has no such structure,
+#: in the order JSON lists them. The first ones are read from the segmenter's snapshot of the
+#: open structural elements when first asked for (:data:`SNAPSHOT_FIELDS`); the others are set.
+STRUCTURE_DEFAULTS: dict[str, Any] = {
+    "level": 0, "list_depth": 0, "ordered": False, "item": -1, "table": -1, "row": -1, "cell": -1,
+    "header": False, "pre": -1, "lang": None, "quote": -1,
+    "cells": (), "code": None, "links": (), "image": None,
+}
+STRUCTURE_FIELDS: tuple[str, ...] = tuple(STRUCTURE_DEFAULTS)
+SNAPSHOT_FIELDS: tuple[str, ...] = STRUCTURE_FIELDS[:11]
+
+
+def _from_snapshot(name: str, doc: str) -> property:
+    """A structure field read from the block's snapshot (see Block), filled for all of them at
+    the first read or write of any."""
+    def get(self: Block) -> Any:
+        values = self.__dict__.get("_structure")
+        if values is None:
+            from .structure import resolve_structure  # structure imports this module
+            values = self._structure = resolve_structure(self.shape)
+        return values[name]
+
+    def set_(self: Block, value: Any) -> None:
+        get(self)
+        self._structure[name] = value
+
+    return property(get, set_, doc=doc)
+
+
 @dataclass
 class Block:
     """One piece of page text, as the segmenter saw it and decided it.
@@ -40,25 +69,28 @@ class Block:
     label: str = "main"
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
-    # Structure, for the renderer. Not constructor arguments: the segmenter sets the few that
-    # apply after building a block, and a plain paragraph reads the class defaults (no cost).
-    # Container fields hold the element id of the enclosing element (-1: not inside one), so
-    # blocks of one list item, table row, cell, code block or quote can be told apart.
-    level: int = field(default=0, init=False)  # heading level 1-6, 0 when not a heading
-    list_depth: int = field(default=0, init=False)  # 1 for a top-level list item, 2 nested once...
-    ordered: bool = field(default=False, init=False)  # the innermost list is numbered (<ol>)
-    item: int = field(default=-1, init=False)  # the list item (<li>) holding the block
-    table: int = field(default=-1, init=False)  # the innermost table holding the block
-    row: int = field(default=-1, init=False)  # its table row (<tr>)
-    cell: int = field(default=-1, init=False)  # its cell (<td>/<th>; the last one of a merged row)
-    cells: tuple[str, ...] = field(default=(), init=False)  # the cell texts of a merged row
-    header: bool = field(default=False, init=False)  # a header cell/row (<th>, or in <thead>)
-    code: str | None = field(default=None, init=False)  # <pre> text, line breaks and indents kept
-    pre: int = field(default=-1, init=False)  # the <pre> holding the block
-    lang: str | None = field(default=None, init=False)  # the code's language, from its classes
-    quote: int = field(default=-1, init=False)  # the <blockquote> holding the block
-    links: tuple[tuple[str, str], ...] = field(default=(), init=False)  # (anchor text, href): clean(links=True)
-    image: str | None = field(default=None, init=False)  # the image's src: clean(images=True)
+    # Structure, for the renderer; not constructor arguments. The segmenter leaves a snapshot
+    # of the open structural elements in ``shape`` (one tuple per stack state, no element kept),
+    # and the fields below it are filled from it at the first read: the blocks nobody renders
+    # (menus, footers) cost nothing. Container fields hold the element id of the enclosing
+    # element (-1: not inside one), so blocks of one item, row, cell, code block or quote can
+    # be told apart.
+    shape: tuple | None = field(default=None, init=False, repr=False, compare=False)
+    level = _from_snapshot("level", "heading level 1-6, 0 when not a heading")
+    list_depth = _from_snapshot("list_depth", "1 for a top-level list item, 2 nested once...; 0: not an item")
+    ordered = _from_snapshot("ordered", "the innermost list is numbered (<ol>)")
+    item = _from_snapshot("item", "the list item (<li>) holding the block")
+    table = _from_snapshot("table", "the innermost table holding the block")
+    row = _from_snapshot("row", "its table row (<tr>)")
+    cell = _from_snapshot("cell", "its cell (<td>/<th>; for a merged row, the last)")
+    header = _from_snapshot("header", "a header cell or row (<th>, or in <thead>)")
+    pre = _from_snapshot("pre", "the <pre> holding the block")
+    lang = _from_snapshot("lang", "the code's language, from the classes of the <pre> and around it")
+    quote = _from_snapshot("quote", "the <blockquote> holding the block")
+    cells: tuple[str, ...] = field(default=(), init=False, repr=False, compare=False)  # cell texts of a merged row
+    code: str | None = field(default=None, init=False, repr=False, compare=False)  # <pre> text, breaks and indents kept
+    links: tuple[tuple[str, str], ...] = field(default=(), init=False, repr=False, compare=False)  # (anchor, href): clean(links=True)
+    image: str | None = field(default=None, init=False, repr=False, compare=False)  # the image's src: clean(images=True)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready view: text, label, score, the heuristics that decided it, and the block's
@@ -73,18 +105,10 @@ class Block:
         }
         for name in STRUCTURE_FIELDS:
             value = getattr(self, name)
-            if value != _STRUCTURE_DEFAULTS[name]:
+            if value != STRUCTURE_DEFAULTS[name]:
                 out[name] = [list(v) for v in value] if name == "links" else (
                     list(value) if isinstance(value, tuple) else value)
         return out
-
-
-#: The structure fields of :class:`Block`, in the order JSON lists them.
-STRUCTURE_FIELDS: tuple[str, ...] = (
-    "level", "list_depth", "ordered", "item", "table", "row", "cell", "cells", "header", "code",
-    "pre", "lang", "quote", "links", "image",
-)
-_STRUCTURE_DEFAULTS = {name: getattr(Block, name) for name in STRUCTURE_FIELDS}
 
 
 @dataclass
@@ -108,6 +132,9 @@ class Article:
     image: str | None = None
     tags: list[str] = field(default_factory=list)
     license: str | None = None
+    page_type: str = "other"  # article, forum, product, listing, collection, documentation, service, other
+    page_type_reasons: list[str] = field(default_factory=list)  # what decided page_type
+    comments: list[str] | None = None  # reader comments, in order; None unless asked for
 
     @property
     def text(self) -> str:
@@ -143,7 +170,11 @@ class Article:
             "language": self.language,
             "text": self.text,
             "reason": self.reason,
+            "page_type": self.page_type,
+            "page_type_reasons": list(self.page_type_reasons),
         }
+        if self.comments is not None:
+            out["comments"] = list(self.comments)
         if blocks:
             out["blocks"] = [b.to_dict() for b in self.blocks]
         return out
@@ -156,5 +187,5 @@ RECORD_SCHEMA: tuple[tuple[str, str], ...] = (
     ("date", "string"), ("date_modified", "string"), ("site_name", "string"),
     ("description", "string"), ("canonical_url", "string"), ("image", "string"),
     ("tags", "array<string>"), ("license", "string"), ("language", "string"), ("text", "string"),
-    ("reason", "string"),
+    ("reason", "string"), ("page_type", "string"), ("page_type_reasons", "array<string>"),
 )

@@ -428,5 +428,6 @@ def _html_table(u: Unit, base: str | None) -> str:
         cell = "th" if k == 0 and u.header else "td"
         rows.append("<tr>" + "".join(f"<{cell}>{_html_inline(t, links, base)}</{cell}>" for t, links in row) + "</tr>")
     if u.header:
-        return "<table>\n<thead>\n" + rows[0] + "\n</thead>\n<tbody>\n" + "\n".join(rows[1:]) + "\n</tbody>\n</table>"
+        body = "\n<tbody>\n" + "\n".join(rows[1:]) + "\n</tbody>" if len(rows) > 1 else ""
+        return "<table>\n<thead>\n" + rows[0] + "\n</thead>" + body + "\n</table>"
     return "<table>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"

@@ -16,7 +16,7 @@ from lxml import etree
 from .markup import flatten_nesting, prepare_markup
 from .errors import CleanerError
 from .model import Block
-from .structure import SHAPE_TAGS, infer_text_structure, shape_block
+from .structure import NOTED_TAGS, SHAPE_TAGS, infer_text_structure, shape_note
 
 #: Elements whose content is never page text. Ruby annotations (<rt> readings printed over
 #: kanji, <rp> fallback brackets) are pronunciation aids: read as text they double every word.
@@ -146,8 +146,9 @@ class _Walker:
         self.block_tags: list[str] = ["div"]
         self.tags: list[str] = []  # element id -> tag
         self.names: dict[int, str] = {}  # element id -> class/id/role values (see ElementTable)
-        # the open structural elements (see structure.SHAPE_TAGS) as (tag, element id, element)
-        self.shapes: list[tuple[str, int, etree._Element]] = []
+        # the open structural elements (see structure.SHAPE_TAGS) as (tag, element id, note)
+        self.shapes: list[tuple[str, int, object]] = []
+        self.pre_depth = 0  # inside a <pre>: the block's text is kept as code, as it was
         self.links, self.images = links, images  # record hrefs / image sources (off: no cost)
         self.open_links: list[list] = []  # [buffer position where the link starts, href]
         self.found_links: list[tuple[str, str]] = []  # (anchor text, href) of the coming block
@@ -177,7 +178,9 @@ class _Walker:
         )
         self.blocks.append(block)
         if self.shapes:
-            shape_block(block, self.shapes, raw)
+            block.shape = tuple(self.shapes)
+            if self.pre_depth:
+                block.code = raw
         if self.found_links:
             block.links = tuple(self.found_links)
             self.found_links.clear()
@@ -323,7 +326,7 @@ def segment_html(root: etree._Element, *, links: bool = False, images: bool = Fa
                 if tag in SHAPE_TAGS:
                     shapes.pop()
                     if tag == "pre":
-                        pre_depth -= 1
+                        pre_depth = w.pre_depth = pre_depth - 1
             elif tag == "a":
                 link_depth -= 1
                 if w.links:
@@ -345,9 +348,10 @@ def segment_html(root: etree._Element, *, links: bool = False, images: bool = Fa
                 break
             block_tags.append(tag)
             if tag in SHAPE_TAGS:
-                shapes.append((tag, len(tags), el))
+                shapes.append((tag, len(tags), shape_note(tag, el, shapes, ids, open_nodes)
+                               if tag in NOTED_TAGS else None))
                 if tag == "pre":
-                    pre_depth += 1
+                    pre_depth = w.pre_depth = pre_depth + 1
         open_nodes.append(el)
         ids.append(len(tags))
         tags.append(tag)
@@ -370,19 +374,22 @@ def _merge_table_rows(blocks: list[Block]) -> list[Block]:
     """Cells of one table row become one block ("3 | Kyle Busch | 2,345"): a data row is one
     unit of the story, while single cells look like menu fragments."""
     out: list[Block] = []
+    row_tag = ""  # the tag of the first cell of the row being merged
     for b in blocks:
         prev = out[-1] if out else None
         if prev is not None and b.tag in ("td", "th") and prev.tag in ("td", "th", "tr") and \
                 len(b.ancestors) >= 2 and prev.ancestors[: len(b.ancestors) - 1] == b.ancestors[:-1] \
                 and len(prev.text) + len(b.text) <= MAX_ROW_CHARS:
             prev.cells = (prev.cells or (prev.text,)) + (b.text,)
-            prev.header = prev.header and b.header  # a header row is header cells only
-            prev.cell = b.cell
-            prev.links += b.links
+            if b.tag != row_tag:  # <th> and <td> in one row: a header row only inside <thead>
+                prev.header = prev.header and b.header  # (else its first cell tells, when read)
+            if b.links:
+                prev.links += b.links
             prev.text = f"{prev.text} | {b.text}"
             prev.link_chars += b.link_chars
             prev.tag = "tr"
             continue
         b.index = len(out)
         out.append(b)
+        row_tag = b.tag
     return out

@@ -90,7 +90,7 @@ def clean_task(task: Task, max_bytes: int = MAX_INPUT_BYTES, timeout: float | No
     if record is None:
         return _failed(task.source, task.url, error or "failed")
     record["error"] = None
-    return record
+    return {key: record.get(key) for key in ("source", "url", *CLEANED_FIELDS)}  # the schema's columns
 
 
 def _failed(source: str, url: str | None, error: str) -> dict[str, Any]:
@@ -412,7 +412,7 @@ def summary(counts: dict[str, int], seconds: float, output: str) -> str:
         skipped = counts.get(_WARC_SKIPPED, 0)
         lines.append(f"WARC: {counts['warc records']} records read, {skipped} skipped ({_WARC_SKIPPED.split('(')[1]}")
     if ignored:
-        lines.append(f"{ignored} paths ignored (symlinks out of the input, special files)")
+        lines.append(f"{ignored} files ignored (not pages, symlinks out of the input, special files)")
     lines += [f"  failed: {reason}: {n}" for reason, n in sorted(failed.items())]
     lines.append(f"output: {output} (failed pages are rows whose 'error' says why)")
     return "\n".join(lines)

@@ -1,9 +1,12 @@
 """What a block is besides its text: heading, list item, table cell, code, quote.
 
 The segmenter's walk keeps a small stack of the open structural elements (lists, items, tables,
-rows, cells, <pre>, quotes, headings) and, for a block opened inside any of them, calls
-:func:`shape_block` once; flat text gets :func:`infer_text_structure`. Neither changes a block's
-text or tag (the decision reads those): they only set the structure fields the renderer reads.
+rows, cells, <pre>, quotes, headings) and gives a block opened inside any of them a snapshot of
+that stack (a tuple of tags, element ids and notes: no element kept). The snapshot is
+read into the block's structure fields only when one of them is first read
+(:func:`resolve_structure`, called by the Block's field properties): most blocks of a page
+(menus, footers) are never rendered, so their structure costs nothing. Flat text gets
+:func:`infer_text_structure`. Neither changes a block's text or tag (the decision reads those).
 """
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import re
 
 from lxml import etree
 
-from .model import Block
+from .model import SNAPSHOT_FIELDS, STRUCTURE_DEFAULTS, Block
 
 #: Block-level elements whose nesting the walk tracks for the renderer.
 SHAPE_TAGS = frozenset({
@@ -19,6 +22,8 @@ SHAPE_TAGS = frozenset({
     "h1", "h2", "h3", "h4", "h5", "h6",
 })
 _LISTS = frozenset({"ul", "ol", "menu"})
+#: Structural elements the walk notes something about when they open (see shape_note).
+NOTED_TAGS = frozenset({"pre", "h1", "h2", "h3", "h4", "h5", "h6"})
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _CELLS = frozenset({"td", "th"})
 
@@ -29,39 +34,51 @@ _LANG_CLASS = re.compile(r"(?:^|\s)(?:language|lang|highlight-source|highlight|b
 _NO_LANGUAGE = frozenset({"none", "default", "nohighlight", "plain", "plaintext", "text", "txt"})
 
 
-def shape_block(block: Block, shapes: list[tuple[str, int, etree._Element]], raw: str) -> None:
-    """Set the structure fields of ``block`` from the open structural elements ``shapes``
-    (tag, element id, element; outermost first) and the block's unnormalised text ``raw``."""
-    depth, item, ordered, in_head, li = 0, -1, False, False, None
-    for tag, eid, el in shapes:  # outer to inner: an inner element overrides an outer one
+def shape_note(tag: str, el: etree._Element, shapes: list, ids: list[int], open_nodes: list) -> object:
+    """What the walk notes when a <pre> or heading opens (None for other tags): the code's
+    language; for a heading inside a list item, whether that item is alone in its list."""
+    if tag == "pre":
+        return code_language(el)
+    if tag in _HEADINGS:
+        for entry in reversed(shapes):
+            if entry[0] == "li":  # open_nodes has the walk's start parent before the elements ids lists
+                return _lone_item(open_nodes[ids.index(entry[1]) + 1])
+    return None
+
+
+def resolve_structure(shape: tuple | None) -> dict[str, object]:
+    """The snapshot fields of a block (see model.SNAPSHOT_FIELDS) from its snapshot of open
+    structural elements (tag, element id, note; outermost first); the defaults for None."""
+    values = {name: STRUCTURE_DEFAULTS[name] for name in SNAPSHOT_FIELDS}
+    depth, item, in_head, lone = 0, -1, False, False
+    for tag, eid, note in shape or ():  # outer to inner: an inner element overrides an outer one
         if tag in _LISTS:
             depth += 1
-            ordered = tag == "ol"
+            values["ordered"] = tag == "ol"
         elif tag == "li":
-            item, li = eid, el
+            item = eid
         elif tag in _CELLS:
-            block.cell = eid
-            block.header = in_head or tag == "th"
+            values["cell"], values["header"] = eid, in_head or tag == "th"
         elif tag == "tr":
-            block.row = eid
+            values["row"] = eid
         elif tag == "table":  # a table inside a cell starts afresh
-            block.table, block.row, block.cell, block.header, in_head = eid, -1, -1, False, False
+            values.update(table=eid, row=-1, cell=-1, header=False)
+            in_head = False
         elif tag == "thead":
             in_head = True
         elif tag == "pre":
-            block.pre = eid
-            block.code = raw
-            block.lang = code_language(el)
+            values["pre"], values["lang"] = eid, note
         elif tag == "blockquote":
-            block.quote = eid
+            values["quote"] = eid
         else:
-            block.level = _HEADINGS[tag]
-    if item >= 0 and not (block.level and _lone_item(li)):
-        block.item = item
-        block.list_depth = max(depth, 1)
-        block.ordered = ordered
-    if block.row < 0:  # a caption or stray cell outside any row is not a table row
-        block.cell, block.header = -1, False
+            values["level"], lone = _HEADINGS[tag], bool(note)
+    if item >= 0 and not (values["level"] and lone):
+        values.update(item=item, list_depth=max(depth, 1))
+    else:
+        values["ordered"] = False
+    if values["row"] < 0:  # a caption or stray cell outside any row is not a table row
+        values.update(cell=-1, header=False)
+    return values
 
 
 def _lone_item(li: etree._Element) -> bool:

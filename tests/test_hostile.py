@@ -603,3 +603,13 @@ def test_language_is_an_iso_639_1_code():
     article = clean(text, kind="text")
     assert article.language == "zh"
     assert clean(text, kind="text", language="zh-TW").language == "zh"
+
+
+@pytest.mark.parametrize("tag", ["script", "style", "textarea", "select", "button", "template"])
+def test_an_h1_never_lends_the_title_text_the_page_does_not_show(tag):
+    """Found by the property test after the metadata merge: the <h1> title candidate was read with
+    the content of a <textarea> (the script case was fixed first)."""
+    page = f"the <h1><{tag}>var s = '<div></div>';</{tag}></h1>"
+    assert "var s" not in clean(page, kind="html").title
+    shown = clean(f"<h1>Harbour <{tag}>code()</{tag}>reopens</h1><p>The ferry runs again.</p>", kind="html")
+    assert "code()" not in shown.title

@@ -2,6 +2,11 @@
 article's author, date, title and other fields are made of, source by source and in conflict."""
 from __future__ import annotations
 
+import pytest
+
+from cleaner import clean
+from cleaner.bylines import byline_names, choose_title, clean_name
+from cleaner.dates import day_first_hint, find_dates, parse_date, url_date
 from cleaner.metadata import Declarations, read_declarations
 from cleaner.segment import parse_html, segment_html
 
@@ -61,8 +66,203 @@ def test_a_page_without_declarations():
     assert d == Declarations(meta={}, links={})
 
 
+# --- dates ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, want", [
+    ("2019-10-16T08:00:00+02:00", "2019-10-16"),
+    ("20191016", "2019-10-16"),
+    ("Veröffentlicht am 16. Oktober 2019, 10:12 Uhr", "2019-10-16"),
+    ("October 16th, 2019", "2019-10-16"),
+    ("Oct. 16, 2019 9:28 AM", "2019-10-16"),
+    ("16 de octubre de 2019", "2019-10-16"),
+    ("16 października 2019", "2019-10-16"),
+    ("16.10.2019", "2019-10-16"),
+    ("16/10/2019", "2019-10-16"),   # only day first can be
+    ("10/16/2019", "2019-10-16"),   # only month first can be
+    ("03.04.2019", "2019-04-03"),   # a dot: day first everywhere
+    ("31 February 2019", None),
+    ("Updated 5 hours ago", None),
+    ("in 1850 the town", None),
+    ("", None),
+])
+def test_parse_date(text, want):
+    assert parse_date(text) == want
+
+
+def test_an_ambiguous_date_is_read_in_the_pages_order_or_not_at_all():
+    assert parse_date("03/04/2019") is None
+    assert parse_date("03/04/2019", day_first=True) == "2019-04-03"
+    assert parse_date("03/04/2019", day_first=False) == "2019-03-04"
+    assert day_first_hint("Posted 03/04/2019, updated 21/04/2019") is True
+    assert day_first_hint("Posted 03/04/2019, updated 04/21/2019") is False
+    assert day_first_hint("Posted 03/04/2019") is None
+
+
+def test_find_dates_reads_each_line_in_order():
+    lines = ["Menu", "12 March 2021", "By Ann Lee", "2020-01-05 | News", "no date 12"]
+    assert find_dates(lines) == [(1, "2021-03-12"), (3, "2020-01-05")]
+    assert [d for _, d in find_dates(lines)] == [d for d in map(parse_date, lines) if d]
+
+
+def test_url_date():
+    assert url_date("https://example.org/2019/10/16/a-story/") == "2019-10-16"
+    assert url_date("https://example.org/news/2019-10-16-a-story") == "2019-10-16"
+    assert url_date("https://example.org/2019/10/a-story/") is None  # no day
+    assert url_date("https://2019.example.org/12/31/x") is None  # the host is no date
+    assert url_date(None) is None
+
+
+# --- names and titles ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, want", [
+    ("By Jane Doe and John Roe | Updated May 2, 2024", "Jane Doe; John Roe"),
+    ("Von Jana Kowalski, Düsseldorf", "Jana Kowalski"),
+    ("By Dr Fiona Achebe, Health Editor", "Dr Fiona Achebe"),
+    ("Por Agencia EFE", "Agencia EFE"),
+    ("Text: Kirsten Freund / dhz", "Kirsten Freund"),
+    ("By Friday, it was over.", None),
+    ("Published on March 3", None),
+])
+def test_byline_names(line, want):
+    assert byline_names(line) == want
+
+
+def test_declared_names_lose_leads_and_addresses():
+    assert clean_name("By Ann Lee") == "Ann Lee"
+    assert clean_name("https://www.facebook.com/somesite") is None
+    assert clean_name("example.com") is None
+    assert clean_name("@handle") is None
+
+
+def test_title_by_agreement():
+    title_parts = ["Story headline | Site", "Story headline", "Site"]
+    # the chosen block is the page's h1: kept
+    assert choose_title({"title": title_parts}, ["Story headline"], "Story headline", ["Site"], None) \
+        == "Story headline"
+    # the chosen block is the site's name: og:title and <title> agree on the headline
+    assert choose_title({"og": ["Story headline"], "title": title_parts}, ["Site"], "Site", ["Site"], None) \
+        == "Story headline"
+    # nothing agrees: the block stays
+    assert choose_title({"og": ["Other words"]}, [], "Block text", [], None) == "Block text"
+
+
+# --- the article's fields, source by source and in conflict -----------------------------------------
+
+def page(head: str = "", body: str = "", url: str | None = None):
+    story = "".join(f"<p>{s} The council met on a wet evening to hear what residents had to say "
+                    f"about the plan, and many stayed late into the night.</p>" for s in "ABCDE")
+    html = f"<html><head>{head}</head><body>{body}<article>{story}</article></body></html>"
+    return clean(html, kind="html", url=url)
+
+
+LD = '<script type="application/ld+json">{}</script>'
+
+
+def test_jsonld_beats_opengraph_beats_meta():
+    a = page(LD.format('{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Ann Lee"},'
+                       ' "datePublished": "2024-05-01T10:00:00Z", "dateModified": "2024-05-03"}')
+             + '<meta property="article:published_time" content="2024-04-30">'
+             + '<meta name="author" content="Bob Roe">')
+    assert (a.author, a.date, a.date_modified) == ("Ann Lee", "2024-05-01", "2024-05-03")
+    b = page('<meta property="article:published_time" content="2024-04-30">'
+             '<meta name="date" content="2024-04-29"><meta name="author" content="Bob Roe">')
+    assert (b.author, b.date) == ("Bob Roe", "2024-04-30")
+
+
+def test_jsonld_graph_author_by_reference_and_several_authors():
+    a = page(LD.format('{"@graph": [{"@type": "Person", "@id": "#ann", "name": "Ann Lee"},'
+                       '{"@type": "Article", "author": [{"@id": "#ann"}, {"name": "Bob Roe"}]}]}'))
+    assert a.author == "Ann Lee; Bob Roe"
+
+
+def test_a_site_named_as_author_yields_to_the_printed_byline():
+    a = page('<meta property="og:site_name" content="Daily Planet"><meta name="author" content="Daily Planet">',
+             "<h1>Council approves the plan</h1><p>By Clark Kent</p>")
+    assert a.author == "Clark Kent"
+    b = page('<meta property="og:site_name" content="Daily Planet"><meta name="author" content="Daily Planet">')
+    assert b.author == "Daily Planet"  # nobody else is named: the site is the writer
+
+
+def test_printed_date_that_the_page_declares_wins():
+    head = ('<meta property="article:published_time" content="2024-01-10">'
+            '<meta property="article:modified_time" content="2024-03-02">')
+    # the page shows the later declared date as its date: that is the one readers see
+    a = page(head, "<h1>Council approves the plan</h1><p>March 2, 2024</p>")
+    assert (a.date, a.date_modified) == ("2024-03-02", "2024-03-02")
+    # ... but not when it prints it as an update: the story came out on the published date
+    b = page(head, "<h1>Council approves the plan</h1><p>Updated March 2, 2024</p>")
+    assert (b.date, b.date_modified) == ("2024-01-10", "2024-03-02")
+    # a printed date nobody declares does not beat the declared one
+    c = page('<meta property="article:published_time" content="2024-01-10">',
+             "<h1>Council approves the plan</h1><p>March 2, 2024</p>")
+    assert c.date == "2024-01-10"
+
+
+def test_dates_from_time_element_block_and_address_and_none():
+    assert page(body='<h1>Council approves the plan</h1><time datetime="2023-07-04">4 July</time>').date \
+        == "2023-07-04"
+    assert page(body="<h1>Council approves the plan</h1><p>16.10.2019</p>").date == "2019-10-16"
+    assert page('<link rel="canonical" href="https://example.org/2021/02/03/plan/">').date == "2021-02-03"
+    assert page(body="<h1>Council approves the plan</h1>").date is None  # never today
+
+
+def test_a_numeric_date_follows_the_pages_other_dates():
+    body = "<h1>Council approves the plan</h1><p>Posted 03/04/2019</p><p>Edited 21/04/2019</p>"
+    assert page(body=body).date == "2019-04-03"
+
+
+def test_title_override_keeps_the_block_labels():
+    a = page('<meta property="og:title" content="Council approves the plan">'
+             "<title>Council approves the plan | Daily Planet</title>",
+             '<div class="menu"><p>Daily Planet</p></div>')
+    assert a.title == "Council approves the plan"
+    assert all(b.label != "main" or b.text != a.title for b in a.blocks)
+
+
+def test_site_description_image_canonical_tags_license_and_url_fallback():
+    a = page('<meta property="og:site_name" content="Daily Planet">'
+             '<meta name="description" content="  The council   voted. ">'
+             '<meta property="og:image" content="/img/a.jpg">'
+             '<link rel="canonical" href="/news/plan"><link rel="license" href="https://creativecommons.org/licenses/by/4.0/">'
+             '<meta property="article:tag" content="Council"><meta property="article:tag" content="Housing">',
+             url="https://example.org/x?utm=1")
+    assert a.site_name == "Daily Planet"
+    assert a.description == "The council voted."
+    assert a.canonical_url == "https://example.org/news/plan"
+    assert a.url == "https://example.org/x?utm=1"  # a given url is kept
+    assert a.image == "https://example.org/img/a.jpg"
+    assert a.tags == ["Council", "Housing"]
+    assert a.license == "https://creativecommons.org/licenses/by/4.0/"
+    assert page('<link rel="canonical" href="https://example.org/news/plan">').url == "https://example.org/news/plan"
+    d = a.to_dict(blocks=False)
+    for key in ("author", "date", "date_modified", "site_name", "description", "canonical_url", "image",
+                "tags", "license"):
+        assert key in d
+
+
+def test_text_input_reads_its_byline_and_date_lines():
+    text = ("Council approves the plan\n\nBy Ann Lee\n\n12 March 2024\n\n" + "\n\n".join(
+        "The council met on a wet evening to hear what residents had to say about the plan, and "
+        "many stayed late into the night." for _ in range(4)))
+    a = clean(text, kind="text")
+    assert (a.author, a.date) == ("Ann Lee", "2024-03-12")
+    assert a.canonical_url is None and a.url is None
+
+
+def test_fixture_metadata_lines_are_checked():
+    from cleaner.quality.fixtures import metadata_mismatches
+    a = clean("Council approves the plan\n\nBy Ann Lee\n\n" + "\n\n".join(
+        "The council met on a wet evening to hear what residents had to say about the plan, and "
+        "many stayed late into the night." for _ in range(4)), kind="text")
+    assert metadata_mismatches({"author": "ann lee", "date": "none"}, a) == []
+    assert metadata_mismatches({"author": "Bob Roe", "date": "2024-01-01"}, a) == [
+        "author 'Ann Lee' (stated 'Bob Roe')", "date None (stated '2024-01-01')"]
+
+
 def test_a_script_inside_the_h1_is_not_part_of_the_title_candidate():
     """read_declarations runs before the segmenter prunes scripts: the h1's code must not leak."""
     from cleaner import clean
-    got = clean("<h1>the <script>var s = '<div></div>';</script></h1>", kind="html")
-    assert "var s" not in got.title
+    for field in ("script", "textarea", "style"):
+        got = clean(f"<h1>the <{field}>var s = '<div></div>';</{field}></h1>", kind="html")
+        assert "var s" not in got.title, field

@@ -65,8 +65,13 @@ def scored_text(parts: list[str], lang: str = "en") -> list[scores.Scored]:
     return scores.score_page(blocks, feats, evidence)
 
 
+def score(block: Block, feats, evidence: list) -> scores.Scored:
+    """One block scored on its own, without the page's memo."""
+    return scores.score_page([block], [feats], [evidence])[0]
+
+
 def test_score_page_sums_each_block_as_score_does():
-    """The page's memo of evidence sums gives every block what score() gives it alone; twins
+    """The page's memo of evidence sums gives every block what it gives the block alone; twins
     share one noise_by_label dict, and a revision gives the block it changes a dict of its own."""
     parts = ["Share", "Share", STORY[0], "Subscribe to our newsletter", "Share", STORY[1]]
     blocks = segment_text(page(*parts))
@@ -74,7 +79,7 @@ def test_score_page_sums_each_block_as_score_does():
     feats = [block_features(b.text, b.link_chars, stop) for b in blocks]
     evidence = [dispatch.evaluate(b, f, dispatch.TEXT_HEURISTICS) for b, f in zip(blocks, feats)]
     paged = scores.score_page(blocks, feats, evidence)
-    alone = [scores.score(b, f, ev) for b, f, ev in zip(blocks, feats, evidence)]
+    alone = [score(b, f, ev) for b, f, ev in zip(blocks, feats, evidence)]
     assert paged == alone
     shares = [s for s in paged if s.block.text == "Share"]
     assert len(shares) == 3 and shares[0].noise_by_label
@@ -111,9 +116,9 @@ def test_add_noise_sums_as_score_does():
                     for _ in range(rng.randint(0, 6))]
         added = E.Evidence(rng.choice(labels[1:]), rng.choice(weights) + rng.choice([0.0, 1.0]), "new")
         b = Block(0, block.text, in_story_container=inside)
-        fast = scores.score(b, feats, list(evidence))
+        fast = score(b, feats, list(evidence))
         scores.add_noise(fast, added)
-        slow = scores.score(b, feats, [*evidence, added])
+        slow = score(b, feats, [*evidence, added])
         assert fast == slow, (evidence, added)
 
 
@@ -185,7 +190,7 @@ def test_mark_related_box_stops_at_the_page_footer():
                           "Town News All rights reserved Contact Privacy"])
     for s in scored:
         s.block.in_story_container = True
-    scored = [scores.score(s.block, s.feats, s.evidence) for s in scored]
+    scored = [score(s.block, s.feats, s.evidence) for s in scored]
     assert not scored[2].boundary
     page_rules.mark_related_box(scored, page_rules.related_headings(scored))
     assert "under_related_heading" in reasons_at(scored, 1)
@@ -938,11 +943,14 @@ def test_a_page_served_inside_noscript_is_read():
 
 
 def test_every_reason_the_decision_reads_is_one_a_heuristic_or_page_rule_gives():
-    """The decision reads evidence by its reason (weak noise, markup-only noise, sign-off
-    vocabulary, the credit of a caption, a related heading): each must be a reason the
-    heuristics or page rules give on the fixture pages, or the rule reading it is dead."""
-    read = (revisions.MARKUP_NOISE | revisions.WEAK_NOISE_IN_LIST | revisions.WEAK_NOISE_UNDER_HEADLINE
-            | revisions.WEAK_NOISE_IN_CONTAINER | revisions.SIGN_OFF_REASONS | {CAPTION_CREDIT, RELATED_HEADING})
+    """The decision reads evidence by its reason (the sets named *NOISE* or *REASONS*: weak noise,
+    markup-only noise, sign-off vocabulary; the credit of a caption, a related heading): each must
+    be a reason the heuristics or page rules give on the fixture pages, or the rule reading it is
+    dead."""
+    sets = [v for m in (page_rules, core, revisions, decide) for n, v in vars(m).items()
+            if isinstance(v, frozenset) and ("NOISE" in n or "REASONS" in n)]  # the decision's reason sets
+    assert len(sets) >= 6
+    read = frozenset().union(*sets) | {CAPTION_CREDIT, RELATED_HEADING}
     pages = sorted(p for p in (Path(__file__).parent.parent / "fixtures").rglob("*")
                    if p.suffix in (".html", ".txt"))
     assert len(pages) > 40

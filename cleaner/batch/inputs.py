@@ -23,13 +23,17 @@ PAGE_KINDS: dict[str, str] = {
     ".html": "html", ".htm": "html", ".txt": "text",
     ".html.gz": "html", ".htm.gz": "html", ".txt.gz": "text",
 }
-#: Name endings of text files that are not pages (data, code, styles, notes): cleaning one as
-#: flattened text would turn a spreadsheet or a script into an "article", so they are listed as
-#: ignored unread. Every other name (none, .php, .xhtml, .asp, "index.html?p=2") is read to decide.
+#: Name endings of files that are not pages: text formats (data, code, styles, notes), where
+#: cleaning one as flattened text would turn a spreadsheet or a script into an "article", and
+#: common media and archives, which need not be opened to be refused. They are listed as ignored
+#: unread. Every other name (none, .php, .xhtml, .asp, "index.html?p=2") is read to decide.
 NOT_PAGE_SUFFIXES = (
     ".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".xml", ".rss", ".atom", ".yaml", ".yml", ".toml",
     ".ini", ".cfg", ".conf", ".log", ".md", ".rst", ".css", ".js", ".mjs", ".map", ".py", ".sh",
     ".sql", ".svg",
+    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".bmp", ".tif", ".tiff", ".avif", ".pdf",
+    ".zip", ".tar", ".tgz", ".7z", ".rar", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".mp3",
+    ".mp4", ".webm", ".ogg", ".wav", ".mov", ".avi", ".exe", ".dll", ".so",
 )
 #: Folder inside OUT_DIR holding resume state and temporary files; never read as input.
 STATE_DIR = ".cleaner-batch"

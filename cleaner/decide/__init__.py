@@ -93,8 +93,8 @@ def take_back_story(page: Page) -> None:
 
 
 def fill_story(page: Page) -> None:
-    """The story's stretch under the headline (not the page's title) and its container, then
-    its sign-off taken off."""
+    """The story's stretch under the headline (not the page's title), its container and the
+    tables of data in it, then its sign-off taken off."""
     page.hints = prepare_hints(page.title_hints)  # once for this pass and the title's
     fill_under_headline(page.scored, page.under_headline, page.hints)
     fill_story_container(page.scored)

@@ -29,7 +29,8 @@ FURNITURE_MAX_WORDS = 12
 MARKUP_NOISE = frozenset({OUTSIDE_STORY_CONTAINER, DOM_NAVIGATION, DOM_CAPTION, DOM_RELATED, DOM_FOOTER})
 #: Subheadings: a sentence in one of these under the headline is a deck, not body text.
 SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-#: Evidence too weak to take a short line out of the story it sits in.
+#: Evidence too weak to take a short line out of the story it sits in. (The decision reads
+#: reasons through sets named *NOISE* or *REASONS*: a test checks the heuristics give them.)
 WEAK_NOISE = frozenset({SHORT_FRAGMENT, LOW_STOPWORD_DENSITY})
 #: A story line that ends with a colon and has at least this many words introduces the list under
 #: it ("Here are the highlights:", "The tour dates:"); "More:" or "Share:" label a menu.

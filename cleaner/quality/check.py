@@ -218,6 +218,7 @@ def _compare(result: FixtureResult, base: BaselineEntry, body_tolerance: float) 
             f"label accuracy {result.label_accuracy:.4f} ({result.correct}/{result.aligned}) "
             f"is below baseline {base.label_accuracy:.4f}"
         )
+    problems += [f"metadata: {m}" for m in result.metadata_mismatches]
     return problems
 
 
@@ -272,10 +273,11 @@ def run_check(
             message = f"cleaner raised {type(exc).__name__}: {exc}{where}"
             verdicts.append(Verdict(fixture.name, ERROR, None, base.get(fixture.name), [message]))
             continue
-        if fixture.name not in base:
-            verdicts.append(Verdict(fixture.name, NEW, result, None))
+        typed = [result.page_type_problem] if result.page_type_problem else []
+        if fixture.name not in base:  # a new fixture's scores are not judged; its page type is
+            verdicts.append(Verdict(fixture.name, FAIL if typed else NEW, result, None, typed))
             continue
-        problems = _compare(result, base[fixture.name], body_tolerance)
+        problems = typed + _compare(result, base[fixture.name], body_tolerance)
         verdicts.append(
             Verdict(fixture.name, FAIL if problems else PASS, result, base[fixture.name], problems)
         )
@@ -361,6 +363,8 @@ def render_text(report: CheckReport, *, verbose: bool = False) -> str:
             row += f"  unaligned: {len(r.unmatched_expected)} annotated, {len(r.unmatched_produced)} produced"
         if r.annotated_language and r.language and r.annotated_language != r.language:
             row += f"  language {r.language} (annotated {r.annotated_language})"
+        if r.page_type_problem:
+            row += "  " + r.page_type_problem
         out.append(row)
         mistakes = _mistakes(r.confusion)
         if mistakes:

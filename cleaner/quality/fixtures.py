@@ -16,6 +16,7 @@ from typing import Any, Sequence
 
 from .metric import DocScore, score_document
 from ..model import LABELS, Article
+from ..pages import PAGE_TYPES
 
 #: Suffix that marks an annotation file; the page beside it has the same stem.
 LABELS_SUFFIX = ".labels.tsv"
@@ -28,6 +29,7 @@ PAGE_SUFFIXES: dict[str, str] = {
 #: segmentation changed wholesale.
 NEAR_MATCH_WINDOW = 12
 
+_NON_WORD = re.compile(r"\W+")
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 _META = re.compile(r"#\s*([A-Za-z][\w-]*)\s*:\s*(.*)$")
@@ -108,6 +110,17 @@ class FixtureResult:
     unmatched_produced: list[BlockDiff]
     language: str | None = None
     annotated_language: str | None = None
+    # the stated "# title:", "# author:", "# date:" lines the article disagrees with
+    metadata_mismatches: list[str] = field(default_factory=list)
+    page_type: str | None = None  # what the cleaner took the page for
+    annotated_page_type: str | None = None  # the fixture's "# page_type:" line, if any
+
+    @property
+    def page_type_problem(self) -> str | None:
+        """Why the page type disagrees with the annotation (None when it agrees or none is given)."""
+        if self.annotated_page_type is None or self.page_type == self.annotated_page_type:
+            return None
+        return f"page type {self.page_type}, annotated {self.annotated_page_type}"
 
     @property
     def label_accuracy(self) -> float:
@@ -129,6 +142,9 @@ class FixtureResult:
             "unmatched_produced": [d.to_dict() for d in self.unmatched_produced],
             "language": self.language,
             "annotated_language": self.annotated_language,
+            "metadata_mismatches": list(self.metadata_mismatches),
+            "page_type": self.page_type,
+            "annotated_page_type": self.annotated_page_type,
         }
 
 
@@ -222,6 +238,9 @@ def load_fixture(labels_path: Path, root: Path) -> Fixture:
         problems.append(
             f"{labels_path}: '# kind: {declared}' disagrees with the page {page_path.name} ({kind})"
         )
+    page_type = meta.get("page_type")
+    if page_type is not None and page_type not in PAGE_TYPES:
+        problems.append(f"{labels_path}: unknown '# page_type: {page_type}' (types: {', '.join(PAGE_TYPES)})")
     if problems:
         raise FixtureFormatError(problems)
     rel = labels_path.relative_to(root).as_posix()
@@ -363,4 +382,29 @@ def score_fixture(fixture: Fixture, article: Article) -> FixtureResult:
         aligned=aligned, correct=aligned - len(mislabelled), confusion=confusion,
         mislabelled=mislabelled, unmatched_expected=unmatched_exp, unmatched_produced=unmatched_prod,
         language=article.language, annotated_language=fixture.meta.get("language"),
+        metadata_mismatches=metadata_mismatches(fixture.meta, article),
+        page_type=article.page_type, annotated_page_type=fixture.meta.get("page_type"),
     )
+
+
+#: Metadata a labels file may state, and the Article field each one is checked against.
+STATED_METADATA = ("title", "author", "date")
+
+
+def _meta_key(value: str | None) -> str:
+    """A stated or produced value as compared: lower case, punctuation and spacing ignored."""
+    return _NON_WORD.sub(" ", (value or "").lower()).strip()
+
+
+def metadata_mismatches(stated: dict[str, str], article: Article) -> list[str]:
+    """``# title:``, ``# author:`` and ``# date:`` lines the article disagrees with (a date
+    compares as YYYY-MM-DD; "none" states that the page has no such field)."""
+    out = []
+    for key in STATED_METADATA:
+        if key not in stated:
+            continue
+        want = None if stated[key].lower() == "none" else stated[key]
+        got = getattr(article, key)
+        if _meta_key(got) != _meta_key(want):
+            out.append(f"{key} {got!r} (stated {want!r})")
+    return out

@@ -25,6 +25,27 @@ SHORT_VOCAB_WORDS = 25
 #: story, not a byline; "Updated." is not a sentence.
 SENTENCE_WORDS = 4
 
+# --- a shape the decision asks for (not evidence) ------------------------------------------
+#: A date stamp ("Nov. 20, 2019, 9:28 AM UTC", "by Jane Doe — November 18, 2019") has at most
+#: this many words, and at most DATE_STAMP_OTHER_WORDS words of 3+ letters that are not part of
+#: the date: more, and the date sits in a sentence or a list entry ("Protokoll vom 5.8.2019").
+DATE_STAMP_MAX_WORDS = 12
+DATE_STAMP_OTHER_WORDS = 3
+
+
+def date_stamp(f: Features) -> bool:
+    """A date stamp, maybe with a label or the writer's name ("기사입력 :[ 2018-08-25 15:24 ]",
+    "by Jane Doe — November 18, 2019"). Not evidence on its own: inside a story the same shape
+    is a schedule ("June 17 – Nashville, TN"); the decision asks it of blocks near the headline."""
+    # words counted here, not f.words: CJK text estimates those from its length
+    if f.chars > DATE_STAMP_MAX_WORDS * MAX_CHARS_PER_WORD or (f.terminal and f.words >= SENTENCE_WORDS) or \
+            not vocab.DATE.search(f.lower):
+        return False
+    words = WORD.findall(f.lower)
+    other = [w for w in words if len(w) >= 3 and not w[0].isdigit() and not vocab.DATE_WORDS.search(w)]
+    return len(words) <= DATE_STAMP_MAX_WORDS and len(other) <= DATE_STAMP_OTHER_WORDS
+
+
 # Evidence with a fixed weight is built once, next to its heuristic: evidence is immutable, and
 # every block gets some of it (building a named tuple costs more than most heuristics' tests).
 
@@ -390,24 +411,3 @@ def site_notice(b: Block, f: Features) -> Evidence | None:
     """Affiliate disclosures, "Alle Angaben ohne Gewähr", reprint notices, "Der Beitrag wurde
     am ... veröffentlicht und unter ... abgelegt": the site's notes, not the story."""
     return _SITE_NOTICE
-
-
-# --- shapes the decision asks for (not evidence) ------------------------------------------------
-#: A date stamp ("Nov. 20, 2019, 9:28 AM UTC", "by Jane Doe — November 18, 2019") has at most
-#: this many words, and at most DATE_STAMP_OTHER_WORDS words of 3+ letters that are not part of
-#: the date: more, and the date sits in a sentence or a list entry ("Protokoll vom 5.8.2019").
-DATE_STAMP_MAX_WORDS = 12
-DATE_STAMP_OTHER_WORDS = 3
-
-
-def date_stamp(f: Features) -> bool:
-    """A date stamp, maybe with a label or the writer's name ("기사입력 :[ 2018-08-25 15:24 ]",
-    "by Jane Doe — November 18, 2019"). Not evidence on its own: inside a story the same shape
-    is a schedule ("June 17 – Nashville, TN"); the decision asks it of blocks near the headline."""
-    # words counted here, not f.words: CJK text estimates those from its length
-    if f.chars > DATE_STAMP_MAX_WORDS * MAX_CHARS_PER_WORD or (f.terminal and f.words >= SENTENCE_WORDS) or \
-            not vocab.DATE.search(f.lower):
-        return False
-    words = WORD.findall(f.lower)
-    other = [w for w in words if len(w) >= 3 and not w[0].isdigit() and not vocab.DATE_WORDS.search(w)]
-    return len(words) <= DATE_STAMP_MAX_WORDS and len(other) <= DATE_STAMP_OTHER_WORDS

@@ -1,0 +1,107 @@
+"""The page's content region: what the per-type strategies keep once the article decision is made.
+
+A listing, a forum thread, a product or a service page has no single story run: its main content
+is most of what the page shows between its header and its footer. The region is every block
+outside the page's chrome (header, navigation, footer, sidebars: by the elements that hold it)
+whose label is not one the type rules out, narrowed to the element that holds most of its words.
+Each function is small and named; the strategies compose them with their own thresholds.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from operator import attrgetter
+
+from ..decide.revisions import WEAK_NOISE
+from ..rules.dom_heuristics import LINK_DENSE_REASON, OUTSIDE_STORY_CONTAINER
+from ..decide.scores import Scored, relabel
+
+#: Elements that hold a page's chrome, as they appear in a block's path ("<tag"): the site's
+#: header and menus, its footer, and boxes beside the content. The story's own wrappers never
+#: appear in a path (see cleaner.dom.assign_paths), so a story inside an <article><header> keeps
+#: its headline.
+CHROME_TAGS = frozenset({"<nav", "<header", "<footer", "<aside"})
+#: Evidence that says only "short" or "not in the story's container" (see :func:`only_short`).
+SHORT_ONLY = WEAK_NOISE | {OUTSIDE_STORY_CONTAINER}
+_REASON = attrgetter("reason")
+
+
+def in_chrome(s: Scored) -> bool:
+    """The block sits in the page's header, navigation, footer or a sidebar box."""
+    return not CHROME_TAGS.isdisjoint(s.block.path)
+
+
+def image_text(s: Scored) -> bool:
+    """The block is an image's alt text: it names a picture, it is not what the page says."""
+    return s.block.tag == "img"
+
+
+def only_short(s: Scored) -> bool:
+    """Nothing speaks against the block but its shortness, few stop words or its place outside
+    the story's container: a spec row, an item's title, an option name; the article decision
+    labels such lines navigation or footer by where they sit, not by what they say."""
+    return all(e.label == "main" or e.reason in SHORT_ONLY for e in s.evidence)
+
+
+def linked_line(s: Scored) -> bool:
+    """A block the article decision left out and that is mostly link text: a user name linked to
+    its profile, "Reply | Quote | Report", a tag list; in a thread, the chrome around each post."""
+    return s.block.label != "main" and LINK_DENSE_REASON in map(_REASON, s.evidence)
+
+
+def candidates(scored: list[Scored], drop_labels: frozenset[str], keep_short: bool) -> list[int]:
+    """Positions of the blocks that may be main on a non-article page: outside the chrome, not an
+    image's alt text, and not labelled with one of ``drop_labels`` by the article decision (unless
+    ``keep_short`` and only their shortness put them there, see :func:`only_short`)."""
+    return [i for i, s in enumerate(scored)
+            if (s.block.label not in drop_labels or keep_short and only_short(s))
+            and not image_text(s) and not in_chrome(s)]
+
+
+def holding_element(scored: list[Scored], picked: list[int], share: float) -> int | None:
+    """The deepest element that holds at least ``share`` of the words of the ``picked`` blocks
+    (None when they have no words or no ancestors): the content area, without the stray
+    sidebar or teaser box the chrome test missed."""
+    total = sum(scored[i].feats.words for i in picked)
+    if not total:
+        return None
+    mass: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    for i in picked:
+        words = scored[i].feats.words
+        for d, eid in enumerate(scored[i].block.ancestors):
+            mass[eid] = mass.get(eid, 0) + words
+            depth[eid] = d
+    held = [eid for eid, m in mass.items() if m >= share * total]
+    return max(held, key=lambda e: (depth[e], -e)) if held else None
+
+
+def main_element(scored: list[Scored], picked: list[int], tags: list[str]) -> int | None:
+    """The page's <main> element that holds most of the ``picked`` blocks' words (None if the
+    page has none holding any): where the page itself says its content is."""
+    mass: dict[int, int] = {}
+    for i in picked:
+        for eid in scored[i].block.ancestors:
+            if tags[eid] == "main":
+                mass[eid] = mass.get(eid, 0) + scored[i].feats.words
+    return max(mass, key=lambda e: (mass[e], -e)) if mass else None
+
+
+def within(scored: list[Scored], picked: list[int], element: int | None) -> list[int]:
+    """The ``picked`` blocks inside ``element`` (all of them when there is none)."""
+    if element is None:
+        return picked
+    return [i for i in picked if element in scored[i].block.ancestors]
+
+
+def keep_only(scored: list[Scored], keep: Iterable[int], kept_reason: str, dropped_reason: str) -> None:
+    """Make exactly the ``keep`` blocks main (their reasons end with ``kept_reason``); a block that
+    was main and is not kept takes its strongest noise label, or "boilerplate", and
+    ``dropped_reason``. The title block keeps its label: it is the page's name, not its body."""
+    keep = set(keep)
+    for i, s in enumerate(scored):
+        b = s.block
+        if i in keep:
+            if b.label != "main" and b.label != "title":
+                relabel(s, "main", kept_reason)
+        elif b.label == "main":
+            relabel(s, s.noise_label or "boilerplate", dropped_reason)

@@ -1,0 +1,135 @@
+"""What is main on each page type: one strategy per type, chosen once, run after the article decision.
+
+The article decision finds one story run and labels the rest boilerplate. That is right for an
+article and wrong for most other pages, whose main content is many parallel pieces: the posts of a
+thread, the items of a listing, the sections of a service page. Each strategy here revises the
+labels for its type from the scored blocks; every block it changes gets a reason naming it
+(``forum_post``, ``listing_item``, ...), so block reasons explain the result.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..decide.scores import Scored
+from .region import candidates, holding_element, keep_only, linked_line, main_element, within
+
+#: Page types the strategies know; anything else is decided as an article.
+
+#: Labels no page type counts as main: the site's menus, footer, consent banner and marketing.
+CHROME_LABELS = frozenset({"consent", "promo", "footer", "navigation"})
+#: ... and figure captions, which name pictures rather than say what the page says.
+CHROME_AND_CAPTIONS = CHROME_LABELS | {"caption"}
+
+#: Share of the region's words the content area must hold, per type. Lower narrows harder: a
+#: forum thread is one box of posts (a sidebar of other threads is cut), a service page's sections
+#: spread over many boxes (a high share keeps them all).
+FORUM_AREA_SHARE = 0.6
+DOCUMENTATION_AREA_SHARE = 0.75
+SERVICE_AREA_SHARE = 0.85
+COLLECTION_AREA_SHARE = 0.85
+LISTING_AREA_SHARE = 0.95
+PRODUCT_AREA_SHARE = 0.6
+
+
+#: Flattened text has no markup to find a region by: the labels the article decision gave are all
+#: there is. These are the labels kept as main besides "main", per type.
+FORUM_TEXT_LABELS = frozenset({"main", "comment", "related"})  # replies, and the posts listed as teasers
+SECTION_TEXT_LABELS = frozenset({"main", "related"})  # the sections and items the story run left out
+#: Every label but the chrome's: a doc page or a listing is nearly all body between header and footer.
+DOC_TEXT_LABELS = LISTING_TEXT_LABELS = frozenset({"main", "title", "related", "comment", "caption", "boilerplate"})
+
+
+def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[str], area_share: float,
+                reason: str, keep_short: bool = False, drop_linked: bool = False) -> None:
+    """HTML: main is the page's content region (see :mod:`cleaner.pages.region`) narrowed to its
+    <main> element and to the element holding ``area_share`` of its words; ``keep_short`` keeps
+    the lines only their shortness labelled (spec rows, item titles), see region.only_short;
+    ``drop_linked`` leaves out the link lines the decision left out (see region.linked_line)."""
+    picked = candidates(scored, drop_labels, keep_short)
+    if drop_linked:
+        picked = [i for i in picked if not linked_line(scored[i])]
+    picked = within(scored, picked, main_element(scored, picked, tags))
+    kept = within(scored, picked, holding_element(scored, picked, area_share))
+    keep_only(scored, kept, reason, _outside(reason))
+
+
+def keep_labels(scored: list[Scored], labels: frozenset[str], reason: str) -> None:
+    """Flattened text: main is every block the article decision labelled with one of ``labels``."""
+    keep_only(scored, [i for i, s in enumerate(scored) if s.block.label in labels], reason, _outside(reason))
+
+
+def _outside(reason: str) -> str:
+    """The reason given to a block a strategy takes out of main: "forum_post" -> "outside_forum_region"."""
+    return "outside_" + reason.split("_")[0] + "_region"
+
+
+def _is_html(scored: list[Scored]) -> bool:
+    """Blocks of an HTML page carry paths; blocks of flattened text do not."""
+    return any(s.block.path for s in scored)
+
+
+def forum(scored: list[Scored], tags: list[str]) -> None:
+    """Every post of the thread, question and answers, in order (the article decision keeps the
+    first post and labels the replies comments)."""
+    if _is_html(scored):
+        keep_region(scored, tags, CHROME_AND_CAPTIONS, FORUM_AREA_SHARE, "forum_post", drop_linked=True)
+    else:
+        keep_labels(scored, FORUM_TEXT_LABELS, "forum_post")
+
+
+def documentation(scored: list[Scored], tags: list[str]) -> None:
+    """The doc body with its headings and code, without sidebar, table of contents and footer."""
+    if _is_html(scored):
+        keep_region(scored, tags, CHROME_AND_CAPTIONS, DOCUMENTATION_AREA_SHARE, "doc_body")
+    else:  # everything but the site's chrome: a doc page is its body, with code, tables and notes
+        keep_labels(scored, DOC_TEXT_LABELS, "doc_body")
+
+
+def service(scored: list[Scored], tags: list[str]) -> None:
+    """The page's sections: hero, features, steps, FAQ; not navigation, footer or banners."""
+    if _is_html(scored):
+        keep_region(scored, tags, CHROME_LABELS, SERVICE_AREA_SHARE, "service_section", keep_short=True)
+    else:
+        keep_labels(scored, SECTION_TEXT_LABELS, "service_section")
+
+
+def collection(scored: list[Scored], tags: list[str]) -> None:
+    """The collection's items with their titles and summaries, in order."""
+    if _is_html(scored):
+        keep_region(scored, tags, CHROME_AND_CAPTIONS, COLLECTION_AREA_SHARE, "collection_item")
+    else:
+        keep_labels(scored, SECTION_TEXT_LABELS, "collection_item")
+
+
+def listing(scored: list[Scored], tags: list[str]) -> None:
+    """The listed items (titles and summaries) in order; not filters, sort controls or pagination."""
+    if _is_html(scored):
+        keep_region(scored, tags, CHROME_LABELS, LISTING_AREA_SHARE, "listing_item", keep_short=True)
+    else:
+        keep_labels(scored, LISTING_TEXT_LABELS, "listing_item")
+
+
+def product(scored: list[Scored], tags: list[str]) -> None:
+    """Name, description, feature lists and spec tables. Flattened text keeps the article decision:
+    its story run is the description, and the rest of a shop's text is mostly widgets."""
+    if _is_html(scored):
+        keep_region(scored, tags, CHROME_AND_CAPTIONS, PRODUCT_AREA_SHARE, "product_section", keep_short=True)
+
+
+#: The strategy of each page type; article (and "other") pages keep the article decision.
+STRATEGIES: dict[str, Callable[[list[Scored], list[str]], None]] = {
+    "forum": forum,
+    "product": product,
+    "listing": listing,
+    "collection": collection,
+    "documentation": documentation,
+    "service": service,
+}
+
+
+def apply_strategy(page_type: str | None, scored: list[Scored], tags: list[str]) -> None:
+    """Revise the article decision in place for a page of ``page_type`` (None, article, other or
+    an unknown type: as decided)."""
+    strategy = STRATEGIES.get(page_type or "article")
+    if strategy is not None:
+        strategy(scored, tags)

@@ -1,0 +1,182 @@
+"""Per-type strategies (issue 16): with a page type, main is what that type's main content is (every
+post of a thread, every item of a listing, a product's description and specs), the page's chrome is
+not, the blocks a strategy changes say so in their reasons, and article pages stay as decided."""
+from __future__ import annotations
+
+import pytest
+
+from cleaner import CleanerError, clean
+from cleaner.pages import PAGE_TYPES
+from cleaner.pages.strategies import STRATEGIES
+
+HEAD = "<!doctype html><html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+NAV = ("<header><nav><a href='/'>Home</a> <a href='/boards'>Boards</a> <a href='/shop'>Shop</a> "
+       "<a href='/help'>Help</a></nav></header>")
+FOOTER = "<footer><p>Copyright 2025 Riverside Gardeners. All rights reserved. Privacy. Terms.</p></footer>"
+
+POSTS = [
+    ("marta_k", "My tomato seedlings grow tall and thin on the windowsill and fall over after a week. "
+                "I water them every other day and the room is warm. What am I doing wrong with them?"),
+    ("oldroots", "They are reaching for light. A windowsill gives far less light than you think, so "
+                 "hang a cheap shop light a hand's width above them for fourteen hours a day."),
+    ("bea_grows", "Also brush your palm over the tops once or twice a day. The movement makes the stems "
+                  "thicker, the same way the wind does outside when the plants are hardened off."),
+    ("marta_k", "Thank you both. I moved them under a lamp last night and started brushing them, and "
+                "this morning they already stand a little straighter than they did before."),
+    ("tomasz", "Bury the leggy stem deeper when you pot them on. Tomatoes grow roots along the buried "
+               "stem, so a tall seedling becomes a sturdy one with a bigger root ball."),
+]
+
+
+def forum_page() -> str:
+    """A thread: five posts, each with its author and date, a sidebar of other threads, chrome."""
+    posts = "".join(
+        f"<div class='post'><div class='post-meta'><span class='user'>{user}</span> "
+        f"<time>March {n + 3}, 2025</time></div><div class='post-body'><p>{text}</p></div>"
+        f"<div class='post-actions'><a href='#r'>Reply</a> <a href='#q'>Quote</a></div></div>"
+        for n, (user, text) in enumerate(POSTS))
+    sidebar = ("<aside class='sidebar'><h3>Other threads</h3><ul>"
+               "<li><a href='/t/1'>When to sow peppers indoors in a cold spring</a></li>"
+               "<li><a href='/t/2'>Best mulch for raised beds on clay soil</a></li>"
+               "<li><a href='/t/3'>Slugs ate every lettuce seedling overnight again</a></li></ul></aside>")
+    return (HEAD.format(title="Leggy tomato seedlings - Riverside Gardeners forum") + NAV +
+            "<main><h1>Leggy tomato seedlings</h1><div class='thread'>" + posts + "</div></main>" +
+            sidebar + FOOTER + "</body></html>")
+
+
+ITEMS = [
+    ("Community compost day at the allotments",
+     "Bring your kitchen scraps and leave with a bag of finished compost for the spring beds."),
+    ("Seed swap in the library hall",
+     "Trade the seeds you saved last autumn for varieties other growers swear by in our clay."),
+    ("Pruning workshop for fruit trees",
+     "An orchard keeper shows how to cut apple and pear trees for light, air and a better crop."),
+    ("Pond building for wildlife",
+     "How to dig, line and plant a small pond that frogs, newts and dragonflies will move into."),
+    ("Winter vegetables under cover",
+     "Which salads, leeks and brassicas keep growing in a cold frame through the darkest months."),
+]
+
+
+def listing_page() -> str:
+    """A listing of events: each a linked title and a one-line summary, with filters and pagination."""
+    items = "".join(f"<div class='card'><h2><a href='/e/{n}'>{title}</a></h2><p>{summary}</p></div>"
+                    for n, (title, summary) in enumerate(ITEMS))
+    filters = ("<aside class='filters'><h3>Filter events</h3><ul><li><a href='?c=1'>Workshops</a></li>"
+               "<li><a href='?c=2'>Swaps</a></li><li><a href='?c=3'>Talks</a></li></ul></aside>")
+    pages = "<nav class='pagination'><a href='?p=1'>1</a> <a href='?p=2'>2</a> <a href='?p=2'>Next</a></nav>"
+    return (HEAD.format(title="Events - Riverside Gardeners") + NAV + filters +
+            "<main><h1>Upcoming events</h1><div class='grid'>" + items + "</div>" + pages + "</main>" +
+            FOOTER + "</body></html>")
+
+
+def _main_text(page: str, page_type: str | None) -> str:
+    return clean(page, kind="html", page_type=page_type).text
+
+
+def test_forum_keeps_every_post_in_order_without_chrome():
+    text = _main_text(forum_page(), "forum")
+    where = [text.find(body) for _, body in POSTS]
+    assert -1 not in where, "every post is main"
+    assert where == sorted(where), "in the thread's order"
+    for chrome in ("Other threads", "Slugs ate every lettuce", "Copyright 2025", "Boards"):
+        assert chrome not in text
+
+
+def test_forum_revised_blocks_say_why():
+    article = clean(forum_page(), kind="html", page_type="forum")
+    revived = [b for b in article.blocks if "forum_post" in b.reasons]
+    assert all(b.label == "main" for b in revived)
+    as_article = {b.text for b in clean(forum_page(), kind="html").blocks if b.label == "main"}
+    # every post the article decision left out was taken back by the forum strategy, by name
+    assert {b.text for b in revived} == {body for _, body in POSTS} - as_article
+
+
+def test_listing_keeps_items_not_filters_or_pagination():
+    text = _main_text(listing_page(), "listing")
+    where = [text.find(title) for title, _ in ITEMS] + [text.find(summary) for _, summary in ITEMS]
+    assert -1 not in where
+    assert where[: len(ITEMS)] == sorted(where[: len(ITEMS)])
+    for chrome in ("Filter events", "Workshops", "Next", "Copyright 2025"):
+        assert chrome not in text
+
+
+PRODUCT_DESCRIPTION = ("A hand-forged trowel with a narrow carbon-steel blade that slides between roots "
+                       "and stones, and an ash handle oiled to keep the grain from splitting.")
+SPECS = [("Blade", "Carbon steel, 14 cm"), ("Handle", "Oiled ash, 12 cm"), ("Weight", "210 g")]
+FEATURES = ["Blade hardened and tempered by hand", "Depth marks every two centimetres",
+            "Leather loop for hanging in the shed"]
+
+
+def product_page() -> str:
+    """A product: name, description, features and specs in <main>; a consent banner and
+    cross-sells beside it."""
+    specs = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in SPECS)
+    feats = "".join(f"<li>{f}</li>" for f in FEATURES)
+    cross = ("<aside class='also-bought'><h3>Customers also bought</h3><ul><li><a href='/p/2'>Bypass "
+             "pruner with sap groove</a></li><li><a href='/p/3'>Kneeling pad in waxed canvas</a></li></ul></aside>")
+    consent = ("<div class='cookie-banner'><p>We use cookies to improve your experience and for marketing. "
+               "Accept all cookies or manage your cookie preferences.</p></div>")
+    return (HEAD.format(title="Forged trowel - Riverside Tools") + NAV +
+            "<main><h1>Forged trowel</h1><div class='description'><p>" + PRODUCT_DESCRIPTION + "</p></div>"
+            "<h2>Features</h2><ul>" + feats + "</ul><h2>Specifications</h2><table>" + specs + "</table></main>" +
+            cross + consent + FOOTER + "</body></html>")
+
+
+def test_product_keeps_description_features_and_specs():
+    text = _main_text(product_page(), "product")
+    assert PRODUCT_DESCRIPTION in text
+    for feature in FEATURES:
+        assert feature in text
+    for key, value in SPECS:
+        assert value in text
+    for noise in ("Customers also bought", "Kneeling pad", "cookie preferences", "Copyright 2025"):
+        assert noise not in text
+
+
+@pytest.mark.parametrize("page", [forum_page, listing_page, product_page])
+def test_article_and_other_keep_the_article_decision_and_none_takes_the_classified_type(page):
+    html = page()
+
+    def labels(**kw):
+        return [(b.text, b.label, b.reasons) for b in clean(html, kind="html", **kw).blocks]
+
+    assert labels(page_type="other") == labels(page_type="article")
+    classified = clean(html, kind="html").page_type  # the classifier's type picks the strategy
+    assert labels() == labels(page_type=classified)
+
+
+def test_every_named_type_has_a_strategy_but_article_and_other():
+    assert set(STRATEGIES) == set(PAGE_TYPES) - {"article", "other"}
+
+
+def test_unknown_page_type_is_a_clear_error():
+    with pytest.raises(CleanerError, match="page_type"):
+        clean(listing_page(), kind="html", page_type="recipe")
+
+
+def test_flattened_forum_keeps_replies_the_article_decision_calls_comments():
+    blocks = ["Leggy tomato seedlings", *[f"{user}\n\nMarch {n + 3}, 2025\n\n{body}\n\nReply"
+                                          for n, (user, body) in enumerate(POSTS)]]
+    text = "\n\n".join(blocks)
+    as_article = clean(text, kind="text").text
+    as_forum = clean(text, kind="text", page_type="forum").text
+    kept = [body for _, body in POSTS if body in as_forum]
+    assert len(kept) >= len([body for _, body in POSTS if body in as_article])
+    assert kept == [body for _, body in POSTS if body in as_forum]
+
+
+def test_strategies_change_labels_only_through_named_reasons():
+    for page, page_type in ((forum_page(), "forum"), (listing_page(), "listing"), (product_page(), "product")):
+        before = {b.index: b.label for b in clean(page, kind="html").blocks}
+        for b in clean(page, kind="html", page_type=page_type).blocks:
+            if b.label != before[b.index]:
+                assert b.reasons[-1].endswith(("_post", "_item", "_section", "_body", "_region")), b.reasons
+
+
+@pytest.mark.parametrize("page_type", sorted(STRATEGIES))
+def test_every_strategy_runs_on_flattened_text(page_type):
+    text = "\n\n".join(["Home", "Events", *[f"{title}\n\n{summary}" for title, summary in ITEMS], "Copyright 2025"])
+    article = clean(text, kind="text", page_type=page_type)
+    assert ITEMS[0][1] in article.text
+    assert all(b.label for b in article.blocks)
