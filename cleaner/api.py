@@ -181,7 +181,7 @@ def clean(
         _, _, title_index = decide(scored, hints)
     else:
         _, _, title_index = decide(scored, hints, LEANS[rules.precision])
-    apply_strategy(page.type, scored, elements.tags if elements else [])
+    apply_strategy(page.type, page.confidence, scored, elements.tags if elements else [], has_address=url is not None)
     if rules is not None:  # the user's rules have the last word
         rules.enforce(blocks, fired)
 

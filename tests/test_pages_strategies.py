@@ -7,7 +7,7 @@ import pytest
 
 from cleaner import CleanerError, clean
 from cleaner.pages import PAGE_TYPES
-from cleaner.pages.strategies import STRATEGIES
+from cleaner.pages.strategies import STRATEGIES, STRATEGY_MIN_CONFIDENCE_NO_ADDRESS
 
 HEAD = "<!doctype html><html><head><meta charset='utf-8'><title>{title}</title></head><body>"
 NAV = ("<header><nav><a href='/'>Home</a> <a href='/boards'>Boards</a> <a href='/shop'>Shop</a> "
@@ -142,8 +142,26 @@ def test_article_and_other_keep_the_article_decision_and_none_takes_the_classifi
         return [(b.text, b.label, b.reasons) for b in clean(html, kind="html", **kw).blocks]
 
     assert labels(page_type="other") == labels(page_type="article")
-    classified = clean(html, kind="html").page_type  # the classifier's type picks the strategy
-    assert labels() == labels(page_type=classified)
+    auto = clean(html, kind="html")  # the classifier's type picks the strategy when it is sure enough
+    sure = float(auto.page_type_reasons[0].split()[-1]) >= STRATEGY_MIN_CONFIDENCE_NO_ADDRESS
+    assert labels() == labels(page_type=auto.page_type if sure else "article")
+
+
+def test_a_strategy_runs_only_for_a_type_the_classifier_is_sure_of(monkeypatch):
+    """Below the confidence gate the article decision stands; at or above it the type's strategy runs."""
+    import cleaner.pages.strategies as strategies
+    html = listing_page()
+    article = [(b.text, b.label) for b in clean(html, kind="html", page_type="article").blocks]
+    listing = [(b.text, b.label) for b in clean(html, kind="html", page_type="listing").blocks]
+    assert listing != article  # the page is one the listing strategy changes
+    monkeypatch.setattr(strategies, "STRATEGY_MIN_CONFIDENCE", 1.01)
+    monkeypatch.setattr(strategies, "STRATEGY_MIN_CONFIDENCE_NO_ADDRESS", 1.01)
+    ran = []
+    monkeypatch.setitem(strategies.STRATEGIES, "listing", lambda scored, tags: ran.append(True))
+    strategies.apply_strategy("listing", 0.99, [], [], has_address=True)
+    assert not ran
+    strategies.apply_strategy("listing", 1.01, [], [], has_address=False)
+    assert ran
 
 
 def test_every_named_type_has_a_strategy_but_article_and_other():

@@ -96,12 +96,13 @@ def within(scored: list[Scored], picked: list[int], element: int | None) -> list
 def keep_only(scored: list[Scored], keep: Iterable[int], kept_reason: str, dropped_reason: str) -> None:
     """Make exactly the ``keep`` blocks main (their reasons end with ``kept_reason``); a block that
     was main and is not kept takes its strongest noise label, or "boilerplate", and
-    ``dropped_reason``. The title block keeps its label: it is the page's name, not its body."""
+    ``dropped_reason``. The title block keeps its label, and an ``<h1>`` is never made main: it is
+    the page's name, not its body (as in the article decision)."""
     keep = set(keep)
     for i, s in enumerate(scored):
         b = s.block
         if i in keep:
-            if b.label != "main" and b.label != "title":
+            if b.label != "main" and b.label != "title" and b.tag != "h1":
                 relabel(s, "main", kept_reason)
         elif b.label == "main":
             relabel(s, s.noise_label or "boilerplate", dropped_reason)
