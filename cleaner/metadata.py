@@ -13,9 +13,9 @@ from urllib.parse import urljoin, urlsplit
 
 from .bylines import block_author, choose_title, is_name, join_names, site_like, title_variants
 from .dates import UPDATED, day_first_hint, find_dates, language_day_first, parse_date, url_date
-from .declarations import (  # noqa: F401 (read_declarations re-exported: api and page rules import it here)
+from .declarations import (
     AUTHOR_KEYS, DATE_KEYS, MAX_TAGS, MODIFIED_KEYS, Declarations, by_id, first_string, jsonld_names,
-    jsonld_field, meta_field, ranked_objects, read_declarations,
+    jsonld_field, meta_field, ranked_objects,
 )
 from .model import Block
 

@@ -7,7 +7,7 @@ import pytest
 from cleaner import clean
 from cleaner.bylines import byline_names, choose_title, clean_name
 from cleaner.dates import day_first_hint, find_dates, parse_date, url_date
-from cleaner.metadata import Declarations, read_declarations
+from cleaner.declarations import Declarations, read_declarations
 from cleaner.segment import parse_html, segment_html
 
 
