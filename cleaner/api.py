@@ -12,7 +12,8 @@ from .features import Features, block_features
 from .rules.dispatch import dom_evidence, text_evidence
 from .rules.evidence import Evidence
 from .language import SAMPLE_CHARS, UNSPACED, detect_language, stopwords
-from .metadata import Declarations, Metadata, article_metadata, read_declarations, text_metadata
+from .declarations import Declarations, read_declarations
+from .metadata import Metadata, article_metadata, text_metadata
 from .model import Article, Block
 from .segment import parse_html, segment_html, segment_text
 from .decide import LEANS, decide

@@ -9,7 +9,6 @@ import argparse
 import importlib
 import io
 import sys
-from pathlib import Path
 
 from . import __version__
 from .api import clean
@@ -23,7 +22,7 @@ from .warc import WarcStats, is_warc_head, is_warc_path, iter_warc_pages
 #: Modules that each add one or more subcommands (``clean`` is defined here).
 COMMAND_MODULES = (
     "cleaner.batch.command",
-    "cleaner.quality.check",
+    "cleaner.quality.commands",
     "cleaner.spark",
     "cleaner.explain",
 )

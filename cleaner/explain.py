@@ -22,6 +22,7 @@ from .errors import CleanerError
 from .model import LABELS, Article
 from .segment import ElementTable, parse_html, segment_html
 from .user_rules import Rules, RulesError, load_rules
+from .quality.fixtures import annotation_tsv  # the fixture format is written in one place
 
 #: Elements of an element path shown before it is shortened with "…" (the nearest are kept).
 PATH_MAX_ELEMENTS = 8
@@ -173,7 +174,6 @@ def build_page(page: str, *, rules_path: str | None = None, kind: str = "auto", 
                language: str | None = None, annotate: bool = False) -> tuple[str, Article]:
     """Clean ``page`` (a path or ``-``) and return its explain page and the article; raises
     OSError, CleanerError or RulesError."""
-    from .quality.check import annotation_tsv  # the fixture format is written in one place
 
     rules = load_rules(rules_path) if rules_path else None
     data = _read_page(page)

@@ -13,7 +13,9 @@ import pytest
 
 from cleaner import clean
 from cleaner.cli import main
-from cleaner.quality.check import annotation_tsv, baseline_json, render_diff, run_check
+from cleaner.quality.check import baseline_json, run_check
+from cleaner.quality.fixtures import annotation_tsv
+from cleaner.quality.report import render_diff
 from cleaner.quality.fixtures import FixtureFormatError, align, discover, load_fixture, parse_labels
 
 PROJECT = Path(__file__).resolve().parents[1]

@@ -7,7 +7,7 @@ import pytest
 from cleaner import clean
 from cleaner.bylines import byline_names, choose_title, clean_name
 from cleaner.dates import day_first_hint, find_dates, parse_date, url_date
-from cleaner.metadata import Declarations, read_declarations
+from cleaner.declarations import Declarations, read_declarations
 from cleaner.segment import parse_html, segment_html
 
 
@@ -266,3 +266,5 @@ def test_a_script_inside_the_h1_is_not_part_of_the_title_candidate():
     for field in ("script", "textarea", "style"):
         got = clean(f"<h1>the <{field}>var s = '<div></div>';</{field}></h1>", kind="html")
         assert "var s" not in got.title, field
+    got = clean("the <h1><div>the the <p><textarea>var s = '<div></div>';</textarea>", kind="html")
+    assert "var s" not in got.title  # found by the property test

@@ -198,3 +198,12 @@ def test_every_strategy_runs_on_flattened_text(page_type):
     article = clean(text, kind="text", page_type=page_type)
     assert ITEMS[0][1] in article.text
     assert all(b.label for b in article.blocks)
+
+
+def test_product_cross_sells_inside_main_are_not_kept():
+    cross = ("<h2>Customers also bought</h2><ul><li><a href='/p/2'>Bypass pruner with sap groove 24,90</a></li>"
+             "<li><a href='/p/3'>Kneeling pad in waxed canvas 19,90</a></li></ul>")
+    html = product_page().replace("</table></main>", "</table>" + cross + "</main>")
+    text = _main_text(html, "product")
+    assert PRODUCT_DESCRIPTION in text and SPECS[0][1] in text
+    assert "Customers also bought" not in text and "Kneeling pad" not in text

@@ -59,19 +59,17 @@ class Lean(NamedTuple):
     noise_factor: float = 1.0
     #: Added to CONTAINER_PROSE_SCORE (infinite: prose outside the core is never taken back).
     container_prose_offset: float = 0.0
-    #: Inside the core, a block outside the story's container (HTML) needs this score.
-    outside_container_min: float | None = None
     #: Outside the core, a block no boilerplate evidence names is main from this score on.
     loose_prose_score: float | None = None
 
 
 #: The leans a rules file may ask for: "high" keeps less around the story (boilerplate evidence
-#: weighs four times in the core, prose outside it stays out, the core's blocks outside the
-#: story's container need solid prose); "recall" also takes blocks outside the core that read
-#: somewhat like prose and that no boilerplate evidence names. Measured by
-#: benchmarks/precision_knob.py (README, "Steer").
+#: weighs four times in the core, prose outside it stays out); "recall" also takes blocks outside
+#: the core that read somewhat like prose and that no boilerplate evidence names. Measured by
+#: benchmarks/precision_knob.py (README, "Steer"); asking the core's blocks outside the story's
+#: container for solid prose added no precision on scrapinghub and cost recall on wcxb-dev.
 LEANS = {
-    "high": Lean(noise_factor=4.0, container_prose_offset=math.inf, outside_container_min=3.0),
+    "high": Lean(noise_factor=4.0, container_prose_offset=math.inf),
     "balanced": Lean(),
     "recall": Lean(loose_prose_score=1.0),
 }
@@ -85,8 +83,6 @@ INSIDE_CORE = "inside_core"
 #: In the story's container (the reason's name is older than the term "story container").
 CONTAINER_PROSE = "anchor_prose"
 OUTSIDE_CORE = "outside_core"
-#: Leaning to precision: in the core, outside the story's container, with too little prose.
-OUTSIDE_CONTAINER = "outside_container"
 #: Leaning to recall: outside the core, prose no boilerplate evidence names.
 LOOSE_PROSE = "loose_prose"
 BEFORE_CORE = "before_core"
@@ -206,7 +202,7 @@ def _label_by_place(s: Scored, before_core: bool) -> tuple[str, str]:
 def label_blocks(scored: list[Scored], start: int, end: int, lean: Lean = LEANS["balanced"]) -> None:
     """Every block's first label and reasons, and its score: by its evidence inside the core
     [start, end), by its evidence or its place outside; ``lean`` shifts the thresholds."""
-    factor, outside_min, loose = lean.noise_factor, lean.outside_container_min, lean.loose_prose_score
+    factor, loose = lean.noise_factor, lean.loose_prose_score
     container_prose = CONTAINER_PROSE_SCORE + lean.container_prose_offset
     for i, s in enumerate(scored):
         b = s.block
@@ -214,8 +210,6 @@ def label_blocks(scored: list[Scored], start: int, end: int, lean: Lean = LEANS[
         if start <= i < end:
             if s.noise_label and (s.noise * factor > s.content or s.boundary) or s.score < MAIN_MIN_SCORE:
                 label, why = s.noise_label or "boilerplate", INSIDE_CORE
-            elif outside_min is not None and b.in_story_container is False and s.score < outside_min:
-                label, why = s.noise_label or "boilerplate", OUTSIDE_CONTAINER
             else:
                 label, why = "main", CORE
         elif b.in_story_container and s.score >= container_prose and s.noise_label is None:

@@ -50,11 +50,12 @@ def linked_line(s: Scored) -> bool:
 
 def candidates(scored: list[Scored], drop_labels: frozenset[str], keep_short: bool) -> list[int]:
     """Positions of the blocks that may be main on a non-article page: outside the chrome, not an
-    image's alt text, and not labelled with one of ``drop_labels`` by the article decision (unless
+    image's alt text, not an <h1> (the page's name, never body text, as in the article decision),
+    and not labelled with one of ``drop_labels`` by the article decision (unless
     ``keep_short`` and only their shortness put them there, see :func:`only_short`)."""
     return [i for i, s in enumerate(scored)
             if (s.block.label not in drop_labels or keep_short and only_short(s))
-            and not image_text(s) and not in_chrome(s)]
+            and not image_text(s) and not in_chrome(s) and s.block.tag != "h1"]
 
 
 def holding_element(scored: list[Scored], picked: list[int], share: float) -> int | None:
@@ -91,6 +92,20 @@ def within(scored: list[Scored], picked: list[int], element: int | None) -> list
     if element is None:
         return picked
     return [i for i in picked if element in scored[i].block.ancestors]
+
+
+#: Subheading tags: one that ends the kept region heads nothing kept.
+HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+
+def drop_orphan_headings(scored: list[Scored], kept: list[int]) -> list[int]:
+    """``kept`` without the subheadings at its end that the article decision left out: with nothing
+    kept after them, they head what the region dropped ("Customers also bought" over its
+    cross-sells)."""
+    end = len(kept)
+    while end and scored[kept[end - 1]].block.label != "main" and scored[kept[end - 1]].block.tag in HEADING_TAGS:
+        end -= 1
+    return kept[:end]
 
 
 def keep_only(scored: list[Scored], keep: Iterable[int], kept_reason: str, dropped_reason: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..decide.scores import Scored
-from .region import candidates, holding_element, keep_only, linked_line, main_element, within
+from .region import candidates, drop_orphan_headings, holding_element, keep_only, linked_line, main_element, within
 
 #: Labels no page type counts as main: the site's menus, footer, consent banner and marketing.
 CHROME_LABELS = frozenset({"consent", "promo", "footer", "navigation"})
@@ -47,7 +47,7 @@ def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[st
     if drop_linked:
         picked = [i for i in picked if not linked_line(scored[i])]
     picked = within(scored, picked, main_element(scored, picked, tags))
-    kept = within(scored, picked, holding_element(scored, picked, area_share))
+    kept = drop_orphan_headings(scored, within(scored, picked, holding_element(scored, picked, area_share)))
     keep_only(scored, kept, reason, _outside(reason))
 
 
@@ -111,7 +111,8 @@ def product(scored: list[Scored], tags: list[str]) -> None:
     """Name, description, feature lists and spec tables. Flattened text keeps the article decision:
     its story run is the description, and the rest of a shop's text is mostly widgets."""
     if _is_html(scored):
-        keep_region(scored, tags, CHROME_AND_CAPTIONS, PRODUCT_AREA_SHARE, "product_section", keep_short=True)
+        keep_region(scored, tags, CHROME_AND_CAPTIONS, PRODUCT_AREA_SHARE, "product_section", keep_short=True,
+                    drop_linked=True)
 
 
 #: The strategy of each page type; article (and "other") pages keep the article decision.

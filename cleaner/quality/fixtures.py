@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .metric import DocScore, score_document
+from .. import __version__
 from ..model import LABELS, Article
 from ..pages import PAGE_TYPES
 
@@ -408,3 +409,17 @@ def metadata_mismatches(stated: dict[str, str], article: Article) -> list[str]:
         if _meta_key(got) != _meta_key(want):
             out.append(f"{key} {got!r} (stated {want!r})")
     return out
+
+
+def annotation_tsv(article: Article, *, url: str | None = None) -> str:
+    """A fixture labels file for ``article``: metadata header, then one ``label<TAB>text`` per block."""
+    head = [
+        f"# kind: {article.kind}",
+        f"# language: {article.language or 'unknown'}",
+        f"# note: pre-labelled by cleaner {__version__}; correct by hand",
+        f"# labels: {' '.join(LABELS)}",
+    ]
+    if url:
+        head.append(f"# url: {url}")
+    rows = [f"{b.label}\t{' '.join(b.text.split())}" for b in article.blocks if b.text.strip()]
+    return "\n".join(head + rows) + "\n"
