@@ -359,16 +359,19 @@ def test_timeout_replaces_worker_and_batch_finishes(tmp_path):
     assert "longer than 1.5 s" in errors(tmp_path / "out")["hang.html"]["reason"]
 
 
-def _children(pid: int) -> list[int]:
-    kids = []
+def proc_stats():
+    """(pid, state, ppid, session) of every process, read from /proc."""
     for stat_file in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()  # state ppid pgrp session ...
         except OSError:
             continue
-        if int(fields[1]) == pid:
-            kids.append(int(stat_file.parent.name))
-    return kids
+        yield int(stat_file.parent.name), fields[0], int(fields[1]), int(fields[3])
+
+
+def children(pid: int) -> list[int]:
+    """Live (not zombie) child processes of ``pid``."""
+    return [p for p, state, ppid, _ in proc_stats() if ppid == pid and state != "Z"]
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find the worker")
@@ -381,10 +384,10 @@ def test_worker_killed_mid_page_is_reported_and_replaced(tmp_path):
         env=dict(os.environ, CLEANER_TEST_SLEEP="30:victim"), stderr=subprocess.PIPE, text=True,
     )
     deadline = time.monotonic() + 20
-    while not _children(proc.pid) and time.monotonic() < deadline:
+    while not children(proc.pid) and time.monotonic() < deadline:
         time.sleep(0.05)
     time.sleep(0.5)  # the worker has its page (a-victim.html sorts first) and sleeps on it
-    for kid in _children(proc.pid):
+    for kid in children(proc.pid):
         os.kill(kid, signal.SIGKILL)  # as the kernel's OOM killer would
     _, err = proc.communicate(timeout=25)
     assert proc.returncode == 1, err
@@ -539,10 +542,10 @@ def test_kill_9_of_the_batch_leaves_no_worker_behind(tmp_path, workers):
         env=dict(os.environ, CLEANER_TEST_SLEEP="1.5"), stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 20
-    while len(_children(proc.pid)) < int(workers) and time.monotonic() < deadline:
+    while len(children(proc.pid)) < int(workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     time.sleep(0.3)
-    kids = _children(proc.pid)
+    kids = children(proc.pid)
     assert len(kids) == int(workers)
     proc.kill()
     proc.wait()

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from test_batch import STATE, _write_warc, run_cli, story_html, story_text, tree
+from test_batch import _write_warc, children, proc_stats, run_cli, story_html, story_text, tree
 
 #: Runs and pages of the random test: few in CI, more by hand through the environment.
 RUNS = int(os.environ.get("CLEANER_CHAOS_RUNS", "3"))
@@ -73,27 +73,7 @@ def make_corpus(root: Path, pages: int) -> None:
 
 def session_processes(sid: int) -> list[int]:
     """Live processes (not zombies) of the session ``sid`` (the batch started with a new session)."""
-    found = []
-    for stat_file in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat_file.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[3]) == sid and fields[0] != "Z":  # fields: state ppid pgrp session ...
-            found.append(int(stat_file.parent.name))
-    return found
-
-
-def children(pid: int) -> list[int]:
-    kids = []
-    for stat_file in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat_file.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid and fields[0] != "Z":
-            kids.append(int(stat_file.parent.name))
-    return kids
+    return [p for p, state, _, session in proc_stats() if session == sid and state != "Z"]
 
 
 def wait_gone(sid: int) -> list[int]:
