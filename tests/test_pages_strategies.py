@@ -207,3 +207,20 @@ def test_product_cross_sells_inside_main_are_not_kept():
     text = _main_text(html, "product")
     assert PRODUCT_DESCRIPTION in text and SPECS[0][1] in text
     assert "Customers also bought" not in text and "Kneeling pad" not in text
+
+
+REVIEWS = [("Ingrid", "I have used this trowel for two seasons now and the blade is still as straight as "
+                      "the day it came, even after prising out a good many flints from the beds."),
+           ("Colm", "Lovely balance in the hand. My only wish is a longer handle for the deep borders, "
+                    "but for pots and raised beds it is the best small tool I have owned.")]
+
+
+def test_product_reviews_are_not_the_description():
+    reviews = "".join(f"<div class='review'><p class='review-author'>{who}</p><p>{text}</p></div>"
+                      for who, text in REVIEWS)
+    html = product_page().replace("</table></main>", "</table><section id='reviews'><h2>Reviews</h2>"
+                                  + reviews + "</section></main>")
+    text = _main_text(html, "product")
+    assert PRODUCT_DESCRIPTION in text and FEATURES[0] in text and SPECS[0][1] in text
+    assert all(review not in text for _, review in REVIEWS)
+    assert "Reviews" not in text.split()

@@ -48,6 +48,17 @@ def linked_line(s: Scored) -> bool:
     return s.block.label != "main" and LINK_DENSE_REASON in map(_REASON, s.evidence)
 
 
+#: Class/id words of the boxes that hold what buyers wrote about a product (reviews, ratings, the
+#: questions and answers under it): on a product page that is not the page's own description.
+REVIEW_WORDS = frozenset({"review", "reviews", "rating", "ratings", "comment", "comments", "commentlist",
+                          "testimonial", "testimonials"})
+
+
+def in_reviews(s: Scored) -> bool:
+    """The block sits in a box of reviews, ratings or buyers' comments (by its class/id words)."""
+    return not REVIEW_WORDS.isdisjoint(s.block.path)
+
+
 def candidates(scored: list[Scored], drop_labels: frozenset[str], keep_short: bool) -> list[int]:
     """Positions of the blocks that may be main on a non-article page: outside the chrome, not an
     image's alt text, not an <h1> (the page's name, never body text, as in the article decision),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..decide.scores import Scored
-from .region import candidates, drop_orphan_headings, holding_element, keep_only, linked_line, main_element, within
+from .region import candidates, drop_orphan_headings, holding_element, in_reviews, keep_only, linked_line, main_element, within
 
 #: Labels no page type counts as main: the site's menus, footer, consent banner and marketing.
 CHROME_LABELS = frozenset({"consent", "promo", "footer", "navigation"})
@@ -38,7 +38,8 @@ DOC_TEXT_LABELS = LISTING_TEXT_LABELS = frozenset({"main", "title", "related", "
 
 
 def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[str], area_share: float,
-                reason: str, keep_short: bool = False, drop_linked: bool = False) -> None:
+                reason: str, keep_short: bool = False, drop_linked: bool = False,
+                drop_reviews: bool = False) -> None:
     """HTML: main is the page's content region (see :mod:`cleaner.pages.region`) narrowed to its
     <main> element and to the element holding ``area_share`` of its words; ``keep_short`` keeps
     the lines only their shortness labelled (spec rows, item titles), see region.only_short;
@@ -46,6 +47,8 @@ def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[st
     picked = candidates(scored, drop_labels, keep_short)
     if drop_linked:
         picked = [i for i in picked if not linked_line(scored[i])]
+    if drop_reviews:  # before the region is found: a long review thread would otherwise be the region
+        picked = [i for i in picked if not in_reviews(scored[i])]
     picked = within(scored, picked, main_element(scored, picked, tags))
     kept = drop_orphan_headings(scored, within(scored, picked, holding_element(scored, picked, area_share)))
     keep_only(scored, kept, reason, _outside(reason))
@@ -112,7 +115,7 @@ def product(scored: list[Scored], tags: list[str]) -> None:
     its story run is the description, and the rest of a shop's text is mostly widgets."""
     if _is_html(scored):
         keep_region(scored, tags, CHROME_AND_CAPTIONS, PRODUCT_AREA_SHARE, "product_section", keep_short=True,
-                    drop_linked=True)
+                    drop_linked=True, drop_reviews=True)
 
 
 #: The strategy of each page type; article (and "other") pages keep the article decision.
