@@ -224,3 +224,23 @@ def test_product_reviews_are_not_the_description():
     assert PRODUCT_DESCRIPTION in text and FEATURES[0] in text and SPECS[0][1] in text
     assert all(review not in text for _, review in REVIEWS)
     assert "Reviews" not in text.split()
+
+
+def test_listing_items_headed_in_their_own_article_header_are_kept():
+    items = "".join(f"<article class='teaser'><header><h2><a href='/e/{n}'>{title}</a></h2>"
+                    f"<p class='desc'>{summary}</p></header></article>" for n, (title, summary) in enumerate(ITEMS))
+    html = (HEAD.format(title="Events - Riverside Gardeners") + NAV + "<main><h1>Upcoming events</h1>"
+            + items + "</main>" + FOOTER + "</body></html>")
+    text = _main_text(html, "collection")
+    assert all(title in text and summary in text for title, summary in ITEMS)
+    assert "Boards" not in text and "Copyright 2025" not in text
+
+
+def test_listing_of_bare_titles_keeps_them_but_a_lone_trailing_heading_goes():
+    titles = "".join(f"<h2><a href='/e/{n}'>{title}</a></h2>" for n, (title, _) in enumerate(ITEMS))
+    html = (HEAD.format(title="Events - Riverside Gardeners") + NAV + "<main><h1>Upcoming events</h1>"
+            + titles + "</main>" + FOOTER + "</body></html>")
+    text = _main_text(html, "listing")
+    assert all(title in text for title, _ in ITEMS)
+    html = product_page().replace("</table></main>", "</table><h2>Reviews</h2></main>")
+    assert "Reviews" not in _main_text(html, "product")

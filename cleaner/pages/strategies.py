@@ -39,12 +39,14 @@ DOC_TEXT_LABELS = LISTING_TEXT_LABELS = frozenset({"main", "title", "related", "
 
 def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[str], area_share: float,
                 reason: str, keep_short: bool = False, drop_linked: bool = False,
-                drop_reviews: bool = False) -> None:
+                drop_reviews: bool = False, keep_headings: bool = False) -> None:
     """HTML: main is the page's content region (see :mod:`cleaner.pages.region`) narrowed to its
     <main> element and to the element holding ``area_share`` of its words; ``keep_short`` keeps
     the lines only their shortness labelled (spec rows, item titles), see region.only_short;
-    ``drop_linked`` leaves out the link lines the decision left out (see region.linked_line)."""
-    picked = candidates(scored, drop_labels, keep_short)
+    ``drop_linked`` leaves out the link lines the decision left out (see region.linked_line);
+    ``drop_reviews`` leaves out reviews and ratings (region.in_reviews), ``keep_headings`` keeps
+    subheadings taken for links (item titles, region.item_heading)."""
+    picked = candidates(scored, drop_labels, keep_short, keep_headings)
     if drop_linked:
         picked = [i for i in picked if not linked_line(scored[i])]
     if drop_reviews:  # before the region is found: a long review thread would otherwise be the region
@@ -81,7 +83,7 @@ def forum(scored: list[Scored], tags: list[str]) -> None:
 def documentation(scored: list[Scored], tags: list[str]) -> None:
     """The doc body with its headings and code, without sidebar, table of contents and footer."""
     if _is_html(scored):
-        keep_region(scored, tags, CHROME_AND_CAPTIONS, DOCUMENTATION_AREA_SHARE, "doc_body")
+        keep_region(scored, tags, CHROME_AND_CAPTIONS, DOCUMENTATION_AREA_SHARE, "doc_body", keep_headings=True)
     else:  # everything but the site's chrome: a doc page is its body, with code, tables and notes
         keep_labels(scored, DOC_TEXT_LABELS, "doc_body")
 
@@ -89,7 +91,8 @@ def documentation(scored: list[Scored], tags: list[str]) -> None:
 def service(scored: list[Scored], tags: list[str]) -> None:
     """The page's sections: hero, features, steps, FAQ; not navigation, footer or banners."""
     if _is_html(scored):
-        keep_region(scored, tags, CHROME_LABELS, SERVICE_AREA_SHARE, "service_section", keep_short=True)
+        keep_region(scored, tags, CHROME_LABELS, SERVICE_AREA_SHARE, "service_section", keep_short=True,
+                    keep_headings=True)
     else:
         keep_labels(scored, SECTION_TEXT_LABELS, "service_section")
 
@@ -97,7 +100,7 @@ def service(scored: list[Scored], tags: list[str]) -> None:
 def collection(scored: list[Scored], tags: list[str]) -> None:
     """The collection's items with their titles and summaries, in order."""
     if _is_html(scored):
-        keep_region(scored, tags, CHROME_AND_CAPTIONS, COLLECTION_AREA_SHARE, "collection_item")
+        keep_region(scored, tags, CHROME_AND_CAPTIONS, COLLECTION_AREA_SHARE, "collection_item", keep_headings=True)
     else:
         keep_labels(scored, SECTION_TEXT_LABELS, "collection_item")
 
@@ -105,7 +108,7 @@ def collection(scored: list[Scored], tags: list[str]) -> None:
 def listing(scored: list[Scored], tags: list[str]) -> None:
     """The listed items (titles and summaries) in order; not filters, sort controls or pagination."""
     if _is_html(scored):
-        keep_region(scored, tags, CHROME_LABELS, LISTING_AREA_SHARE, "listing_item", keep_short=True)
+        keep_region(scored, tags, CHROME_LABELS, LISTING_AREA_SHARE, "listing_item", keep_short=True, keep_headings=True)
     else:
         keep_labels(scored, LISTING_TEXT_LABELS, "listing_item")
 
