@@ -154,7 +154,7 @@ def test_a_strategy_runs_only_for_a_type_the_classifier_is_sure_of(monkeypatch):
     article = [(b.text, b.label) for b in clean(html, kind="html", page_type="article").blocks]
     listing = [(b.text, b.label) for b in clean(html, kind="html", page_type="listing").blocks]
     assert listing != article  # the page is one the listing strategy changes
-    monkeypatch.setattr(strategies, "STRATEGY_MIN_CONFIDENCE", 1.01)
+    monkeypatch.setattr(strategies, "LISTING_MIN_CONFIDENCE", 1.01)
     monkeypatch.setattr(strategies, "STRATEGY_MIN_CONFIDENCE_NO_ADDRESS", 1.01)
     ran = []
     monkeypatch.setitem(strategies.STRATEGIES, "listing", lambda scored, tags: ran.append(True))
@@ -162,6 +162,18 @@ def test_a_strategy_runs_only_for_a_type_the_classifier_is_sure_of(monkeypatch):
     assert not ran
     strategies.apply_strategy("listing", 1.01, [], [], has_address=False)
     assert ran
+
+
+def test_a_listing_needs_more_confidence_than_the_other_types(monkeypatch):
+    """A listing strategy on a page that is not one keeps its link lists: it needs a surer type."""
+    import cleaner.pages.strategies as strategies
+    ran = []
+    for page_type in ("listing", "service"):
+        monkeypatch.setitem(strategies.STRATEGIES, page_type, lambda scored, tags, t=page_type: ran.append(t))
+    between = (strategies.STRATEGY_MIN_CONFIDENCE + strategies.LISTING_MIN_CONFIDENCE) / 2
+    strategies.apply_strategy("listing", between, [], [], has_address=True)
+    strategies.apply_strategy("service", between, [], [], has_address=True)
+    assert ran == ["service"]
 
 
 def test_every_named_type_has_a_strategy_but_article_and_other():
