@@ -3,6 +3,8 @@ post of a thread, every item of a listing, a product's description and specs), t
 not, the blocks a strategy changes say so in their reasons, and article pages stay as decided."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from cleaner import CleanerError, clean
@@ -158,22 +160,30 @@ def test_a_strategy_runs_only_for_a_type_the_classifier_is_sure_of(monkeypatch):
     monkeypatch.setattr(strategies, "STRATEGY_MIN_CONFIDENCE_NO_ADDRESS", 1.01)
     ran = []
     monkeypatch.setitem(strategies.STRATEGIES, "listing", lambda scored, tags: ran.append(True))
-    strategies.apply_strategy("listing", 0.99, [], [], has_address=True)
+    strategies.apply_strategy("listing", 0.99, _html_blocks(), [], has_address=True)
     assert not ran
     strategies.apply_strategy("listing", 1.01, [], [], has_address=False)
     assert ran
 
 
 def test_a_listing_needs_more_confidence_than_the_other_types(monkeypatch):
-    """A listing strategy on a page that is not one keeps its link lists: it needs a surer type."""
+    """On HTML a listing strategy on a page that is not one keeps its link lists: it needs a surer
+    type; flattened text does not."""
     import cleaner.pages.strategies as strategies
     ran = []
     for page_type in ("listing", "service"):
         monkeypatch.setitem(strategies.STRATEGIES, page_type, lambda scored, tags, t=page_type: ran.append(t))
     between = (strategies.STRATEGY_MIN_CONFIDENCE + strategies.LISTING_MIN_CONFIDENCE) / 2
-    strategies.apply_strategy("listing", between, [], [], has_address=True)
-    strategies.apply_strategy("service", between, [], [], has_address=True)
+    strategies.apply_strategy("listing", between, _html_blocks(), [], has_address=True)
+    strategies.apply_strategy("service", between, _html_blocks(), [], has_address=True)
     assert ran == ["service"]
+    strategies.apply_strategy("listing", between, [], [], has_address=True)  # flattened text: no paths
+    assert ran == ["service", "listing"]
+
+
+def _html_blocks() -> list:
+    """Just enough of an HTML page's scored blocks for the gate: one block with a DOM path."""
+    return [SimpleNamespace(block=SimpleNamespace(path=frozenset({"<main"})))]
 
 
 def test_every_named_type_has_a_strategy_but_article_and_other():

@@ -138,8 +138,9 @@ STRATEGIES: dict[str, Callable[[list[Scored], list[str]], None]] = {
 #: threshold for every type: 0.843 at 0.3, 0.842 at 0.4, 0.838 at 0.5, 0.829 at 0.6; scrapinghub
 #: with addresses loses 0.0002 F1 a page at 0.4) ...
 STRATEGY_MIN_CONFIDENCE = 0.4
-#: ... but a listing strategy on a page that is not one keeps its teasers and link lists: from 0.4
-#: to 0.6 it kept 23 more of trafilatura-eval's must-drop snippets on 19 pages for 6 more kept.
+#: ... but on HTML a listing strategy on a page that is not one keeps its teasers and link lists:
+#: from 0.4 to 0.6 it kept 23 more of trafilatura-eval's must-drop snippets on 19 pages for 6 more
+#: kept. (Flattened text keeps 0.4: wcxb-dev-text listing 0.440 at 0.6, 0.495 at 0.4.)
 LISTING_MIN_CONFIDENCE = 0.6
 #: ... without it more (scrapinghub html without addresses: F1 0.954 at 0, 0.968 at 0.8, 0.975 from
 #: 0.85 up; a flattened news story with a long comment thread was read as a forum at 0.87).
@@ -155,6 +156,6 @@ def apply_strategy(page_type: str | None, confidence: float, scored: list[Scored
     if not has_address:
         needed = STRATEGY_MIN_CONFIDENCE_NO_ADDRESS
     else:
-        needed = LISTING_MIN_CONFIDENCE if page_type == "listing" else STRATEGY_MIN_CONFIDENCE
+        needed = LISTING_MIN_CONFIDENCE if page_type == "listing" and _is_html(scored) else STRATEGY_MIN_CONFIDENCE
     if strategy is not None and confidence >= needed:
         strategy(scored, tags)
