@@ -258,3 +258,50 @@ def test_record_schema_lists_exactly_what_to_dict_writes():
     from cleaner.model import RECORD_SCHEMA
     record = clean("<html><head><title>A</title></head><body><p>One paragraph of text here.</p></body></html>").to_dict(blocks=False)
     assert list(record) == [name for name, _ in RECORD_SCHEMA]
+
+
+# --- the memo of short texts across pages -----------------------------------------------------
+def _blocks_view(article: Article) -> list[tuple]:
+    return [(b.text, b.label, round(b.score, 6), b.reasons) for b in article.blocks]
+
+
+def test_short_texts_are_scored_once_per_process(monkeypatch):
+    """A short text seen on an earlier page (menu entries, "Source link") is not scored again;
+    a long one is, as it seldom recurs."""
+    import cleaner.api as api
+
+    monkeypatch.setattr(api, "_memo", {})
+    clean(TEXT_PAGE, kind="text")
+    scored = []
+    real = api.block_features
+    monkeypatch.setattr(api, "block_features", lambda text, *a: scored.append(text) or real(text, *a))
+    other = TEXT_PAGE.replace(STORY[0], "A different first paragraph about the harbour, long enough "
+                              "to pass the memo's length limit and be scored on every page it is on.")
+    clean(other, kind="text")
+    assert "Home" not in scored and "Related Article" not in scored
+    assert any(text.startswith("A different first paragraph") for text in scored)
+    assert all(len(text) > api.MEMO_MAX_CHARS for text in scored if text in STORY)
+
+
+def test_the_memo_changes_no_result(monkeypatch):
+    """The same page, scored with an empty memo and after other pages filled it, with the same
+    short texts as links and as plain text, gives the same blocks; later steps extending one
+    page's evidence do not reach the next page's."""
+    import cleaner.api as api
+
+    monkeypatch.setattr(api, "_memo", {})
+    fresh = _blocks_view(clean(HTML_PAGE, kind="html"))
+    for page in (TEXT_PAGE, HTML_PAGE.replace("<nav>", "<div>").replace("</nav>", "</div>"),
+                 HTML_PAGE.replace("<a href='/'>Home</a>", "Home"), HTML_PAGE):
+        clean(page, kind="auto")
+    assert len(api._memo) > 0
+    assert _blocks_view(clean(HTML_PAGE, kind="html")) == fresh
+
+
+def test_the_memo_is_bounded(monkeypatch):
+    import cleaner.api as api
+
+    monkeypatch.setattr(api, "_memo", {})
+    monkeypatch.setattr(api, "MEMO_MAX_ENTRIES", 3)
+    clean("\n\n".join(f"Menu entry {i}" for i in range(20)), kind="text")
+    assert 0 < len(api._memo) <= 3
