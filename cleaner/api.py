@@ -43,24 +43,13 @@ def _language_sample(blocks: list[Block]) -> str:
     return " ".join([blocks[i].text for i in sorted(picked)])[:SAMPLE_CHARS]
 
 
-#: Short texts recur from page to page (menu entries, share bars, "Read more", dates): their
-#: features and text evidence, which depend on nothing else, are kept across pages. A third of
-#: the scrapinghub blocks (181 different sites) were seen on an earlier page; a crawl of one
-#: site repeats more. Longer texts seldom recur and would hold more memory.
-MEMO_MAX_CHARS = 120
-#: Entries kept at most (~800 bytes each: 13 MB); when full, the memo starts over.
-MEMO_MAX_ENTRIES = 16_000
-_memo: dict[tuple[str, int, frozenset[str], bool], tuple[Features, tuple[Evidence, ...]]] = {}
-
-
 def _text_evidence(blocks: list[Block], stop: frozenset[str], unspaced: bool,
                    ) -> tuple[list[Features], list[list[Evidence]]]:
     """Features and text-heuristic evidence of every block.
 
-    Text heuristics read only a block's text and features, so a text (with the same link share
-    and language) is scored once: once per page (a page repeats menu entries, "Share", teaser
-    headlines word for word), and once per process for short texts (see MEMO_MAX_CHARS). Each
-    block gets its own evidence list: later steps extend it.
+    A page repeats many blocks word for word (menu entries, "Share", dates, teaser headlines):
+    text heuristics read only a block's text and features, so a repeated text (with the same
+    link share) is scored once. Each block gets its own evidence list: later steps extend it.
     """
     feats: list[Features] = []
     evidence: list[list[Evidence]] = []
@@ -68,26 +57,14 @@ def _text_evidence(blocks: list[Block], stop: frozenset[str], unspaced: bool,
     for b in blocks:
         key = (b.text, b.link_chars)
         i = first.get(key)
-        if i is not None:  # nothing has extended the first block's list yet
-            feats.append(feats[i])
-            evidence.append(evidence[i].copy())
-            continue
-        first[key] = len(feats)
-        if len(b.text) > MEMO_MAX_CHARS:
+        if i is None:
+            first[key] = len(feats)
             f = block_features(b.text, b.link_chars, stop, unspaced)
             feats.append(f)
             evidence.append(text_evidence(b, f))
-            continue
-        memo_key = (b.text, b.link_chars, stop, unspaced)
-        known = _memo.get(memo_key)
-        if known is None:
-            f = block_features(b.text, b.link_chars, stop, unspaced)
-            known = (f, tuple(text_evidence(b, f)))
-            if len(_memo) >= MEMO_MAX_ENTRIES:
-                _memo.clear()
-            _memo[memo_key] = known
-        feats.append(known[0])
-        evidence.append(list(known[1]))
+        else:  # nothing has extended the first block's list yet
+            feats.append(feats[i])
+            evidence.append(evidence[i].copy())
     return feats, evidence
 
 
