@@ -4,6 +4,9 @@ from __future__ import annotations
 import os
 import re
 from operator import itemgetter
+from typing import NamedTuple
+
+from lxml import etree
 
 from .decode import MAX_INPUT_BYTES, clean_text_utf8, decode_bytes_utf8, sniff_kind
 from .errors import CleanerError
@@ -15,10 +18,10 @@ from .language import SAMPLE_CHARS, UNSPACED, detect_language, stopwords
 from .declarations import Declarations, read_declarations
 from .metadata import Metadata, article_metadata, text_metadata
 from .model import Article, Block
-from .segment import parse_html, segment_html, segment_text
+from .segment import ElementTable, parse_html, segment_html, segment_text
 from .decide import LEANS, decide
 from .decide.scores import score_page
-from .pages import classify_page, forced
+from .pages import PageType, classify_page, forced
 from .pages.comments import reader_comments
 from .pages.strategies import apply_strategy
 from .user_rules import Rules, load_rules
@@ -120,17 +123,7 @@ def clean(
         rules = load_rules(rules)
     if kind not in ("auto", "html", "text"):
         raise CleanerError(f"unknown kind {kind!r}: use 'auto', 'html' or 'text'")
-    if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int)):
-        raise CleanerError(f"max_bytes must be an int, not {type(max_bytes).__name__}")
-    limit = MAX_INPUT_BYTES if max_bytes is None else max_bytes
-    if isinstance(data, (bytes, bytearray, memoryview)):
-        text, utf8 = decode_bytes_utf8(bytes(data), limit)  # already scrubbed as clean_text does
-    elif isinstance(data, str):
-        if len(data) > limit:
-            raise CleanerError(f"input of {len(data)} characters is above the {limit} limit")
-        text, utf8 = clean_text_utf8(data)
-    else:
-        raise CleanerError(f"cannot clean a {type(data).__name__}: pass str or bytes")
+    text, utf8 = _decoded(data, max_bytes)
     if kind == "auto":
         kind = sniff_kind(text)
     if not text.strip():
@@ -138,63 +131,120 @@ def clean(
                        page_type=given.type if given else "other",
                        page_type_reasons=given.reasons if given else ["empty input"],
                        comments=[] if comments else None)
+    read = _read_html(utf8, url, rules, links, images) if kind == "html" \
+        else _Read(segment_text(text), Declarations(), [])
+    if not read.blocks:
+        return _without_text(read, kind, url, language, given, comments)
 
-    hints: list[str] = []
-    elements: list = []
-    outer: list[str] = []  # class/id values of <body> and the story container's wrappers
-    declared = Declarations()  # text input declares nothing
-    if kind == "html":
-        root = parse_html(utf8)
-        declared = read_declarations(root)  # before segment_html, which prunes <script>
-        if rules is not None:
-            rules.drop_elements(root, url)
-        blocks, elements = segment_html(root, links=links, images=images)
-        hints = _html_title_hints(root)
-    else:
-        blocks = segment_text(text)
-    if not blocks:
-        title = hints[-1].strip() if hints else ""  # a page that is only a <title> keeps it
-        article = _article(title, [], language, [], kind, url, "no visible text",
-                           article_metadata(declared, [], None, title, url, language))
-        article.page_type, article.page_type_reasons = given.type if given else "other", \
-            given.reasons if given else ["no visible text"]
-        article.comments = [] if comments else None
-        return article
-
+    blocks = read.blocks
     lang = language or detect_language(_language_sample(blocks))
-    stop = stopwords(lang)
-    unspaced = (lang or "") in UNSPACED
-    feats, evidence = _text_evidence(blocks, stop, unspaced)
-    if rules is not None:
-        fired = rules.add_evidence(blocks, evidence, url, *((root, elements) if kind == "html" else ()))
-    if kind == "html":
-        # a block is noisy when any of its evidence is for a label other than "main" (in C: no
-        # generator per block)
-        noisy = [not _MAIN_ONLY.issuperset(map(_LABEL, ev)) for ev in evidence]
-        container = find_story_container(blocks, feats, noisy, elements)
-        assign_paths(blocks, elements, container)
-        dom_evidence(blocks, feats, evidence)
-        outer = [elements.names.get(e, "") for e in (0, *container)]
+    feats, evidence, fired, outer = _gather_evidence(read, lang, url, rules)
     page = given or classify_page(blocks, feats, evidence, kind=kind, url=url, outer_names=outer,
-                                  declarations=declared, element_tags=elements.tags if elements else ())
-    scored = score_page(blocks, feats, evidence)
-    if rules is None:
-        _, _, title_index = decide(scored, hints)
-    else:
-        _, _, title_index = decide(scored, hints, LEANS[rules.precision])
-    apply_strategy(page.type, page.confidence, scored, elements.tags if elements else [], has_address=url is not None)
-    if rules is not None:  # the user's rules have the last word
-        rules.enforce(blocks, fired)
+                                  declarations=read.declared, element_tags=read.tags)
+    title_index = _label(read, feats, evidence, page, url, rules, fired)
 
-    title = blocks[title_index].text if title_index is not None else (hints[-1].strip() if hints else "")
+    title = blocks[title_index].text if title_index is not None else _head_title(read.hints)
     paragraphs = [b.text for b in blocks if b.label == "main"]
     reason = None if paragraphs else "no block reads like story text"
-    meta = article_metadata(declared, blocks, title_index, title, url, lang, elements.names) if kind == "html" \
-        else text_metadata(blocks, title_index, lang)
+    meta = article_metadata(read.declared, blocks, title_index, title, url, lang, read.elements.names) \
+        if kind == "html" else text_metadata(blocks, title_index, lang)
     article = _article(title, paragraphs, lang, blocks, kind, url, reason, meta)
     article.page_type, article.page_type_reasons = page.type, page.reasons
     article.comments = reader_comments(blocks, feats) if comments else None
     return article
+
+
+class _Read(NamedTuple):
+    """A page read into blocks, and what the later steps need of its markup (HTML only)."""
+
+    blocks: list[Block]
+    declared: Declarations  # empty for text input, which declares nothing
+    hints: list[str]  # og:title, twitter:title and <title> (see _html_title_hints)
+    root: etree._Element | None = None
+    elements: ElementTable | None = None
+
+    @property
+    def tags(self) -> list[str]:
+        """Every element's tag (none for text input)."""
+        return self.elements.tags if self.elements is not None else []
+
+
+def _decoded(data: str | bytes, max_bytes: int | None) -> tuple[str, bytes]:
+    """The input as clean text and the same in UTF-8, or a CleanerError saying why it cannot be."""
+    if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int)):
+        raise CleanerError(f"max_bytes must be an int, not {type(max_bytes).__name__}")
+    limit = MAX_INPUT_BYTES if max_bytes is None else max_bytes
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return decode_bytes_utf8(bytes(data), limit)  # already scrubbed as clean_text does
+    if isinstance(data, str):
+        if len(data) > limit:
+            raise CleanerError(f"input of {len(data)} characters is above the {limit} limit")
+        return clean_text_utf8(data)
+    raise CleanerError(f"cannot clean a {type(data).__name__}: pass str or bytes")
+
+
+def _read_html(utf8: bytes, url: str | None, rules: Rules | None, links: bool, images: bool) -> _Read:
+    """One parse; the page's declarations, read before segment_html prunes <script>; the user's
+    drop rules; the blocks; the title hints of the <head>."""
+    root = parse_html(utf8)
+    declared = read_declarations(root)
+    if rules is not None:
+        rules.drop_elements(root, url)
+    blocks, elements = segment_html(root, links=links, images=images)
+    return _Read(blocks, declared, _html_title_hints(root), root, elements)
+
+
+def _head_title(hints: list[str]) -> str:
+    """The page's <title> without its site suffix, when no block is the title."""
+    return hints[-1].strip() if hints else ""
+
+
+def _without_text(read: _Read, kind: str, url: str | None, language: str | None,
+                  given: PageType | None, comments: bool) -> Article:
+    """The Article of a page with no visible text: a page that is only a <title> keeps it."""
+    title = _head_title(read.hints)
+    article = _article(title, [], language, [], kind, url, "no visible text",
+                       article_metadata(read.declared, [], None, title, url, language))
+    article.page_type = given.type if given else "other"
+    article.page_type_reasons = given.reasons if given else ["no visible text"]
+    article.comments = [] if comments else None
+    return article
+
+
+def _gather_evidence(read: _Read, lang: str | None, url: str | None, rules: Rules | None,
+                     ) -> tuple[list[Features], list[list[Evidence]], dict[int, Evidence] | None, list[str]]:
+    """Features and evidence of every block: text heuristics, the user's rules, then (HTML) the
+    story container, each block's surroundings and the DOM heuristics. Also returns the rules
+    that fired and the class/id values of <body> and the container's wrappers."""
+    blocks = read.blocks
+    feats, evidence = _text_evidence(blocks, stopwords(lang), (lang or "") in UNSPACED)
+    fired = None
+    if rules is not None:
+        fired = rules.add_evidence(blocks, evidence, url,
+                                   *((read.root, read.elements) if read.elements is not None else ()))
+    outer: list[str] = []
+    if read.elements is not None:
+        # a block is noisy when any of its evidence is for a label other than "main" (in C: no
+        # generator per block)
+        noisy = [not _MAIN_ONLY.issuperset(map(_LABEL, ev)) for ev in evidence]
+        container = find_story_container(blocks, feats, noisy, read.elements)
+        assign_paths(blocks, read.elements, container)
+        dom_evidence(blocks, feats, evidence)
+        outer = [read.elements.names.get(e, "") for e in (0, *container)]
+    return feats, evidence, fired, outer
+
+
+def _label(read: _Read, feats: list[Features], evidence: list[list[Evidence]], page: PageType,
+           url: str | None, rules: Rules | None, fired: dict[int, Evidence] | None) -> int | None:
+    """Label every block: score, decide in context, the page type's strategy, then the user's
+    rules, which have the last word. Returns the title block's index."""
+    scored = score_page(read.blocks, feats, evidence)
+    lean = LEANS["balanced"] if rules is None else LEANS[rules.precision]
+    _, _, title_index = decide(scored, read.hints, lean)
+    apply_strategy(page.type, page.confidence, scored, read.tags, has_address=url is not None)
+    if rules is not None:
+        rules.enforce(read.blocks, fired)
+    return title_index
 
 
 def _article(title: str, paragraphs: list[str], language: str | None, blocks: list[Block], kind: str,

@@ -91,6 +91,23 @@ def test_stopword_vote_leaves_unclear_samples_to_langdetect(text):
     assert L._stopword_vote(text[:L.SAMPLE_CHARS]) is None
 
 
+@pytest.mark.parametrize("text,code", [
+    ("서울시는 화요일 강 위에 새 다리를 짓기로 했다. 시민들은 오랜 논쟁이 끝났다며 환영했다. "
+     "공사는 내년 봄에 시작해 삼 년 뒤에 끝날 예정이다.", "ko"),
+    ("市議会は火曜日、川に新しい橋を架ける計画を承認した。市民の間では長年議論が続いていた。", "ja"),
+])
+def test_korean_and_japanese_are_named_by_their_script_without_langdetect(text, code, monkeypatch):
+    assert L._langdetect(text) == code  # the answer langdetect gives too
+    monkeypatch.setattr(L, "_langdetect", None)  # would raise if called
+    assert L.detect_language(text) == code
+
+
+def test_chinese_quoting_a_kana_word_is_left_to_langdetect():
+    chinese = "市政府星期二批准了在河上建造一座新桥的计划，这场争论已经持续了十多年。" * 2 + "カラオケ"
+    assert L._script_language(chinese) is None
+    assert L.detect_language(chinese) == "zh-cn"
+
+
 def test_stopword_vote_reads_only_the_most_frequent_words_of_each_list():
     """Long lists hold common English words far down (Finnish: "london"): they do not vote."""
     assert "london" in L.stopwords("fi")
