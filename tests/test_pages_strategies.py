@@ -246,6 +246,8 @@ def test_product_reviews_are_not_the_description():
     assert PRODUCT_DESCRIPTION in text and FEATURES[0] in text and SPECS[0][1] in text
     assert all(review not in text for _, review in REVIEWS)
     assert "Reviews" not in text.split()
+    comments = clean(html, kind="html", page_type="product", comments=True).comments
+    assert [review for _, review in REVIEWS] == [c for c in comments if c in dict(REVIEWS).values()]
 
 
 def test_listing_items_headed_in_their_own_article_header_are_kept():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..decide.scores import Scored
+from ..decide.scores import Scored, relabel
 from .region import candidates, drop_orphan_headings, holding_element, in_reviews, keep_only, linked_line, main_element, within
 
 #: Labels no page type counts as main: the site's menus, footer, consent banner and marketing.
@@ -26,7 +26,7 @@ DOCUMENTATION_AREA_SHARE = 0.75
 SERVICE_AREA_SHARE = 0.85
 COLLECTION_AREA_SHARE = 0.85
 LISTING_AREA_SHARE = 0.95
-PRODUCT_AREA_SHARE = 0.6
+PRODUCT_AREA_SHARE = 0.75  # with reviews out, 0.6 kept a description box without its spec table
 
 
 #: Flattened text has no markup to find a region by: the labels the article decision gave are all
@@ -44,13 +44,17 @@ def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[st
     <main> element and to the element holding ``area_share`` of its words; ``keep_short`` keeps
     the lines only their shortness labelled (spec rows, item titles), see region.only_short;
     ``drop_linked`` leaves out the link lines the decision left out (see region.linked_line);
-    ``drop_reviews`` leaves out reviews and ratings (region.in_reviews), ``keep_headings`` keeps
+    ``drop_reviews`` labels reviews and ratings comments (region.in_reviews), ``keep_headings`` keeps
     subheadings taken for links (item titles, region.item_heading)."""
     picked = candidates(scored, drop_labels, keep_short, keep_headings)
     if drop_linked:
         picked = [i for i in picked if not linked_line(scored[i])]
     if drop_reviews:  # before the region is found: a long review thread would otherwise be the region
-        picked = [i for i in picked if not in_reviews(scored[i])]
+        reviews = {i for i in picked if in_reviews(scored[i])}
+        picked = [i for i in picked if i not in reviews]
+        for i in reviews:  # what buyers wrote is the page's comments, not its body
+            if scored[i].block.label == "main":
+                relabel(scored[i], "comment", "product_review")
     picked = within(scored, picked, main_element(scored, picked, tags))
     kept = drop_orphan_headings(scored, within(scored, picked, holding_element(scored, picked, area_share)))
     keep_only(scored, kept, reason, _outside(reason))
