@@ -268,3 +268,12 @@ def test_listing_of_bare_titles_keeps_them_but_a_lone_trailing_heading_goes():
     assert all(title in text for title, _ in ITEMS)
     html = product_page().replace("</table></main>", "</table><h2>Reviews</h2></main>")
     assert "Reviews" not in _main_text(html, "product")
+
+
+def test_a_box_that_opens_over_the_page_is_not_its_content():
+    dialog = ("<div class='modal report-dialog'><p>Tell us why you are reporting this item and include "
+              "anything else our team should know about the listing before we review it.</p></div>")
+    html = listing_page().replace("</div><nav class='pagination'>", "</div>" + dialog + "<nav class='pagination'>")
+    text = _main_text(html, "listing")
+    assert ITEMS[0][1] in text and ITEMS[-1][1] in text
+    assert "reporting this item" not in text

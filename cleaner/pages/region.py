@@ -40,6 +40,16 @@ def in_chrome(s: Scored) -> bool:
     return bool(chrome) and not (chrome == {"<header"} and ITEM_HEADER <= path)
 
 
+#: Class/id words of boxes that open over the page (a report form, a size guide, a sign-up prompt, a
+#: zoomed gallery): hidden until asked for, they are not what the page shows.
+OVERLAY_WORDS = frozenset({"modal", "modals", "dialog", "popup", "popover", "overlay", "lightbox"})
+
+
+def in_overlay(s: Scored) -> bool:
+    """The block sits in a modal, dialog, popup or overlay box (by its class/id words)."""
+    return not OVERLAY_WORDS.isdisjoint(s.block.path)
+
+
 def image_text(s: Scored) -> bool:
     """The block is an image's alt text: it names a picture, it is not what the page says."""
     return s.block.tag == "img"
@@ -81,14 +91,14 @@ def item_heading(s: Scored) -> bool:
 
 def candidates(scored: list[Scored], drop_labels: frozenset[str], keep_short: bool,
                keep_headings: bool = False) -> list[int]:
-    """Positions of the blocks that may be main on a non-article page: outside the chrome, not an
-    image's alt text, not an <h1> (the page's name, never body text, as in the article decision),
+    """Positions of the blocks that may be main on a non-article page: outside the chrome and
+    overlays, not an image's alt text, not an <h1> (the page's name, never body text, as in the article decision),
     and not labelled with one of ``drop_labels`` by the article decision (unless
     ``keep_short`` and only their shortness put them there, see :func:`only_short`, or
     ``keep_headings`` and they are item titles, see :func:`item_heading`)."""
     return [i for i, s in enumerate(scored)
             if (s.block.label not in drop_labels or keep_short and only_short(s) or keep_headings and item_heading(s))
-            and not image_text(s) and not in_chrome(s) and s.block.tag != "h1"]
+            and not image_text(s) and not in_chrome(s) and not in_overlay(s) and s.block.tag != "h1"]
 
 
 def holding_element(scored: list[Scored], picked: list[int], share: float) -> int | None:
