@@ -92,12 +92,13 @@ def item_heading(s: Scored) -> bool:
 def candidates(scored: list[Scored], drop_labels: frozenset[str], keep_short: bool,
                keep_headings: bool = False) -> list[int]:
     """Positions of the blocks that may be main on a non-article page: outside the chrome and
-    overlays, not an image's alt text, not an <h1> (the page's name, never body text, as in the article decision),
-    and not labelled with one of ``drop_labels`` by the article decision (unless
+    overlays, not an image's alt text, not an <h1> (the page's name, never body text, as in the
+    article decision), and not labelled with one of ``drop_labels`` by the article decision (unless
     ``keep_short`` and only their shortness put them there, see :func:`only_short`, or
     ``keep_headings`` and they are item titles, see :func:`item_heading`)."""
     return [i for i, s in enumerate(scored)
-            if (s.block.label not in drop_labels or keep_short and only_short(s) or keep_headings and item_heading(s))
+            if (s.block.label not in drop_labels or keep_short and only_short(s)
+                or keep_headings and item_heading(s))
             and not image_text(s) and not in_chrome(s) and not in_overlay(s) and s.block.tag != "h1"]
 
 

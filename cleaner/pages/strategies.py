@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..decide.scores import Scored, relabel
-from .region import candidates, drop_orphan_headings, holding_element, in_reviews, keep_only, linked_line, main_element, within
+from .region import (candidates, drop_orphan_headings, holding_element, in_reviews, keep_only, linked_line,
+                     main_element, within)
 
 #: Labels no page type counts as main: the site's menus, footer, consent banner and marketing.
 CHROME_LABELS = frozenset({"consent", "promo", "footer", "navigation"})
@@ -87,7 +88,8 @@ def forum(scored: list[Scored], tags: list[str]) -> None:
 def documentation(scored: list[Scored], tags: list[str]) -> None:
     """The doc body with its headings and code, without sidebar, table of contents and footer."""
     if _is_html(scored):
-        keep_region(scored, tags, CHROME_AND_CAPTIONS, DOCUMENTATION_AREA_SHARE, "doc_body", keep_headings=True)
+        keep_region(scored, tags, CHROME_AND_CAPTIONS, DOCUMENTATION_AREA_SHARE, "doc_body",
+                    keep_headings=True)
     else:  # everything but the site's chrome: a doc page is its body, with code, tables and notes
         keep_labels(scored, DOC_TEXT_LABELS, "doc_body")
 
@@ -104,7 +106,8 @@ def service(scored: list[Scored], tags: list[str]) -> None:
 def collection(scored: list[Scored], tags: list[str]) -> None:
     """The collection's items with their titles and summaries, in order."""
     if _is_html(scored):
-        keep_region(scored, tags, CHROME_AND_CAPTIONS, COLLECTION_AREA_SHARE, "collection_item", keep_headings=True)
+        keep_region(scored, tags, CHROME_AND_CAPTIONS, COLLECTION_AREA_SHARE, "collection_item",
+                    keep_headings=True)
     else:
         keep_labels(scored, SECTION_TEXT_LABELS, "collection_item")
 
@@ -112,7 +115,8 @@ def collection(scored: list[Scored], tags: list[str]) -> None:
 def listing(scored: list[Scored], tags: list[str]) -> None:
     """The listed items (titles and summaries) in order; not filters, sort controls or pagination."""
     if _is_html(scored):
-        keep_region(scored, tags, CHROME_LABELS, LISTING_AREA_SHARE, "listing_item", keep_short=True, keep_headings=True)
+        keep_region(scored, tags, CHROME_LABELS, LISTING_AREA_SHARE, "listing_item", keep_short=True,
+                    keep_headings=True)
     else:
         keep_labels(scored, LISTING_TEXT_LABELS, "listing_item")
 
@@ -159,7 +163,9 @@ def apply_strategy(page_type: str | None, confidence: float, scored: list[Scored
     strategy = STRATEGIES.get(page_type or "article")
     if not has_address:
         needed = STRATEGY_MIN_CONFIDENCE_NO_ADDRESS
+    elif page_type == "listing" and _is_html(scored):
+        needed = LISTING_MIN_CONFIDENCE
     else:
-        needed = LISTING_MIN_CONFIDENCE if page_type == "listing" and _is_html(scored) else STRATEGY_MIN_CONFIDENCE
+        needed = STRATEGY_MIN_CONFIDENCE
     if strategy is not None and confidence >= needed:
         strategy(scored, tags)
