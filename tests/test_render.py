@@ -13,6 +13,7 @@ from hypothesis import given, settings, strategies as st
 from lxml import etree
 from markdown_it import MarkdownIt
 
+import cleaner
 from cleaner import clean
 from cleaner.model import Article
 from cleaner.render import md_escape, render, to_html, to_markdown
@@ -267,7 +268,7 @@ def test_images_with_their_captions_only_when_asked():
             '<figure><img src="/p/boat.jpg" alt=""><figcaption>A boat in the basin.</figcaption></figure>'
             "<p>After the photo, more of the story.</p>")
     plain = clean(html, kind="html", url="https://news.example/s/1")
-    assert "![" not in plain.to_markdown()
+    assert "![" not in to_markdown(plain)
     art = article_of(html, url="https://news.example/s/1", images=True)
     for b in art.blocks:  # as the decision labels them: images and captions are not story text
         if b.image or b.tag == "figcaption":
@@ -317,7 +318,8 @@ def test_txt_is_the_plain_body_and_json_carries_structured_blocks():
     heading, row, code = rec["blocks"]
     assert heading["level"] == 2 and row["cells"] == ["k", "v"] and row["header"] is True
     assert code["code"] == "x\n y" and "level" not in code
-    assert render(art, "md") == art.to_markdown() and render(art, "html") == art.to_html()
+    assert render(art, "md") == to_markdown(art) and render(art, "html") == to_html(art)
+    assert cleaner.to_markdown is to_markdown and cleaner.to_html is to_html  # the package face
 
 
 def test_clean_command_formats_and_links(tmp_path):
