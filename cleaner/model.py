@@ -43,10 +43,10 @@ SHAPE_TAGS = frozenset({"li", "table", "thead", "tr", "pre", "blockquote"} | _LI
 def read_snapshot(shape: tuple | None) -> dict[str, Any]:
     """The snapshot fields of a block (:data:`SNAPSHOT_FIELDS`) from its snapshot of open
     structural elements (tag, element id, note; outermost first); the defaults for None. The
-    note of a <pre> is its code's language, of a heading whether its list item is alone in its
-    list (see :func:`cleaner.structure.shape_note`)."""
+    note of a <pre> is its code's language (:func:`cleaner.structure.code_language`). A heading
+    inside a list item keeps the item's id but is no list entry: it titles the item."""
     values = {name: STRUCTURE_DEFAULTS[name] for name in SNAPSHOT_FIELDS}
-    depth, item, in_head, lone = 0, -1, False, False
+    depth, item, in_head = 0, -1, False
     for tag, eid, note in shape or ():  # outer to inner: an inner element overrides an outer one
         if tag in _LISTS:
             depth += 1
@@ -67,9 +67,10 @@ def read_snapshot(shape: tuple | None) -> dict[str, Any]:
         elif tag == "blockquote":
             values["quote"] = eid
         else:
-            values["level"], lone = HEADING_LEVELS[tag], bool(note)
-    if item >= 0 and not (values["level"] and lone):  # a heading in a lone item is a heading
-        values.update(item=item, list_depth=max(depth, 1))
+            values["level"] = HEADING_LEVELS[tag]
+    values["item"] = item
+    if item >= 0 and not values["level"]:
+        values["list_depth"] = max(depth, 1)
     else:
         values["ordered"] = False
     if values["row"] < 0:  # a caption or stray cell outside any row is not a table row
@@ -123,7 +124,7 @@ class Block:
     # be told apart.
     shape: tuple | None = field(default=None, init=False, repr=False, compare=False)
     level = _from_snapshot("level", "heading level 1-6, 0 when not a heading")
-    list_depth = _from_snapshot("list_depth", "1 for a top-level list item, 2 nested once...; 0: not an item")
+    list_depth = _from_snapshot("list_depth", "1 for a top-level list item, 2 nested once...; 0: not an item (a heading never is)")
     ordered = _from_snapshot("ordered", "the innermost list is numbered (<ol>)")
     item = _from_snapshot("item", "the list item (<li>) holding the block")
     table = _from_snapshot("table", "the innermost table holding the block")

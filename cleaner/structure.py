@@ -2,8 +2,8 @@
 
 The segmenter's walk keeps a small stack of the open structural elements (lists, items, tables,
 rows, cells, <pre>, quotes, headings) and gives a block opened inside any of them a snapshot of
-that stack (a tuple of tags, element ids and notes: no element kept); this module says what
-the walk tracks and notes. The Block reads its snapshot into its structure fields when one is
+that stack (a tuple of tags, element ids and notes: no element kept; a <pre>'s note is its
+code's language, :func:`code_language`). The Block reads its snapshot into its structure fields when one is
 first asked for (:func:`cleaner.model.read_snapshot`): most blocks of a page (menus, footers)
 are never rendered, so their structure costs nothing. Flat text gets
 :func:`infer_text_structure`. Neither changes a block's text or tag (the decision reads those).
@@ -14,37 +14,13 @@ import re
 
 from lxml import etree
 
-from .model import HEADING_LEVELS, SHAPE_TAGS, Block  # SHAPE_TAGS: what the walk snapshots
-
-#: Structural elements the walk notes something about when they open (see shape_note).
-NOTED_TAGS = frozenset({"pre"} | set(HEADING_LEVELS))
+from .model import SHAPE_TAGS, Block  # SHAPE_TAGS: what the walk snapshots
 
 #: A language named in a class: "language-python", "lang-js", "highlight-source-python" (GitHub),
 #: "highlight-python" (Sphinx), "brush: js" (SyntaxHighlighter).
 _LANG_CLASS = re.compile(r"(?:^|\s)(?:language|lang|highlight-source|highlight|brush)(?:-|:\s*)([A-Za-z0-9_+#.-]+)")
 #: Class-named "languages" that say there is none.
 _NO_LANGUAGE = frozenset({"none", "default", "nohighlight", "plain", "plaintext", "text", "txt"})
-
-
-def shape_note(tag: str, el: etree._Element, shapes: list, ids: list[int], open_nodes: list) -> object:
-    """What the walk notes when a <pre> or heading opens (None for other tags): the code's
-    language; for a heading inside a list item, whether that item is alone in its list."""
-    if tag == "pre":
-        return code_language(el)
-    if tag in HEADING_LEVELS:
-        for entry in reversed(shapes):
-            if entry[0] == "li":  # open_nodes has the walk's start parent before the elements ids lists
-                return _lone_item(open_nodes[ids.index(entry[1]) + 1])
-    return None
-
-
-def _lone_item(li: etree._Element) -> bool:
-    """A list item with no sibling items: a wrapper (``<ul><li><h2>``), so a heading in it is
-    a heading, not a list entry; a heading in one of several items is an entry's title."""
-    for sibling in (li.getprevious(), li.getnext()):
-        if sibling is not None and sibling.tag == "li":
-            return False
-    return True
 
 
 def code_language(pre: etree._Element) -> str | None:

@@ -108,14 +108,22 @@ def test_an_items_paragraphs_stay_in_its_item():
     assert second_para and second_para[0].level == 3  # inside the first list item, not after the list
 
 
-def test_an_item_holding_a_heading_stays_an_item_unless_its_list_is_a_wrapper():
-    md = to_markdown(article_of("<ul><li><h2>Pick one</h2></li><li><h2>Pick two</h2></li></ul>"
-                                "<ul><li><h3>Wrapped heading</h3></li></ul>"))
-    tokens = MD.parse(md)
-    in_items = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"
-                and tokens[i - 1].type == "list_item_open"]
-    assert in_items == ["Pick one", "Pick two"]
-    assert ("h", 3, "Wrapped heading") in structure(md)
+def test_a_heading_inside_list_items_is_a_heading_and_titles_its_items_text():
+    art = article_of("<ol><li><h3>Knead the dough</h3><p>Ten minutes by hand, until smooth.</p>"
+                     "<ul><li>Flour the board first.</li><li>Keep the rest covered.</li></ul></li>"
+                     "<li><h3>Let it rise</h3><p>An hour in a warm place, covered.</p></li></ol>"
+                     "<ul><li><h2>Pick one of the boards</h2></li></ul>")
+    md = to_markdown(art)
+    assert structure(md) == [
+        ("h", 3, "Knead the dough"), ("p", "Ten minutes by hand, until smooth."),
+        ("li", 1, False, "Flour the board first."), ("li", 1, False, "Keep the rest covered."),
+        ("h", 3, "Let it rise"), ("p", "An hour in a warm place, covered."),
+        ("h", 2, "Pick one of the boards"),
+    ]
+    assert all(t.type != "ordered_list_open" for t in MD.parse(md))  # no card numbered "1." anew
+    doc = etree.fromstring(to_html(art).encode(), etree.HTMLParser())
+    assert [len(ul) for ul in doc.iter("ul")] == [2]  # the two nested items stay one list in HTML
+    assert [h.text for h in doc.iter("h3")] == ["Knead the dough", "Let it rise"]
 
 
 def test_table_with_a_marked_header_row_and_cells_kept():
