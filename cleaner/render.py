@@ -97,7 +97,9 @@ def story_units(article: Article) -> list[Unit]:
         b = blocks[i]
         if b.code is not None:
             j = _run(blocks, i, lambda x: x.code is not None and x.pre == b.pre)
-            units.append(Unit("code", tuple(blocks[i:j])))
+            code = Unit("code", tuple(blocks[i:j]))
+            if not _line_numbers(code):
+                units.append(code)
         elif b.row >= 0:
             j = _run(blocks, i, lambda x: x.row >= 0 and x.table == b.table and x.code is None)
             units.extend(_table_units(blocks[i:j]))
@@ -113,6 +115,14 @@ def story_units(article: Article) -> list[Unit]:
                 titled = b.item
         i = j
     return units
+
+
+def _line_numbers(u: Unit) -> bool:
+    """A <pre> of nothing but consecutive line numbers: the gutter a highlighter sets beside its
+    code (in a table cell or a float), not code of its own."""
+    numbers = code_text(u).split()
+    return len(numbers) >= 2 and all(n.isascii() and n.isdigit() for n in numbers) and \
+        all(int(b) == int(a) + 1 for a, b in zip(numbers, numbers[1:]))
 
 
 def _plain(text: str) -> Block:

@@ -157,6 +157,17 @@ def test_code_keeps_line_breaks_indentation_and_language():
     assert structure(to_markdown(article_of(html)))[1] == ("code", "python", code + "\n")
 
 
+def test_a_line_number_gutter_beside_code_is_not_rendered_as_code():
+    gutter = "<td class='gutter'><pre>1\n2\n3</pre></td>"
+    html = (f"<p>The loop:</p><table><tr>{gutter}<td class='code'><pre>for i in range(3):\n"
+            "    total += i\nprint(total)</pre></td></tr></table>"
+            "<pre>10\n20\n40</pre>")  # numbers that do not count up by one are content
+    art = article_of(html)
+    assert [s for s in structure(to_markdown(art)) if s[0] == "code"] == [
+        ("code", "", "for i in range(3):\n    total += i\nprint(total)\n"), ("code", "", "10\n20\n40\n")]
+    assert "1 2 3" in art.paragraphs  # the body keeps every main block; only the Markdown leaves it out
+
+
 @pytest.mark.parametrize("html, lang", [
     ('<pre class="lang-js">let a = 1;\nlet b = 2;</pre>', "js"),
     ('<div class="highlight highlight-source-python"><pre>x = 1\ny = 2</pre></div>', "python"),
