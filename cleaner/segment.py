@@ -15,8 +15,8 @@ from lxml import etree
 
 from .markup import flatten_nesting, prepare_markup
 from .errors import CleanerError
-from .model import Block
-from .structure import SHAPE_TAGS, code_language, infer_text_structure
+from .model import SHAPE_TAGS, Block
+from .structure import code_language, infer_text_structure
 
 #: Elements whose content is never page text. Ruby annotations (<rt> readings printed over
 #: kanji, <rp> fallback brackets) are pronunciation aids: read as text they double every word.

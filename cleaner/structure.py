@@ -2,10 +2,10 @@
 
 The segmenter's walk keeps a small stack of the open structural elements (lists, items, tables,
 rows, cells, <pre>, quotes, headings) and gives a block opened inside any of them a snapshot of
-that stack (a tuple of tags, element ids and notes: no element kept; a <pre>'s note is its
-code's language, :func:`code_language`). The Block reads its snapshot into its structure fields when one is
-first asked for (:func:`cleaner.model.read_snapshot`): most blocks of a page (menus, footers)
-are never rendered, so their structure costs nothing. Flat text gets
+that stack (:data:`cleaner.model.SHAPE_TAGS`; tags, element ids and notes, no element kept; a
+<pre>'s note is its code's language, :func:`code_language`). The Block reads its snapshot into
+its structure fields when one is first asked for (:func:`cleaner.model.read_snapshot`): most
+blocks of a page (menus, footers) are never rendered, so their structure costs nothing. Flat text gets
 :func:`infer_text_structure`. Neither changes a block's text or tag (the decision reads those).
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 
 from lxml import etree
 
-from .model import SHAPE_TAGS, Block  # SHAPE_TAGS: what the walk snapshots
+from .model import Block
 
 #: A language named in a class: "language-python", "lang-js", "highlight-source-python" (GitHub),
 #: "highlight-python" (Sphinx), "brush: js" (SyntaxHighlighter).
