@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from .bylines import block_author, choose_title, is_name, join_names, site_like, title_variants
+from .bylines import block_author, choose_title, is_name, join_names, norm, site_like, title_variants
 from .dates import UPDATED, day_first_hint, find_dates, language_day_first, parse_date, url_date
 from .declarations import (
     AUTHOR_KEYS, DATE_KEYS, MAX_TAGS, MODIFIED_KEYS, Declarations, by_id, first_string, jsonld_names,
@@ -23,6 +23,8 @@ _SITE_KEYS = ("og:site_name", "application-name", "twitter:site:name")
 _DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc.description")
 _IMAGE_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "image")
 _KEYWORD_KEYS = ("news_keywords", "keywords")
+#: Block tags that print a story's headline.
+_HEADLINE_TAGS = frozenset({"h1", "h2"})
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,13 @@ def _split_names(value: str | None) -> list[str]:
     return parts if len(parts) > 1 and all(" " in p for p in parts) else [value]
 
 
+def _headline_index(blocks: list[Block], headline: str) -> int | None:
+    """The block printing the headline the page's titles agreed on (where its byline and date are
+    printed), when the block chosen as the title was another one (a site name, a teaser)."""
+    key = norm(headline)
+    return next((b.index for b in blocks if b.tag in _HEADLINE_TAGS and norm(b.text) == key), None)
+
+
 def _near(blocks: list[Block], title_index: int | None) -> list[int]:
     """Indexes of the blocks around the headline, nearest first: the headline, those after it
     (where bylines and dates mostly are), then those before it."""
@@ -181,9 +190,17 @@ def article_metadata(declared: Declarations, blocks: list[Block], title_index: i
     objects = ranked_objects(declared)
     ids = by_id(declared)
     element_names = element_names or {}
-    near = _near(blocks, title_index)
     canonical = _absolute(declared.links.get("canonical"), url) or \
         _absolute(declared.meta.get("og:url"), url) or _absolute(first_string(jsonld_field(objects, "url")), url)
+    publisher = jsonld_names(jsonld_field(objects, "publisher"), ids)
+    site = meta_field(declared, _SITE_KEYS[:1]) or (publisher[0] if publisher else None) or \
+        next((o.get("name") for o in declared.jsonld if o.get("@type") == "WebSite"
+              and isinstance(o.get("name"), str)), None) or meta_field(declared, _SITE_KEYS[1:])
+    site_names = [n for n in (site, *publisher) if isinstance(n, str)]
+    host = urlsplit(canonical).hostname if canonical else None
+    title = _title(declared, objects, decided_title, site_names, host)
+    anchor = _headline_index(blocks, title) if title else None
+    near = _near(blocks, title_index if anchor is None else anchor)
     # a numeric date's order: the page's own unambiguous dates, else its language
     hint_text = " ".join(blocks[i].text for i in near if len(blocks[i].text) <= MAX_DATE_LINE_CHARS)
     day_first = day_first_hint(hint_text)
@@ -201,20 +218,14 @@ def article_metadata(declared: Declarations, blocks: list[Block], title_index: i
         printed += _block_dates(blocks, _story_lines(blocks, near), day_first)
         published = _printed_and_declared(printed, declared_published, (modified, timed)) or \
             declared_published or timed or (printed[0][0] if printed else None) or url_date(canonical or url)
-    publisher = jsonld_names(jsonld_field(objects, "publisher"), ids)
-    site = meta_field(declared, _SITE_KEYS[:1]) or (publisher[0] if publisher else None) or \
-        next((o.get("name") for o in declared.jsonld if o.get("@type") == "WebSite"
-              and isinstance(o.get("name"), str)), None) or meta_field(declared, _SITE_KEYS[1:])
     description = meta_field(declared, _DESCRIPTION_KEYS) or jsonld_field(objects, "description")
     image = _absolute(meta_field(declared, _IMAGE_KEYS) or first_string(jsonld_field(objects, "image")),
                       canonical or url)
     license_ = declared.links.get("license") or first_string(jsonld_field(objects, "license")) or \
         meta_field(declared, ("license", "dcterms.license"))
-    site_names = [n for n in (site, *publisher) if isinstance(n, str)]
-    host = urlsplit(canonical).hostname if canonical else None
     author = _author(declared, objects, ids, blocks, near, element_names, site_names, host)
     return Metadata(
-        title=_title(declared, objects, decided_title, site_names, host),
+        title=title,
         author=author, date=published, date_modified=modified,
         site_name=site.strip() if isinstance(site, str) and site.strip() else None,
         description=" ".join(description.split()) if isinstance(description, str) and description.strip() else None,
