@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from .model import Block
 
@@ -123,12 +123,13 @@ def _names_in(text: str) -> str | None:
     return None
 
 
-def block_author(blocks: list[Block], near: list[int], linked: tuple[str, ...] = (),
+def block_author(blocks: list[Block], near: list[int], linked: Callable[[], Sequence[str]] = tuple,
                  marked: frozenset[int] = frozenset()) -> str | None:
     """The writer the blocks at ``near`` (around the headline) name, by the first of: a byline
     ("By Jane Doe"), a lead word on its own followed by a name ("Written by" / "Jane Doe"), the
-    text of a link to a writer's page (``linked``) printed there, the names in a block inside an
-    element named for the writer (``marked``: "author", "byline"). Story paragraphs are not read."""
+    text of a link to a writer's page printed there (``linked()``: called only when the first two
+    find none), the names in a block inside an element named for the writer (``marked``:
+    "author", "byline"). Story paragraphs are not read."""
     texts = [(i, blocks[i].text) for i in near if blocks[i].label != "main"]
     for i, text in texts:
         if len(text) <= MAX_NAME_CHARS * 3:
@@ -138,7 +139,7 @@ def block_author(blocks: list[Block], near: list[int], linked: tuple[str, ...] =
     for (i, text), (j, following) in zip(texts, texts[1:]):
         if j == i + 1 and _lead_only(text) and is_name(following):
             return clean_name(following)
-    names = {norm(n): n for n in linked if _handle(n)}
+    names = {norm(n): n for n in linked() if _handle(n)}
     if names:
         for _, text in texts:
             if len(text) <= MAX_NAME_CHARS * 3:

@@ -105,7 +105,7 @@ def _author(declared: Declarations, objects: list[dict], ids: dict[str, dict], b
         yield join_names(jsonld_names(jsonld_field(objects, "author", "creator"), ids))
         for key in AUTHOR_KEYS:
             yield join_names(_split_names(declared.meta.get(key)))
-        yield block_author(blocks, near, declared.author_links, _marked(blocks, near, element_names))
+        yield block_author(blocks, near, lambda: declared.author_links, _marked(blocks, near, element_names))
         yield join_names(n for n in declared.author_links[:1] if is_name(n) and " " in n)
 
     fallback = None
