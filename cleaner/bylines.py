@@ -124,11 +124,11 @@ def _names_in(text: str) -> str | None:
 
 
 def block_author(blocks: list[Block], near: list[int], linked: Callable[[], Sequence[str]] = tuple,
-                 marked: frozenset[int] = frozenset()) -> str | None:
+                 marked: Callable[[int], bool] = lambda i: False) -> str | None:
     """The writer the blocks at ``near`` (around the headline) name, by the first of: a byline
     ("By Jane Doe"), a lead word on its own followed by a name ("Written by" / "Jane Doe"), the
     text of a link to a writer's page printed there (``linked()``: called only when the first two
-    find none), the names in a block inside an element named for the writer (``marked``:
+    find none), the names in a block inside an element named for the writer (``marked(i)``:
     "author", "byline"). Story paragraphs are not read."""
     texts = [(i, blocks[i].text) for i in near if blocks[i].label != "main"]
     for i, text in texts:
@@ -148,7 +148,7 @@ def block_author(blocks: list[Block], near: list[int], linked: Callable[[], Sequ
                     if f" {key} " in words:
                         return clean_name(name)
     for i, text in texts:
-        if i in marked and len(text) <= MAX_NAME_CHARS * 2:
+        if len(text) <= MAX_NAME_CHARS * 2 and marked(i):
             found = _names_in(text)
             if found:
                 return found

@@ -105,7 +105,8 @@ def _author(declared: Declarations, objects: list[dict], ids: dict[str, dict], b
         yield join_names(jsonld_names(jsonld_field(objects, "author", "creator"), ids))
         for key in AUTHOR_KEYS:
             yield join_names(_split_names(declared.meta.get(key)))
-        yield block_author(blocks, near, lambda: declared.author_links, _marked(blocks, near, element_names))
+        yield block_author(blocks, near, lambda: declared.author_links,
+                           lambda i: _marked(blocks[i], element_names))
         yield join_names(n for n in declared.author_links[:1] if is_name(n) and " " in n)
 
     fallback = None
@@ -116,11 +117,10 @@ def _author(declared: Declarations, objects: list[dict], ids: dict[str, dict], b
     return fallback
 
 
-def _marked(blocks: list[Block], near: list[int], element_names: dict[int, str]) -> frozenset[int]:
-    """The blocks among ``near`` whose own element or its parent is named for the writer
-    (class, id or itemprop "author", "byline", "autor"...)."""
-    return frozenset(i for i in near if any(
-        _AUTHOR_NAME.search(element_names.get(e, "")) for e in blocks[i].ancestors[-MARKED_DEPTH:]))
+def _marked(block: Block, element_names: dict[int, str]) -> bool:
+    """Whether the block's own element or its parent is named for the writer (class, id or
+    itemprop "author", "byline", "autor"...); read only for the blocks a byline may be in."""
+    return any(_AUTHOR_NAME.search(element_names.get(e, "")) for e in block.ancestors[-MARKED_DEPTH:])
 
 
 def _split_names(value: str | None) -> list[str]:
