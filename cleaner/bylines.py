@@ -200,6 +200,22 @@ def site_like(text: str, site_names: Iterable[str], host: str | None) -> bool:
     return False
 
 
+def _other_title_part(block: str, sources: dict[str, list[str]], h1: list[str]) -> str | None:
+    """When the block is the last part of a "Story | Site" <title> and its first part is also an
+    <h1>, the og:title or the JSON-LD headline, that first part: the block is then the site's
+    name printed as a heading (a docs site's header). Not the other way round: a story's
+    headline printed as the <title>'s first part is no site name."""
+    whole = sources.get("title", [None])[0] if sources.get("title") else None
+    if not block or not whole:
+        return None
+    parts = [p for p in _TITLE_PARTS.split(whole) if p]
+    keys = [norm(p) for p in parts]
+    if len(parts) < 2 or norm(block) != keys[-1] or keys[0] == keys[-1]:
+        return None
+    confirmed = {norm(h) for h in h1} | {norm(v[0]) for name, v in sources.items() if name != "title" and v}
+    return parts[0] if keys[0] in confirmed else None
+
+
 def choose_title(sources: dict[str, list[str]], h1: list[str], block: str,
                  site_names: list[str], host: str | None) -> str:
     """The page's headline: the chosen block when it is one of the page's <h1>s, else the title
@@ -209,6 +225,9 @@ def choose_title(sources: dict[str, list[str]], h1: list[str], block: str,
     def is_site(text: str) -> bool:
         return site_like(text, site_names, host)
 
+    other = _other_title_part(block, sources, h1)
+    if other:
+        return other
     if block and any(norm(block) == norm(h) for h in h1) and not is_site(block):
         return block
     votes: dict[str, set[str]] = {}
