@@ -55,6 +55,9 @@ BYLINE_BEFORE, BYLINE_AFTER = 4, 12
 MAX_DATE_LINE_CHARS = 160
 #: Blocks before the story's first paragraph read for its date line (further up are menus).
 STORY_LEAD_BLOCKS = 30
+#: Blocks after the story's last paragraph read for a byline ("Text: Jane Doe" under the story);
+#: further down are teasers and comments, whose writers are not the story's.
+STORY_TAIL_BLOCKS = 10
 #: Opening characters of a story paragraph read for a dateline ("Berlin, 25. Januar 2022 –").
 DATELINE_CHARS = 40
 
@@ -99,7 +102,8 @@ def _author(declared: Declarations, objects: list[dict], ids: dict[str, dict], b
             near: list[int], element_names: dict[int, str], site_names: list[str],
             host: str | None) -> str | None:
     """The writer, from the first source that names one: JSON-LD, the <meta> author keys in
-    order, a printed byline, a link to a writer's page. A source that names the site itself
+    order, a printed byline by the headline, then one above the story or under it, a link to a
+    writer's page. A source that names the site itself
     yields to a later one naming a person, and counts when none does (a company's blog)."""
     def sources():
         yield join_names(jsonld_names(jsonld_field(objects, "author", "creator"), ids))
@@ -107,6 +111,7 @@ def _author(declared: Declarations, objects: list[dict], ids: dict[str, dict], b
             yield join_names(_split_names(declared.meta.get(key)))
         yield block_author(blocks, near, lambda: declared.author_links,
                            lambda i: _marked(blocks[i], element_names))
+        yield block_author(blocks, _story_frame(blocks, near))  # printed bylines only: comments are near
         yield join_names(n for n in declared.author_links[:1] if is_name(n) and " " in n)
 
     fallback = None
@@ -121,6 +126,19 @@ def _marked(block: Block, element_names: dict[int, str]) -> bool:
     """Whether the block's own element or its parent is named for the writer (class, id or
     itemprop "author", "byline", "autor"...); read only for the blocks a byline may be in."""
     return any(_AUTHOR_NAME.search(element_names.get(e, "")) for e in block.ancestors[-MARKED_DEPTH:])
+
+
+def _story_frame(blocks: list[Block], near: list[int]) -> list[int]:
+    """Indexes of the blocks between the headline and the story's first paragraph and of those
+    right after its last, not around the headline already: where a byline sits when it is not
+    by the headline ("Von Jane Doe" above a long lead-in, "Text: Jane Doe" under the story)."""
+    main = [b.index for b in blocks if b.label == "main"]
+    if not main:
+        return []
+    seen = set(near)
+    start = max(near[0] if near else 0, main[0] - STORY_LEAD_BLOCKS)
+    return [i for i in (*range(start, main[0]), *range(main[-1] + 1, min(len(blocks), main[-1] + 1 + STORY_TAIL_BLOCKS)))
+            if i not in seen]
 
 
 def _split_names(value: str | None) -> list[str]:

@@ -307,3 +307,15 @@ def test_a_block_inside_an_element_named_for_the_writer_gives_the_name():
     assert a.author == "mquint"
     b = page("", "<h1>Council approves the plan</h1><div class='sidebar'><span>mquint</span></div>")
     assert b.author is None
+
+
+def test_a_byline_under_the_story_is_read_but_not_a_commenters_name():
+    a = page("", "<h1>Council approves the plan</h1>")
+    assert a.author is None
+    html = ("<html><body><h1>Council approves the plan</h1><article>"
+            + "".join(f"<p>{s} The council met on a wet evening to hear what residents had to say about the "
+                      f"plan, and many stayed late into the night.</p>" for s in "ABCDEFGHIJKLMN")
+            + "</article>{tail}</body></html>")  # past the blocks read around the headline
+    assert clean(html.format(tail="<div class='credits'>Text: Mara Quint</div>"), kind="html").author == "Mara Quint"
+    commented = html.format(tail="<div class='comment-author'>Lukas Brenner</div><div class='comment'>Nice one.</div>")
+    assert clean(commented, kind="html").author is None
