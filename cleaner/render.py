@@ -11,11 +11,27 @@ from __future__ import annotations
 import html
 import json
 import re
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 from urllib.parse import quote as url_quote, urljoin
 
-from .model import Article, Block
+from .model import Block
 from .structure import TEXT_ITEM
+
+
+class ArticleView(Protocol):
+    """What the renderer reads of an Article (:class:`cleaner.article.Article`, whose to_markdown and
+    to_html call this module: the Article sits above the renderer, which names only these)."""
+
+    title: str
+    paragraphs: list[str]
+    language: str | None
+    blocks: list[Block]
+    url: str | None
+
+    @property
+    def text(self) -> str: ...
+
+    def to_dict(self, *, blocks: bool = True) -> dict[str, Any]: ...
 
 #: Every output format, in the order the CLI lists them.
 FORMATS = ("txt", "md", "html", "json", "jsonl")
@@ -25,7 +41,7 @@ FORMATS = ("txt", "md", "html", "json", "jsonl")
 LAYOUT_ROW_CHARS = 1500
 
 
-def render(article: Article, fmt: str, *, source: str | None = None, blocks: bool = False) -> str:
+def render(article: ArticleView, fmt: str, *, source: str | None = None, blocks: bool = False) -> str:
     """The article as ``txt`` (body only), ``md`` (title heading + structured body), ``html``
     (a semantic HTML5 document) or ``json``/``jsonl`` text, ending in a newline (empty when there
     is nothing to write). ``source`` and ``blocks`` go into the JSON record only."""
@@ -42,7 +58,7 @@ def render(article: Article, fmt: str, *, source: str | None = None, blocks: boo
     raise ValueError(f"unknown format {fmt!r}")
 
 
-def record(article: Article, *, source: str | None = None, blocks: bool = False) -> dict[str, Any]:
+def record(article: ArticleView, *, source: str | None = None, blocks: bool = False) -> dict[str, Any]:
     """The JSON record that ``json``/``jsonl`` output writes (``source`` first when given); Spark
     takes it as it is instead of parsing the rendered line back."""
     out: dict[str, Any] = {"source": source} if source is not None else {}
@@ -67,7 +83,7 @@ class Unit(NamedTuple):
     new_item: bool = True  # item: starts a list item (False: a further paragraph of the previous one)
 
 
-def story_blocks(article: Article) -> list[Block] | None:
+def story_blocks(article: ArticleView) -> list[Block] | None:
     """The blocks the body is made of, plus (when images were recorded) the images and captions
     among them; None when the blocks do not line up with the paragraphs (render those plainly)."""
     main = [b for b in article.blocks if b.label == "main"]
@@ -84,7 +100,7 @@ def story_blocks(article: Article) -> list[Block] | None:
     return picked
 
 
-def story_units(article: Article) -> list[Unit]:
+def story_units(article: ArticleView) -> list[Unit]:
     """The body as units, in order: consecutive blocks of one code block or table row are one
     unit; a table is one unit of its rows."""
     blocks = story_blocks(article)
@@ -249,7 +265,7 @@ def _md_inline(text: str, links: tuple, base: str | None, where: str = "block") 
     return "".join(parts)
 
 
-def to_markdown(article: Article) -> str:
+def to_markdown(article: ArticleView) -> str:
     """The article as Markdown: ``# title`` then the story with its structure."""
     chunks: list[tuple[str, int, bool]] = []  # (text, quote id, joined by one newline)
     if article.title:
@@ -364,7 +380,7 @@ def _html_inline(text: str, links: tuple, base: str | None) -> str:
     )
 
 
-def to_html(article: Article) -> str:
+def to_html(article: ArticleView) -> str:
     """The article as a small semantic HTML5 document: h1..h6, p, ul/ol/li, table, pre/code,
     blockquote, figure; every piece of page text escaped."""
     esc = html.escape

@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 
 import cleaner
 from cleaner import clean
-from cleaner.model import Article
+from cleaner.article import Article
 from cleaner.render import md_escape, render, to_html, to_markdown
 from cleaner.segment import parse_html, segment_html, segment_text
 
@@ -362,3 +362,11 @@ def test_clean_command_formats_and_links(tmp_path):
     assert "[the minutes](https://town.example/minutes/2)" in md
     assert "<ol>" in run("--format", "html") and "](" not in run("--format", "md")
     assert json.loads(run("--format", "jsonl"))["title"] == "Harbour wall repairs agreed"
+
+
+def test_article_methods_are_the_one_renderer():
+    """article.to_markdown()/to_html() (the library's calls) give what render, batch and clean print."""
+    art = article_of("<h1>Top story title</h1><p>Intro text here, a sentence long enough.</p>"
+                     "<ul><li>first point</li><li>second point</li></ul>")
+    assert art.to_markdown() == to_markdown(art) == render(art, "md")
+    assert art.to_html() == to_html(art) == render(art, "html")
