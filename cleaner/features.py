@@ -21,7 +21,15 @@ _CLOSING_MARKS = "'\"”’»)]"
 _SENTENCE_SPLIT = re.compile(r"[.!?。！？]+(?:\s|$)")
 #: Endings of a truncated teaser ("..", "...", "…", "[…]", "[...]"), before trailing space.
 _ELLIPSIS_ENDINGS = ("..", "…", "[…]", "[...]")
+#: The sentence end marks as a set: a test of the last character (an empty string is not in it).
+_TERMINAL_SET = frozenset(_TERMINAL_MARKS)
+#: Characters whose lower case is not one character of the same word class (U+0130 "İ" becomes
+#: "i" plus a combining dot), or depends on its neighbours (a final "Σ" becomes "ς"): a text
+#: without them lower-cases character by character, so its words are the lower-cased text's
+#: words (tests/test_features.py checks every code point).
+CONTEXT_CASED = ("\u0130", "\u03a3")
 _DIGIT = re.compile(r"\d")
+_new_tuple = tuple.__new__
 
 
 class Features(NamedTuple):
@@ -67,7 +75,8 @@ class Features(NamedTuple):
 def block_features(text: str, link_chars: int, stop: frozenset[str], unspaced: bool = False) -> Features:
     """Features of one block's text, given the document's stopword list."""
     lower = text.lower()
-    if text.isascii():  # lower-casing ASCII keeps each character's place and class: the same words
+    # lower-casing keeps each character's place and class but for CONTEXT_CASED: the same words
+    if text.isascii() or (CONTEXT_CASED[0] not in text and CONTEXT_CASED[1] not in text):
         words = WORD.findall(lower)
     else:
         words = list(map(str.lower, WORD.findall(text)))
@@ -77,7 +86,8 @@ def block_features(text: str, link_chars: int, stop: frozenset[str], unspaced: b
     end = text.rstrip()  # the text up to its last mark, for the two endings below
     if unspaced:  # CJK/Thai: words are not space-separated, approximate by characters
         n = max(n, chars // 2)
-    return Features(  # the fields in order (positional: cheaper to pass than by keyword)
+    # the fields in order, through tuple.__new__: a named tuple's own __new__ is a Python frame
+    return _new_tuple(Features, (
         text,
         tuple(words),  # tokens; a tuple of strings: the garbage collector stops tracking it
         stop,
@@ -88,13 +98,7 @@ def block_features(text: str, link_chars: int, stop: frozenset[str], unspaced: b
         (n_stop / len(words)) if words else 0.0,  # stop_density
         bool(stop) and not unspaced,  # stop_known
         (link_chars / chars) if chars else 0.0,  # link_density
-        _ends_like_sentence(end),  # terminal
+        end.rstrip(_CLOSING_MARKS)[-1:] in _TERMINAL_SET,  # terminal: . ! ? then closing marks
         end.endswith(_ELLIPSIS_ENDINGS),  # ellipsis_end
-    )
+    ))
 
-
-def _ends_like_sentence(end: str) -> bool:
-    """Whether a text without trailing space ends with . ! ? (or a CJK full stop), then optionally
-    closing quotes or brackets."""
-    tail = end.rstrip(_CLOSING_MARKS)
-    return bool(tail) and tail[-1] in _TERMINAL_MARKS
