@@ -286,6 +286,29 @@ def test_a_regex_whose_required_text_is_missing_is_not_searched():
     assert required_text(re.compile(r"^[A-Z ]{4,}$")) == ("", False)
 
 
+def test_a_regex_with_required_text_matches_in_the_blocks_holding_it_only():
+    """The needle ("Updated ") occurs in two blocks; the regex matches in one of them, and a
+    later block where the needle occurs again is still found."""
+    page = ("<p>Updated with a second thought on the matter at hand.</p><p>Updated 12 May</p>"
+            "<p>" + "The story goes on in a paragraph of plain text for a while. " * 4 + "</p><p>Updated 3 June</p>")
+    rules = parse_rules("[[rule]]\nname = \"stamp\"\nregex = '^Updated \\d'\nlabel = \"boilerplate\"\n")
+    article = clean(page, kind="html", rules=rules)
+    assert [b.text for b in article.blocks if "rule:stamp" in b.reasons] == ["Updated 12 May", "Updated 3 June"]
+
+
+@pytest.mark.parametrize("selector", ["#promo-box", "div[id*=promo]", "div.promo", "div[class*=prom]",
+                                      "#promo-box.promo", "section div.promo"])
+def test_drop_selectors_are_gated_by_the_attributes_their_names_are_in(selector):
+    """A selector naming an id is found on a page whose class values lack the name, and the
+    other way round; a page with neither name loses nothing."""
+    page = ("<html><body><section><div id='promo-box' class='promo'><p>Join the club today for free.</p></div>"
+            "<p>" + "The story goes on in a paragraph of plain text for a while. " * 4 + "</p></section></body></html>")
+    rules = parse_rules(f'[[rule]]\nname = "p"\ndrop = "{selector}"\n')
+    assert "Join the club" not in " ".join(b.text for b in clean(page, rules=rules).blocks)
+    other = page.replace("promo-box", "x-box").replace("'promo'", "'y'")
+    assert "Join the club" in " ".join(b.text for b in clean(other, rules=rules).blocks)
+
+
 def _mains(page: bytes, rules=None) -> set[int]:
     return {b.index for b in clean(page, rules=rules).blocks if b.label == "main"}
 
