@@ -3,6 +3,8 @@ post of a thread, every item of a listing, a product's description and specs), t
 not, the blocks a strategy changes say so in their reasons, and article pages stay as decided."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from cleaner import CleanerError, clean
@@ -154,14 +156,34 @@ def test_a_strategy_runs_only_for_a_type_the_classifier_is_sure_of(monkeypatch):
     article = [(b.text, b.label) for b in clean(html, kind="html", page_type="article").blocks]
     listing = [(b.text, b.label) for b in clean(html, kind="html", page_type="listing").blocks]
     assert listing != article  # the page is one the listing strategy changes
-    monkeypatch.setattr(strategies, "STRATEGY_MIN_CONFIDENCE", 1.01)
+    monkeypatch.setattr(strategies, "LISTING_MIN_CONFIDENCE", 1.01)
     monkeypatch.setattr(strategies, "STRATEGY_MIN_CONFIDENCE_NO_ADDRESS", 1.01)
     ran = []
     monkeypatch.setitem(strategies.STRATEGIES, "listing", lambda scored, tags: ran.append(True))
-    strategies.apply_strategy("listing", 0.99, [], [], has_address=True)
+    strategies.apply_strategy("listing", 0.99, _html_blocks(), [], has_address=True)
     assert not ran
     strategies.apply_strategy("listing", 1.01, [], [], has_address=False)
     assert ran
+
+
+def test_a_listing_needs_more_confidence_than_the_other_types(monkeypatch):
+    """On HTML a listing strategy on a page that is not one keeps its link lists: it needs a surer
+    type; flattened text does not."""
+    import cleaner.pages.strategies as strategies
+    ran = []
+    for page_type in ("listing", "service"):
+        monkeypatch.setitem(strategies.STRATEGIES, page_type, lambda scored, tags, t=page_type: ran.append(t))
+    between = (strategies.STRATEGY_MIN_CONFIDENCE + strategies.LISTING_MIN_CONFIDENCE) / 2
+    strategies.apply_strategy("listing", between, _html_blocks(), [], has_address=True)
+    strategies.apply_strategy("service", between, _html_blocks(), [], has_address=True)
+    assert ran == ["service"]
+    strategies.apply_strategy("listing", between, [], [], has_address=True)  # flattened text: no paths
+    assert ran == ["service", "listing"]
+
+
+def _html_blocks() -> list:
+    """Just enough of an HTML page's scored blocks for the gate: one block with a DOM path."""
+    return [SimpleNamespace(block=SimpleNamespace(path=frozenset({"<main"})))]
 
 
 def test_every_named_type_has_a_strategy_but_article_and_other():
@@ -207,3 +229,51 @@ def test_product_cross_sells_inside_main_are_not_kept():
     text = _main_text(html, "product")
     assert PRODUCT_DESCRIPTION in text and SPECS[0][1] in text
     assert "Customers also bought" not in text and "Kneeling pad" not in text
+
+
+REVIEWS = [("Ingrid", "I have used this trowel for two seasons now and the blade is still as straight as "
+                      "the day it came, even after prising out a good many flints from the beds."),
+           ("Colm", "Lovely balance in the hand. My only wish is a longer handle for the deep borders, "
+                    "but for pots and raised beds it is the best small tool I have owned.")]
+
+
+def test_product_reviews_are_not_the_description():
+    reviews = "".join(f"<div class='review'><p class='review-author'>{who}</p><p>{text}</p></div>"
+                      for who, text in REVIEWS)
+    html = product_page().replace("</table></main>", "</table><section id='reviews'><h2>Reviews</h2>"
+                                  + reviews + "</section></main>")
+    text = _main_text(html, "product")
+    assert PRODUCT_DESCRIPTION in text and FEATURES[0] in text and SPECS[0][1] in text
+    assert all(review not in text for _, review in REVIEWS)
+    assert "Reviews" not in text.split()
+    comments = clean(html, kind="html", page_type="product", comments=True).comments
+    assert [review for _, review in REVIEWS] == [c for c in comments if c in dict(REVIEWS).values()]
+
+
+def test_listing_items_headed_in_their_own_article_header_are_kept():
+    items = "".join(f"<article class='teaser'><header><h2><a href='/e/{n}'>{title}</a></h2>"
+                    f"<p class='desc'>{summary}</p></header></article>" for n, (title, summary) in enumerate(ITEMS))
+    html = (HEAD.format(title="Events - Riverside Gardeners") + NAV + "<main><h1>Upcoming events</h1>"
+            + items + "</main>" + FOOTER + "</body></html>")
+    text = _main_text(html, "collection")
+    assert all(title in text and summary in text for title, summary in ITEMS)
+    assert "Boards" not in text and "Copyright 2025" not in text
+
+
+def test_listing_of_bare_titles_keeps_them_but_a_lone_trailing_heading_goes():
+    titles = "".join(f"<h2><a href='/e/{n}'>{title}</a></h2>" for n, (title, _) in enumerate(ITEMS))
+    html = (HEAD.format(title="Events - Riverside Gardeners") + NAV + "<main><h1>Upcoming events</h1>"
+            + titles + "</main>" + FOOTER + "</body></html>")
+    text = _main_text(html, "listing")
+    assert all(title in text for title, _ in ITEMS)
+    html = product_page().replace("</table></main>", "</table><h2>Reviews</h2></main>")
+    assert "Reviews" not in _main_text(html, "product")
+
+
+def test_a_box_that_opens_over_the_page_is_not_its_content():
+    dialog = ("<div class='modal report-dialog'><p>Tell us why you are reporting this item and include "
+              "anything else our team should know about the listing before we review it.</p></div>")
+    html = listing_page().replace("</div><nav class='pagination'>", "</div>" + dialog + "<nav class='pagination'>")
+    text = _main_text(html, "listing")
+    assert ITEMS[0][1] in text and ITEMS[-1][1] in text
+    assert "reporting this item" not in text

@@ -23,11 +23,31 @@ CHROME_TAGS = frozenset({"<nav", "<header", "<footer", "<aside"})
 #: Evidence that says only "short" or "not in the story's container" (see :func:`only_short`).
 SHORT_ONLY = WEAK_NOISE | {OUTSIDE_STORY_CONTAINER}
 _REASON = attrgetter("reason")
+#: Subheading tags: item titles on a listing; one that ends the kept region heads nothing kept.
+HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+
+#: A <header> inside an <article> heads that article (an item's title and summary on a listing, a
+#: post's title in a thread), not the page.
+ITEM_HEADER = frozenset({"<header", "<article"})
 
 
 def in_chrome(s: Scored) -> bool:
-    """The block sits in the page's header, navigation, footer or a sidebar box."""
-    return not CHROME_TAGS.isdisjoint(s.block.path)
+    """The block sits in the page's header, navigation, footer or a sidebar box (a header that an
+    <article> holds is that item's, see ITEM_HEADER)."""
+    path = s.block.path
+    chrome = CHROME_TAGS.intersection(path)
+    return bool(chrome) and not (chrome == {"<header"} and ITEM_HEADER <= path)
+
+
+#: Class/id words of boxes that open over the page (a report form, a size guide, a sign-up prompt, a
+#: zoomed gallery): hidden until asked for, they are not what the page shows.
+OVERLAY_WORDS = frozenset({"modal", "modals", "dialog", "popup", "popover", "overlay", "lightbox"})
+
+
+def in_overlay(s: Scored) -> bool:
+    """The block sits in a modal, dialog, popup or overlay box (by its class/id words)."""
+    return not OVERLAY_WORDS.isdisjoint(s.block.path)
 
 
 def image_text(s: Scored) -> bool:
@@ -48,14 +68,38 @@ def linked_line(s: Scored) -> bool:
     return s.block.label != "main" and LINK_DENSE_REASON in map(_REASON, s.evidence)
 
 
-def candidates(scored: list[Scored], drop_labels: frozenset[str], keep_short: bool) -> list[int]:
-    """Positions of the blocks that may be main on a non-article page: outside the chrome, not an
-    image's alt text, not an <h1> (the page's name, never body text, as in the article decision),
-    and not labelled with one of ``drop_labels`` by the article decision (unless
-    ``keep_short`` and only their shortness put them there, see :func:`only_short`)."""
+#: Class/id words of the boxes that hold what buyers wrote about a product (reviews, ratings, the
+#: questions and answers under it): on a product page that is not the page's own description.
+REVIEW_WORDS = frozenset({"review", "reviews", "rating", "ratings", "comment", "comments", "commentlist",
+                          "testimonial", "testimonials"})
+
+
+def in_reviews(s: Scored) -> bool:
+    """The block sits in a box of reviews, ratings or buyers' comments (by its class/id words)."""
+    return not REVIEW_WORDS.isdisjoint(s.block.path)
+
+
+#: Labels a linked subheading gets for being a link in a run of links: on a listing, an item's title.
+ITEM_HEADING_LABELS = frozenset({"navigation", "related"})
+
+
+def item_heading(s: Scored) -> bool:
+    """A subheading the article decision took for navigation or a related link: in a page of
+    parallel pieces, the title of one of them."""
+    return s.block.tag in HEADING_TAGS and s.block.label in ITEM_HEADING_LABELS
+
+
+def candidates(scored: list[Scored], drop_labels: frozenset[str], keep_short: bool,
+               keep_headings: bool = False) -> list[int]:
+    """Positions of the blocks that may be main on a non-article page: outside the chrome and
+    overlays, not an image's alt text, not an <h1> (the page's name, never body text, as in the
+    article decision), and not labelled with one of ``drop_labels`` by the article decision (unless
+    ``keep_short`` and only their shortness put them there, see :func:`only_short`, or
+    ``keep_headings`` and they are item titles, see :func:`item_heading`)."""
     return [i for i, s in enumerate(scored)
-            if (s.block.label not in drop_labels or keep_short and only_short(s))
-            and not image_text(s) and not in_chrome(s) and s.block.tag != "h1"]
+            if (s.block.label not in drop_labels or keep_short and only_short(s)
+                or keep_headings and item_heading(s))
+            and not image_text(s) and not in_chrome(s) and not in_overlay(s) and s.block.tag != "h1"]
 
 
 def holding_element(scored: list[Scored], picked: list[int], share: float) -> int | None:
@@ -94,17 +138,20 @@ def within(scored: list[Scored], picked: list[int], element: int | None) -> list
     return [i for i in picked if element in scored[i].block.ancestors]
 
 
-#: Subheading tags: one that ends the kept region heads nothing kept.
-HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+#: A region of headings alone is a list of items when it has this many; fewer ("Reviews" over an
+#: empty widget) are orphans like any other.
+MIN_HEADING_ITEMS = 3
 
 
 def drop_orphan_headings(scored: list[Scored], kept: list[int]) -> list[int]:
     """``kept`` without the subheadings at its end that the article decision left out: with nothing
     kept after them, they head what the region dropped ("Customers also bought" over its
-    cross-sells)."""
+    cross-sells). A region of headings alone is kept: its headings are its items."""
     end = len(kept)
     while end and scored[kept[end - 1]].block.label != "main" and scored[kept[end - 1]].block.tag in HEADING_TAGS:
         end -= 1
+    if len(kept) >= MIN_HEADING_ITEMS and all(scored[i].block.tag in HEADING_TAGS for i in kept[:end]):
+        return kept  # nothing but headings: they are the items (a listing's titles), not orphans
     return kept[:end]
 
 
