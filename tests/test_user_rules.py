@@ -336,3 +336,18 @@ def test_high_precision_names_why_it_dropped_a_block():
     views = next(b for b in clean(page, rules=parse_rules('precision = "high"')).blocks
                  if b.text.startswith("The views expressed in this column"))
     assert views.label != "main" and views.reasons[-1] == "inside_core"
+
+
+def test_recall_takes_in_the_story_containers_left_out_blocks_and_says_so():
+    """Leaning to recall, a block of the story's container the decision left out joins the
+    story with the reason lean_container; blocks outside the container and the <h1> do not."""
+    from cleaner.decide.core import CONTAINER_JOIN
+    rules = parse_rules('precision = "recall"')
+    found = False
+    for page in sorted((PROJECT / "fixtures" / "html").glob("*.html")):
+        balanced, recall = clean(page.read_bytes()), clean(page.read_bytes(), rules=rules)
+        for b, r in zip(balanced.blocks, recall.blocks):
+            if CONTAINER_JOIN in r.reasons:
+                found = True
+                assert r.label == "main" and b.label != "main" and r.in_story_container and r.tag != "h1"
+    assert found
