@@ -17,7 +17,8 @@ from .rules.evidence import Evidence
 from .language import SAMPLE_CHARS, UNSPACED, detect_language, stopwords
 from .declarations import Declarations, read_declarations
 from .metadata import Metadata, article_metadata, text_metadata
-from .model import Article, Block
+from .article import Article
+from .model import Block
 from .segment import ElementTable, parse_html, segment_html, segment_text
 from .decide import LEANS, decide
 from .decide.scores import score_page

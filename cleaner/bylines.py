@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from .model import Block
 
@@ -123,12 +123,13 @@ def _names_in(text: str) -> str | None:
     return None
 
 
-def block_author(blocks: list[Block], near: list[int], linked: tuple[str, ...] = (),
-                 marked: frozenset[int] = frozenset()) -> str | None:
+def block_author(blocks: list[Block], near: list[int], linked: Callable[[], Sequence[str]] = tuple,
+                 marked: Callable[[int], bool] = lambda i: False) -> str | None:
     """The writer the blocks at ``near`` (around the headline) name, by the first of: a byline
     ("By Jane Doe"), a lead word on its own followed by a name ("Written by" / "Jane Doe"), the
-    text of a link to a writer's page (``linked``) printed there, the names in a block inside an
-    element named for the writer (``marked``: "author", "byline"). Story paragraphs are not read."""
+    text of a link to a writer's page printed there (``linked()``: called only when the first two
+    find none), the names in a block inside an element named for the writer (``marked(i)``:
+    "author", "byline"). Story paragraphs are not read."""
     texts = [(i, blocks[i].text) for i in near if blocks[i].label != "main"]
     for i, text in texts:
         if len(text) <= MAX_NAME_CHARS * 3:
@@ -138,7 +139,7 @@ def block_author(blocks: list[Block], near: list[int], linked: tuple[str, ...] =
     for (i, text), (j, following) in zip(texts, texts[1:]):
         if j == i + 1 and _lead_only(text) and is_name(following):
             return clean_name(following)
-    names = {norm(n): n for n in linked if _handle(n)}
+    names = {norm(n): n for n in linked() if _handle(n)}
     if names:
         for _, text in texts:
             if len(text) <= MAX_NAME_CHARS * 3:
@@ -147,7 +148,7 @@ def block_author(blocks: list[Block], near: list[int], linked: tuple[str, ...] =
                     if f" {key} " in words:
                         return clean_name(name)
     for i, text in texts:
-        if i in marked and len(text) <= MAX_NAME_CHARS * 2:
+        if len(text) <= MAX_NAME_CHARS * 2 and marked(i):
             found = _names_in(text)
             if found:
                 return found
@@ -199,6 +200,22 @@ def site_like(text: str, site_names: Iterable[str], host: str | None) -> bool:
     return False
 
 
+def _other_title_part(block: str, sources: dict[str, list[str]], h1: list[str]) -> str | None:
+    """When the block is the last part of a "Story | Site" <title> and its first part is also an
+    <h1>, the og:title or the JSON-LD headline, that first part: the block is then the site's
+    name printed as a heading (a docs site's header). Not the other way round: a story's
+    headline printed as the <title>'s first part is no site name."""
+    whole = sources.get("title", [None])[0] if sources.get("title") else None
+    if not block or not whole:
+        return None
+    parts = [p for p in _TITLE_PARTS.split(whole) if p]
+    keys = [norm(p) for p in parts]
+    if len(parts) < 2 or norm(block) != keys[-1] or keys[0] == keys[-1]:
+        return None
+    confirmed = {norm(h) for h in h1} | {norm(v[0]) for name, v in sources.items() if name != "title" and v}
+    return parts[0] if keys[0] in confirmed else None
+
+
 def choose_title(sources: dict[str, list[str]], h1: list[str], block: str,
                  site_names: list[str], host: str | None) -> str:
     """The page's headline: the chosen block when it is one of the page's <h1>s, else the title
@@ -208,6 +225,9 @@ def choose_title(sources: dict[str, list[str]], h1: list[str], block: str,
     def is_site(text: str) -> bool:
         return site_like(text, site_names, host)
 
+    other = _other_title_part(block, sources, h1)
+    if other:
+        return other
     if block and any(norm(block) == norm(h) for h in h1) and not is_site(block):
         return block
     votes: dict[str, set[str]] = {}

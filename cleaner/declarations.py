@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from lxml import etree
@@ -17,7 +18,7 @@ from .segment import SKIP_TAGS
 
 #: Elements a page declares itself with, found in one pass in C (lxml's tag filter): a general
 #: itemprop search would walk every element again, for as much as all the rest costs.
-_DECLARING = ("meta", "link", "title", "h1", "script", "time", "a")
+_DECLARING = ("meta", "link", "title", "h1", "script", "time")
 #: A link to a writer's page: rel="author", or an address whose path names an author's page.
 _AUTHOR_HREF = re.compile(r"/(?:authors?|autor(?:en|in)?|auteurs?|autores?|redakteur(?:in)?|journalist(?:en)?|"
                           r"writers?|contributors?|byline|people|profiles?/author)[/_-]|[?&]author=", re.I)
@@ -47,7 +48,15 @@ class Declarations:
     h1: tuple[str, ...] = ()  # the texts of the first <h1>s
     times: tuple[str, ...] = ()  # the datetime attributes of the first <time>s
     tags: tuple[str, ...] = ()  # every article:tag <meta>, in order (a key the page repeats)
-    author_links: tuple[str, ...] = ()  # texts of the first links to a writer's page
+    # the parsed page, for the reads only some pages need (author_links); not compared
+    root: etree._Element | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def author_links(self) -> tuple[str, ...]:
+        """Texts of the first links to a writer's page, read on first use: most pages name their
+        writer in JSON-LD or <meta>, and testing each of a page's hundreds of links costs as much
+        as all the other declarations. Read from the tree as segmented (hidden links are gone)."""
+        return _author_links(self.root) if self.root is not None else ()
 
 
 def _text(el: etree._Element) -> str:
@@ -56,11 +65,16 @@ def _text(el: etree._Element) -> str:
 
 #: Text a reader sees in an element: not the content of the elements the segmenter prunes (script,
 #: style, textarea, select, ...: read before it prunes them).
+_SKIPPED = tuple(sorted(SKIP_TAGS))
 _VISIBLE_TEXT = etree.XPath(
-    "descendant::text()[not(ancestor::*[" + " or ".join(f"self::{tag}" for tag in sorted(SKIP_TAGS)) + "])]")
+    "descendant::text()[not(ancestor::*[" + " or ".join(f"self::{tag}" for tag in _SKIPPED) + "])]")
 
 
 def _visible_text(el: etree._Element) -> str:
+    if next(el.iterancestors(_SKIPPED), None) is not None:  # inside a <noscript>, a <template>...
+        return ""
+    if next(el.iter(_SKIPPED), None) is None:  # mostly: no XPath over each text's ancestors
+        return _text(el)
     return " ".join("".join(_VISIBLE_TEXT(el)).split())
 
 
@@ -121,19 +135,9 @@ def read_declarations(root: etree._Element) -> Declarations:
     h1: list[str] = []
     times: list[str] = []
     tags: list[str] = []
-    author_links: list[str] = []
     for node in root.iter(_DECLARING):
         tag = node.tag
-        if tag == "a":  # the most frequent: first, and cheap substring tests before the regex
-            if len(author_links) < MAX_REPEATED:
-                rel, href = node.get("rel"), node.get("href")
-                if rel and "author" in rel or href and ("aut" in href or "writer" in href or
-                                                         "people" in href or "contributor" in href) \
-                        and _AUTHOR_HREF.search(href):
-                    text = _text(node)
-                    if text:
-                        author_links.append(text)
-        elif tag == "meta":
+        if tag == "meta":
             content = node.get("content")
             if content is None:
                 continue
@@ -169,7 +173,23 @@ def read_declarations(root: etree._Element) -> Declarations:
     types: set[str] = set()
     _types(objects, types)
     return Declarations(tuple(objects), frozenset(types), meta, links, title, tuple(h1), tuple(times),
-                        tuple(tags), tuple(author_links))
+                        tuple(tags), root)
+
+
+def _author_links(root: etree._Element) -> tuple[str, ...]:
+    """Texts of the first links to a writer's page: rel="author", or an address naming one
+    (cheap substring tests before the regex: a page has hundreds of links)."""
+    found: list[str] = []
+    for node in root.iter("a"):
+        rel, href = node.get("rel"), node.get("href")
+        if rel and "author" in rel or href and ("aut" in href or "writer" in href or "people" in href or
+                                                 "contributor" in href) and _AUTHOR_HREF.search(href):
+            text = _text(node)
+            if text:
+                found.append(text)
+                if len(found) == MAX_REPEATED:
+                    break
+    return tuple(found)
 
 
 # --- the article's fields, by trust: JSON-LD, OpenGraph/article:*, <meta>, the page's blocks ----

@@ -1,4 +1,5 @@
-"""``cleaner explain``: one self-contained HTML page that shows why each block got its label.
+"""``cleaner explain`` and ``cleaner annotate``: one self-contained HTML page that shows why each
+block got its label, and a pre-labelled fixture to correct.
 
 The page lists the blocks in order, coloured by label, with score, reasons and (HTML input) the
 element path; the page's title, type and metadata at the top; counts per label that double as a
@@ -19,7 +20,8 @@ from typing import Any
 from .api import clean
 from .decode import MAX_INPUT_BYTES, clean_text_utf8, decode_bytes_utf8
 from .errors import CleanerError
-from .model import LABELS, Article
+from .article import Article
+from .model import LABELS
 from .segment import ElementTable, parse_html, segment_html
 from .user_rules import Rules, RulesError, load_rules
 from .quality.fixtures import annotation_tsv  # the fixture format is written in one place
@@ -218,8 +220,32 @@ def run_explain(args: argparse.Namespace) -> int:
     return write_page(args, annotate=False, command="explain")
 
 
+def run_annotate(args: argparse.Namespace) -> int:
+    """``cleaner annotate``: print a pre-labelled fixture for PAGE (``--html``: write the explain
+    page to label it by clicking); 2 when PAGE or the rules cannot be read."""
+    if args.html:
+        return write_page(args, annotate=True, command="annotate")
+    try:
+        data = sys.stdin.buffer.read() if args.page == "-" else Path(args.page).read_bytes()
+        article = clean(data, kind=args.kind, url=args.url, rules=args.rules)
+    except RulesError as exc:
+        print("\n".join(f"cleaner annotate: {p}" for p in exc.problems), file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"cleaner annotate: cannot read {args.page}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except CleanerError as exc:
+        print(f"cleaner annotate: {args.page}: {exc}", file=sys.stderr)
+        return 2
+    if not article.blocks:
+        print(f"cleaner annotate: {args.page}: no text blocks to label", file=sys.stderr)
+        return 2
+    sys.stdout.write(annotation_tsv(article, url=args.url))
+    return 0
+
+
 def register(subparsers: Any) -> None:
-    """Add the ``explain`` subcommand."""
+    """Add the ``explain`` and ``annotate`` subcommands."""
     p = subparsers.add_parser(
         "explain", help="write a self-contained HTML page showing each block's label and why",
         description="Clean PAGE and write one HTML file (no network use): blocks in order, coloured "
@@ -230,6 +256,18 @@ def register(subparsers: Any) -> None:
     add_page_options(p)
     p.add_argument("--language", default=None, help="ISO code; skips detection")
     p.set_defaults(func=run_explain)
+
+    a = subparsers.add_parser(
+        "annotate", help="print a new fixture labels file, pre-labelled, to correct by hand",
+        description="Clean PAGE and print NAME.labels.tsv content (label<TAB>block text per block) "
+                    "with the current decisions; save the page beside it as NAME.html or NAME.txt.",
+    )
+    a.add_argument("page", metavar="PAGE", help="page file (HTML or text, .gz ok) or - for stdin")
+    add_page_options(a)
+    a.add_argument("--html", action="store_true",
+                   help="write an HTML page instead: click blocks to relabel them, save NAME.labels.tsv")
+    a.add_argument("-o", "--output", metavar="FILE", help="--html: where to write (default NAME.annotate.html)")
+    a.set_defaults(func=run_annotate)
 
 
 def add_page_options(p: argparse.ArgumentParser) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from .bylines import block_author, choose_title, is_name, join_names, site_like, title_variants
+from .bylines import block_author, choose_title, is_name, join_names, norm, site_like, title_variants
 from .dates import UPDATED, day_first_hint, find_dates, language_day_first, parse_date, url_date
 from .declarations import (
     AUTHOR_KEYS, DATE_KEYS, MAX_TAGS, MODIFIED_KEYS, Declarations, by_id, first_string, jsonld_names,
@@ -23,6 +23,8 @@ _SITE_KEYS = ("og:site_name", "application-name", "twitter:site:name")
 _DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc.description")
 _IMAGE_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "image")
 _KEYWORD_KEYS = ("news_keywords", "keywords")
+#: Block tags that print a story's headline.
+_HEADLINE_TAGS = frozenset({"h1", "h2"})
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,9 @@ BYLINE_BEFORE, BYLINE_AFTER = 4, 12
 MAX_DATE_LINE_CHARS = 160
 #: Blocks before the story's first paragraph read for its date line (further up are menus).
 STORY_LEAD_BLOCKS = 30
+#: Blocks after the story's last paragraph read for a byline ("Text: Jane Doe" under the story);
+#: further down are teasers and comments, whose writers are not the story's.
+STORY_TAIL_BLOCKS = 10
 #: Opening characters of a story paragraph read for a dateline ("Berlin, 25. Januar 2022 –").
 DATELINE_CHARS = 40
 
@@ -97,13 +102,16 @@ def _author(declared: Declarations, objects: list[dict], ids: dict[str, dict], b
             near: list[int], element_names: dict[int, str], site_names: list[str],
             host: str | None) -> str | None:
     """The writer, from the first source that names one: JSON-LD, the <meta> author keys in
-    order, a printed byline, a link to a writer's page. A source that names the site itself
+    order, a printed byline by the headline, then one above the story or under it, a link to a
+    writer's page. A source that names the site itself
     yields to a later one naming a person, and counts when none does (a company's blog)."""
     def sources():
         yield join_names(jsonld_names(jsonld_field(objects, "author", "creator"), ids))
         for key in AUTHOR_KEYS:
             yield join_names(_split_names(declared.meta.get(key)))
-        yield block_author(blocks, near, declared.author_links, _marked(blocks, near, element_names))
+        yield block_author(blocks, near, lambda: declared.author_links,
+                           lambda i: _marked(blocks[i], element_names))
+        yield block_author(blocks, _story_frame(blocks, near))  # printed bylines only: comments are near
         yield join_names(n for n in declared.author_links[:1] if is_name(n) and " " in n)
 
     fallback = None
@@ -114,11 +122,23 @@ def _author(declared: Declarations, objects: list[dict], ids: dict[str, dict], b
     return fallback
 
 
-def _marked(blocks: list[Block], near: list[int], element_names: dict[int, str]) -> frozenset[int]:
-    """The blocks among ``near`` whose own element or its parent is named for the writer
-    (class, id or itemprop "author", "byline", "autor"...)."""
-    return frozenset(i for i in near if any(
-        _AUTHOR_NAME.search(element_names.get(e, "")) for e in blocks[i].ancestors[-MARKED_DEPTH:]))
+def _marked(block: Block, element_names: dict[int, str]) -> bool:
+    """Whether the block's own element or its parent is named for the writer (class, id or
+    itemprop "author", "byline", "autor"...); read only for the blocks a byline may be in."""
+    return any(_AUTHOR_NAME.search(element_names.get(e, "")) for e in block.ancestors[-MARKED_DEPTH:])
+
+
+def _story_frame(blocks: list[Block], near: list[int]) -> list[int]:
+    """Indexes of the blocks between the headline and the story's first paragraph and of those
+    right after its last, not around the headline already: where a byline sits when it is not
+    by the headline ("Von Jane Doe" above a long lead-in, "Text: Jane Doe" under the story)."""
+    main = [b.index for b in blocks if b.label == "main"]
+    if not main:
+        return []
+    seen = set(near)
+    start = max(near[0] if near else 0, main[0] - STORY_LEAD_BLOCKS)
+    return [i for i in (*range(start, main[0]), *range(main[-1] + 1, min(len(blocks), main[-1] + 1 + STORY_TAIL_BLOCKS)))
+            if i not in seen]
 
 
 def _split_names(value: str | None) -> list[str]:
@@ -127,6 +147,13 @@ def _split_names(value: str | None) -> list[str]:
         return []
     parts = [p.strip() for p in value.split(",")]
     return parts if len(parts) > 1 and all(" " in p for p in parts) else [value]
+
+
+def _headline_index(blocks: list[Block], headline: str) -> int | None:
+    """The block printing the headline the page's titles agreed on (where its byline and date are
+    printed), when the block chosen as the title was another one (a site name, a teaser)."""
+    key = norm(headline)
+    return next((b.index for b in blocks if b.tag in _HEADLINE_TAGS and norm(b.text) == key), None)
 
 
 def _near(blocks: list[Block], title_index: int | None) -> list[int]:
@@ -181,9 +208,17 @@ def article_metadata(declared: Declarations, blocks: list[Block], title_index: i
     objects = ranked_objects(declared)
     ids = by_id(declared)
     element_names = element_names or {}
-    near = _near(blocks, title_index)
     canonical = _absolute(declared.links.get("canonical"), url) or \
         _absolute(declared.meta.get("og:url"), url) or _absolute(first_string(jsonld_field(objects, "url")), url)
+    publisher = jsonld_names(jsonld_field(objects, "publisher"), ids)
+    site = meta_field(declared, _SITE_KEYS[:1]) or (publisher[0] if publisher else None) or \
+        next((o.get("name") for o in declared.jsonld if o.get("@type") == "WebSite"
+              and isinstance(o.get("name"), str)), None) or meta_field(declared, _SITE_KEYS[1:])
+    site_names = [n for n in (site, *publisher) if isinstance(n, str)]
+    host = urlsplit(canonical).hostname if canonical else None
+    title = _title(declared, objects, decided_title, site_names, host)
+    anchor = _headline_index(blocks, title) if title else None
+    near = _near(blocks, title_index if anchor is None else anchor)
     # a numeric date's order: the page's own unambiguous dates, else its language
     hint_text = " ".join(blocks[i].text for i in near if len(blocks[i].text) <= MAX_DATE_LINE_CHARS)
     day_first = day_first_hint(hint_text)
@@ -201,20 +236,14 @@ def article_metadata(declared: Declarations, blocks: list[Block], title_index: i
         printed += _block_dates(blocks, _story_lines(blocks, near), day_first)
         published = _printed_and_declared(printed, declared_published, (modified, timed)) or \
             declared_published or timed or (printed[0][0] if printed else None) or url_date(canonical or url)
-    publisher = jsonld_names(jsonld_field(objects, "publisher"), ids)
-    site = meta_field(declared, _SITE_KEYS[:1]) or (publisher[0] if publisher else None) or \
-        next((o.get("name") for o in declared.jsonld if o.get("@type") == "WebSite"
-              and isinstance(o.get("name"), str)), None) or meta_field(declared, _SITE_KEYS[1:])
     description = meta_field(declared, _DESCRIPTION_KEYS) or jsonld_field(objects, "description")
     image = _absolute(meta_field(declared, _IMAGE_KEYS) or first_string(jsonld_field(objects, "image")),
                       canonical or url)
     license_ = declared.links.get("license") or first_string(jsonld_field(objects, "license")) or \
         meta_field(declared, ("license", "dcterms.license"))
-    site_names = [n for n in (site, *publisher) if isinstance(n, str)]
-    host = urlsplit(canonical).hostname if canonical else None
     author = _author(declared, objects, ids, blocks, near, element_names, site_names, host)
     return Metadata(
-        title=_title(declared, objects, decided_title, site_names, host),
+        title=title,
         author=author, date=published, date_modified=modified,
         site_name=site.strip() if isinstance(site, str) and site.strip() else None,
         description=" ".join(description.split()) if isinstance(description, str) and description.strip() else None,

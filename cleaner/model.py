@@ -1,4 +1,5 @@
-"""The data the pipeline passes around: a Block per piece of page text, an Article per page."""
+"""The data the pipeline passes around: a Block per piece of page text, its labels and structure
+fields (an Article, what clean() returns, is :mod:`cleaner.article`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -30,15 +31,62 @@ STRUCTURE_DEFAULTS: dict[str, Any] = {
 STRUCTURE_FIELDS: tuple[str, ...] = tuple(STRUCTURE_DEFAULTS)
 SNAPSHOT_FIELDS: tuple[str, ...] = STRUCTURE_FIELDS[:11]
 
+# ---- the snapshot: the segmenter writes it (with cleaner.structure's notes), a Block reads it ----
+
+_LISTS = frozenset({"ul", "ol", "menu"})
+_CELLS = frozenset({"td", "th"})
+#: Heading tags and their levels.
+HEADING_LEVELS: dict[str, int] = {f"h{n}": n for n in range(1, 7)}
+#: Block-level elements whose nesting the segmenter's walk snapshots for each block.
+SHAPE_TAGS = frozenset({"li", "table", "thead", "tr", "pre", "blockquote"} | _LISTS | _CELLS | set(HEADING_LEVELS))
+
+
+def read_snapshot(shape: tuple | None) -> dict[str, Any]:
+    """The snapshot fields of a block (:data:`SNAPSHOT_FIELDS`) from its snapshot of open
+    structural elements (tag, element id, note; outermost first); the defaults for None. The
+    note of a <pre> is its code's language (:func:`cleaner.structure.code_language`). A heading
+    inside a list item keeps the item's id but is no list entry: it titles the item."""
+    values = {name: STRUCTURE_DEFAULTS[name] for name in SNAPSHOT_FIELDS}
+    depth, item, in_head = 0, -1, False
+    for tag, eid, note in shape or ():  # outer to inner: an inner element overrides an outer one
+        if tag in _LISTS:
+            depth += 1
+            values["ordered"] = tag == "ol"
+        elif tag == "li":
+            item = eid
+        elif tag in _CELLS:
+            values["cell"], values["header"] = eid, in_head or tag == "th"
+        elif tag == "tr":
+            values["row"] = eid
+        elif tag == "table":  # a table inside a cell starts afresh
+            values.update(table=eid, row=-1, cell=-1, header=False)
+            in_head = False
+        elif tag == "thead":
+            in_head = True
+        elif tag == "pre":
+            values["pre"], values["lang"] = eid, note
+        elif tag == "blockquote":
+            values["quote"] = eid
+        else:
+            values["level"] = HEADING_LEVELS[tag]
+    values["item"] = item
+    if item >= 0 and not values["level"]:
+        values["list_depth"] = max(depth, 1)
+    else:
+        values["ordered"] = False
+    if values["row"] < 0:  # a caption or stray cell outside any row is not a table row
+        values.update(cell=-1, header=False)
+    return values
+
 
 def _from_snapshot(name: str, doc: str) -> property:
     """A structure field read from the block's snapshot (see Block), filled for all of them at
-    the first read or write of any."""
+    the first read or write of any: most blocks of a page (menus, footers) are never rendered,
+    so their structure costs nothing."""
     def get(self: Block) -> Any:
         values = self.__dict__.get("_structure")
         if values is None:
-            from .structure import resolve_structure  # structure imports this module
-            values = self._structure = resolve_structure(self.shape)
+            values = self._structure = read_snapshot(self.shape)
         return values[name]
 
     def set_(self: Block, value: Any) -> None:
@@ -77,7 +125,7 @@ class Block:
     # be told apart.
     shape: tuple | None = field(default=None, init=False, repr=False, compare=False)
     level = _from_snapshot("level", "heading level 1-6, 0 when not a heading")
-    list_depth = _from_snapshot("list_depth", "1 for a top-level list item, 2 nested once...; 0: not an item")
+    list_depth = _from_snapshot("list_depth", "1 for a top-level list item, 2 nested once...; 0: not an item (a heading never is)")
     ordered = _from_snapshot("ordered", "the innermost list is numbered (<ol>)")
     item = _from_snapshot("item", "the list item (<li>) holding the block")
     table = _from_snapshot("table", "the innermost table holding the block")
@@ -109,83 +157,3 @@ class Block:
                 out[name] = [list(v) for v in value] if name == "links" else (
                     list(value) if isinstance(value, tuple) else value)
         return out
-
-
-@dataclass
-class Article:
-    """What :func:`cleaner.clean` returns: the title, the story body and every block with its label."""
-
-    title: str
-    paragraphs: list[str]
-    language: str | None
-    blocks: list[Block]
-    kind: str
-    url: str | None = None  # as given, else the page's canonical address
-    reason: str | None = None  # why the body is empty, when it is
-    # what the page declares or prints about itself (cleaner.metadata); None when it is silent
-    author: str | None = None  # several joined by "; "
-    date: str | None = None  # published, YYYY-MM-DD
-    date_modified: str | None = None
-    site_name: str | None = None
-    description: str | None = None
-    canonical_url: str | None = None
-    image: str | None = None
-    tags: list[str] = field(default_factory=list)
-    license: str | None = None
-    page_type: str = "other"  # article, forum, product, listing, collection, documentation, service, other
-    page_type_reasons: list[str] = field(default_factory=list)  # what decided page_type
-    comments: list[str] | None = None  # reader comments, in order; None unless asked for
-
-    @property
-    def text(self) -> str:
-        """The body: main paragraphs in order, separated by blank lines."""
-        return "\n\n".join(self.paragraphs)
-
-    def to_markdown(self) -> str:
-        """The article as Markdown (CommonMark with GFM tables): title, then the story with its
-        headings, lists, tables, code, quotes (and links and images when clean() recorded them)."""
-        from .render import to_markdown  # render imports this module
-        return to_markdown(self)
-
-    def to_html(self) -> str:
-        """The article as a small semantic HTML5 document, every piece of page text escaped."""
-        from .render import to_html
-        return to_html(self)
-
-    def to_dict(self, *, blocks: bool = True) -> dict[str, Any]:
-        """JSON-ready view of the article (``blocks=False`` leaves out the per-block detail)."""
-        out: dict[str, Any] = {
-            "url": self.url,
-            "kind": self.kind,
-            "title": self.title,
-            "author": self.author,
-            "date": self.date,
-            "date_modified": self.date_modified,
-            "site_name": self.site_name,
-            "description": self.description,
-            "canonical_url": self.canonical_url,
-            "image": self.image,
-            "tags": list(self.tags),
-            "license": self.license,
-            "language": self.language,
-            "text": self.text,
-            "reason": self.reason,
-            "page_type": self.page_type,
-            "page_type_reasons": list(self.page_type_reasons),
-        }
-        if self.comments is not None:
-            out["comments"] = list(self.comments)
-        if blocks:
-            out["blocks"] = [b.to_dict() for b in self.blocks]
-        return out
-
-
-#: The fields of :meth:`Article.to_dict` (without ``blocks``), in its order, with their Spark SQL
-#: types: Spark's output schema is built from this, and a test keeps it equal to to_dict's keys.
-RECORD_SCHEMA: tuple[tuple[str, str], ...] = (
-    ("url", "string"), ("kind", "string"), ("title", "string"), ("author", "string"),
-    ("date", "string"), ("date_modified", "string"), ("site_name", "string"),
-    ("description", "string"), ("canonical_url", "string"), ("image", "string"),
-    ("tags", "array<string>"), ("license", "string"), ("language", "string"), ("text", "string"),
-    ("reason", "string"), ("page_type", "string"), ("page_type_reasons", "array<string>"),
-)

@@ -11,11 +11,27 @@ from __future__ import annotations
 import html
 import json
 import re
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 from urllib.parse import quote as url_quote, urljoin
 
-from .model import Article, Block
+from .model import Block
 from .structure import TEXT_ITEM
+
+
+class ArticleView(Protocol):
+    """What the renderer reads of an Article (:class:`cleaner.article.Article`, whose to_markdown and
+    to_html call this module: the Article sits above the renderer, which names only these)."""
+
+    title: str
+    paragraphs: list[str]
+    language: str | None
+    blocks: list[Block]
+    url: str | None
+
+    @property
+    def text(self) -> str: ...
+
+    def to_dict(self, *, blocks: bool = True) -> dict[str, Any]: ...
 
 #: Every output format, in the order the CLI lists them.
 FORMATS = ("txt", "md", "html", "json", "jsonl")
@@ -25,7 +41,7 @@ FORMATS = ("txt", "md", "html", "json", "jsonl")
 LAYOUT_ROW_CHARS = 1500
 
 
-def render(article: Article, fmt: str, *, source: str | None = None, blocks: bool = False) -> str:
+def render(article: ArticleView, fmt: str, *, source: str | None = None, blocks: bool = False) -> str:
     """The article as ``txt`` (body only), ``md`` (title heading + structured body), ``html``
     (a semantic HTML5 document) or ``json``/``jsonl`` text, ending in a newline (empty when there
     is nothing to write). ``source`` and ``blocks`` go into the JSON record only."""
@@ -42,7 +58,7 @@ def render(article: Article, fmt: str, *, source: str | None = None, blocks: boo
     raise ValueError(f"unknown format {fmt!r}")
 
 
-def record(article: Article, *, source: str | None = None, blocks: bool = False) -> dict[str, Any]:
+def record(article: ArticleView, *, source: str | None = None, blocks: bool = False) -> dict[str, Any]:
     """The JSON record that ``json``/``jsonl`` output writes (``source`` first when given); Spark
     takes it as it is instead of parsing the rendered line back."""
     out: dict[str, Any] = {"source": source} if source is not None else {}
@@ -67,7 +83,7 @@ class Unit(NamedTuple):
     new_item: bool = True  # item: starts a list item (False: a further paragraph of the previous one)
 
 
-def story_blocks(article: Article) -> list[Block] | None:
+def story_blocks(article: ArticleView) -> list[Block] | None:
     """The blocks the body is made of, plus (when images were recorded) the images and captions
     among them; None when the blocks do not line up with the paragraphs (render those plainly)."""
     main = [b for b in article.blocks if b.label == "main"]
@@ -84,19 +100,22 @@ def story_blocks(article: Article) -> list[Block] | None:
     return picked
 
 
-def story_units(article: Article) -> list[Unit]:
+def story_units(article: ArticleView) -> list[Unit]:
     """The body as units, in order: consecutive blocks of one code block or table row are one
     unit; a table is one unit of its rows."""
     blocks = story_blocks(article)
     if blocks is None:
         return [Unit("para", (_plain(p),)) for p in article.paragraphs]
     units: list[Unit] = []
+    titled = -1  # the list item whose heading came last: its other blocks are its section's text
     i = 0
     while i < len(blocks):
         b = blocks[i]
         if b.code is not None:
             j = _run(blocks, i, lambda x: x.code is not None and x.pre == b.pre)
-            units.append(Unit("code", tuple(blocks[i:j])))
+            code = Unit("code", tuple(blocks[i:j]))
+            if not _line_numbers(code):
+                units.append(code)
         elif b.row >= 0:
             j = _run(blocks, i, lambda x: x.row >= 0 and x.table == b.table and x.code is None)
             units.extend(_table_units(blocks[i:j]))
@@ -107,9 +126,19 @@ def story_units(article: Article) -> list[Unit]:
                 units.append(Unit("para", (b,), b.quote))
         else:
             j = i + 1
-            units.append(_text_unit(b, units[-1] if units else None))
+            units.append(_text_unit(b, units[-1] if units else None, titled))
+            if b.level:
+                titled = b.item
         i = j
     return units
+
+
+def _line_numbers(u: Unit) -> bool:
+    """A <pre> of nothing but consecutive line numbers: the gutter a highlighter sets beside its
+    code (in a table cell or a float), not code of its own."""
+    numbers = code_text(u).split()
+    return len(numbers) >= 2 and all(n.isascii() and n.isdigit() for n in numbers) and \
+        all(int(b) == int(a) + 1 for a, b in zip(numbers, numbers[1:]))
 
 
 def _plain(text: str) -> Block:
@@ -124,13 +153,16 @@ def _run(blocks: list[Block], i: int, same) -> int:
     return j
 
 
-def _text_unit(b: Block, prev: Unit | None) -> Unit:
-    """A heading, list item (a heading inside an item stays in its item) or paragraph."""
-    if b.list_depth:
-        continues = prev is not None and prev.kind == "item" and prev.blocks[0].item == b.item
-        return Unit("item", (b,), level=b.list_depth, new_item=not continues)
+def _text_unit(b: Block, prev: Unit | None, titled: int = -1) -> Unit:
+    """A heading (also inside a list item: the item is a titled card or section, and a Markdown
+    reader takes only a line that starts with "#" for a heading), list item or paragraph. The
+    other blocks of an item ``titled`` by a heading are its paragraphs: a list marker after
+    the heading would number each card "1." anew."""
     if b.level:
         return Unit("heading", (b,), level=b.level)
+    if b.list_depth and b.item != titled:
+        continues = prev is not None and prev.kind == "item" and prev.blocks[0].item == b.item
+        return Unit("item", (b,), level=b.list_depth, new_item=not continues)
     return Unit("para", (b,), b.quote)
 
 
@@ -233,12 +265,13 @@ def _md_inline(text: str, links: tuple, base: str | None, where: str = "block") 
     return "".join(parts)
 
 
-def to_markdown(article: Article) -> str:
+def to_markdown(article: ArticleView) -> str:
     """The article as Markdown: ``# title`` then the story with its structure."""
     chunks: list[tuple[str, int, bool]] = []  # (text, quote id, joined by one newline)
     if article.title:
         chunks.append(("# " + md_escape(" ".join(article.title.split()), "heading"), -1, False))
-    items: list[list] = []  # open list items, outermost first: [item id, content column, number, ordered]
+    # open list items, outermost first: [item id, content column, number, ordered, page depth]
+    items: list[list] = []
     base = article.url
     for u in story_units(article):
         b = u.blocks[0]
@@ -266,10 +299,12 @@ def _md_item(u: Unit, items: list[list], base: str | None) -> tuple[str, int, bo
     open_ids = [entry[0] for entry in items]
     if not u.new_item and b.item in open_ids:
         del items[open_ids.index(b.item) + 1:]
-        return " " * items[-1][1] + _md_item_text(b, b.text, base), u.quote, False
-    depth = min(u.level, len(items) + 1)
-    sibling = items[depth - 1] if len(items) >= depth else None
-    del items[depth - 1:]
+        return " " * items[-1][1] + _md_inline(b.text, b.links, base), u.quote, False
+    sibling = None  # the open item at the same page depth: this one follows it
+    while items and items[-1][4] >= u.level:
+        closed = items.pop()
+        if closed[4] == u.level:
+            sibling = closed
     number, text = _own_marker(b.text)
     ordered = bool(number) or (number is None and b.ordered)
     if not (number is None or text):  # only a marker: keep the text as it is
@@ -280,16 +315,9 @@ def _md_item(u: Unit, items: list[list], base: str | None) -> tuple[str, int, bo
         marker = f"{n}."
     else:
         n, marker = 0, "-"
-    items.append([b.item, indent + len(marker) + 1, n, ordered])
-    line = " " * indent + marker + " " + _md_item_text(b, text, base)
-    return line, u.quote, sibling is not None or depth > 1
-
-
-def _md_item_text(b: Block, text: str, base: str | None) -> str:
-    """An item's content: its text, as a heading when the item holds one (``- ### Title``)."""
-    if b.level:
-        return "#" * b.level + " " + _md_inline(text, b.links, base, "heading")
-    return _md_inline(text, b.links, base)
+    items.append([b.item, indent + len(marker) + 1, n, ordered, u.level])
+    line = " " * indent + marker + " " + _md_inline(text, b.links, base)
+    return line, u.quote, sibling is not None or len(items) > 1
 
 
 def _md_table(u: Unit, base: str | None) -> str:
@@ -352,7 +380,7 @@ def _html_inline(text: str, links: tuple, base: str | None) -> str:
     )
 
 
-def to_html(article: Article) -> str:
+def to_html(article: ArticleView) -> str:
     """The article as a small semantic HTML5 document: h1..h6, p, ul/ol/li, table, pre/code,
     blockquote, figure; every piece of page text escaped."""
     esc = html.escape
@@ -363,7 +391,7 @@ def to_html(article: Article) -> str:
     out += ["</head>", "<body>", "<article>"]
     if article.title:
         out.append(f"<h1>{esc(article.title, quote=False)}</h1>")
-    lists: list[str] = []  # open list tags, outermost first (each with an open <li>)
+    lists: list[tuple[str, int]] = []  # open lists (tag, page depth), outermost first, each with an open <li>
     quote = -1
     base = article.url
     for u in story_units(article):
@@ -380,7 +408,7 @@ def to_html(article: Article) -> str:
         if u.kind == "heading":
             out.append(f"<h{u.level}>{inline}</h{u.level}>")
         elif u.kind == "item":
-            _html_item(out, lists, u, f"<h{b.level}>{inline}</h{b.level}>" if b.level else inline)
+            _html_item(out, lists, u, inline)
         elif u.kind == "table":
             out.append(_html_table(u, base))
         elif u.kind == "code":
@@ -398,27 +426,26 @@ def to_html(article: Article) -> str:
     return "\n".join(out) + "\n"
 
 
-def _close_lists(out: list[str], lists: list[str], keep: int) -> None:
+def _close_lists(out: list[str], lists: list[tuple[str, int]], keep: int) -> None:
     while len(lists) > keep:
-        out.append(f"</li></{lists.pop()}>")
+        out.append(f"</li></{lists.pop()[0]}>")
 
 
-def _html_item(out: list[str], lists: list[str], u: Unit, inline: str) -> None:
+def _html_item(out: list[str], lists: list[tuple[str, int]], u: Unit, inline: str) -> None:
     """Open or continue a list item at its depth, opening and closing lists around it."""
     if not u.new_item and lists:
-        _close_lists(out, lists, min(u.level, len(lists)))
+        _close_lists(out, lists, sum(level <= u.level for _, level in lists))
         out.append(f"<p>{inline}</p>")
         return
     tag = "ol" if u.blocks[0].ordered else "ul"
-    depth = min(u.level, len(lists) + 1)
-    _close_lists(out, lists, depth)
-    if len(lists) == depth and lists[-1] != tag:
-        _close_lists(out, lists, depth - 1)
-    if len(lists) == depth:
+    keep = sum(level < u.level for _, level in lists)  # the lists this item is nested in
+    same = len(lists) > keep and lists[keep] == (tag, u.level)
+    _close_lists(out, lists, keep + same)
+    if same:
         out.append("</li>")
     else:
         out.append(f"<{tag}>")
-        lists.append(tag)
+        lists.append((tag, u.level))
     out.append(f"<li>{inline}")
 
 

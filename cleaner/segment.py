@@ -15,8 +15,8 @@ from lxml import etree
 
 from .markup import flatten_nesting, prepare_markup
 from .errors import CleanerError
-from .model import Block
-from .structure import NOTED_TAGS, SHAPE_TAGS, infer_text_structure, shape_note
+from .model import SHAPE_TAGS, Block
+from .structure import code_language, infer_text_structure
 
 #: Elements whose content is never page text. Ruby annotations (<rt> readings printed over
 #: kanji, <rp> fallback brackets) are pronunciation aids: read as text they double every word.
@@ -348,8 +348,7 @@ def segment_html(root: etree._Element, *, links: bool = False, images: bool = Fa
                 break
             block_tags.append(tag)
             if tag in SHAPE_TAGS:
-                shapes.append((tag, len(tags), shape_note(tag, el, shapes, ids, open_nodes)
-                               if tag in NOTED_TAGS else None))
+                shapes.append((tag, len(tags), code_language(el) if tag == "pre" else None))
                 if tag == "pre":
                     pre_depth = w.pre_depth = pre_depth + 1
         open_nodes.append(el)

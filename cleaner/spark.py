@@ -24,7 +24,7 @@ from cleaner.batch.inputs import Passed, Source, classify, discover, inside
 from cleaner.batch.worker import Task, clean_record
 from cleaner.decode import MAX_INPUT_BYTES
 from cleaner.errors import CleanerError
-from cleaner.model import RECORD_SCHEMA
+from cleaner.article import RECORD_SCHEMA
 from cleaner.user_rules import RulesError, checked_rules
 from cleaner.warc import WarcStats, iter_warc_pages
 
@@ -243,7 +243,7 @@ def clean_dataframe(
     """Add the cleaned columns to a DataFrame of pages (content as binary or string), for your own jobs.
 
     Output schema: the input columns (without ``content_col`` unless ``keep_content``), then the
-    Article's record fields (:data:`cleaner.model.RECORD_SCHEMA` after ``url``: kind, title,
+    Article's record fields (:data:`cleaner.article.RECORD_SCHEMA` after ``url``: kind, title,
     metadata, language, text, reason) and ``error`` (why the page could not be cleaned; the others
     are null then). No row fails the job. ``rules`` is a user rules file, read here and shipped
     with the job (RulesError when bad).

@@ -2,10 +2,10 @@
 
 The segmenter's walk keeps a small stack of the open structural elements (lists, items, tables,
 rows, cells, <pre>, quotes, headings) and gives a block opened inside any of them a snapshot of
-that stack (a tuple of tags, element ids and notes: no element kept). The snapshot is
-read into the block's structure fields only when one of them is first read
-(:func:`resolve_structure`, called by the Block's field properties): most blocks of a page
-(menus, footers) are never rendered, so their structure costs nothing. Flat text gets
+that stack (:data:`cleaner.model.SHAPE_TAGS`; tags, element ids and notes, no element kept; a
+<pre>'s note is its code's language, :func:`code_language`). The Block reads its snapshot into
+its structure fields when one is first asked for (:func:`cleaner.model.read_snapshot`): most
+blocks of a page (menus, footers) are never rendered, so their structure costs nothing. Flat text gets
 :func:`infer_text_structure`. Neither changes a block's text or tag (the decision reads those).
 """
 from __future__ import annotations
@@ -14,80 +14,13 @@ import re
 
 from lxml import etree
 
-from .model import SNAPSHOT_FIELDS, STRUCTURE_DEFAULTS, Block
-
-#: Block-level elements whose nesting the walk tracks for the renderer.
-SHAPE_TAGS = frozenset({
-    "ul", "ol", "menu", "li", "table", "thead", "tr", "td", "th", "pre", "blockquote",
-    "h1", "h2", "h3", "h4", "h5", "h6",
-})
-_LISTS = frozenset({"ul", "ol", "menu"})
-#: Structural elements the walk notes something about when they open (see shape_note).
-NOTED_TAGS = frozenset({"pre", "h1", "h2", "h3", "h4", "h5", "h6"})
-_HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_CELLS = frozenset({"td", "th"})
+from .model import Block
 
 #: A language named in a class: "language-python", "lang-js", "highlight-source-python" (GitHub),
 #: "highlight-python" (Sphinx), "brush: js" (SyntaxHighlighter).
 _LANG_CLASS = re.compile(r"(?:^|\s)(?:language|lang|highlight-source|highlight|brush)(?:-|:\s*)([A-Za-z0-9_+#.-]+)")
 #: Class-named "languages" that say there is none.
 _NO_LANGUAGE = frozenset({"none", "default", "nohighlight", "plain", "plaintext", "text", "txt"})
-
-
-def shape_note(tag: str, el: etree._Element, shapes: list, ids: list[int], open_nodes: list) -> object:
-    """What the walk notes when a <pre> or heading opens (None for other tags): the code's
-    language; for a heading inside a list item, whether that item is alone in its list."""
-    if tag == "pre":
-        return code_language(el)
-    if tag in _HEADINGS:
-        for entry in reversed(shapes):
-            if entry[0] == "li":  # open_nodes has the walk's start parent before the elements ids lists
-                return _lone_item(open_nodes[ids.index(entry[1]) + 1])
-    return None
-
-
-def resolve_structure(shape: tuple | None) -> dict[str, object]:
-    """The snapshot fields of a block (see model.SNAPSHOT_FIELDS) from its snapshot of open
-    structural elements (tag, element id, note; outermost first); the defaults for None."""
-    values = {name: STRUCTURE_DEFAULTS[name] for name in SNAPSHOT_FIELDS}
-    depth, item, in_head, lone = 0, -1, False, False
-    for tag, eid, note in shape or ():  # outer to inner: an inner element overrides an outer one
-        if tag in _LISTS:
-            depth += 1
-            values["ordered"] = tag == "ol"
-        elif tag == "li":
-            item = eid
-        elif tag in _CELLS:
-            values["cell"], values["header"] = eid, in_head or tag == "th"
-        elif tag == "tr":
-            values["row"] = eid
-        elif tag == "table":  # a table inside a cell starts afresh
-            values.update(table=eid, row=-1, cell=-1, header=False)
-            in_head = False
-        elif tag == "thead":
-            in_head = True
-        elif tag == "pre":
-            values["pre"], values["lang"] = eid, note
-        elif tag == "blockquote":
-            values["quote"] = eid
-        else:
-            values["level"], lone = _HEADINGS[tag], bool(note)
-    if item >= 0 and not (values["level"] and lone):
-        values.update(item=item, list_depth=max(depth, 1))
-    else:
-        values["ordered"] = False
-    if values["row"] < 0:  # a caption or stray cell outside any row is not a table row
-        values.update(cell=-1, header=False)
-    return values
-
-
-def _lone_item(li: etree._Element) -> bool:
-    """A list item with no sibling items: a wrapper (``<ul><li><h2>``), so a heading in it is
-    a heading, not a list entry; a heading in one of several items is an entry's title."""
-    for sibling in (li.getprevious(), li.getnext()):
-        if sibling is not None and sibling.tag == "li":
-            return False
-    return True
 
 
 def code_language(pre: etree._Element) -> str | None:

@@ -255,6 +255,6 @@ def test_cleaner_error_is_a_value_error():
 
 def test_record_schema_lists_exactly_what_to_dict_writes():
     """Spark builds its output schema from RECORD_SCHEMA: a field added to to_dict must be added there."""
-    from cleaner.model import RECORD_SCHEMA
+    from cleaner.article import RECORD_SCHEMA
     record = clean("<html><head><title>A</title></head><body><p>One paragraph of text here.</p></body></html>").to_dict(blocks=False)
     assert list(record) == [name for name, _ in RECORD_SCHEMA]

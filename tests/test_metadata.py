@@ -268,3 +268,54 @@ def test_a_script_inside_the_h1_is_not_part_of_the_title_candidate():
         assert "var s" not in got.title, field
     got = clean("the <h1><div>the the <p><textarea>var s = '<div></div>';</textarea>", kind="html")
     assert "var s" not in got.title  # found by the property test
+
+
+def test_the_site_part_of_a_story_site_title_printed_as_an_h1_yields_to_the_story_part():
+    title = ["Quick start guide — Widget Docs", "Widget Docs", "Quick start guide"]
+    # the block is the site's heading; the <title>'s first part is the page's other <h1>
+    assert choose_title({"title": title}, ["Widget Docs", "Quick start guide¶"], "Widget Docs", [], None) \
+        == "Quick start guide"
+    # not the other way round: a headline that is the <title>'s first part stays
+    assert choose_title({"title": title}, ["Widget Docs", "Quick start guide"], "Quick start guide", [], None) \
+        == "Quick start guide"
+    # nothing confirms the first part: the block (an h1) stays
+    assert choose_title({"title": title}, ["Widget Docs"], "Widget Docs", [], None) == "Widget Docs"
+
+
+def test_the_byline_is_read_under_the_agreed_headline_when_the_block_chosen_was_another():
+    head = ('<meta property="og:title" content="Council approves the harbour plan">'
+            '<title>Council approves the harbour plan | Harbour Times</title>')
+    nav = "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(20))
+    a = page(head, f"<p class='logo'>Harbour Times</p><ul>{nav}</ul>"
+                   "<h2>Council approves the harbour plan</h2><p>By Mara Quint</p>")
+    assert a.title == "Council approves the harbour plan"
+    assert a.author == "Mara Quint"
+
+
+def test_links_to_writers_pages_are_read_only_when_needed():
+    body = "<h1>Council approves the plan</h1><p><a href='/author/mara-quint/'>Mara Quint</a> | 2 May 2024</p>"
+    d = declarations("", body)
+    assert "author_links" not in d.__dict__  # not read yet
+    assert d.author_links == ("Mara Quint",)
+    # the printed link text names the writer; a declared writer is taken without reading links
+    assert page("", body).author == "Mara Quint"
+    assert page('<meta name="author" content="Ann Lee">', body).author == "Ann Lee"
+
+
+def test_a_block_inside_an_element_named_for_the_writer_gives_the_name():
+    a = page("", "<h1>Council approves the plan</h1><div class='post-author'><span>mquint</span></div>")
+    assert a.author == "mquint"
+    b = page("", "<h1>Council approves the plan</h1><div class='sidebar'><span>mquint</span></div>")
+    assert b.author is None
+
+
+def test_a_byline_under_the_story_is_read_but_not_a_commenters_name():
+    a = page("", "<h1>Council approves the plan</h1>")
+    assert a.author is None
+    html = ("<html><body><h1>Council approves the plan</h1><article>"
+            + "".join(f"<p>{s} The council met on a wet evening to hear what residents had to say about the "
+                      f"plan, and many stayed late into the night.</p>" for s in "ABCDEFGHIJKLMN")
+            + "</article>{tail}</body></html>")  # past the blocks read around the headline
+    assert clean(html.format(tail="<div class='credits'>Text: Mara Quint</div>"), kind="html").author == "Mara Quint"
+    commented = html.format(tail="<div class='comment-author'>Lukas Brenner</div><div class='comment'>Nice one.</div>")
+    assert clean(commented, kind="html").author is None

@@ -95,7 +95,8 @@ def test_short_blocks_count_as_gold_only_with_a_neighbour() -> None:
 
 
 def test_block_errors_match_repeated_blocks_as_a_multiset() -> None:
-    from cleaner.model import Article, Block
+    from cleaner.article import Article
+    from cleaner.model import Block
 
     bench = _bench()
     gold = "Mix the flour with two eggs and stir well.\n\nBake for twenty minutes at 180 degrees."

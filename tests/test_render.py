@@ -13,8 +13,9 @@ from hypothesis import given, settings, strategies as st
 from lxml import etree
 from markdown_it import MarkdownIt
 
+import cleaner
 from cleaner import clean
-from cleaner.model import Article
+from cleaner.article import Article
 from cleaner.render import md_escape, render, to_html, to_markdown
 from cleaner.segment import parse_html, segment_html, segment_text
 
@@ -107,14 +108,22 @@ def test_an_items_paragraphs_stay_in_its_item():
     assert second_para and second_para[0].level == 3  # inside the first list item, not after the list
 
 
-def test_an_item_holding_a_heading_stays_an_item_unless_its_list_is_a_wrapper():
-    md = to_markdown(article_of("<ul><li><h2>Pick one</h2></li><li><h2>Pick two</h2></li></ul>"
-                                "<ul><li><h3>Wrapped heading</h3></li></ul>"))
-    tokens = MD.parse(md)
-    in_items = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"
-                and tokens[i - 1].type == "list_item_open"]
-    assert in_items == ["Pick one", "Pick two"]
-    assert ("h", 3, "Wrapped heading") in structure(md)
+def test_a_heading_inside_list_items_is_a_heading_and_titles_its_items_text():
+    art = article_of("<ol><li><h3>Knead the dough</h3><p>Ten minutes by hand, until smooth.</p>"
+                     "<ul><li>Flour the board first.</li><li>Keep the rest covered.</li></ul></li>"
+                     "<li><h3>Let it rise</h3><p>An hour in a warm place, covered.</p></li></ol>"
+                     "<ul><li><h2>Pick one of the boards</h2></li></ul>")
+    md = to_markdown(art)
+    assert structure(md) == [
+        ("h", 3, "Knead the dough"), ("p", "Ten minutes by hand, until smooth."),
+        ("li", 1, False, "Flour the board first."), ("li", 1, False, "Keep the rest covered."),
+        ("h", 3, "Let it rise"), ("p", "An hour in a warm place, covered."),
+        ("h", 2, "Pick one of the boards"),
+    ]
+    assert all(t.type != "ordered_list_open" for t in MD.parse(md))  # no card numbered "1." anew
+    doc = etree.fromstring(to_html(art).encode(), etree.HTMLParser())
+    assert [len(ul) for ul in doc.iter("ul")] == [2]  # the two nested items stay one list in HTML
+    assert [h.text for h in doc.iter("h3")] == ["Knead the dough", "Let it rise"]
 
 
 def test_table_with_a_marked_header_row_and_cells_kept():
@@ -146,6 +155,17 @@ def test_code_keeps_line_breaks_indentation_and_language():
     code = "def area(r):\n    if r < 0:\n        raise ValueError(r)\n\n    return 3.14 * r * r"
     html = f'<p>Example:</p><pre><code class="language-python">{code}\n</code></pre>'
     assert structure(to_markdown(article_of(html)))[1] == ("code", "python", code + "\n")
+
+
+def test_a_line_number_gutter_beside_code_is_not_rendered_as_code():
+    gutter = "<td class='gutter'><pre>1\n2\n3</pre></td>"
+    html = (f"<p>The loop:</p><table><tr>{gutter}<td class='code'><pre>for i in range(3):\n"
+            "    total += i\nprint(total)</pre></td></tr></table>"
+            "<pre>10\n20\n40</pre>")  # numbers that do not count up by one are content
+    art = article_of(html)
+    assert [s for s in structure(to_markdown(art)) if s[0] == "code"] == [
+        ("code", "", "for i in range(3):\n    total += i\nprint(total)\n"), ("code", "", "10\n20\n40\n")]
+    assert "1 2 3" in art.paragraphs  # the body keeps every main block; only the Markdown leaves it out
 
 
 @pytest.mark.parametrize("html, lang", [
@@ -267,7 +287,7 @@ def test_images_with_their_captions_only_when_asked():
             '<figure><img src="/p/boat.jpg" alt=""><figcaption>A boat in the basin.</figcaption></figure>'
             "<p>After the photo, more of the story.</p>")
     plain = clean(html, kind="html", url="https://news.example/s/1")
-    assert "![" not in plain.to_markdown()
+    assert "![" not in to_markdown(plain)
     art = article_of(html, url="https://news.example/s/1", images=True)
     for b in art.blocks:  # as the decision labels them: images and captions are not story text
         if b.image or b.tag == "figcaption":
@@ -317,7 +337,8 @@ def test_txt_is_the_plain_body_and_json_carries_structured_blocks():
     heading, row, code = rec["blocks"]
     assert heading["level"] == 2 and row["cells"] == ["k", "v"] and row["header"] is True
     assert code["code"] == "x\n y" and "level" not in code
-    assert render(art, "md") == art.to_markdown() and render(art, "html") == art.to_html()
+    assert render(art, "md") == to_markdown(art) and render(art, "html") == to_html(art)
+    assert cleaner.to_markdown is to_markdown and cleaner.to_html is to_html  # the package face
 
 
 def test_clean_command_formats_and_links(tmp_path):
@@ -341,3 +362,11 @@ def test_clean_command_formats_and_links(tmp_path):
     assert "[the minutes](https://town.example/minutes/2)" in md
     assert "<ol>" in run("--format", "html") and "](" not in run("--format", "md")
     assert json.loads(run("--format", "jsonl"))["title"] == "Harbour wall repairs agreed"
+
+
+def test_article_methods_are_the_one_renderer():
+    """article.to_markdown()/to_html() (the library's calls) give what render, batch and clean print."""
+    art = article_of("<h1>Top story title</h1><p>Intro text here, a sentence long enough.</p>"
+                     "<ul><li>first point</li><li>second point</li></ul>")
+    assert art.to_markdown() == to_markdown(art) == render(art, "md")
+    assert art.to_html() == to_html(art) == render(art, "html")

@@ -14,7 +14,7 @@ from typing import Any
 from ..api import clean
 from ..decode import gunzip
 from ..errors import CleanerError
-from ..model import Article
+from ..article import Article
 from ..render import record, render
 from ..user_rules import cached_rules
 

@@ -1,4 +1,4 @@
-"""The ``check`` and ``annotate`` subcommands: argument parsing, exit codes and messages."""
+"""The ``check`` subcommand: argument parsing, exit codes and messages."""
 from __future__ import annotations
 
 import argparse
@@ -7,12 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..api import clean
-from ..errors import CleanerError
-from ..explain import add_page_options, write_page
-from ..user_rules import FOLDER_RULES, RulesError
+from ..user_rules import FOLDER_RULES
 from .check import BASELINE_NAME, BODY_F1_TOLERANCE, ERROR, baseline_json, run_check
-from .fixtures import FixtureFormatError, annotation_tsv
+from .fixtures import FixtureFormatError
 from .report import count, junit_xml, render_text
 
 
@@ -53,32 +50,8 @@ def run_check_command(args: argparse.Namespace) -> int:
     return report.exit_code
 
 
-def run_annotate(args: argparse.Namespace) -> int:
-    """``cleaner annotate``: print a pre-labelled fixture for PAGE (``--html``: write the explain
-    page to label it by clicking); 2 when PAGE or the rules cannot be read."""
-    if args.html:
-        return write_page(args, annotate=True, command="annotate")
-    try:
-        data = sys.stdin.buffer.read() if args.page == "-" else Path(args.page).read_bytes()
-        article = clean(data, kind=args.kind, url=args.url, rules=args.rules)
-    except RulesError as exc:
-        print("\n".join(f"cleaner annotate: {p}" for p in exc.problems), file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(f"cleaner annotate: cannot read {args.page}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    except CleanerError as exc:
-        print(f"cleaner annotate: {args.page}: {exc}", file=sys.stderr)
-        return 2
-    if not article.blocks:
-        print(f"cleaner annotate: {args.page}: no text blocks to label", file=sys.stderr)
-        return 2
-    sys.stdout.write(annotation_tsv(article, url=args.url))
-    return 0
-
-
 def register(subparsers: Any) -> None:
-    """Add the ``check`` and ``annotate`` subcommands."""
+    """Add the ``check`` subcommand."""
     p = subparsers.add_parser(
         "check", help="score the cleaner on annotated fixtures and fail on regressions",
         description="Run the cleaner on every NAME.labels.tsv fixture under FIXTURES_DIR and compare "
@@ -101,15 +74,3 @@ def register(subparsers: Any) -> None:
                    help="show the block diff of every fixture, not only failing ones")
     p.add_argument("--rules", metavar="FILE", help=f"user rules for fixtures whose folder has no {FOLDER_RULES}")
     p.set_defaults(func=run_check_command)
-
-    a = subparsers.add_parser(
-        "annotate", help="print a new fixture labels file, pre-labelled, to correct by hand",
-        description="Clean PAGE and print NAME.labels.tsv content (label<TAB>block text per block) "
-                    "with the current decisions; save the page beside it as NAME.html or NAME.txt.",
-    )
-    a.add_argument("page", metavar="PAGE", help="page file (HTML or text, .gz ok) or - for stdin")
-    add_page_options(a)
-    a.add_argument("--html", action="store_true",
-                   help="write an HTML page instead: click blocks to relabel them, save NAME.labels.tsv")
-    a.add_argument("-o", "--output", metavar="FILE", help="--html: where to write (default NAME.annotate.html)")
-    a.set_defaults(func=run_annotate)

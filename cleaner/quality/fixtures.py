@@ -16,7 +16,8 @@ from typing import Any, Sequence
 
 from .metric import DocScore, score_document
 from .. import __version__
-from ..model import LABELS, Article
+from ..article import Article
+from ..model import LABELS
 from ..pages import PAGE_TYPES
 
 #: Suffix that marks an annotation file; the page beside it has the same stem.
