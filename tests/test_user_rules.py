@@ -286,6 +286,29 @@ def test_a_regex_whose_required_text_is_missing_is_not_searched():
     assert required_text(re.compile(r"^[A-Z ]{4,}$")) == ("", False)
 
 
+def test_a_regex_with_required_text_matches_in_the_blocks_holding_it_only():
+    """The needle ("Updated ") occurs in two blocks; the regex matches in one of them, and a
+    later block where the needle occurs again is still found."""
+    page = ("<p>Updated with a second thought on the matter at hand.</p><p>Updated 12 May</p>"
+            "<p>" + "The story goes on in a paragraph of plain text for a while. " * 4 + "</p><p>Updated 3 June</p>")
+    rules = parse_rules("[[rule]]\nname = \"stamp\"\nregex = '^Updated \\d'\nlabel = \"boilerplate\"\n")
+    article = clean(page, kind="html", rules=rules)
+    assert [b.text for b in article.blocks if "rule:stamp" in b.reasons] == ["Updated 12 May", "Updated 3 June"]
+
+
+@pytest.mark.parametrize("selector", ["#promo-box", "div[id*=promo]", "div.promo", "div[class*=prom]",
+                                      "#promo-box.promo", "section div.promo"])
+def test_drop_selectors_are_gated_by_the_attributes_their_names_are_in(selector):
+    """A selector naming an id is found on a page whose class values lack the name, and the
+    other way round; a page with neither name loses nothing."""
+    page = ("<html><body><section><div id='promo-box' class='promo'><p>Join the club today for free.</p></div>"
+            "<p>" + "The story goes on in a paragraph of plain text for a while. " * 4 + "</p></section></body></html>")
+    rules = parse_rules(f'[[rule]]\nname = "p"\ndrop = "{selector}"\n')
+    assert "Join the club" not in " ".join(b.text for b in clean(page, rules=rules).blocks)
+    other = page.replace("promo-box", "x-box").replace("'promo'", "'y'")
+    assert "Join the club" in " ".join(b.text for b in clean(other, rules=rules).blocks)
+
+
 def _mains(page: bytes, rules=None) -> set[int]:
     return {b.index for b in clean(page, rules=rules).blocks if b.label == "main"}
 
@@ -313,3 +336,18 @@ def test_high_precision_names_why_it_dropped_a_block():
     views = next(b for b in clean(page, rules=parse_rules('precision = "high"')).blocks
                  if b.text.startswith("The views expressed in this column"))
     assert views.label != "main" and views.reasons[-1] == "inside_core"
+
+
+def test_recall_takes_in_the_story_containers_left_out_blocks_and_says_so():
+    """Leaning to recall, a block of the story's container the decision left out joins the
+    story with the reason lean_container; blocks outside the container and the <h1> do not."""
+    from cleaner.decide.core import CONTAINER_JOIN
+    rules = parse_rules('precision = "recall"')
+    found = False
+    for page in sorted((PROJECT / "fixtures" / "html").glob("*.html")):
+        balanced, recall = clean(page.read_bytes()), clean(page.read_bytes(), rules=rules)
+        for b, r in zip(balanced.blocks, recall.blocks):
+            if CONTAINER_JOIN in r.reasons:
+                found = True
+                assert r.label == "main" and b.label != "main" and r.in_story_container and r.tag != "h1"
+    assert found

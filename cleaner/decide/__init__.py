@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .core import LEANS, Lean, find_core, label_blocks, trim_teaser_tail, trim_to_container
+from .core import LEANS, Lean, find_core, join_container, label_blocks, trim_teaser_tail, trim_to_container
 from .page_rules import (
     mark_duplicates, mark_headline_runs, mark_related_box, mark_related_lists, mark_repeated_items,
     pair_captions, related_headings,
@@ -116,9 +116,15 @@ def no_h1_in_body(page: Page) -> None:
             relabel(s, "boilerplate", H1_NOT_BODY)
 
 
+def lean_last(page: Page) -> None:
+    """A rules file's precision, last: leaning to recall, the story's container joins the story."""
+    join_container(page.scored, page.lean, page.title)
+
+
 #: The passes of :func:`decide`, in order.
 PASSES: tuple[Callable[[Page], None], ...] = (
     add_page_evidence, find_story, first_labels, take_back_story, fill_story, choose_title, no_h1_in_body,
+    lean_last,
 )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from .scores import REASON, Scored
+from .scores import REASON, Scored, relabel
 from .shapes import coherence, story_vocabulary, teaser_headline
 
 # --- thresholds ---------------------------------------------------------------------------
@@ -61,17 +61,24 @@ class Lean(NamedTuple):
     container_prose_offset: float = 0.0
     #: Outside the core, a block no boilerplate evidence names is main from this score on.
     loose_prose_score: float | None = None
+    #: Once every pass has run, a block inside the story's container (HTML) joins the story from
+    #: this score on, whatever evidence left it out (the title and <h1> keep their labels).
+    container_join_score: float | None = None
 
 
+#: Leaning to recall, a block of the story's container joins the story from this score on: a
+#: caption or a short linked line scores ~ -1 to -3; menus and share bars below that stay out.
+CONTAINER_JOIN_SCORE = -3.0
 #: The leans a rules file may ask for: "high" keeps less around the story (boilerplate evidence
 #: weighs four times in the core, prose outside it stays out); "recall" also takes blocks outside
-#: the core that read somewhat like prose and that no boilerplate evidence names. Measured by
+#: the core that read somewhat like prose and that no boilerplate evidence names, and at last the
+#: blocks of the story's container scoring CONTAINER_JOIN_SCORE or more. Measured by
 #: benchmarks/precision_knob.py (README, "Steer"); asking the core's blocks outside the story's
 #: container for solid prose added no precision on scrapinghub and cost recall on wcxb-dev.
 LEANS = {
     "high": Lean(noise_factor=4.0, container_prose_offset=math.inf),
     "balanced": Lean(),
-    "recall": Lean(loose_prose_score=1.0),
+    "recall": Lean(loose_prose_score=1.0, container_join_score=CONTAINER_JOIN_SCORE),
 }
 #: Outside the core, a block no evidence names is named by its place and length: before the
 #: story, a line up to this long is a menu entry; after it, a longer block is a teaser.
@@ -197,6 +204,23 @@ def _label_by_place(s: Scored, before_core: bool) -> tuple[str, str]:
     if before_core:
         return ("navigation" if s.feats.words <= PLACE_LINE_WORDS else "boilerplate"), BEFORE_CORE
     return ("related" if s.feats.words > PLACE_LINE_WORDS else "footer"), AFTER_CORE
+
+
+#: Leaning to recall: a block the story's container holds, taken in last.
+CONTAINER_JOIN = "lean_container"
+
+
+def join_container(scored: list[Scored], lean: Lean, title: int | None) -> None:
+    """Leaning to recall, last: the blocks of the story's container that the decision left out
+    with little against them (captions, short lines, linked asides) join the story."""
+    floor = lean.container_join_score
+    if floor is None:
+        return
+    for i, s in enumerate(scored):
+        b = s.block
+        if b.in_story_container and s.score >= floor and b.label not in ("main", "title") \
+                and b.tag != "h1" and i != title:
+            relabel(s, "main", CONTAINER_JOIN)
 
 
 def label_blocks(scored: list[Scored], start: int, end: int, lean: Lean = LEANS["balanced"]) -> None:

@@ -57,6 +57,7 @@ class _Css(NamedTuple):
     rule: Rule
     needles: tuple[str, ...]  # each must occur in the page's class and id values
     xpath: etree.XPath
+    attributes: frozenset[str]  # where the needles are: "class", "id" (both: either may hold one)
 
 
 @dataclass
@@ -67,6 +68,7 @@ class _PageRules:
     keep: list[_Css]
     phrases: list[tuple[int, Rule]]
     regexes: list[tuple[int, Rule]]
+    drop_attributes: frozenset[str] = frozenset()  # the attributes the drop selectors' needles are in
 
 
 @dataclass
@@ -88,11 +90,10 @@ class Rules:
 
     def drop_elements(self, root: etree._Element, url: str | None) -> int:
         """Remove the elements the ``drop`` rules select (their tails stay); returns how many."""
-        drop = self.for_url(url).drop
-        if not drop:
+        page = self.for_url(url)
+        if not page.drop:
             return 0
-        names = " ".join(_CLASS_VALUES(root) + _ID_VALUES(root))
-        found = [el for _, el in _selected(drop, root, names)]
+        found = [el for _, el in _selected(page.drop, root, _page_names(root, page.drop_attributes))]
         for el in found:
             parent = el.getparent()
             if parent is None:
@@ -150,10 +151,21 @@ def _name(found: dict[int, tuple[int, Evidence]], i: int, order: int, rule: Rule
         found[i] = (order, rule.evidence)
 
 
-# Class and id values of the whole page, gathered in C: a selector whose class or id the page
-# lacks cannot match, and most site rules name classes most pages do not have.
-_CLASS_VALUES = etree.XPath("descendant-or-self::*/@class")
-_ID_VALUES = etree.XPath("descendant-or-self::*/@id")
+# Class and id values of the whole page, joined into one string in C (EXSLT str:concat: one pass,
+# no Python string per attribute): a selector whose class or id the page lacks cannot match, and
+# most site rules name classes most pages do not have. Only the attributes some selector needs.
+_EXSLT = {"str": "http://exslt.org/strings"}
+_NAMES = {
+    frozenset({"class"}): etree.XPath("str:concat(//@class)", namespaces=_EXSLT),
+    frozenset({"id"}): etree.XPath("str:concat(//@id)", namespaces=_EXSLT),
+    frozenset({"class", "id"}): etree.XPath("str:concat(//@class | //@id)", namespaces=_EXSLT),
+}
+
+
+def _page_names(root: etree._Element, attributes: frozenset[str]) -> str:
+    """The page's values of ``attributes`` run together (a gate: a needle found across two values
+    only costs the selector's own pass); "" when no selector has a needle."""
+    return _NAMES[attributes](root) if attributes else ""
 
 
 def _selected(css: list[_Css], root: etree._Element, names: str) -> list[tuple[_Css, etree._Element]]:
@@ -187,9 +199,10 @@ def _keep_evidence(keep: list[_Css], blocks: list[Block], root: etree._Element, 
 
 
 def _text_evidence(page: _PageRules, blocks: list[Block], named: dict[int, tuple[int, Evidence]]) -> None:
-    """Phrases are found with str.find in the page's lower-cased text, regexes with one search
-    each over the page's text (blocks joined by newlines, so ^ and $ are a block's ends); a
-    position is mapped back to its block."""
+    """Phrases are found with str.find in the page's lower-cased text; a regex is searched in
+    the blocks that hold the text all its matches contain (str.find), or over the page's text
+    when it has none (blocks joined by newlines, so ^ and $ are a block's ends); a position is
+    mapped back to its block."""
     texts = [b.text for b in blocks]
     joined = "\n".join(texts)
     starts, pos = [], 0
@@ -213,10 +226,18 @@ def _text_evidence(page: _PageRules, blocks: list[Block], named: dict[int, tuple
                 _name(named, i, order, rule)
                 at = low.find(phrase, low_starts[i + 1] if i + 1 < len(low_starts) else len(low))
     for order, rule in page.regexes:
-        if rule.needle and rule.needle not in (low if rule.needle_folded else joined):
-            continue  # text every match contains is not on the page
-        for m in rule.pattern.finditer(joined):
-            _name(named, bisect_right(starts, m.start()) - 1, order, rule)
+        if not rule.needle:
+            for m in rule.pattern.finditer(joined):
+                _name(named, bisect_right(starts, m.start()) - 1, order, rule)
+            continue
+        # the blocks holding the text every match contains: the regex searches only those
+        text, at_starts = (low, low_starts) if rule.needle_folded else (joined, starts)
+        at = text.find(rule.needle)
+        while at != -1:
+            i = bisect_right(at_starts, at) - 1
+            if rule.pattern.search(joined, starts[i], starts[i] + len(texts[i])):
+                _name(named, i, order, rule)
+            at = text.find(rule.needle, at_starts[i + 1]) if i + 1 < len(at_starts) else -1
 
 
 def _compile_page(rules: list[Rule], host: str | None) -> _PageRules:
@@ -231,11 +252,14 @@ def _compile_page(rules: list[Rule], host: str | None) -> _PageRules:
             continue
         if rule.kind in ("drop", "keep"):
             for selector in parse(rule.selector):
-                css = _Css(order, rule, tuple(_needles(selector.parsed_tree)),
-                           etree.XPath(translator.selector_to_xpath(selector)))
+                found = _needles(selector.parsed_tree)
+                css = _Css(order, rule, tuple(n for _, n in found),
+                           etree.XPath(translator.selector_to_xpath(selector)),
+                           frozenset(a for a, _ in found))
                 (page.drop if rule.kind == "drop" else page.keep).append(css)
         else:
             (page.phrases if rule.kind == "phrase" else page.regexes).append((order, rule))
+    page.drop_attributes = frozenset().union(*(c.attributes for c in page.drop))
     return page
 
 
@@ -243,16 +267,17 @@ def _compile_page(rules: list[Rule], host: str | None) -> _PageRules:
 _CONTAINING = frozenset({"=", "~=", "*=", "^=", "$=", "|="})
 
 
-def _needles(tree) -> list[str]:
-    """Class and id names (or attribute values of class/id) a selector's matches must carry."""
+def _needles(tree) -> list[tuple[str, str]]:
+    """Class and id names (or attribute values of class/id) a selector's matches must carry, each
+    with the attribute it is in."""
     kind = type(tree).__name__
     found = []
     if kind == "Class":
-        found.append(tree.class_name)
+        found.append(("class", tree.class_name))
     elif kind == "Hash":
-        found.append(tree.id)
+        found.append(("id", tree.id))
     elif kind == "Attrib" and tree.attrib in ("class", "id") and tree.operator in _CONTAINING and tree.value:
-        found.append(tree.value.value if hasattr(tree.value, "value") else str(tree.value))
+        found.append((tree.attrib, tree.value.value if hasattr(tree.value, "value") else str(tree.value)))
     if kind == "CombinedSelector":
         return _needles(tree.selector) + _needles(tree.subselector)
     inner = getattr(tree, "selector", None)  # Negation's subselector must be absent: not read
