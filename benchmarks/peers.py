@@ -14,7 +14,8 @@ from typing import Callable
 
 #: Every extractor the bench knows, in the order tables list them.
 ALL = (
-    "cleaner", "trafilatura", "trafilatura-precision", "readability", "justext", "boilerpy3", "raw",
+    "cleaner", "trafilatura", "trafilatura-precision", "trafilatura-metadata", "readability", "justext",
+    "boilerpy3", "raw",
 )
 #: The default comparison (``raw`` is the no-cleaning baseline: every visible block of the input).
 DEFAULT = ALL
@@ -113,6 +114,19 @@ def _trafilatura(precision: bool) -> Extractor:
     return Extractor(name, _version("trafilatura"), run, note)
 
 
+def _trafilatura_metadata() -> Extractor:
+    """trafilatura as configured above, also finding the page's metadata (title, author, date,
+    ...), as clean() always does: the like-for-like speed comparison. Its text is scored."""
+    from trafilatura import bare_extraction
+
+    def run(page: str, lang: str | None) -> str:
+        doc = bare_extraction(page, include_comments=False, include_tables=True, with_metadata=True)
+        return (doc.text if doc is not None else "") or ""
+
+    return Extractor("trafilatura-metadata", _version("trafilatura"), run,
+                     "bare_extraction(include_comments=False, include_tables=True, with_metadata=True).text")
+
+
 def _readability() -> Extractor:
     from readability import Document
 
@@ -174,6 +188,8 @@ def load(name: str, mode: str) -> Extractor:
         return _cleaner(mode)
     if name in ("trafilatura", "trafilatura-precision"):
         return _trafilatura(name == "trafilatura-precision")
+    if name == "trafilatura-metadata":
+        return _trafilatura_metadata()
     if name == "readability":
         return _readability()
     if name == "justext":
