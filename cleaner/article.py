@@ -1,6 +1,6 @@
 """What :func:`cleaner.clean` returns: an Article, with its title, body, metadata and every labelled
-block. It renders itself through the one renderer (:mod:`cleaner.render`), which reads it from
-the layer below and never imports it at run time."""
+block. It renders itself through the one renderer (:mod:`cleaner.render`), which sits below it
+and knows it only as the protocol of what it reads (:class:`cleaner.story.ArticleView`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
