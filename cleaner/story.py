@@ -10,7 +10,7 @@ from .model import Block
 
 class ArticleView(Protocol):
     """What the renderer reads of an Article (:class:`cleaner.article.Article`, whose to_markdown and
-    to_html call this module: the Article sits above the renderer, which names only these)."""
+    to_html call :mod:`cleaner.render`: the Article sits above the renderer, which names only these)."""
 
     title: str
     paragraphs: list[str]
