@@ -216,8 +216,24 @@ def _other_title_part(block: str, sources: dict[str, list[str]], h1: list[str]) 
     return parts[0] if keys[0] in confirmed else None
 
 
+def without_site_suffix(title: str, site_names: list[str], host: str | None) -> str:
+    """The title without a last part that is the site's name ("Story | Site", "Story – Site.com"),
+    which a page prints in its <h1> or og:title as often as in its <title>."""
+    parts = [p for p in _TITLE_PARTS.split(title) if p]
+    if len(parts) < 2 or not site_like(parts[-1], site_names, host):
+        return title
+    return title[: title.rfind(parts[-1])].rstrip(" |–—·•»›/:-")
+
+
 def choose_title(sources: dict[str, list[str]], h1: list[str], block: str,
                  site_names: list[str], host: str | None) -> str:
+    """The page's headline (see :func:`_choose_title`) without the site's name after it."""
+    chosen = _choose_title(sources, h1, block, site_names, host)
+    return without_site_suffix(chosen, site_names, host) if chosen else chosen
+
+
+def _choose_title(sources: dict[str, list[str]], h1: list[str], block: str,
+                  site_names: list[str], host: str | None) -> str:
     """The page's headline: the chosen block when it is one of the page's <h1>s, else the title
     the most sources agree on (``sources``: each source's variants, the whole first; a part
     beats the whole it comes from at equal votes, a longer one a shorter), else the first <h1>,

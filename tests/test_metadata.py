@@ -147,6 +147,16 @@ def test_title_by_agreement():
     assert choose_title({"og": ["Other words"]}, [], "Block text", [], None) == "Block text"
 
 
+def test_the_sites_name_after_the_headline_is_dropped_wherever_it_is_printed():
+    # an <h1> that prints "Story | Site": the site's name as declared, or as the address's host
+    assert choose_title({}, ["Catering tips | Cookshack"], "Catering tips | Cookshack", ["Cookshack"], None) \
+        == "Catering tips"
+    assert choose_title({"og": ["A guide to gardens – Clay"]}, [], "", [], "clay.global") == "A guide to gardens"
+    # a last part that is not the site's name is part of the headline
+    assert choose_title({}, ["Why hike heavy? » Light packs"], "Why hike heavy? » Light packs", ["Packs Inc"],
+                        None) == "Why hike heavy? » Light packs"
+
+
 # --- the article's fields, source by source and in conflict -----------------------------------------
 
 def page(head: str = "", body: str = "", url: str | None = None):
