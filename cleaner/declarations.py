@@ -215,6 +215,11 @@ DATE_KEYS = ("article:published_time", "og:article:published_time", "og:publishe
 #: <meta> keys holding the last change.
 MODIFIED_KEYS = ("article:modified_time", "og:article:modified_time", "datemodified", "og:updated_time",
                  "dcterms.modified", "dc.date.modified", "last-modified", "lastmod")
+#: Other <meta> keys read as the publication date when none of DATE_KEYS is there: analytics and
+#: CMS keys name it in their own words ("cxenseparse:publishtime", "og:publish_date", "dc:date.created").
+_PUBLISHED_KEY = re.compile(r"publi|pub_?date|date-?pub|created|issued|release_date")
+#: ... but not a key about a later change or the end of the page's life.
+_NOT_PUBLISHED_KEY = re.compile(r"modif|updat|expir|revis|cover")
 
 
 def _is_main(obj: dict) -> int:
@@ -289,5 +294,14 @@ def meta_field(declared: Declarations, keys: tuple[str, ...]) -> str | None:
     for key in keys:
         value = declared.meta.get(key)
         if value:
+            return value
+    return None
+
+
+def published_meta(declared: Declarations) -> str | None:
+    """The value of the first <meta> key outside DATE_KEYS that names a publication date; read
+    only for a page that declares none the usual way."""
+    for key, value in declared.meta.items():
+        if value and _PUBLISHED_KEY.search(key) and not _NOT_PUBLISHED_KEY.search(key):
             return value
     return None

@@ -12,10 +12,10 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from .bylines import block_author, choose_title, is_name, join_names, norm, site_like, title_variants
-from .dates import UPDATED, day_first_hint, find_dates, language_day_first, parse_date, url_date
+from .dates import UPDATED, day_first_hint, find_dates, language_day_first, local_dates, parse_date, url_date
 from .declarations import (
     AUTHOR_KEYS, DATE_KEYS, MAX_TAGS, MODIFIED_KEYS, Declarations, by_id, first_string, jsonld_names,
-    jsonld_field, meta_field, ranked_objects,
+    jsonld_field, meta_field, published_meta, ranked_objects,
 )
 from .model import Block
 
@@ -191,12 +191,23 @@ def _story_lines(blocks: list[Block], near: list[int]) -> list[int]:
 
 
 def _printed_and_declared(printed: list[tuple[str, bool]], published: str | None,
-                          others: tuple[str | None, ...]) -> str | None:
+                          others: tuple[str | None, ...], local: tuple[str, ...] = ()) -> str | None:
     """The first date printed by the headline that the page also declares: the one readers see,
     confirmed by the markup. A date printed as an update ("Updated June 18") confirms only the
-    declared publication date: the page says it is not when the story came out."""
+    declared publication date: the page says it is not when the story came out. A publication
+    time declared in UTC confirms the day before or after it (``local``): the page prints its
+    own time zone's date ("Feb 24, 9:25pm" for "2020-02-25T02:25Z")."""
     return next((when for when, update in printed
-                 if when == published or not update and when in others), None)
+                 if when == published or not update and (when in others or when in local)), None)
+
+
+def _first_date(values: tuple[Any, ...], day_first: bool | None) -> tuple[str | None, str | None]:
+    """The first of ``values`` that reads as a date, and that date."""
+    for value in values:
+        when = _date(value, day_first)
+        if when:
+            return value, when
+    return None, None
 
 
 def article_metadata(declared: Declarations, blocks: list[Block], title_index: int | None,
@@ -225,16 +236,18 @@ def article_metadata(declared: Declarations, blocks: list[Block], title_index: i
     if day_first is None:
         day_first = language_day_first(language)
 
-    declared_published = _date(jsonld_field(objects, "datePublished", "dateCreated", "uploadDate"), day_first) \
-        or _date(meta_field(declared, DATE_KEYS), day_first)
+    raw_published, declared_published = _first_date(
+        (jsonld_field(objects, "datePublished", "dateCreated", "uploadDate"), meta_field(declared, DATE_KEYS),
+         published_meta(declared)), day_first)
     timed = next(filter(None, (parse_date(t, day_first=day_first) for t in declared.times)), None)
     modified = _date(jsonld_field(objects, "dateModified"), day_first) or \
         _date(meta_field(declared, MODIFIED_KEYS), day_first)
     printed = _block_dates(blocks, near, day_first)
-    published = _printed_and_declared(printed, declared_published, (modified, timed))
+    local = local_dates(raw_published, declared_published)
+    published = _printed_and_declared(printed, declared_published, (modified, timed), local)
     if published is None:
         printed += _block_dates(blocks, _story_lines(blocks, near), day_first)
-        published = _printed_and_declared(printed, declared_published, (modified, timed)) or \
+        published = _printed_and_declared(printed, declared_published, (modified, timed), local) or \
             declared_published or timed or (printed[0][0] if printed else None) or url_date(canonical or url)
     description = meta_field(declared, _DESCRIPTION_KEYS) or jsonld_field(objects, "description")
     image = _absolute(meta_field(declared, _IMAGE_KEYS) or first_string(jsonld_field(objects, "image")),

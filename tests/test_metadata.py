@@ -209,6 +209,28 @@ def test_printed_date_that_the_page_declares_wins():
     assert c.date == "2024-01-10"
 
 
+def test_a_utc_time_confirms_the_local_date_the_page_prints_next_to_it():
+    head = '<meta property="article:published_time" content="2020-02-25T02:25:54Z">'
+    # 02:25 UTC is the evening before in the Americas: the page prints its own day
+    assert page(head, "<h1>Council approves the plan</h1><p>February 24, 2020 | 9:25pm</p>").date == "2020-02-24"
+    # a time in the site's own zone says which day it is; so does a UTC time at noon
+    assert page('<meta property="article:published_time" content="2020-02-25T02:25:54-05:00">',
+                "<h1>Council approves the plan</h1><p>February 24, 2020</p>").date == "2020-02-25"
+    assert page('<meta property="article:published_time" content="2020-02-25T12:00:00Z">',
+                "<h1>Council approves the plan</h1><p>February 23, 2020</p>").date == "2020-02-25"
+
+
+def test_a_publication_date_under_another_meta_key_and_a_threads_last_post():
+    assert page('<meta name="cXenseParse:publishtime" content="2022-05-06T02:00:00">'
+                '<meta name="expiration_time" content="2023-01-01">').date == "2022-05-06"
+    # an update's key is not read as the publication
+    assert page('<meta name="shareaholic:article_modified_time" content="2022-05-06">').date is None
+    # "last post" labels a thread's latest activity, not when it was started
+    a = page('<meta itemprop="datePublished" content="2024-01-14"><meta itemprop="dateModified" content="2024-01-18">',
+             "<h1>Council approves the plan</h1><p>11 replies, last post by Ann Jan 18, 2024</p>")
+    assert (a.date, a.date_modified) == ("2024-01-14", "2024-01-18")
+
+
 def test_dates_from_time_element_block_and_address_and_none():
     assert page(body='<h1>Council approves the plan</h1><time datetime="2023-07-04">4 July</time>').date \
         == "2023-07-04"
