@@ -107,7 +107,7 @@ def _lead_only(text: str) -> bool:
     return bool(lead) and lead.end() == len(text)
 
 
-def _handle(text: str) -> bool:
+def is_handle(text: str) -> bool:
     """A name or a user name as a link prints it ("Jane Doe", "gizzmo", "ThE_PaiN")."""
     name = clean_name(text) or ""
     return 0 < len(name.split()) <= MAX_NAME_WORDS // 2 + 1 and len(name) <= MAX_NAME_CHARS // 2 \
@@ -118,7 +118,7 @@ def _names_in(text: str) -> str | None:
     """The names in a line a page marks as its writer's ("Redaktion 1. Nov 2023", "Jane Doe |
     Reporter"): the text before a date or a separator, if it reads as names."""
     names = _split(_NAMES_END.sub("", _LEAD.sub("", text, count=1)))
-    if names and all(_handle(n) for n in names) and (len(names) == 1 or all(is_name(n) for n in names)):
+    if names and all(is_handle(n) for n in names) and (len(names) == 1 or all(is_name(n) for n in names)):
         return "; ".join(clean_name(n) or n for n in names[:MAX_AUTHORS])
     return None
 
@@ -139,7 +139,7 @@ def block_author(blocks: list[Block], near: list[int], linked: Callable[[], Sequ
     for (i, text), (j, following) in zip(texts, texts[1:]):
         if j == i + 1 and _lead_only(text) and is_name(following):
             return clean_name(following)
-    names = {norm(n): n for n in linked() if _handle(n)}
+    names = {norm(n): n for n in linked() if is_handle(n)}
     if names:
         for _, text in texts:
             if len(text) <= MAX_NAME_CHARS * 3:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from .bylines import block_author, choose_title, is_name, join_names, norm, site_like, title_variants
+from .bylines import block_author, choose_title, is_handle, is_name, join_names, norm, site_like, title_variants
 from .dates import UPDATED, day_first_hint, find_dates, language_day_first, local_dates, parse_date, url_date
 from .declarations import (
     AUTHOR_KEYS, DATE_KEYS, MAX_TAGS, MODIFIED_KEYS, Declarations, by_id, first_string, jsonld_names,
@@ -113,6 +113,7 @@ def _author(declared: Declarations, objects: list[dict], ids: dict[str, dict], b
                            lambda i: _marked(blocks[i], element_names))
         yield block_author(blocks, _story_frame(blocks, near))  # printed bylines only: comments are near
         yield join_names(n for n in declared.author_links[:1] if is_name(n) and " " in n)
+        yield join_names(n for n in declared.marked_authors[:1] if is_handle(n))
 
     fallback = None
     for found in sources():

@@ -351,3 +351,19 @@ def test_a_byline_under_the_story_is_read_but_not_a_commenters_name():
     assert clean(html.format(tail="<div class='credits'>Text: Mara Quint</div>"), kind="html").author == "Mara Quint"
     commented = html.format(tail="<div class='comment-author'>Lukas Brenner</div><div class='comment'>Nice one.</div>")
     assert clean(commented, kind="html").author is None
+
+
+def test_a_writer_marked_in_the_markup_far_from_the_headline_is_read_last():
+    thread = ("<h1>Which rod for pike?</h1>" + "<div class='nav'>Forum index</div>" * 14
+              + "<div class='post'><a class='username' href='/members/17'>reelgrrl</a>"
+                "<p>I am looking for a rod that can cast heavy lures all day without tiring my arm.</p></div>"
+              + "<div class='post'><a class='username' href='/members/9'>oldpike</a><p>Try a shorter one.</p></div>")
+    assert page("", thread).author == "reelgrrl"  # the thread's first poster
+    d = declarations("", thread)
+    assert "marked_authors" not in d.__dict__  # read only when needed
+    # microdata: the name property inside the author element
+    micro = ("<h1>Why is a bare except bad?</h1>" + "<div>menu</div>" * 14 +
+             "<div itemprop='author' itemscope><a href='/u/5'>Vader</a><meta itemprop='name' content='Vader'></div>")
+    assert page("", micro).author == "Vader"
+    # a declared writer comes first
+    assert page('<meta name="author" content="Ann Lee">', thread).author == "Ann Lee"
