@@ -24,6 +24,8 @@ _AUTHOR_HREF = re.compile(r"/(?:authors?|autor(?:en|in)?|auteurs?|autores?|redak
                           r"writers?|contributors?|byline|people|profiles?/author)[/_-]|[?&]author=", re.I)
 #: <meta property> keys a page repeats, once per tag of the story.
 _TAG_PROPERTIES = frozenset({"article:tag", "og:article:tag", "book:tag", "video:tag"})
+#: The <meta> attributes that name what its content is, most common first.
+_META_KEY_ATTRIBUTES = ("property", "name", "itemprop", "http-equiv")
 #: Tags kept per page: more is a keyword dump.
 MAX_TAGS = 30
 #: Longest JSON-LD script read; a bigger one is an app's state dump, not a page's description.
@@ -149,13 +151,17 @@ def read_declarations(root: etree._Element) -> Declarations:
             if content is None:
                 continue
             content = content.strip()
-            if node.get("property") in _TAG_PROPERTIES and content and len(tags) < MAX_TAGS:
-                tags.append(content)
-            for attr in ("property", "name", "itemprop", "http-equiv"):
+            for attr in _META_KEY_ATTRIBUTES:
                 key = node.get(attr)
                 if key:
-                    for k in key.lower().split():
-                        meta.setdefault(k, content)
+                    if attr == "property" and key in _TAG_PROPERTIES and content and len(tags) < MAX_TAGS:
+                        tags.append(content)
+                    key = key.lower()
+                    if " " in key:  # rare: most keys are one word, no list to build
+                        for k in key.split():
+                            meta.setdefault(k, content)
+                    elif key not in meta:
+                        meta[key] = content
         elif tag == "link":
             href = node.get("href")
             rel = node.get("rel")

@@ -43,6 +43,8 @@ class Metadata:
     license: str | None = None
 
 
+#: The page type whose writer is its first poster, named by the markup's user names.
+_FORUM = "forum"
 #: <h1>s read as title candidates: a page with more uses them for sections.
 MAX_H1 = 3
 #: Innermost elements of a block whose names may mark it as the writer's.
@@ -100,10 +102,10 @@ def _title(declared: Declarations, objects: list[dict], decided: str, site_names
 
 def _author(declared: Declarations, objects: list[dict], ids: dict[str, dict], blocks: list[Block],
             near: list[int], element_names: dict[int, str], site_names: list[str],
-            host: str | None) -> str | None:
+            host: str | None, forum: bool = False) -> str | None:
     """The writer, from the first source that names one: JSON-LD, the <meta> author keys in
     order, a printed byline by the headline, then one above the story or under it, a link to a
-    writer's page. A source that names the site itself
+    writer's page, on a forum the first user name the markup marks. A source that names the site itself
     yields to a later one naming a person, and counts when none does (a company's blog)."""
     def sources():
         yield join_names(jsonld_names(jsonld_field(objects, "author", "creator"), ids))
@@ -113,7 +115,8 @@ def _author(declared: Declarations, objects: list[dict], ids: dict[str, dict], b
                            lambda i: _marked(blocks[i], element_names))
         yield block_author(blocks, _story_frame(blocks, near))  # printed bylines only: comments are near
         yield join_names(n for n in declared.author_links[:1] if is_name(n) and " " in n)
-        yield join_names(n for n in declared.marked_authors[:1] if is_handle(n))
+        if forum:  # one more pass over the page: only where the writer is a user name
+            yield join_names(n for n in declared.marked_authors[:1] if is_handle(n))
 
     fallback = None
     for found in sources():
@@ -213,10 +216,11 @@ def _first_date(values: tuple[Any, ...], day_first: bool | None) -> tuple[str | 
 
 def article_metadata(declared: Declarations, blocks: list[Block], title_index: int | None,
                      decided_title: str, url: str | None, language: str | None,
-                     element_names: dict[int, str] | None = None) -> Metadata:
+                     element_names: dict[int, str] | None = None, page_type: str | None = None) -> Metadata:
     """The article's author, dates, site and other fields from what the page declares, trusted in
     that order: JSON-LD, OpenGraph and article:*, other <meta>, then the byline and date lines
-    around the headline and the date in the web address."""
+    around the headline and the date in the web address. A forum thread's writer is also read
+    from the markup's user names (``page_type`` "forum")."""
     objects = ranked_objects(declared)
     ids = by_id(declared)
     element_names = element_names or {}
@@ -255,7 +259,8 @@ def article_metadata(declared: Declarations, blocks: list[Block], title_index: i
                       canonical or url)
     license_ = declared.links.get("license") or first_string(jsonld_field(objects, "license")) or \
         meta_field(declared, ("license", "dcterms.license"))
-    author = _author(declared, objects, ids, blocks, near, element_names, site_names, host)
+    author = _author(declared, objects, ids, blocks, near, element_names, site_names, host,
+                     page_type == _FORUM)
     return Metadata(
         title=title,
         author=author, date=published, date_modified=modified,

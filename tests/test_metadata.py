@@ -159,11 +159,11 @@ def test_the_sites_name_after_the_headline_is_dropped_wherever_it_is_printed():
 
 # --- the article's fields, source by source and in conflict -----------------------------------------
 
-def page(head: str = "", body: str = "", url: str | None = None):
+def page(head: str = "", body: str = "", url: str | None = None, page_type: str | None = None):
     story = "".join(f"<p>{s} The council met on a wet evening to hear what residents had to say "
                     f"about the plan, and many stayed late into the night.</p>" for s in "ABCDE")
     html = f"<html><head>{head}</head><body>{body}<article>{story}</article></body></html>"
-    return clean(html, kind="html", url=url)
+    return clean(html, kind="html", url=url, page_type=page_type)
 
 
 LD = '<script type="application/ld+json">{}</script>'
@@ -358,12 +358,14 @@ def test_a_writer_marked_in_the_markup_far_from_the_headline_is_read_last():
               + "<div class='post'><a class='username' href='/members/17'>reelgrrl</a>"
                 "<p>I am looking for a rod that can cast heavy lures all day without tiring my arm.</p></div>"
               + "<div class='post'><a class='username' href='/members/9'>oldpike</a><p>Try a shorter one.</p></div>")
-    assert page("", thread).author == "reelgrrl"  # the thread's first poster
+    forum = {"page_type": "forum"}
+    assert page("", thread, **forum).author == "reelgrrl"  # the thread's first poster
+    assert page("", thread).author is None  # an article's writer is no user name: not read there
     d = declarations("", thread)
     assert "marked_authors" not in d.__dict__  # read only when needed
     # microdata: the name property inside the author element
     micro = ("<h1>Why is a bare except bad?</h1>" + "<div>menu</div>" * 14 +
              "<div itemprop='author' itemscope><a href='/u/5'>Vader</a><meta itemprop='name' content='Vader'></div>")
-    assert page("", micro).author == "Vader"
+    assert page("", micro, **forum).author == "Vader"
     # a declared writer comes first
-    assert page('<meta name="author" content="Ann Lee">', thread).author == "Ann Lee"
+    assert page('<meta name="author" content="Ann Lee">', thread, **forum).author == "Ann Lee"
