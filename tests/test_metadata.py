@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean
-from cleaner.bylines import byline_names, choose_title, clean_name
+from cleaner.bylines import byline_names, choose_title, clean_name, is_handle
 from cleaner.dates import day_first_hint, find_dates, parse_date, url_date
 from cleaner.declarations import Declarations, read_declarations
 from cleaner.segment import parse_html, segment_html
@@ -126,6 +126,21 @@ def test_url_date():
 ])
 def test_byline_names(line, want):
     assert byline_names(line) == want
+
+
+def test_names_lose_character_references_pictures_and_glued_leads():
+    assert clean_name("Maria &amp; Katerina") == "Maria & Katerina"
+    assert clean_name("scvalex avatar") == "scvalex"
+    assert byline_names("Written byAnn Lee") == "Ann Lee"  # a lost line break
+    assert byline_names("AFP") is None and byline_names("DIY Modern Table") is None  # no lead inside capitals
+
+
+def test_a_dates_words_or_the_words_around_a_name_are_no_name():
+    for text in ("Sun Dec", "Dec.", "January", "Article by", "Insights from", "Writer"):
+        assert not is_handle(text), text
+    assert is_handle("b.scherer") and is_handle("Jan Novak")
+    a = page("", "<h1>Council approves the plan</h1><div class='post-author'><span>Sun Dec 3</span></div>")
+    assert a.author is None
 
 
 def test_declared_names_lose_leads_and_addresses():
