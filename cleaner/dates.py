@@ -55,6 +55,20 @@ MONTHS: dict[str, int] = {name: number for number, names in _MONTH_NAMES.items()
 UPDATED = re.compile(r"\b(?:updated|modified|edited|aktualisiert|geändert|bijgewerkt|mis à jour|"
                      r"actualizado|actualizada|aggiornato|atualizado|zaktualizowano|last (?:post|reply|activity)|"
                      r"letzte[rs]? (?:beitrag|antwort))\b", re.I)
+#: Words that label a date as the publication ("Published August 13, 2025", "Erschienen am").
+PUBLISHED = re.compile(r"\b(?:published|posted|veröffentlicht|erschienen|erstellt|publié|publicado|"
+                       r"publicada|pubblicato|opublikowano|gepubliceerd)\b", re.I)
+
+
+def date_label(line: str) -> str:
+    """What a date line says its first date is: "updated", "published" or "" (not said); a line
+    saying both ("Published May 2 | Updated May 3") by the label that comes first."""
+    update, publish = UPDATED.search(line), PUBLISHED.search(line)
+    if update and (not publish or update.start() < publish.start()):
+        return "updated"
+    return "published" if publish else ""
+
+
 #: Languages that write a numeric date month first ("10/16/2019").
 MONTH_FIRST_LANGUAGES = frozenset({"en"})
 

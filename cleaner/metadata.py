@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from .bylines import block_author, choose_title, is_handle, is_name, join_names, norm, site_like, title_variants
-from .dates import UPDATED, day_first_hint, find_dates, language_day_first, local_dates, parse_date, url_date
+from .dates import date_label, day_first_hint, find_dates, language_day_first, local_dates, parse_date, url_date
 from .declarations import (
     AUTHOR_KEYS, DATE_KEYS, MAX_TAGS, MODIFIED_KEYS, Declarations, by_id, first_string, jsonld_names,
     jsonld_field, meta_field, published_meta, ranked_objects,
@@ -60,6 +60,8 @@ STORY_LEAD_BLOCKS = 30
 #: Blocks after the story's last paragraph read for a byline ("Text: Jane Doe" under the story);
 #: further down are teasers and comments, whose writers are not the story's.
 STORY_TAIL_BLOCKS = 10
+#: Labels of the blocks whose dates are another story's or a reader's.
+_NOT_THE_STORYS = frozenset({"comment", "related", "boilerplate"})
 #: Opening characters of a story paragraph read for a dateline ("Berlin, 25. Januar 2022 –").
 DATELINE_CHARS = 40
 
@@ -169,17 +171,20 @@ def _near(blocks: list[Block], title_index: int | None) -> list[int]:
     return [*after, *range(title_index - 1, max(0, title_index - BYLINE_BEFORE) - 1, -1)]
 
 
-def _block_dates(blocks: list[Block], near: list[int], day_first: bool | None) -> list[tuple[str, bool]]:
-    """(date, labelled as an update) for the date lines among ``near``, in that order; a story
-    paragraph counts only when it opens with the date (a dateline: "01.02.2022 – The ...")."""
-    lines = []
+def _block_dates(blocks: list[Block], near: list[int], day_first: bool | None) -> list[tuple[str, str]]:
+    """(date, its label: "updated", "published" or "") for the date lines among ``near``, in that
+    order; a story paragraph counts only when it opens with the date (a dateline: "01.02.2022 –
+    The ...")."""
+    lines, others = [], []
     for i in near:
         text = blocks[i].text
         if blocks[i].label == "main":
             text = text[:DATELINE_CHARS]
         if len(text) <= MAX_DATE_LINE_CHARS:
             lines.append(text)
-    return [(when, bool(UPDATED.search(lines[i]))) for i, when in find_dates(lines, day_first=day_first)]
+            others.append(blocks[i].label in _NOT_THE_STORYS)
+    return [(when, "" if others[i] and label == "published" else label)
+            for i, when in find_dates(lines, day_first=day_first) for label in (date_label(lines[i]),)]
 
 
 def _story_lines(blocks: list[Block], near: list[int]) -> list[int]:
@@ -194,15 +199,32 @@ def _story_lines(blocks: list[Block], near: list[int]) -> list[int]:
             and blocks[i].label != "main" and len(blocks[i].text) <= MAX_DATE_LINE_CHARS]
 
 
-def _printed_and_declared(printed: list[tuple[str, bool]], published: str | None,
+def _printed_and_declared(printed: list[tuple[str, str]], published: str | None,
                           others: tuple[str | None, ...], local: tuple[str, ...] = ()) -> str | None:
     """The first date printed by the headline that the page also declares: the one readers see,
     confirmed by the markup. A date printed as an update ("Updated June 18") confirms only the
     declared publication date: the page says it is not when the story came out. A publication
     time declared in UTC confirms the day before or after it (``local``): the page prints its
     own time zone's date ("Feb 24, 9:25pm" for "2020-02-25T02:25Z")."""
-    return next((when for when, update in printed
-                 if when == published or not update and (when in others or when in local)), None)
+    return next((when for when, label in printed
+                 if when == published or label != "updated" and (when in others or when in local)), None)
+
+
+def _said_published(printed: list[tuple[str, str]]) -> str | None:
+    """The first printed date the page labels as its publication ("Published May 2, 2024",
+    "Veröffentlicht am 16.08.2019"): its own word on it, above what its markup declares."""
+    return next((when for when, label in printed if label == "published"), None)
+
+
+def _story_tail(blocks: list[Block]) -> list[int]:
+    """Indexes of the short blocks right after the story's last paragraph that are not comments
+    or teasers: where a page prints "Published on ..." under its story."""
+    main = [b.index for b in blocks if b.label == "main"]
+    if not main:
+        return []
+    end = min(len(blocks), main[-1] + 1 + STORY_TAIL_BLOCKS)
+    return [i for i in range(main[-1] + 1, end) if blocks[i].label not in _NOT_THE_STORYS
+            and len(blocks[i].text) <= MAX_DATE_LINE_CHARS]
 
 
 def _first_date(values: tuple[Any, ...], day_first: bool | None) -> tuple[str | None, str | None]:
@@ -248,12 +270,11 @@ def article_metadata(declared: Declarations, blocks: list[Block], title_index: i
     modified = _date(jsonld_field(objects, "dateModified"), day_first) or \
         _date(meta_field(declared, MODIFIED_KEYS), day_first)
     printed = _block_dates(blocks, near, day_first)
+    printed += _block_dates(blocks, _story_lines(blocks, near), day_first)
     local = local_dates(raw_published, declared_published)
-    published = _printed_and_declared(printed, declared_published, (modified, timed), local)
-    if published is None:
-        printed += _block_dates(blocks, _story_lines(blocks, near), day_first)
-        published = _printed_and_declared(printed, declared_published, (modified, timed), local) or \
-            declared_published or timed or (printed[0][0] if printed else None) or url_date(canonical or url)
+    published = _said_published(printed) or _said_published(_block_dates(blocks, _story_tail(blocks), day_first)) \
+        or _printed_and_declared(printed, declared_published, (modified, timed), local) or \
+        declared_published or timed or (printed[0][0] if printed else None) or url_date(canonical or url)
     description = meta_field(declared, _DESCRIPTION_KEYS) or jsonld_field(objects, "description")
     image = _absolute(meta_field(declared, _IMAGE_KEYS) or first_string(jsonld_field(objects, "image")),
                       canonical or url)

@@ -246,6 +246,23 @@ def test_a_publication_date_under_another_meta_key_and_a_threads_last_post():
     assert (a.date, a.date_modified) == ("2024-01-14", "2024-01-18")
 
 
+def test_a_date_the_page_labels_as_its_publication_wins_even_under_the_story():
+    head = '<meta property="article:published_time" content="2024-03-02">'
+    assert page(head, "<h1>Council approves the plan</h1><p>Published January 10, 2024</p>").date == "2024-01-10"
+    # under the story (page() puts the body before the story: build the tail by hand)
+    story = "".join(f"<p>{s} The council met on a wet evening to hear what residents had to say about the "
+                    f"plan, and many stayed late into the night.</p>" for s in "ABCDEFGHIJKLMN")  # past the headline's
+    tail = "<html><body><h1>Council approves the plan</h1><article>{}</article>{}</body></html>"
+    assert clean(tail.format(story, "<div class='meta'>Veröffentlicht am 16.08.2019</div>"), kind="html").date \
+        == "2019-08-16"
+    # the first label on a line says which date it gives
+    line = "<h1>Council approves the plan</h1><p>PUBLISHED: November 8, 2023 | UPDATED: November 9, 2023</p>"
+    assert page('<meta property="article:published_time" content="2023-11-09T05:30:00Z">', line).date == "2023-11-08"
+    # a reader's or a teaser's "posted" date is not the story's
+    assert clean(tail.format(story, "<div class='comment'><p>Posted by Ann on 3 May 2019</p><p>Great read, thanks "
+                             "for writing it up.</p></div>"), kind="html").date is None
+
+
 def test_dates_from_time_element_block_and_address_and_none():
     assert page(body='<h1>Council approves the plan</h1><time datetime="2023-07-04">4 July</time>').date \
         == "2023-07-04"
