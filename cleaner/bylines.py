@@ -57,7 +57,9 @@ def clean_name(text: str) -> str | None:
     a handle or a sentence."""
     if "&" in text:
         text = html.unescape(text)
-    text = _PICTURE.sub("", _EMAIL.sub("", " ".join(text.split())))
+    text = _EMAIL.sub("", " ".join(text.split()))
+    if "avatar" in text or "rofile" in text:  # rare: no regex pass for every name
+        text = _PICTURE.sub("", text)
     text = _LEAD.sub("", text).strip(" ,;:|-–—·")
     if not text or _URL_OR_HANDLE.search(text) or len(text) > MAX_NAME_CHARS * 2:
         return None

@@ -333,6 +333,7 @@ def published_meta(declared: Declarations) -> str | None:
     """The value of the first <meta> key outside DATE_KEYS that names a publication date; read
     only for a page that declares none the usual way."""
     for key, value in declared.meta.items():
-        if value and _PUBLISHED_KEY.search(key) and not _NOT_PUBLISHED_KEY.search(key):
+        if ("pub" in key or "creat" in key or "issued" in key or "release" in key) and value \
+                and _PUBLISHED_KEY.search(key) and not _NOT_PUBLISHED_KEY.search(key):  # substrings first: cheap
             return value
     return None

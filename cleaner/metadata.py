@@ -270,11 +270,16 @@ def article_metadata(declared: Declarations, blocks: list[Block], title_index: i
     modified = _date(jsonld_field(objects, "dateModified"), day_first) or \
         _date(meta_field(declared, MODIFIED_KEYS), day_first)
     printed = _block_dates(blocks, near, day_first)
-    printed += _block_dates(blocks, _story_lines(blocks, near), day_first)
-    local = local_dates(raw_published, declared_published)
-    published = _said_published(printed) or _said_published(_block_dates(blocks, _story_tail(blocks), day_first)) \
-        or _printed_and_declared(printed, declared_published, (modified, timed), local) or \
-        declared_published or timed or (printed[0][0] if printed else None) or url_date(canonical or url)
+    # the days a UTC time may be elsewhere: only for a page that prints dates
+    local = local_dates(raw_published, declared_published) if printed else ()
+    published = _said_published(printed) or _printed_and_declared(printed, declared_published, (modified, timed), local)
+    if published is None:  # further from the headline: read only when nothing by it settles the date
+        printed += _block_dates(blocks, _story_lines(blocks, near), day_first)
+        local = local or local_dates(raw_published, declared_published) if printed else ()
+        published = _said_published(printed) or \
+            _said_published(_block_dates(blocks, _story_tail(blocks), day_first)) or \
+            _printed_and_declared(printed, declared_published, (modified, timed), local) or \
+            declared_published or timed or (printed[0][0] if printed else None) or url_date(canonical or url)
     description = meta_field(declared, _DESCRIPTION_KEYS) or jsonld_field(objects, "description")
     image = _absolute(meta_field(declared, _IMAGE_KEYS) or first_string(jsonld_field(objects, "image")),
                       canonical or url)
