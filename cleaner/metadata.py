@@ -241,8 +241,9 @@ def article_metadata(declared: Declarations, blocks: list[Block], title_index: i
                      element_names: dict[int, str] | None = None, page_type: str | None = None) -> Metadata:
     """The article's author, dates, site and other fields from what the page declares, trusted in
     that order: JSON-LD, OpenGraph and article:*, other <meta>, then the byline and date lines
-    around the headline and the date in the web address. A forum thread's writer is also read
-    from the markup's user names (``page_type`` "forum")."""
+    around the headline and the date in the web address. On a forum (``page_type``) the writer
+    is also read from the markup's user names, and a printed date confirms only the declared
+    publication (the last change is the last reply's)."""
     objects = ranked_objects(declared)
     ids = by_id(declared)
     element_names = element_names or {}
@@ -269,16 +270,18 @@ def article_metadata(declared: Declarations, blocks: list[Block], title_index: i
     timed = next(filter(None, (parse_date(t, day_first=day_first) for t in declared.times)), None)
     modified = _date(jsonld_field(objects, "dateModified"), day_first) or \
         _date(meta_field(declared, MODIFIED_KEYS), day_first)
+    # the other declared dates a printed one may match: on a forum they are its last reply's
+    confirming = (modified, timed) if page_type != _FORUM else ()
     printed = _block_dates(blocks, near, day_first)
     # the days a UTC time may be elsewhere: only for a page that prints dates
     local = local_dates(raw_published, declared_published) if printed else ()
-    published = _said_published(printed) or _printed_and_declared(printed, declared_published, (modified, timed), local)
+    published = _said_published(printed) or _printed_and_declared(printed, declared_published, confirming, local)
     if published is None:  # further from the headline: read only when nothing by it settles the date
         printed += _block_dates(blocks, _story_lines(blocks, near), day_first)
         local = local or local_dates(raw_published, declared_published) if printed else ()
         published = _said_published(printed) or \
             _said_published(_block_dates(blocks, _story_tail(blocks), day_first)) or \
-            _printed_and_declared(printed, declared_published, (modified, timed), local) or \
+            _printed_and_declared(printed, declared_published, confirming, local) or \
             declared_published or timed or (printed[0][0] if printed else None) or url_date(canonical or url)
     description = meta_field(declared, _DESCRIPTION_KEYS) or jsonld_field(objects, "description")
     image = _absolute(meta_field(declared, _IMAGE_KEYS) or first_string(jsonld_field(objects, "image")),

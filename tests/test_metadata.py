@@ -263,6 +263,13 @@ def test_a_date_the_page_labels_as_its_publication_wins_even_under_the_story():
                              "for writing it up.</p></div>"), kind="html").date is None
 
 
+def test_on_a_forum_a_printed_date_matching_the_last_change_is_a_reply_not_the_thread():
+    head = ('<meta itemprop="datePublished" content="2024-06-02"><meta itemprop="dateModified" content="2024-06-05">')
+    body = "<h1>Council approves the plan</h1><p>#1 · Jun 3, 2024</p><p>#5 · Jun 5, 2024</p>"
+    assert page(head, body, page_type="forum").date == "2024-06-02"
+    assert page(head, body).date == "2024-06-05"  # an article printing its declared last change shows that one
+
+
 def test_dates_from_time_element_block_and_address_and_none():
     assert page(body='<h1>Council approves the plan</h1><time datetime="2023-07-04">4 July</time>').date \
         == "2023-07-04"
