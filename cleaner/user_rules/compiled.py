@@ -15,6 +15,7 @@ from lxml import etree
 from ..model import Block
 from ..segment import ElementTable
 from ..rules.evidence import Evidence
+from .precision import trim_for_precision
 
 
 class RulesError(ValueError):
@@ -127,7 +128,10 @@ class Rules:
 
     def enforce(self, blocks: list[Block], fired: dict[int, Evidence]) -> None:
         """After the decision: a block a rule names has the rule's label, whatever context said
-        (the title keeps its label when the rule calls it story text)."""
+        (the title keeps its label when the rule calls it story text). Leaning to precision,
+        the body is trimmed first (:mod:`.precision`): a rule's word outlasts the trim."""
+        if self.precision == "high":
+            trim_for_precision(blocks)
         for i, ev in fired.items():
             b = blocks[i]
             if b.label != ev.label and not (b.label == "title" and ev.label == "main"):
