@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from typing import NamedTuple
@@ -40,6 +41,7 @@ class Rule:
     evidence: Evidence | None = None  # what the rule adds to a block it names
     needle: str = ""  # regex: text every match contains (loading.required_text) ...
     needle_folded: bool = False  # ... to find in the lower-cased page text
+    line_pattern: re.Pattern[str] | None = None  # regex "^X" without needle: "\nX" (loading.line_pattern)
 
     def applies_to(self, host: str | None) -> bool:
         """The rule is for every page, or for ``host`` (a pattern without '*' also takes subdomains)."""
@@ -56,9 +58,10 @@ class _Css(NamedTuple):
 
     order: int  # the rule's place in the file: the first rule that names a block wins
     rule: Rule
-    needles: tuple[str, ...]  # each must occur in the page's class and id values
+    words: tuple[str, ...]  # class names and ids: each must be a word of the page's class/id values
+    parts: tuple[str, ...]  # attribute values ([class*=ad]): each must occur in them
     xpath: etree.XPath
-    attributes: frozenset[str]  # where the needles are: "class", "id" (both: either may hold one)
+    attributes: frozenset[str]  # where the names are: "class", "id" (both: either may hold one)
 
 
 @dataclass
@@ -111,16 +114,17 @@ class Rules:
 
     def add_evidence(self, blocks: list[Block], evidence: list[list[Evidence]], url: str | None,
                      root: etree._Element | None = None, elements: ElementTable | None = None,
-                     ) -> dict[int, Evidence]:
+                     lowered: list[str] | None = None) -> dict[int, Evidence]:
         """Add a rule's evidence to each block it names: ``keep`` rules to blocks inside their
         elements (HTML, after segmentation), text rules to blocks whose text matches; the first
-        rule in the file wins a block. Returns the evidence added by block index, for :meth:`enforce`."""
+        rule in the file wins a block. ``lowered``: the blocks' texts lower-cased, when the caller
+        has them. Returns the evidence added by block index, for :meth:`enforce`."""
         page = self.for_url(url)
         named: dict[int, tuple[int, Evidence]] = {}
         if page.keep and root is not None and elements is not None:
             _keep_evidence(page.keep, blocks, root, elements, named)
         if page.phrases or page.regexes:
-            _text_evidence(page, blocks, named)
+            _text_evidence(page, blocks, named, lowered)
         fired = {i: ev for i, (_, ev) in sorted(named.items())}
         for i, ev in fired.items():
             evidence[i].append(ev)
@@ -155,26 +159,44 @@ def _name(found: dict[int, tuple[int, Evidence]], i: int, order: int, rule: Rule
         found[i] = (order, rule.evidence)
 
 
-# Class and id values of the whole page, joined into one string in C (EXSLT str:concat: one pass,
-# no Python string per attribute): a selector whose class or id the page lacks cannot match, and
-# most site rules name classes most pages do not have. Only the attributes some selector needs.
-_EXSLT = {"str": "http://exslt.org/strings"}
+# Class and id values of the whole page, in one pass in C: a selector whose class or id the page
+# lacks cannot match, and most site rules name classes most pages do not have. Only the
+# attributes some selector needs; plain strings (lxml's "smart" ones cost a third more).
 _NAMES = {
-    frozenset({"class"}): etree.XPath("str:concat(//@class)", namespaces=_EXSLT),
-    frozenset({"id"}): etree.XPath("str:concat(//@id)", namespaces=_EXSLT),
-    frozenset({"class", "id"}): etree.XPath("str:concat(//@class | //@id)", namespaces=_EXSLT),
+    frozenset({"class"}): etree.XPath("//@class", smart_strings=False),
+    frozenset({"id"}): etree.XPath("//@id", smart_strings=False),
+    frozenset({"class", "id"}): etree.XPath("//@class | //@id", smart_strings=False),
 }
 
 
-def _page_names(root: etree._Element, attributes: frozenset[str]) -> str:
-    """The page's values of ``attributes`` run together (a gate: a needle found across two values
-    only costs the selector's own pass); "" when no selector has a needle."""
-    return _NAMES[attributes](root) if attributes else ""
+class _Names:
+    """A page's class and id values (a gate): one string for the parts a selector needs inside
+    a value, and its words, split once when a selector first asks, for the names it needs whole
+    (".promo" needs the word "promo": a page with only "promo-box" costs no pass)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._words: frozenset[str] | None = None
+
+    def admit(self, c: _Css) -> bool:
+        text = self.text
+        if not all(n in text for n in c.parts) or not all(n in text for n in c.words):
+            return False  # the substring test first: most pages fail it, in C, with no split
+        if c.words:
+            if self._words is None:
+                self._words = frozenset(text.split())  # str.split's spaces include XPath's
+            return all(n in self._words for n in c.words)
+        return True
 
 
-def _selected(css: list[_Css], root: etree._Element, names: str) -> list[tuple[_Css, etree._Element]]:
+def _page_names(root: etree._Element, attributes: frozenset[str]) -> _Names:
+    """The page's values of ``attributes``; none when no selector has a name to look for."""
+    return _Names(" ".join(_NAMES[attributes](root)) if attributes else "")
+
+
+def _selected(css: list[_Css], root: etree._Element, names: _Names) -> list[tuple[_Css, etree._Element]]:
     """The elements each selector matches, skipping selectors whose names are not in ``names``."""
-    return [(c, el) for c in css if all(n in names for n in c.needles) for el in c.xpath(root)]
+    return [(c, el) for c in css if names.admit(c) for el in c.xpath(root)]
 
 
 #: An element's place in document order: the elements before it plus those it is inside.
@@ -194,7 +216,7 @@ def _keep_evidence(keep: list[_Css], blocks: list[Block], root: etree._Element, 
                    named: dict[int, tuple[int, Evidence]]) -> None:
     # an element that holds a block is among the elements the segmenter named: their class and
     # id values are at hand, no pass over the page
-    names = " ".join(elements.names.values())
+    names = _Names(" ".join(elements.names.values()))
     for c, el in _selected(keep, root, names):
         (eid,) = _element_ids(root, [el])
         for b in blocks:
@@ -202,46 +224,83 @@ def _keep_evidence(keep: list[_Css], blocks: list[Block], root: etree._Element, 
                 _name(named, b.index, c.order, c.rule)
 
 
-def _text_evidence(page: _PageRules, blocks: list[Block], named: dict[int, tuple[int, Evidence]]) -> None:
+def _text_evidence(page: _PageRules, blocks: list[Block], named: dict[int, tuple[int, Evidence]],
+                   lowered: list[str] | None) -> None:
     """Phrases are found with str.find in the page's lower-cased text; a regex is searched in
     the blocks that hold the text all its matches contain (str.find), or over the page's text
     when it has none (blocks joined by newlines, so ^ and $ are a block's ends); a position is
-    mapped back to its block."""
+    mapped back to its block. ``lowered``: the blocks' texts lower-cased, when at hand."""
     texts = [b.text for b in blocks]
     joined = "\n".join(texts)
-    starts, pos = [], 0
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + 1
+    starts = _Starts(texts)
     low, low_starts = "", starts
     if page.phrases or any(r.needle_folded for _, r in page.regexes):
-        low = joined.lower()
+        lowered = lowered if lowered is not None else [t.lower() for t in texts]
+        low = "\n".join(lowered)
         if len(low) != len(joined):  # a letter lowered to two ("İ"): the blocks' offsets moved
-            lowered = [t.lower() for t in texts]
-            low_starts, pos = [], 0
-            for t in lowered:
-                low_starts.append(pos)
-                pos += len(t) + 1
+            low_starts = _Starts(lowered)
     for order, rule in page.phrases:
         for phrase in rule.phrases:
             at = low.find(phrase)
             while at != -1:
-                i = bisect_right(low_starts, at) - 1
+                i = low_starts.block(at)
                 _name(named, i, order, rule)
-                at = low.find(phrase, low_starts[i + 1] if i + 1 < len(low_starts) else len(low))
+                at = low.find(phrase, low_starts.end(i) + 1)
+    line_text = ""
     for order, rule in page.regexes:
-        if not rule.needle:
-            for m in rule.pattern.finditer(joined):
-                _name(named, bisect_right(starts, m.start()) - 1, order, rule)
-            continue
-        # the blocks holding the text every match contains: the regex searches only those
-        text, at_starts = (low, low_starts) if rule.needle_folded else (joined, starts)
-        at = text.find(rule.needle)
-        while at != -1:
-            i = bisect_right(at_starts, at) - 1
-            if rule.pattern.search(joined, starts[i], starts[i] + len(texts[i])):
+        if rule.line_pattern is not None:  # "^..." searched where a block starts, not everywhere
+            line_text = line_text or "\n" + joined
+            for i in _line_matches(rule.line_pattern, line_text, starts):
                 _name(named, i, order, rule)
-            at = text.find(rule.needle, at_starts[i + 1]) if i + 1 < len(at_starts) else -1
+        elif not rule.needle:
+            for m in rule.pattern.finditer(joined):
+                _name(named, starts.block(m.start()), order, rule)
+        else:  # the blocks holding the text every match contains: the regex searches only those
+            text, at_starts = (low, low_starts) if rule.needle_folded else (joined, starts)
+            at = text.find(rule.needle)
+            while at != -1:
+                i = at_starts.block(at)
+                if rule.pattern.search(joined, starts.start(i), starts.end(i)):
+                    _name(named, i, order, rule)
+                at = text.find(rule.needle, at_starts.end(i) + 1)
+
+
+class _Starts:
+    """Where each block starts in its texts joined by newlines; worked out at the first question
+    (most rules find nothing on most pages)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self._starts: list[int] | None = None
+
+    def _all(self) -> list[int]:
+        if self._starts is None:
+            self._starts = list(accumulate((len(t) + 1 for t in self.texts[:-1]), initial=0))
+        return self._starts
+
+    def block(self, at: int) -> int:
+        """The block that position ``at`` is in (a newline goes with the block before it)."""
+        return bisect_right(self._all(), at) - 1
+
+    def start(self, i: int) -> int:
+        return self._all()[i]
+
+    def end(self, i: int) -> int:
+        """Where block ``i`` ends: the newline after it (or the end of the text)."""
+        return self._all()[i] + len(self.texts[i])
+
+
+def _line_matches(line_pattern: re.Pattern[str], line_text: str, starts: _Starts) -> list[int]:
+    """The blocks where the matches of ``^X`` start, as its finditer over the joined text gives
+    them, found by searching ``\nX`` in that text after a newline (a search for a leading
+    character is a fast scan; a leading ``^`` is tried at every character): a match at a block's
+    start in the joined text is one at its newline in ``line_text``. After a match the search goes
+    on from its end (matches do not overlap); the pattern matches no empty text."""
+    found, pos = [], 0
+    while (m := line_pattern.search(line_text, pos)) is not None:
+        found.append(starts.block(m.start()))
+        pos = m.end() - 1  # line_text's position e is the joined text's e - 1: search on from there
+    return found
 
 
 def _compile_page(rules: list[Rule], host: str | None) -> _PageRules:
@@ -257,9 +316,10 @@ def _compile_page(rules: list[Rule], host: str | None) -> _PageRules:
         if rule.kind in ("drop", "keep"):
             for selector in parse(rule.selector):
                 found = _needles(selector.parsed_tree)
-                css = _Css(order, rule, tuple(n for _, n in found),
+                css = _Css(order, rule, tuple(n for _, n, whole in found if whole),
+                           tuple(n for _, n, whole in found if not whole),
                            etree.XPath(translator.selector_to_xpath(selector)),
-                           frozenset(a for a, _ in found))
+                           frozenset(a for a, _, _ in found))
                 (page.drop if rule.kind == "drop" else page.keep).append(css)
         else:
             (page.phrases if rule.kind == "phrase" else page.regexes).append((order, rule))
@@ -271,17 +331,18 @@ def _compile_page(rules: list[Rule], host: str | None) -> _PageRules:
 _CONTAINING = frozenset({"=", "~=", "*=", "^=", "$=", "|="})
 
 
-def _needles(tree) -> list[tuple[str, str]]:
+def _needles(tree) -> list[tuple[str, str, bool]]:
     """Class and id names (or attribute values of class/id) a selector's matches must carry, each
-    with the attribute it is in."""
+    with the attribute it is in and whether it is a whole word of the value (".a" and "#a" are;
+    a name holding a space, which only an escape writes, is looked for as a part)."""
     kind = type(tree).__name__
     found = []
     if kind == "Class":
-        found.append(("class", tree.class_name))
+        found.append(("class", tree.class_name, tree.class_name.split() == [tree.class_name]))
     elif kind == "Hash":
-        found.append(("id", tree.id))
+        found.append(("id", tree.id, tree.id.split() == [tree.id]))
     elif kind == "Attrib" and tree.attrib in ("class", "id") and tree.operator in _CONTAINING and tree.value:
-        found.append((tree.attrib, tree.value.value if hasattr(tree.value, "value") else str(tree.value)))
+        found.append((tree.attrib, tree.value.value if hasattr(tree.value, "value") else str(tree.value), False))
     if kind == "CombinedSelector":
         return _needles(tree.selector) + _needles(tree.subselector)
     inner = getattr(tree, "selector", None)  # Negation's subselector must be absent: not read
