@@ -388,3 +388,50 @@ def test_recall_takes_in_the_story_containers_left_out_blocks_and_says_so():
                 found = True
                 assert r.label == "main" and b.label != "main" and r.in_story_container and r.tag != "h1"
     assert found
+
+
+# --- the shortcuts that keep rules cheap: each finds what the plain search finds --------------
+
+def _css(selector: str):
+    rules = parse_rules(f'[[rule]]\nname = "c"\ndrop = "{selector}"\n')
+    return rules.for_url(None).drop[0]
+
+
+@pytest.mark.parametrize("selector, admitted", [
+    (".promo", False), (".promo-box", True), ("[class*=promo]", True), ("#promo", False),
+    ("#main", True), ("div.tab", True)])
+def test_the_css_gate_wants_class_names_and_ids_as_whole_words(selector, admitted):
+    from cleaner.user_rules.compiled import _Names
+    names = _Names(" ".join(["promo-box wide", "main", "a\ttab"]))  # a tab separates classes too
+    assert names.admit(_css(selector)) is admitted
+
+
+@pytest.mark.parametrize("selector", ["#comments", ".comments", "div.comments", "[class*=comment]",
+                                      "section .note", "p.lead + p", "[id^=comm]"])
+def test_gated_selectors_find_what_their_xpath_finds(selector):
+    from cleaner.user_rules.compiled import _page_names, _selected
+    page = ("<html><body><section class='comments-count x'><p class='lead'>One</p><p>Two</p>"
+            "<div id='comments'><p class='note'>Three</p></div><div class='comments\nwide'>Four</div>"
+            "</section></body></html>")
+    root = parse_html(page)
+    css = _css(selector)
+    assert [el for _, el in _selected([css], root, _page_names(root, css.attributes))] == css.xpath(root)
+    assert css.xpath(root)  # every selector here matches something: the gate must let it through
+
+
+@pytest.mark.parametrize("regex", [r"^[A-Z ]{4,}$", r"^\d+", r"^[a-c][\s\S]*?[yz]", r"^(?:NOTE|TIP)", r"^\w+\s\w+$"])
+def test_a_line_led_regex_names_the_blocks_a_plain_search_names(regex):
+    """'^X' is searched as '\\nX' (loading.line_pattern); the blocks named are those finditer over
+    the joined text names, matches across blocks and at the first block included."""
+    from dataclasses import replace
+    from cleaner.user_rules.compiled import _text_evidence
+    texts = ["ABC DEF", "12 May", "a story about z", "NOTE: a", "then a line", "a", "goes to z",
+             "TIP: two words", "TWO WORDS", "x 1"]
+    rules = parse_rules(f"[[rule]]\nname = \"r\"\nregex = '{regex}'\nlabel = \"boilerplate\"\n")
+    page = rules.for_url(None)
+    assert page.regexes[0][1].line_pattern is not None
+    plain = replace(page, regexes=[(o, replace(r, line_pattern=None)) for o, r in page.regexes])
+    fast, slow = {}, {}
+    _text_evidence(page, [Block(i, t) for i, t in enumerate(texts)], fast, None)
+    _text_evidence(plain, [Block(i, t) for i, t in enumerate(texts)], slow, None)
+    assert fast == slow and fast
