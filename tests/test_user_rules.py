@@ -402,20 +402,20 @@ def _css(selector: str):
     ("#main", True), ("div.tab", True)])
 def test_the_css_gate_wants_class_names_and_ids_as_whole_words(selector, admitted):
     from cleaner.user_rules.compiled import _Names
-    names = _Names(" ".join(["promo-box wide", "main", "a\ttab"]))  # a tab separates classes too
+    names = _Names(held=" ".join(["promo-box wide", "main", "a\ttab"]))  # a tab separates classes too
     assert names.admit(_css(selector)) is admitted
 
 
 @pytest.mark.parametrize("selector", ["#comments", ".comments", "div.comments", "[class*=comment]",
                                       "section .note", "p.lead + p", "[id^=comm]"])
 def test_gated_selectors_find_what_their_xpath_finds(selector):
-    from cleaner.user_rules.compiled import _page_names, _selected
+    from cleaner.user_rules.compiled import _Names, _selected
     page = ("<html><body><section class='comments-count x'><p class='lead'>One</p><p>Two</p>"
             "<div id='comments'><p class='note'>Three</p></div><div class='comments\nwide'>Four</div>"
             "</section></body></html>")
     root = parse_html(page)
     css = _css(selector)
-    assert [el for _, el in _selected([css], root, _page_names(root, css.attributes))] == css.xpath(root)
+    assert [el for _, el in _selected([css], root, _Names(root))] == css.xpath(root)
     assert css.xpath(root)  # every selector here matches something: the gate must let it through
 
 
@@ -435,3 +435,11 @@ def test_a_line_led_regex_names_the_blocks_a_plain_search_names(regex):
     _text_evidence(page, [Block(i, t) for i, t in enumerate(texts)], fast, None)
     _text_evidence(plain, [Block(i, t) for i, t in enumerate(texts)], slow, None)
     assert fast == slow and fast
+
+
+def test_the_css_gate_reads_class_names_and_ids_apart():
+    """A page whose only "comments" is a class does not run "#comments", and the other way round."""
+    from cleaner.user_rules.compiled import _Names
+    classed, named = parse_html("<div class='comments'>a</div>"), parse_html("<div id='comments'>a</div>")
+    assert _Names(classed).admit(_css(".comments")) and not _Names(classed).admit(_css("#comments"))
+    assert _Names(named).admit(_css("#comments")) and not _Names(named).admit(_css(".comments"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import accumulate
+from operator import add
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from typing import NamedTuple
@@ -58,10 +59,11 @@ class _Css(NamedTuple):
 
     order: int  # the rule's place in the file: the first rule that names a block wins
     rule: Rule
-    words: tuple[str, ...]  # class names and ids: each must be a word of the page's class/id values
-    parts: tuple[str, ...]  # attribute values ([class*=ad]): each must occur in them
+    # (attribute, name) pairs the page must have for the selector to match: class names and ids
+    # as a word of the attribute's values, attribute values ([class*=ad]) anywhere in them
+    words: tuple[tuple[str, str], ...]
+    parts: tuple[tuple[str, str], ...]
     xpath: etree.XPath
-    attributes: frozenset[str]  # where the names are: "class", "id" (both: either may hold one)
 
 
 @dataclass
@@ -72,7 +74,6 @@ class _PageRules:
     keep: list[_Css]
     phrases: list[tuple[int, Rule]]
     regexes: list[tuple[int, Rule]]
-    drop_attributes: frozenset[str] = frozenset()  # the attributes the drop selectors' needles are in
 
 
 @dataclass
@@ -97,7 +98,7 @@ class Rules:
         page = self.for_url(url)
         if not page.drop:
             return 0
-        found = [el for _, el in _selected(page.drop, root, _page_names(root, page.drop_attributes))]
+        found = [el for _, el in _selected(page.drop, root, _Names(root))]
         for el in found:
             parent = el.getparent()
             if parent is None:
@@ -159,39 +160,46 @@ def _name(found: dict[int, tuple[int, Evidence]], i: int, order: int, rule: Rule
         found[i] = (order, rule.evidence)
 
 
-# Class and id values of the whole page, in one pass in C: a selector whose class or id the page
-# lacks cannot match, and most site rules name classes most pages do not have. Only the
-# attributes some selector needs; plain strings (lxml's "smart" ones cost a third more).
-_NAMES = {
-    frozenset({"class"}): etree.XPath("//@class", smart_strings=False),
-    frozenset({"id"}): etree.XPath("//@id", smart_strings=False),
-    frozenset({"class", "id"}): etree.XPath("//@class | //@id", smart_strings=False),
-}
+# A page's class or id values in C, one attribute at a time (libxml2 merges a union of two paths in
+# quadratic time): run together by EXSLT str:concat for the first test, and as plain strings
+# (lxml's "smart" ones cost a third more) when a selector needs a name as a whole word.
+_EXSLT = {"str": "http://exslt.org/strings"}
+_RUN_TOGETHER = {a: etree.XPath(f"str:concat(descendant-or-self::*/@{a})", namespaces=_EXSLT) for a in ("class", "id")}
+_VALUES = {a: etree.XPath(f"descendant-or-self::*/@{a}", smart_strings=False) for a in ("class", "id")}
 
 
 class _Names:
-    """A page's class and id values (a gate): one string for the parts a selector needs inside
-    a value, and its words, split once when a selector first asks, for the names it needs whole
-    (".promo" needs the word "promo": a page with only "promo-box" costs no pass)."""
+    """The gate of a page's CSS rules: a selector runs only where the page has its names. Read
+    from the tree (drop rules: the page as parsed), or from ``held``, the values the segmenter
+    read of the elements that hold blocks (keep rules: no pass over the page), one attribute
+    at a time as a selector first asks, with a substring test first and the words (split once)
+    only for a name that passes it (".promo" needs the word: a page with "promo-box" fails)."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._words: frozenset[str] | None = None
+    def __init__(self, root: etree._Element | None = None, held: str | None = None) -> None:
+        self.root, self.held = root, held
+        self._texts: dict[str, str] = {}
+        self._words: dict[str, frozenset[str]] = {}
 
     def admit(self, c: _Css) -> bool:
-        text = self.text
-        if not all(n in text for n in c.parts) or not all(n in text for n in c.words):
-            return False  # the substring test first: most pages fail it, in C, with no split
-        if c.words:
-            if self._words is None:
-                self._words = frozenset(text.split())  # str.split's spaces include XPath's
-            return all(n in self._words for n in c.words)
-        return True
+        """Whether the page has every name ``c`` needs."""
+        if not all(name in self._text(a) for a, name in c.parts) or \
+                not all(name in self._text(a) for a, name in c.words):
+            return False  # most pages fail here, in C, with nothing split
+        return all(name in self._words_of(a) for a, name in c.words)
 
+    def _text(self, attribute: str) -> str:
+        text = self._texts.get(attribute)
+        if text is None:
+            text = self._texts[attribute] = self.held if self.held is not None else \
+                _RUN_TOGETHER[attribute](self.root)
+        return text
 
-def _page_names(root: etree._Element, attributes: frozenset[str]) -> _Names:
-    """The page's values of ``attributes``; none when no selector has a name to look for."""
-    return _Names(" ".join(_NAMES[attributes](root)) if attributes else "")
+    def _words_of(self, attribute: str) -> frozenset[str]:
+        words = self._words.get(attribute)
+        if words is None:
+            text = self.held if self.held is not None else " ".join(_VALUES[attribute](self.root))
+            words = self._words[attribute] = frozenset(text.split())  # str.split's spaces include XPath's
+        return words
 
 
 def _selected(css: list[_Css], root: etree._Element, names: _Names) -> list[tuple[_Css, etree._Element]]:
@@ -216,7 +224,7 @@ def _keep_evidence(keep: list[_Css], blocks: list[Block], root: etree._Element, 
                    named: dict[int, tuple[int, Evidence]]) -> None:
     # an element that holds a block is among the elements the segmenter named: their class and
     # id values are at hand, no pass over the page
-    names = _Names(" ".join(elements.names.values()))
+    names = _Names(held=" ".join(elements.names.values()))
     for c, el in _selected(keep, root, names):
         (eid,) = _element_ids(root, [el])
         for b in blocks:
@@ -275,7 +283,8 @@ class _Starts:
 
     def _all(self) -> list[int]:
         if self._starts is None:
-            self._starts = list(accumulate((len(t) + 1 for t in self.texts[:-1]), initial=0))
+            # block i starts after the texts before it and their i newlines (added up in C)
+            self._starts = list(map(add, accumulate(map(len, self.texts), initial=0), range(len(self.texts))))
         return self._starts
 
     def block(self, at: int) -> int:
@@ -316,14 +325,12 @@ def _compile_page(rules: list[Rule], host: str | None) -> _PageRules:
         if rule.kind in ("drop", "keep"):
             for selector in parse(rule.selector):
                 found = _needles(selector.parsed_tree)
-                css = _Css(order, rule, tuple(n for _, n, whole in found if whole),
-                           tuple(n for _, n, whole in found if not whole),
-                           etree.XPath(translator.selector_to_xpath(selector)),
-                           frozenset(a for a, _, _ in found))
+                css = _Css(order, rule, tuple((a, n) for a, n, whole in found if whole),
+                           tuple((a, n) for a, n, whole in found if not whole),
+                           etree.XPath(translator.selector_to_xpath(selector)))
                 (page.drop if rule.kind == "drop" else page.keep).append(css)
         else:
             (page.phrases if rule.kind == "phrase" else page.regexes).append((order, rule))
-    page.drop_attributes = frozenset().union(*(c.attributes for c in page.drop))
     return page
 
 
