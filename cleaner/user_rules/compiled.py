@@ -161,10 +161,8 @@ def _name(found: dict[int, tuple[int, Evidence]], i: int, order: int, rule: Rule
 
 
 # A page's class or id values in C, one attribute at a time (libxml2 merges a union of two paths in
-# quadratic time): run together by EXSLT str:concat for the first test, and as plain strings
-# (lxml's "smart" ones cost a third more) when a selector needs a name as a whole word.
-_EXSLT = {"str": "http://exslt.org/strings"}
-_RUN_TOGETHER = {a: etree.XPath(f"str:concat(descendant-or-self::*/@{a})", namespaces=_EXSLT) for a in ("class", "id")}
+# quadratic time), as plain strings (lxml's "smart" ones cost a third more). EXSLT str:concat
+# costs as much as the strings and has no separator for the words.
 _VALUES = {a: etree.XPath(f"descendant-or-self::*/@{a}", smart_strings=False) for a in ("class", "id")}
 
 
@@ -182,23 +180,22 @@ class _Names:
 
     def admit(self, c: _Css) -> bool:
         """Whether the page has every name ``c`` needs."""
-        if not all(name in self._text(a) for a, name in c.parts) or \
-                not all(name in self._text(a) for a, name in c.words):
-            return False  # most pages fail here, in C, with nothing split
+        for a, name in c.parts + c.words:
+            if name not in self._text(a):
+                return False  # most pages fail here, in C, with nothing split
         return all(name in self._words_of(a) for a, name in c.words)
 
     def _text(self, attribute: str) -> str:
         text = self._texts.get(attribute)
         if text is None:
             text = self._texts[attribute] = self.held if self.held is not None else \
-                _RUN_TOGETHER[attribute](self.root)
+                " ".join(_VALUES[attribute](self.root))
         return text
 
     def _words_of(self, attribute: str) -> frozenset[str]:
         words = self._words.get(attribute)
-        if words is None:
-            text = self.held if self.held is not None else " ".join(_VALUES[attribute](self.root))
-            words = self._words[attribute] = frozenset(text.split())  # str.split's spaces include XPath's
+        if words is None:  # str.split's spaces include XPath's
+            words = self._words[attribute] = frozenset(self._text(attribute).split())
         return words
 
 
