@@ -193,6 +193,7 @@ class _Names:
         return text
 
     def _words_of(self, attribute: str) -> frozenset[str]:
+        attribute = attribute if self.held is None else ""  # the held values are one text
         words = self._words.get(attribute)
         if words is None:  # str.split's spaces include XPath's
             words = self._words[attribute] = frozenset(self._text(attribute).split())
