@@ -280,6 +280,25 @@ def test_mark_duplicates_catches_a_copy_with_a_prefix():
     assert "duplicate_text" in reasons_at(scored, 2)
 
 
+def test_a_story_rendered_twice_keeps_its_first_copy():
+    """A page that shows its story twice in a row (a desktop and a mobile layout) keeps one copy;
+    a run of paragraphs repeated with the story between the copies (a cloned ticker) keeps none."""
+    long = [a + " " + b for a, b in zip(STORY, STORY[1:] + STORY[:1])]  # paragraphs of ~60 words
+    assert sum(len(p.split()) for p in long[:4]) >= page_rules.MIRROR_MIN_WORDS
+    assert page_rules.MIRROR_MIN_BLOCKS <= 4
+    art = clean(page(TITLE, *long, *long, "Contact us"), kind="text")
+    check_every_block_is_explained(art)
+    assert art.paragraphs == long
+    scored = scored_text([*long, TITLE, *long])
+    page_rules.mark_duplicates(scored)
+    assert all("duplicate_text" not in reasons_at(scored, i) for i in range(len(long)))
+    assert all("duplicate_text" in reasons_at(scored, i) for i in range(len(long) + 1, len(scored)))
+    ticker = long[:4]
+    scored = scored_text([*ticker, *STORY, *ticker])  # the page's own story between the copies
+    page_rules.mark_duplicates(scored)
+    assert all("duplicate_text" in reasons_at(scored, i) for i in range(len(ticker)))
+
+
 def test_too_short_to_copy_only_for_texts_of_few_words():
     """_too_short_to_copy never passes over a text of DUPLICATE_MIN_WORDS \\w+ words or more
     (underscores, apostrophes, digits and non-ASCII letters included)."""
