@@ -40,6 +40,9 @@ MAX_ANCESTORS = 64
 #: Share of the body's text above which a <noscript> is the page itself (a site that renders with
 #: script serves its whole content there), not a tracking pixel or an "enable JavaScript" note.
 NOSCRIPT_PAGE_SHARE = 0.5
+#: Skipped elements that may hold the page: a <noscript> (above), and a <button> left open (a menu
+#: button whose "</button>" the parser ignores inside an unclosed <div> swallows the page).
+PAGE_BOX_TAGS = frozenset({"noscript", "button"})
 #: Cap on the number of blocks kept per page; guards against pages of millions of tiny elements.
 MAX_BLOCKS = 20_000
 
@@ -262,23 +265,29 @@ def _mark_hidden(start: etree._Element) -> None:
     """Rename the elements below start that have a hidden attribute or a display:none style to
     <noscript>, so the strip that drops the <noscript>s drops them too, keeping their tails."""
     hidden = [value.getparent() for value in _STYLES(start) if "display:none" in value.replace(" ", "")]
-    hidden += [value.getparent() for value in _HIDDEN_ATTRIBUTES(start)]
+    hidden += [el for value in _HIDDEN_ATTRIBUTES(start) if not _streamed(el := value.getparent())]
     for el in hidden:
         el.tag = "noscript"
 
 
+def _streamed(el: etree._Element) -> bool:
+    """A hidden <div id="S:0">: content a React server streams after the page's shell, that its
+    script moves into place at once (shown, not hidden; often the whole page)."""
+    return (el.get("id") or "").startswith("S:")
+
+
 def _prune(start: etree._Element) -> None:
     """Drop non-text elements and hidden ones in C (lxml), so the Python walk never sees them."""
-    etree.strip_elements(start, *(SKIP_TAGS - {"noscript"}), with_tail=False)
-    _unwrap_noscript_page(start)
+    etree.strip_elements(start, *(SKIP_TAGS - PAGE_BOX_TAGS), with_tail=False)
+    _unwrap_page_box(start)
     _mark_hidden(start)
-    etree.strip_elements(start, "noscript", with_tail=False)
+    etree.strip_elements(start, *PAGE_BOX_TAGS, with_tail=False)
 
 
-def _unwrap_noscript_page(start: etree._Element) -> None:
-    """Keep the content of a <noscript> that holds most of the page's text (its tag goes, its
-    elements stay); every other <noscript> is dropped after this."""
-    boxes = [(size, box) for box in start.iter("noscript")
+def _unwrap_page_box(start: etree._Element) -> None:
+    """Keep the content of a <noscript> or <button> that holds most of the page's text (its tag
+    goes, its elements stay); every other one is dropped after this."""
+    boxes = [(size, box) for box in start.iter(*PAGE_BOX_TAGS)
              if (size := sum(len(t.strip()) for t in box.itertext()))]
     if not boxes:  # most <noscript>s hold only a tracking pixel: no pass over the page's text
         return
@@ -286,7 +295,7 @@ def _unwrap_noscript_page(start: etree._Element) -> None:
     total = 0
     for text in start.itertext():
         total += len(text.strip())
-        if biggest <= NOSCRIPT_PAGE_SHARE * total:  # no <noscript> holds the page: stop reading it
+        if biggest <= NOSCRIPT_PAGE_SHARE * total:  # no box holds the page: stop reading it
             return
     for size, box in boxes:
         if size > NOSCRIPT_PAGE_SHARE * total:

@@ -961,6 +961,31 @@ def test_a_page_served_inside_noscript_is_read():
     assert all("JavaScript" not in b.text for b in art.blocks)
 
 
+def test_a_page_swallowed_by_an_open_button_is_read():
+    """A menu <button> whose "</button>" the parser ignores (it closes inside an unclosed <div>)
+    holds the whole page: the page is read; a plain button's label is still dropped."""
+    story = "The park counted sixteen bear cubs this year, the most in fourteen years of counting. "
+    swallowed = (f'<html><body><button class="menu"><div><div></button></div><h1>Bear cubs</h1>'
+                 f"<p>{story * 4}</p><p>{story * 3}</p></body></html>")
+    assert "sixteen bear cubs" in clean(swallowed, kind="html").text
+    labelled = f"<html><body><p>{story * 4}</p><button>Subscribe to our letters</button></body></html>"
+    art = clean(labelled, kind="html")
+    assert "sixteen bear cubs" in art.text
+    assert all("Subscribe" not in b.text for b in art.blocks)
+
+
+def test_content_a_react_server_streams_hidden_is_read():
+    """React streams a page's content in <div hidden id="S:0"> and its script shows it at once:
+    it is read; any other hidden element is still dropped."""
+    story = "The park counted sixteen bear cubs this year, the most in fourteen years of counting. "
+    streamed = (f'<html><body><template id="B:0"></template><div hidden id="S:0"><h1>Bear cubs</h1>'
+                f"<p>{story * 4}</p></div><div hidden><p>Sign in to keep reading this story.</p></div>"
+                "</body></html>")
+    art = clean(streamed, kind="html")
+    assert "sixteen bear cubs" in art.text
+    assert all("Sign in" not in b.text for b in art.blocks)
+
+
 def test_every_reason_the_decision_reads_is_one_a_heuristic_or_page_rule_gives():
     """The decision reads evidence by its reason (the sets named *NOISE* or *REASONS*: weak noise,
     markup-only noise, sign-off vocabulary; the credit of a caption, a related heading): each must
