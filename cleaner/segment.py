@@ -40,6 +40,8 @@ MAX_ANCESTORS = 64
 #: Share of the body's text above which a <noscript> is the page itself (a site that renders with
 #: script serves its whole content there), not a tracking pixel or an "enable JavaScript" note.
 NOSCRIPT_PAGE_SHARE = 0.5
+#: Class words of a tab panel that pages hide by style rather than by role="tabpanel".
+TAB_PANEL_CLASSES = frozenset({"tab-pane", "tabpanel", "tab-panel"})
 #: Skipped elements that may hold the page: a <noscript> (above), and a <button> left open (a menu
 #: button whose "</button>" the parser ignores inside an unclosed <div> swallows the page).
 PAGE_BOX_TAGS = frozenset({"noscript", "button"})
@@ -265,15 +267,19 @@ def _mark_hidden(start: etree._Element) -> None:
     """Rename the elements below start that have a hidden attribute or a display:none style to
     <noscript>, so the strip that drops the <noscript>s drops them too, keeping their tails."""
     hidden = [value.getparent() for value in _STYLES(start) if "display:none" in value.replace(" ", "")]
-    hidden += [el for value in _HIDDEN_ATTRIBUTES(start) if not _streamed(el := value.getparent())]
+    hidden += [value.getparent() for value in _HIDDEN_ATTRIBUTES(start)]
     for el in hidden:
-        el.tag = "noscript"
+        if not _shown_later(el):
+            el.tag = "noscript"
 
 
-def _streamed(el: etree._Element) -> bool:
-    """A hidden <div id="S:0">: content a React server streams after the page's shell, that its
-    script moves into place at once (shown, not hidden; often the whole page)."""
-    return (el.get("id") or "").startswith("S:")
+def _shown_later(el: etree._Element) -> bool:
+    """Hidden now, shown without the reader asking for anything but a tab: a <div id="S:0"> (content
+    a React server streams after the page's shell, that its script moves into place at once; often
+    the whole page), or a tab panel (the other languages of a code sample, the other tabs of a
+    page's sections: part of what the page says)."""
+    return (el.get("id") or "").startswith("S:") or el.get("role") == "tabpanel" or \
+        not TAB_PANEL_CLASSES.isdisjoint((el.get("class") or "").split())
 
 
 def _prune(start: etree._Element) -> None:

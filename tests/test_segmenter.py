@@ -986,6 +986,19 @@ def test_content_a_react_server_streams_hidden_is_read():
     assert all("Sign in" not in b.text for b in art.blocks)
 
 
+def test_hidden_tab_panels_are_read():
+    """The other tabs of a page (a code sample's other languages) are hidden until clicked, but they
+    are part of what the page says: a hidden role="tabpanel" or class="tab-pane" box is read."""
+    story = "Install the library with your package manager, then set the two keys in your shell. "
+    tabs = (f"<html><body><h1>Quickstart</h1><p>{story * 3}</p>"
+            f'<div role="tabpanel"><p>Python: call send_message with the number and the text.</p></div>'
+            f'<div role="tabpanel" hidden><p>Ruby: call deliver_message with the number and the text.</p></div>'
+            f'<div class="tab-pane" style="display: none"><p>Go: call SendMessage with the number.</p></div>'
+            "</body></html>")
+    blocks = [b.text for b in clean(tabs, kind="html").blocks]
+    assert any("deliver_message" in t for t in blocks) and any("SendMessage" in t for t in blocks)
+
+
 def test_every_reason_the_decision_reads_is_one_a_heuristic_or_page_rule_gives():
     """The decision reads evidence by its reason (the sets named *NOISE* or *REASONS*: weak noise,
     markup-only noise, sign-off vocabulary; the credit of a caption, a related heading): each must
