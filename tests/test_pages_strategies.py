@@ -3,13 +3,15 @@ post of a thread, every item of a listing, a product's description and specs), t
 not, the blocks a strategy changes say so in their reasons, and article pages stay as decided."""
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 import pytest
 
 from cleaner import CleanerError, clean
 from cleaner.pages import PAGE_TYPES
-from cleaner.pages.strategies import STRATEGIES, STRATEGY_MIN_CONFIDENCE_NO_ADDRESS
+from cleaner.pages.strategies import (NO_STORY_MIN_CONFIDENCE, NO_STORY_WORDS, STRATEGIES,
+                                      STRATEGY_MIN_CONFIDENCE_NO_ADDRESS)
 
 HEAD = "<!doctype html><html><head><meta charset='utf-8'><title>{title}</title></head><body>"
 NAV = ("<header><nav><a href='/'>Home</a> <a href='/boards'>Boards</a> <a href='/shop'>Shop</a> "
@@ -144,8 +146,12 @@ def test_article_and_other_keep_the_article_decision_and_none_takes_the_classifi
         return [(b.text, b.label, b.reasons) for b in clean(html, kind="html", **kw).blocks]
 
     assert labels(page_type="other") == labels(page_type="article")
-    auto = clean(html, kind="html")  # the classifier's type picks the strategy when it is sure enough
-    sure = float(auto.page_type_reasons[0].split()[-1]) >= STRATEGY_MIN_CONFIDENCE_NO_ADDRESS
+    auto = clean(html, kind="html")  # the classifier's type picks the strategy when it is sure enough,
+    confidence = float(auto.page_type_reasons[0].split()[-1])  # or when the article decision found no story
+    story = sum(len(re.findall(r"\w+", b.text)) for b in clean(html, kind="html", page_type="article").blocks
+                if b.label == "main")
+    sure = confidence >= STRATEGY_MIN_CONFIDENCE_NO_ADDRESS or \
+        confidence >= NO_STORY_MIN_CONFIDENCE and story < NO_STORY_WORDS
     assert labels() == labels(page_type=auto.page_type if sure else "article")
 
 
@@ -181,9 +187,31 @@ def test_a_listing_needs_more_confidence_than_the_other_types(monkeypatch):
     assert ran == ["service", "listing"]
 
 
-def _html_blocks() -> list:
-    """Just enough of an HTML page's scored blocks for the gate: one block with a DOM path."""
-    return [SimpleNamespace(block=SimpleNamespace(path=frozenset({"<main"})))]
+def _html_blocks(story_words: int = 300) -> list:
+    """Just enough of an HTML page's scored blocks for the gate: one main block with a DOM path,
+    of ``story_words`` words."""
+    return [SimpleNamespace(block=SimpleNamespace(path=frozenset({"<main"}), label="main"),
+                            feats=SimpleNamespace(words=story_words))]
+
+
+def test_below_its_gate_a_strategy_runs_where_the_article_decision_found_no_story(monkeypatch):
+    """A page of item titles has no story run: under NO_STORY_WORDS words kept, an unsure type's
+    strategy runs from NO_STORY_MIN_CONFIDENCE (it has nothing to lose); with a story it does not."""
+    import cleaner.pages.strategies as strategies
+    ran = []
+    monkeypatch.setitem(strategies.STRATEGIES, "listing", lambda scored, tags: ran.append(len(scored)))
+    unsure = (strategies.NO_STORY_MIN_CONFIDENCE + strategies.STRATEGY_MIN_CONFIDENCE) / 2
+    strategies.apply_strategy("listing", unsure, _html_blocks(strategies.NO_STORY_WORDS), [], has_address=True)
+    assert not ran
+    strategies.apply_strategy("listing", unsure, _html_blocks(strategies.NO_STORY_WORDS - 1) * 2, [],
+                              has_address=True)
+    assert not ran  # two blocks: as many words as a story
+    strategies.apply_strategy("listing", unsure, _html_blocks(strategies.NO_STORY_WORDS - 1), [],
+                              has_address=True)
+    assert ran == [1]
+    strategies.apply_strategy("listing", strategies.NO_STORY_MIN_CONFIDENCE - 0.01, _html_blocks(0), [],
+                              has_address=True)
+    assert ran == [1]
 
 
 def test_every_named_type_has_a_strategy_but_article_and_other():

@@ -155,6 +155,14 @@ LISTING_MIN_CONFIDENCE = 0.6
 STRATEGY_MIN_CONFIDENCE_NO_ADDRESS = 0.9
 
 
+#: Below its gate a strategy still runs, from this confidence, on a page where the article decision
+#: kept fewer than NO_STORY_WORDS words (a listing of item titles, a product of spec rows): at 100
+#: words, or with one block of any length, scrapinghub's short news stories (65 to 96 words, one
+#: a single paragraph) took teasers.
+NO_STORY_MIN_CONFIDENCE = 0.3
+NO_STORY_WORDS = 40
+
+
 def apply_strategy(page_type: str | None, confidence: float, scored: list[Scored], tags: list[str],
                    *, has_address: bool) -> None:
     """Revise the article decision in place for a page of ``page_type`` (None, article, other, an
@@ -167,5 +175,12 @@ def apply_strategy(page_type: str | None, confidence: float, scored: list[Scored
         needed = LISTING_MIN_CONFIDENCE
     else:
         needed = STRATEGY_MIN_CONFIDENCE
-    if strategy is not None and confidence >= needed:
+    if strategy is not None and (confidence >= needed or
+                                 confidence >= NO_STORY_MIN_CONFIDENCE and _no_story(scored)):
         strategy(scored, tags)
+
+
+def _no_story(scored: list[Scored]) -> bool:
+    """The article decision kept next to nothing (under NO_STORY_WORDS words): a page of many
+    parallel pieces has no single story run to find, and a strategy has nothing to lose."""
+    return sum(s.feats.words for s in scored if s.block.label == "main") < NO_STORY_WORDS
