@@ -305,3 +305,18 @@ def test_a_box_that_opens_over_the_page_is_not_its_content():
     text = _main_text(html, "listing")
     assert ITEMS[0][1] in text and ITEMS[-1][1] in text
     assert "reporting this item" not in text
+
+
+def test_flattened_text_without_a_story_keeps_all_but_its_chrome():
+    """Flattened text where the article decision kept next to nothing (item titles and dates, no
+    paragraph) is not one story: every block but the menu's and the footer's is kept, and says why.
+    A page with a story keeps the article decision."""
+    dates = ["Saturday 12 April", "Sunday 13 April", "Tuesday 15 April", "Thursday 17 April", "Saturday 19 April"]
+    lines = [x for (title, _), date in zip(ITEMS, dates) for x in (title, date)]
+    text = "\n\n".join(["Home", "Events", "Shop", *lines[:4], "Copyright 2025 Riverside Gardeners. All rights reserved."])
+    art = clean(text, kind="text", page_type="article")
+    assert {ITEMS[0][0], ITEMS[1][0]} <= set(art.paragraphs)
+    assert all("no_story_page" in b.reasons for b in art.blocks if b.label == "main")
+    assert "Home" not in art.paragraphs and not any("Copyright" in p for p in art.paragraphs)
+    story = "\n\n".join(["Home", "Events", *[summary for _, summary in ITEMS], "Copyright 2025 Riverside Gardeners."])
+    assert all("no_story_page" not in b.reasons for b in clean(story, kind="text", page_type="article").blocks)

@@ -178,6 +178,16 @@ def apply_strategy(page_type: str | None, confidence: float, scored: list[Scored
     if strategy is not None and (confidence >= needed or
                                  confidence >= NO_STORY_MIN_CONFIDENCE and _no_story(scored)):
         strategy(scored, tags)
+    if not _is_html(scored) and _no_story(scored):
+        no_story_text(scored)
+
+
+def no_story_text(scored: list[Scored]) -> None:
+    """Flattened text where neither the article decision nor the type's strategy kept a story: the
+    page is not one story run (a listing read as an article, a product of spec lines), and every
+    block but the chrome's is a better answer than next to nothing. (HTML has its region instead:
+    the same fallback there lost wcxb-dev collection pages to their menus.)"""
+    keep_labels(scored, LISTING_TEXT_LABELS, "no_story_page")
 
 
 def _no_story(scored: list[Scored]) -> bool:
