@@ -138,6 +138,21 @@ def test_product_keeps_description_features_and_specs():
         assert noise not in text
 
 
+def test_a_text_shown_twice_is_said_once_but_a_doc_page_keeps_its_tabs():
+    """A product page that shows its description twice (a desktop and a mobile layout) says it
+    once; a doc page's code tabs repeat their steps, and keep them."""
+    twice = product_page().replace("</main>", "<div class='mobile'><p>" + PRODUCT_DESCRIPTION + "</p></div></main>")
+    assert twice.count(PRODUCT_DESCRIPTION) == 2
+    assert _main_text(twice, "product").count(PRODUCT_DESCRIPTION) == 1
+    step = "Install the command line tool and sign in with the key from your account page."
+    intro = ("The API sends a message from your number to any phone. This guide takes you from an empty "
+             "folder to a first message in about five minutes, in the language you use.")
+    doc = (HEAD.format(title="Quickstart - Riverside API") + NAV + f"<main><h1>Quickstart</h1><p>{intro}</p>" +
+           "".join(f"<div role='tabpanel'><h2>{lang}</h2><p>{step}</p><pre>client = connect('{lang}')</pre></div>"
+                   for lang in ("Python", "Ruby")) + "</main>" + FOOTER + "</body></html>")
+    assert _main_text(doc, "documentation").count(step) == 2
+
+
 @pytest.mark.parametrize("page", [forum_page, listing_page, product_page])
 def test_article_and_other_keep_the_article_decision_and_none_takes_the_classified_type(page):
     html = page()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..decide.scores import Scored, relabel
-from .region import (candidates, drop_orphan_headings, holding_element, in_reviews, keep_only, linked_line,
+from .region import (candidates, drop_orphan_headings, first_copies, holding_element, in_reviews, keep_only, linked_line,
                      main_element, within)
 
 #: Labels no page type counts as main: the site's menus, footer, consent banner and marketing.
@@ -40,13 +40,14 @@ DOC_TEXT_LABELS = LISTING_TEXT_LABELS = frozenset({"main", "title", "related", "
 
 def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[str], area_share: float,
                 reason: str, keep_short: bool = False, drop_linked: bool = False,
-                drop_reviews: bool = False, keep_headings: bool = False) -> None:
+                drop_reviews: bool = False, keep_headings: bool = False, say_once: bool = True) -> None:
     """HTML: main is the page's content region (see :mod:`cleaner.pages.region`) narrowed to its
     <main> element and to the element holding ``area_share`` of its words; ``keep_short`` keeps
     the lines only their shortness labelled (spec rows, item titles), see region.only_short;
     ``drop_linked`` leaves out the link lines the decision left out (see region.linked_line);
     ``drop_reviews`` labels reviews and ratings comments (region.in_reviews), ``keep_headings`` keeps
-    subheadings taken for links (item titles, region.item_heading)."""
+    subheadings taken for links (item titles, region.item_heading); ``say_once`` keeps only the
+    first copy of a text the region holds twice (region.first_copies)."""
     picked = candidates(scored, drop_labels, keep_short, keep_headings)
     if drop_linked:
         picked = [i for i in picked if not linked_line(scored[i])]
@@ -58,7 +59,7 @@ def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[st
                 relabel(scored[i], "comment", "product_review")
     picked = within(scored, picked, main_element(scored, picked, tags))
     kept = drop_orphan_headings(scored, within(scored, picked, holding_element(scored, picked, area_share)))
-    keep_only(scored, kept, reason, _outside(reason))
+    keep_only(scored, first_copies(scored, kept) if say_once else kept, reason, _outside(reason))
 
 
 def keep_labels(scored: list[Scored], labels: frozenset[str], reason: str) -> None:
@@ -89,7 +90,7 @@ def documentation(scored: list[Scored], tags: list[str]) -> None:
     """The doc body with its headings and code, without sidebar, table of contents and footer."""
     if _is_html(scored):
         keep_region(scored, tags, CHROME_AND_CAPTIONS, DOCUMENTATION_AREA_SHARE, "doc_body",
-                    keep_headings=True)
+                    keep_headings=True, say_once=False)  # a code sample's tabs repeat its steps
     else:  # everything but the site's chrome: a doc page is its body, with code, tables and notes
         keep_labels(scored, DOC_TEXT_LABELS, "doc_body")
 
