@@ -62,9 +62,11 @@ def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[st
     keep_only(scored, first_copies(scored, kept) if say_once else kept, reason, _outside(reason))
 
 
-def keep_labels(scored: list[Scored], labels: frozenset[str], reason: str) -> None:
-    """Flattened text: main is every block the article decision labelled with one of ``labels``."""
-    keep_only(scored, [i for i, s in enumerate(scored) if s.block.label in labels], reason, _outside(reason))
+def keep_labels(scored: list[Scored], labels: frozenset[str], reason: str, say_once: bool = True) -> None:
+    """Flattened text: main is every block the article decision labelled with one of ``labels``
+    (``say_once``: each text once, see keep_region)."""
+    kept = [i for i, s in enumerate(scored) if s.block.label in labels]
+    keep_only(scored, first_copies(scored, kept) if say_once else kept, reason, _outside(reason))
 
 
 def _outside(reason: str) -> str:
@@ -92,7 +94,7 @@ def documentation(scored: list[Scored], tags: list[str]) -> None:
         keep_region(scored, tags, CHROME_AND_CAPTIONS, DOCUMENTATION_AREA_SHARE, "doc_body",
                     keep_headings=True, say_once=False)  # a code sample's tabs repeat its steps
     else:  # everything but the site's chrome: a doc page is its body, with code, tables and notes
-        keep_labels(scored, DOC_TEXT_LABELS, "doc_body")
+        keep_labels(scored, DOC_TEXT_LABELS, "doc_body", say_once=False)
 
 
 def service(scored: list[Scored], tags: list[str]) -> None:
