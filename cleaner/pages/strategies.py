@@ -89,9 +89,10 @@ def forum(scored: list[Scored], tags: list[str]) -> None:
 
 
 def documentation(scored: list[Scored], tags: list[str]) -> None:
-    """The doc body with its headings and code, without sidebar, table of contents and footer."""
+    """The doc body with its headings and code, without sidebar, table of contents and footer; its
+    short lines (a line of code, a parameter's name in a table) are body like its paragraphs."""
     if _is_html(scored):
-        keep_region(scored, tags, CHROME_AND_CAPTIONS, DOCUMENTATION_AREA_SHARE, "doc_body",
+        keep_region(scored, tags, CHROME_AND_CAPTIONS, DOCUMENTATION_AREA_SHARE, "doc_body", keep_short=True,
                     keep_headings=True, say_once=False)  # a code sample's tabs repeat its steps
     else:  # everything but the site's chrome: a doc page is its body, with code, tables and notes
         keep_labels(scored, DOC_TEXT_LABELS, "doc_body", say_once=False)
