@@ -335,3 +335,20 @@ def test_flattened_text_without_a_story_keeps_all_but_its_chrome():
     assert "Home" not in art.paragraphs and not any("Copyright" in p for p in art.paragraphs)
     story = "\n\n".join(["Home", "Events", *[summary for _, summary in ITEMS], "Copyright 2025 Riverside Gardeners."])
     assert all("no_story_page" not in b.reasons for b in clean(story, kind="text", page_type="article").blocks)
+
+
+def test_flattened_listing_keeps_its_items_short_lines_but_not_the_menu():
+    """A flattened ranking: item names and scores are short lines the article decision calls
+    navigation; between the page's first and last kept block the listing keeps them, the menu
+    above and the pager below stay out."""
+    names = ["Forged trowel", "Bypass pruner", "Kneeling pad", "Garden fork", "Watering can", "Border spade"]
+    intro = ("Members rated the tools they use most this season. Each tool below shows its average score "
+             "from more than two hundred reviews, best first.")
+    outro = ("Scores are updated every week from the reviews members leave in the shop, and a tool needs ten "
+             "reviews before it is ranked here.")
+    items = [line for k, name in enumerate(names) for line in (name, f"Score {9 - k * 0.3:.1f}")]
+    text = "\n\n".join(["Home", "Events", "Shop", "Help", "Best rated garden tools", intro, *items, outro,
+                        "Next page", "Copyright 2025 Riverside Gardeners. All rights reserved."])
+    assert not set(items) & set(clean(text, kind="text", page_type="article").paragraphs)
+    kept = clean(text, kind="text", page_type="listing").paragraphs
+    assert kept == [intro, *items, outro]

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from ..decide.scores import Scored, relabel
 from .region import (candidates, drop_orphan_headings, first_copies, holding_element, in_reviews, keep_only, linked_line,
-                     main_element, within)
+                     main_element, only_short, within)
 
 #: Labels no page type counts as main: the site's menus, footer, consent banner and marketing.
 CHROME_LABELS = frozenset({"consent", "promo", "footer", "navigation"})
@@ -62,10 +62,17 @@ def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[st
     keep_only(scored, first_copies(scored, kept) if say_once else kept, reason, _outside(reason))
 
 
-def keep_labels(scored: list[Scored], labels: frozenset[str], reason: str, say_once: bool = True) -> None:
+def keep_labels(scored: list[Scored], labels: frozenset[str], reason: str, say_once: bool = True,
+                keep_short: bool = False) -> None:
     """Flattened text: main is every block the article decision labelled with one of ``labels``
-    (``say_once``: each text once, see keep_region)."""
-    kept = [i for i, s in enumerate(scored) if s.block.label in labels]
+    (``say_once``: each text once, see keep_region; ``keep_short``: and, between the first and the
+    last block kept by label, the lines only their shortness left out, see region.only_short: an
+    item's fields, not the menu above it or the links below it; a line nothing spoke for or
+    against, a sort control's "Sort by: newest", is not one)."""
+    by_label = [i for i, s in enumerate(scored) if s.block.label in labels and s.block.label != "title"]
+    inside = range(by_label[0], by_label[-1] + 1) if keep_short and by_label else range(0)
+    kept = [i for i, s in enumerate(scored)
+            if s.block.label in labels or i in inside and s.evidence and only_short(s)]
     keep_only(scored, first_copies(scored, kept) if say_once else kept, reason, _outside(reason))
 
 
@@ -122,7 +129,7 @@ def listing(scored: list[Scored], tags: list[str]) -> None:
         keep_region(scored, tags, CHROME_LABELS, LISTING_AREA_SHARE, "listing_item", keep_short=True,
                     keep_headings=True)
     else:
-        keep_labels(scored, LISTING_TEXT_LABELS, "listing_item")
+        keep_labels(scored, LISTING_TEXT_LABELS, "listing_item", keep_short=True)
 
 
 def product(scored: list[Scored], tags: list[str]) -> None:
