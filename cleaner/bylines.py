@@ -44,11 +44,13 @@ _PICTURE = re.compile(r"(?:['’]s)?\s+(?:avatar|profile (?:picture|photo|image)
 
 
 #: Words that are no one's name though a page prints them where a name goes: weekdays (months
-#: are dates.MONTHS) and the words around a name ("Article by", "Insights from", "Writer").
+#: are dates.MONTHS), the words around a name ("Article by", "Insights from", "Writer") and the
+#: account links a forum prints where a visitor's name would go ("Sign in", "Log in", "My account").
 _NOT_NAME_WORDS = frozenset({
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "by", "from", "article", "articles",
-    "post", "posted", "writer", "author", "insights", "link", "top", "learn", "more", "via"})
+    "post", "posted", "writer", "author", "insights", "link", "top", "learn", "more", "via",
+    "sign", "log", "in", "out", "up", "login", "logout", "register", "my", "account", "profile"})
 
 
 def clean_name(text: str) -> str | None:
