@@ -147,7 +147,7 @@ def clean(
     title = blocks[title_index].text if title_index is not None else _head_title(read.hints)
     paragraphs = [b.text for b in blocks if b.label == "main"]
     reason = None if paragraphs else "no block reads like story text"
-    meta = article_metadata(read.declared, blocks, title_index, title, url, lang, read.elements.names) \
+    meta = article_metadata(read.declared, blocks, title_index, title, url, lang, read.elements.names, page.type) \
         if kind == "html" else text_metadata(blocks, title_index, lang)
     article = _article(title, paragraphs, lang, blocks, kind, url, reason, meta)
     article.page_type, article.page_type_reasons = page.type, page.reasons
@@ -222,7 +222,8 @@ def _gather_evidence(read: _Read, lang: str | None, url: str | None, rules: Rule
     fired = None
     if rules is not None:
         fired = rules.add_evidence(blocks, evidence, url,
-                                   *((read.root, read.elements) if read.elements is not None else ()))
+                                   *((read.root, read.elements) if read.elements is not None else (None, None)),
+                                   lowered=[f.lower for f in feats])
     outer: list[str] = []
     if read.elements is not None:
         # a block is noisy when any of its evidence is for a label other than "main" (in C: no

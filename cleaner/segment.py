@@ -40,6 +40,11 @@ MAX_ANCESTORS = 64
 #: Share of the body's text above which a <noscript> is the page itself (a site that renders with
 #: script serves its whole content there), not a tracking pixel or an "enable JavaScript" note.
 NOSCRIPT_PAGE_SHARE = 0.5
+#: Class words of a tab panel that pages hide by style rather than by role="tabpanel".
+TAB_PANEL_CLASSES = frozenset({"tab-pane", "tabpanel", "tab-panel"})
+#: Skipped elements that may hold the page: a <noscript> (above), and a <button> left open (a menu
+#: button whose "</button>" the parser ignores inside an unclosed <div> swallows the page).
+PAGE_BOX_TAGS = frozenset({"noscript", "button"})
 #: Cap on the number of blocks kept per page; guards against pages of millions of tiny elements.
 MAX_BLOCKS = 20_000
 
@@ -155,6 +160,7 @@ class _Walker:
         # the open structural elements (see structure.SHAPE_TAGS) as (tag, element id, note)
         self.shapes: list[tuple[str, int, object]] = []
         self.pre_depth = 0  # inside a <pre>: the block's text is kept as code, as it was
+        self.code_breaks = ""  # the <br>s of a <pre> that ended lines with no text: the next code's empty lines
         self.links, self.images = links, images  # record hrefs / image sources (off: no cost)
         self.open_links: list[list] = []  # [buffer position where the link starts, href]
         self.found_links: list[tuple[str, str]] = []  # (anchor text, href) of the coming block
@@ -186,7 +192,8 @@ class _Walker:
         if self.shapes:
             block.shape = tuple(self.shapes)
             if self.pre_depth:
-                block.code = raw
+                block.code = self.code_breaks + raw
+                self.code_breaks = ""
         if self.found_links:
             block.links = tuple(self.found_links)
             self.found_links.clear()
@@ -195,6 +202,15 @@ class _Walker:
                 block.image = self.figure_image
             self.figure_image = None
         self.name_open_elements()
+
+    def code_break(self) -> None:
+        """A <br> inside a <pre> ends the code's line: a line with text ends in a newline (the
+        block's text is unchanged); an empty one ("<br><br>", "<div><br></div>") is kept as a
+        newline before the next line of code, so the code keeps its empty lines."""
+        self.buf.append("\n")
+        if all(piece.isspace() for piece in self.buf):
+            self.code_breaks += "\n" * sum(piece.count("\n") for piece in self.buf)
+            self.buf.clear()
 
     def open_link(self, el: etree._Element) -> None:
         """An <a> starts (links recorded): remember where its text starts and its href."""
@@ -270,21 +286,31 @@ def _mark_hidden(start: etree._Element) -> None:
     hidden = [value.getparent() for value in _STYLES(start) if "display:none" in value.replace(" ", "")]
     hidden += [value.getparent() for value in _HIDDEN_ATTRIBUTES(start)]
     for el in hidden:
-        el.tag = "noscript"
+        if not _shown_later(el):
+            el.tag = "noscript"
+
+
+def _shown_later(el: etree._Element) -> bool:
+    """Hidden now, shown without the reader asking for anything but a tab: a <div id="S:0"> (content
+    a React server streams after the page's shell, that its script moves into place at once; often
+    the whole page), or a tab panel (the other languages of a code sample, the other tabs of a
+    page's sections: part of what the page says)."""
+    return (el.get("id") or "").startswith("S:") or el.get("role") == "tabpanel" or \
+        not TAB_PANEL_CLASSES.isdisjoint((el.get("class") or "").split())
 
 
 def _prune(start: etree._Element) -> None:
     """Drop non-text elements and hidden ones in C (lxml), so the Python walk never sees them."""
-    etree.strip_elements(start, *(SKIP_TAGS - {"noscript"}), with_tail=False)
-    _unwrap_noscript_page(start)
+    etree.strip_elements(start, *(SKIP_TAGS - PAGE_BOX_TAGS), with_tail=False)
+    _unwrap_page_box(start)
     _mark_hidden(start)
-    etree.strip_elements(start, "noscript", with_tail=False)
+    etree.strip_elements(start, *PAGE_BOX_TAGS, with_tail=False)
 
 
-def _unwrap_noscript_page(start: etree._Element) -> None:
-    """Keep the content of a <noscript> that holds most of the page's text (its tag goes, its
-    elements stay); every other <noscript> is dropped after this."""
-    boxes = [(size, box) for box in start.iter("noscript")
+def _unwrap_page_box(start: etree._Element) -> None:
+    """Keep the content of a <noscript> or <button> that holds most of the page's text (its tag
+    goes, its elements stay); every other one is dropped after this."""
+    boxes = [(size, box) for box in start.iter(*PAGE_BOX_TAGS)
              if (size := sum(len(t.strip()) for t in box.itertext()))]
     if not boxes:  # most <noscript>s hold only a tracking pixel: no pass over the page's text
         return
@@ -292,7 +318,7 @@ def _unwrap_noscript_page(start: etree._Element) -> None:
     total = 0
     for text in start.itertext():
         total += len(text.strip())
-        if biggest <= NOSCRIPT_PAGE_SHARE * total:  # no <noscript> holds the page: stop reading it
+        if biggest <= NOSCRIPT_PAGE_SHARE * total:  # no box holds the page: stop reading it
             return
     for size, box in boxes:
         if size > NOSCRIPT_PAGE_SHARE * total:
@@ -333,6 +359,7 @@ def segment_html(root: etree._Element, *, links: bool = False, images: bool = Fa
                     shapes.pop()
                     if tag == "pre":
                         pre_depth = w.pre_depth = pre_depth - 1
+                        w.code_breaks = ""
             elif tag == "a":
                 link_depth -= 1
                 if w.links:
@@ -348,6 +375,8 @@ def segment_html(root: etree._Element, *, links: bool = False, images: bool = Fa
             break
         tag = el.tag
         if tag in BLOCK_TAGS:
+            if pre_depth and tag == "br":
+                w.code_break()
             if buf:
                 w.flush()
             if len(blocks) >= MAX_BLOCKS:  # the rest of a runaway page is not read
