@@ -128,7 +128,7 @@ def test_compiled_vocabulary_answers_as_its_naive_regex(name):
     hits = 0
     for text in texts:
         expected = bool(naive.search(text))
-        assert v.search(text) == expected, (name, text)
+        assert bool(v.search(text)) == expected, (name, text)
         hits += expected
     assert hits >= len(samples)  # the comparison sees matches, not only misses
 
@@ -145,7 +145,7 @@ def test_screen_answers_as_any_of_its_vocabularies(screen):
     hits = 0
     for text in texts + FIXTURE_TEXTS:
         expected = any(v.search(text) for v in members)
-        assert screen.search(text) == expected, text
+        assert bool(screen.search(text)) == expected, text
         hits += expected
     assert hits >= len(samples)
 
@@ -235,3 +235,12 @@ def test_says_line_reads_its_words_as_the_plain_form_does():
         assert bool(fast.match(text)) == bool(plain.match(text)), text
         hits += bool(plain.match(text))
     assert hits > 100
+
+
+def test_a_vocabulary_of_one_regex_answers_through_that_regex():
+    """A vocabulary compiled into one start test or one search is searched by the regex's own
+    method (no Python frame per block); answers are checked above, truthy or not."""
+    assert vocab.SHARE.search.__self__.pattern.startswith("\\s*")  # anchored parts only
+    assert vocab.READ_MORE_TAIL.search.__self__ is vocab.READ_MORE_TAIL._tests[2][0].__self__
+    assert vocab.PROMO.search.__func__ is patterns.Vocabulary.search  # start test and search
+    assert not patterns.Vocabulary().search("anything")  # an empty one matches nothing

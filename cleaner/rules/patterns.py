@@ -53,9 +53,13 @@ class Vocabulary:
             re.compile("\\W(?:" + _trie(word_led) + ")").search if word_led else None,
             tuple(re.compile(rx).search for rx in searches),
         )
+        alone = _only_test(*self._tests)
+        if alone is not None:  # the regex's own method, called without a Python frame
+            self.search = alone
 
-    def search(self, text: str) -> bool:
-        """Whether any part matches (an anchored part at the start)."""
+    def search(self, text: str) -> bool | re.Match:
+        """Whether any part matches (an anchored part at the start): truthy or not. A vocabulary
+        compiled into one start test or one search answers with that regex's match or None."""
         at_start, after_space, searches = self._tests
         if at_start is not None and at_start(text):
             return True
@@ -65,6 +69,16 @@ class Vocabulary:
             if test(text):
                 return True
         return False
+
+
+def _only_test(at_start, after_space, searches):
+    """The one regex method that answers for a vocabulary compiled into a start test alone or one
+    search alone (the test after a space needs the text with a space before it: not alone)."""
+    if after_space is None and at_start is None and len(searches) == 1:
+        return searches[0]
+    if after_space is None and at_start is not None and not searches:
+        return at_start
+    return None
 
 
 #: Characters with a meaning in a regex outside a character class; any other stands for itself.
