@@ -149,6 +149,7 @@ class _Walker:
         # the open structural elements (see structure.SHAPE_TAGS) as (tag, element id, note)
         self.shapes: list[tuple[str, int, object]] = []
         self.pre_depth = 0  # inside a <pre>: the block's text is kept as code, as it was
+        self.code_breaks = ""  # the <br>s of a <pre> that ended lines with no text: the next code's empty lines
         self.links, self.images = links, images  # record hrefs / image sources (off: no cost)
         self.open_links: list[list] = []  # [buffer position where the link starts, href]
         self.found_links: list[tuple[str, str]] = []  # (anchor text, href) of the coming block
@@ -180,7 +181,8 @@ class _Walker:
         if self.shapes:
             block.shape = tuple(self.shapes)
             if self.pre_depth:
-                block.code = raw
+                block.code = self.code_breaks + raw
+                self.code_breaks = ""
         if self.found_links:
             block.links = tuple(self.found_links)
             self.found_links.clear()
@@ -189,6 +191,15 @@ class _Walker:
                 block.image = self.figure_image
             self.figure_image = None
         self.name_open_elements()
+
+    def code_break(self) -> None:
+        """A <br> inside a <pre> ends the code's line: a line with text ends in a newline (the
+        block's text is unchanged); an empty one ("<br><br>", "<div><br></div>") is kept as a
+        newline before the next line of code, so the code keeps its empty lines."""
+        self.buf.append("\n")
+        if all(piece.isspace() for piece in self.buf):
+            self.code_breaks += "\n" * sum(piece.count("\n") for piece in self.buf)
+            self.buf.clear()
 
     def open_link(self, el: etree._Element) -> None:
         """An <a> starts (links recorded): remember where its text starts and its href."""
@@ -327,6 +338,7 @@ def segment_html(root: etree._Element, *, links: bool = False, images: bool = Fa
                     shapes.pop()
                     if tag == "pre":
                         pre_depth = w.pre_depth = pre_depth - 1
+                        w.code_breaks = ""
             elif tag == "a":
                 link_depth -= 1
                 if w.links:
@@ -342,6 +354,8 @@ def segment_html(root: etree._Element, *, links: bool = False, images: bool = Fa
             break
         tag = el.tag
         if tag in BLOCK_TAGS:
+            if pre_depth and tag == "br":
+                w.code_break()
             if buf:
                 w.flush()
             if len(blocks) >= MAX_BLOCKS:  # the rest of a runaway page is not read

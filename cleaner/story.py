@@ -163,8 +163,15 @@ def _structured(b: Block) -> bool:
 
 
 def code_text(u: Unit) -> str:
-    """A code unit's text: its blocks' lines as on the page, without blank lines at either end."""
-    lines = "\n".join(b.code or "" for b in u.blocks).split("\n")
+    """A code unit's text: its blocks' lines as on the page, without blank lines at either end.
+    Blocks split at an element (a line's <div>, a <br>) start a new line, unless the block
+    before already ended its line with a newline (which a browser shows as one line break too)."""
+    parts: list[str] = []
+    for b in u.blocks:
+        if parts and not parts[-1].endswith("\n"):
+            parts.append("\n")
+        parts.append(b.code or "")
+    lines = "".join(parts).split("\n")
     while lines and not lines[0].strip():
         lines.pop(0)
     while lines and not lines[-1].strip():

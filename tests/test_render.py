@@ -3,6 +3,7 @@ has the page's structure, and story text that looks like markup comes back as th
 the HTML output parses to the same structure; structure fields never change a block's text."""
 from __future__ import annotations
 
+import html as html_lib
 import json
 import os
 import subprocess
@@ -187,6 +188,21 @@ def test_highlighted_code_split_by_elements_is_one_block():
     assert structure(to_markdown(article_of(html))) == [
         ("code", "", "for x in y:\n    print(x)\n"), ("code", "", "first line\nsecond line\n  third\n"),
     ]
+
+
+@pytest.mark.parametrize("pre, code", [
+    # empty lines written as <br>s: a pasted snippet, an editor's line <div>s holding a lone <br>
+    ("<pre>import os<br><br>print(os.sep)</pre>", "import os\n\nprint(os.sep)\n"),
+    ('<pre><div class="cm-line">def f():<br></div><div class="cm-line"><br></div>'
+     '<div class="cm-line">    return 1<br></div></pre>', "def f():\n\n    return 1\n"),
+    ("<pre>a = 1<br>\nb = 2</pre>", "a = 1\n\nb = 2\n"),  # a <br> then a newline: two line breaks
+    # a line that ends in its own newline before a line <div> is one line break, not two
+    ("<pre>&gt;&gt;&gt; session.commit()\n<div class='sql'>COMMIT\n</div></pre>", ">>> session.commit()\nCOMMIT\n"),
+])
+def test_code_keeps_its_empty_lines_and_no_more(pre, code):
+    art = article_of(f"<p>Run this:</p>{pre}<p>Then read on.</p>")
+    assert structure(to_markdown(art))[1] == ("code", "", code)
+    assert "<br>" not in to_html(art) and code.rstrip("\n") in html_lib.unescape(to_html(art))
 
 
 def test_code_holding_backticks_gets_a_longer_fence():
