@@ -1,5 +1,6 @@
 """The pattern compiler: a vocabulary's regex parts compiled into a few regexes that answer as one
-regex of all parts would, faster (a third off the text stage when it came in).
+regex of all parts would, faster (a third off the text stage when it came in); and the screen
+that says "maybe" before several vocabularies, cheaper still (:class:`Screen`).
 """
 from __future__ import annotations
 
@@ -263,8 +264,8 @@ class Screen:
     a word they require (:func:`_screen_parts`), as the engine would otherwise try a costly lead
     on every text:
 
-    - a lower-case vocabulary's anchored part led by runs of any characters ("(?:\\\\S+\\\\s){1,4}
-      says", ".{0,80}\\\\bsaid:") is searched from its first literal word of FACTOR_MIN_CHARS+
+    - a lower-case vocabulary's anchored part led by runs of any characters ("(?:\\S+\\s){1,4}
+      says", ".{0,80}\\bsaid:") is searched from its first literal word of FACTOR_MIN_CHARS+
       letters that always follows a non-word character, after a space like the other parts;
     - a cased vocabulary (it reads capitals, so it is matched against the text) is read in the
       lower-cased text from the lower-case words each of its parts requires, where the text is
