@@ -222,7 +222,8 @@ def _gather_evidence(read: _Read, lang: str | None, url: str | None, rules: Rule
     fired = None
     if rules is not None:
         fired = rules.add_evidence(blocks, evidence, url,
-                                   *((read.root, read.elements) if read.elements is not None else ()))
+                                   *((read.root, read.elements) if read.elements is not None else (None, None)),
+                                   lowered=[f.lower for f in feats])
     outer: list[str] = []
     if read.elements is not None:
         # a block is noisy when any of its evidence is for a label other than "main" (in C: no

@@ -84,7 +84,7 @@ def test_stopwords_decide_clear_latin_samples_without_langdetect(text, code, mon
 
 @pytest.mark.parametrize("text", [
     CATALAN + " " + SPANISH,  # close languages share stopwords: no clear winner
-    "Городской совет во вторник одобрил строительство нового моста через реку.",  # not Latin
+    "Το δημοτικό συμβούλιο ενέκρινε την Τρίτη την κατασκευή μιας νέας γέφυρας.",  # no voting list
     "Breaking news Nachrichten aktuell " * 3,  # too few stopwords to tell
 ])
 def test_stopword_vote_leaves_unclear_samples_to_langdetect(text):
@@ -108,11 +108,33 @@ def test_chinese_quoting_a_kana_word_is_left_to_langdetect():
     assert L.detect_language(chinese) == "zh-cn"
 
 
+RUSSIAN = ("Городской совет во вторник одобрил строительство нового моста через реку, и это решение "
+           "положило конец спору, который делил город больше десяти лет. Мост, как и обещали, будет "
+           "открыт для пешеходов, а не только для машин, но работы начнутся не раньше весны.")
+
+
+def test_cyrillic_samples_are_voted_like_latin_ones(monkeypatch):
+    assert L._langdetect(RUSSIAN) == "ru"  # the answer langdetect gives too
+    monkeypatch.setattr(L, "_langdetect", None)  # would raise if called
+    assert L.detect_language(RUSSIAN) == "ru"
+
+
+def test_a_loan_low_in_a_list_does_not_vote_for_it():
+    """Romanian's list holds "the" and "of" far below its own words: they vote for English only."""
+    romanian = L._VOTING_STOPLISTS.index("ro")
+    assert "the" in L._stoplist("ro")[:L.STOPWORD_VOTE_WORDS]
+    assert romanian not in L._stopword_index()["the"][0]
+    assert romanian in L._stopword_index()["de"][0]  # shared near the top of both lists: votes for both
+    english = ("Quotes delayed at least 15 minutes. The data and the analysis of the market are "
+               "provided by the exchange, and all of the figures are in US dollars.")
+    assert L._stopword_vote(english) == "en"
+
+
 def test_stopword_vote_reads_only_the_most_frequent_words_of_each_list():
     """Long lists hold common English words far down (Finnish: "london"): they do not vote."""
     assert "london" in L.stopwords("fi")
-    assert "london" not in L._latin_stopword_index()
-    assert "ja" in L._latin_stopword_index()  # Finnish "and" is near the top of its list
+    assert "london" not in L._stopword_index()
+    assert "ja" in L._stopword_index()  # Finnish "and" is near the top of its list
 
 
 # --- stopwords ----------------------------------------------------------------------------------

@@ -11,7 +11,10 @@ from cleaner import clean
 from cleaner.cli import main
 from cleaner.segment import parse_html, segment_html
 from cleaner.user_rules import Rule, RulesError, load_rules, parse_rules
+from cleaner.decide.revisions import INSIDE_STORY_CONTAINER
+from cleaner.model import Block
 from cleaner.user_rules.compiled import _element_ids
+from cleaner.user_rules.precision import BOXED, CONTEXT_TAIL, OUTSIDE_CONTAINER, trim_for_precision
 
 PROJECT = Path(__file__).resolve().parents[1]
 DEMO = PROJECT / "examples" / "site-rules"
@@ -335,7 +338,41 @@ def test_high_precision_names_why_it_dropped_a_block():
     page = (PROJECT / "fixtures" / "html" / "en-opinion-comment-thread.html").read_bytes()
     views = next(b for b in clean(page, rules=parse_rules('precision = "high"')).blocks
                  if b.text.startswith("The views expressed in this column"))
-    assert views.label != "main" and views.reasons[-1] == "inside_core"
+    assert views.label == "footer" and views.reasons[-1] == BOXED
+
+
+def _block(i: int, words: int, reasons: list[str], container: bool | None = True) -> Block:
+    return Block(i, " ".join(["word"] * words), in_story_container=container, reasons=list(reasons))
+
+
+def test_high_precision_drops_the_body_outside_a_container_that_holds_nearly_all_of_it():
+    body = [_block(0, 90, ["core"]), _block(1, 10, ["core"], container=False)]
+    trim_for_precision(body)
+    assert [b.label for b in body] == ["main", "boilerplate"] and body[1].reasons[-1] == OUTSIDE_CONTAINER
+    split = [_block(0, 60, ["core"]), _block(1, 40, ["core"], container=False)]  # a story in two boxes
+    trim_for_precision(split)
+    assert [b.label for b in split] == ["main", "main"]
+    text = [_block(0, 90, ["core"], container=None), _block(1, 10, ["core"], container=None)]
+    trim_for_precision(text)  # flattened text has no container: nothing to judge by
+    assert [b.label for b in text] == ["main", "main"]
+
+
+def test_high_precision_drops_the_context_kept_tail_and_boxed_blocks_only():
+    body = [_block(0, 30, ["core"]), _block(1, 3, ["headline_run", "inside_core", INSIDE_STORY_CONTAINER]),
+            _block(2, 30, ["dom_promo", "core"]), _block(3, 30, ["core"]),
+            _block(4, 4, ["link_dense", "outside_core", INSIDE_STORY_CONTAINER]),
+            _block(5, 40, ["stopword_density", "anchor_prose"])]
+    trim_for_precision(body)
+    assert [b.label for b in body] == ["main", "main", "promo", "main", "boilerplate", "boilerplate"]
+    assert body[2].reasons[-1] == BOXED and body[4].reasons[-1] == body[5].reasons[-1] == CONTEXT_TAIL
+
+
+def test_a_rule_outlasts_the_high_precision_trim():
+    rules = parse_rules('precision = "high"\n[[rule]]\nname = "bio"\nphrase = "word word"\nlabel = "main"\n')
+    body = [_block(0, 90, ["core"]), _block(1, 10, ["core"], container=False)]
+    fired = rules.add_evidence(body, [[] for _ in body], None)
+    rules.enforce(body, fired)
+    assert [b.label for b in body] == ["main", "main"] and body[1].reasons[-1] == "rule:bio"
 
 
 def test_recall_takes_in_the_story_containers_left_out_blocks_and_says_so():
@@ -351,3 +388,58 @@ def test_recall_takes_in_the_story_containers_left_out_blocks_and_says_so():
                 found = True
                 assert r.label == "main" and b.label != "main" and r.in_story_container and r.tag != "h1"
     assert found
+
+
+# --- the shortcuts that keep rules cheap: each finds what the plain search finds --------------
+
+def _css(selector: str):
+    rules = parse_rules(f'[[rule]]\nname = "c"\ndrop = "{selector}"\n')
+    return rules.for_url(None).drop[0]
+
+
+@pytest.mark.parametrize("selector, admitted", [
+    (".promo", False), (".promo-box", True), ("[class*=promo]", True), ("#promo", False),
+    ("#main", True), ("div.tab", True)])
+def test_the_css_gate_wants_class_names_and_ids_as_whole_words(selector, admitted):
+    from cleaner.user_rules.compiled import _Names
+    names = _Names(held=" ".join(["promo-box wide", "main", "a\ttab"]))  # a tab separates classes too
+    assert names.admit(_css(selector)) is admitted
+
+
+@pytest.mark.parametrize("selector", ["#comments", ".comments", "div.comments", "[class*=comment]",
+                                      "section .note", "p.lead + p", "[id^=comm]"])
+def test_gated_selectors_find_what_their_xpath_finds(selector):
+    from cleaner.user_rules.compiled import _Names, _selected
+    page = ("<html><body><section class='comments-count x'><p class='lead'>One</p><p>Two</p>"
+            "<div id='comments'><p class='note'>Three</p></div><div class='comments\nwide'>Four</div>"
+            "</section></body></html>")
+    root = parse_html(page)
+    css = _css(selector)
+    assert [el for _, el in _selected([css], root, _Names(root))] == css.xpath(root)
+    assert css.xpath(root)  # every selector here matches something: the gate must let it through
+
+
+@pytest.mark.parametrize("regex", [r"^[A-Z ]{4,}$", r"^\d+", r"^[a-c][\s\S]*?[yz]", r"^(?:NOTE|TIP)", r"^\w+\s\w+$"])
+def test_a_line_led_regex_names_the_blocks_a_plain_search_names(regex):
+    """'^X' is searched as '\\nX' (loading.line_pattern); the blocks named are those finditer over
+    the joined text names, matches across blocks and at the first block included."""
+    from dataclasses import replace
+    from cleaner.user_rules.compiled import _text_evidence
+    texts = ["ABC DEF", "12 May", "a story about z", "NOTE: a", "then a line", "a", "goes to z",
+             "TIP: two words", "TWO WORDS", "x 1"]
+    rules = parse_rules(f"[[rule]]\nname = \"r\"\nregex = '{regex}'\nlabel = \"boilerplate\"\n")
+    page = rules.for_url(None)
+    assert page.regexes[0][1].line_pattern is not None
+    plain = replace(page, regexes=[(o, replace(r, line_pattern=None)) for o, r in page.regexes])
+    fast, slow = {}, {}
+    _text_evidence(page, [Block(i, t) for i, t in enumerate(texts)], fast, None)
+    _text_evidence(plain, [Block(i, t) for i, t in enumerate(texts)], slow, None)
+    assert fast == slow and fast
+
+
+def test_the_css_gate_reads_class_names_and_ids_apart():
+    """A page whose only "comments" is a class does not run "#comments", and the other way round."""
+    from cleaner.user_rules.compiled import _Names
+    classed, named = parse_html("<div class='comments'>a</div>"), parse_html("<div id='comments'>a</div>")
+    assert _Names(classed).admit(_css(".comments")) and not _Names(classed).admit(_css("#comments"))
+    assert _Names(named).admit(_css("#comments")) and not _Names(named).admit(_css(".comments"))

@@ -4,7 +4,6 @@ block's first label, by whether it sits in the core.
 """
 from __future__ import annotations
 
-import math
 from typing import NamedTuple
 
 from .scores import REASON, Scored, relabel
@@ -55,10 +54,6 @@ class Lean(NamedTuple):
     """Which way the first labels lean (a rules file's ``precision``): named shifts of the
     thresholds above. The defaults are the balanced decision, unchanged."""
 
-    #: Inside the core, boilerplate evidence counts this many times against a block's content.
-    noise_factor: float = 1.0
-    #: Added to CONTAINER_PROSE_SCORE (infinite: prose outside the core is never taken back).
-    container_prose_offset: float = 0.0
     #: Outside the core, a block no boilerplate evidence names is main from this score on.
     loose_prose_score: float | None = None
     #: Once every pass has run, a block inside the story's container (HTML) joins the story from
@@ -69,14 +64,14 @@ class Lean(NamedTuple):
 #: Leaning to recall, a block of the story's container joins the story from this score on: a
 #: caption or a short linked line scores ~ -1 to -3; menus and share bars below that stay out.
 CONTAINER_JOIN_SCORE = -3.0
-#: The leans a rules file may ask for: "high" keeps less around the story (boilerplate evidence
-#: weighs four times in the core, prose outside it stays out); "recall" also takes blocks outside
-#: the core that read somewhat like prose and that no boilerplate evidence names, and at last the
-#: blocks of the story's container scoring CONTAINER_JOIN_SCORE or more. Measured by
-#: benchmarks/precision_knob.py (README, "Steer"); asking the core's blocks outside the story's
-#: container for solid prose added no precision on scrapinghub and cost recall on wcxb-dev.
+#: The leans a rules file may ask for: "recall" also takes blocks outside the core that read
+#: somewhat like prose and that no boilerplate evidence names, and at last the blocks of the
+#: story's container scoring CONTAINER_JOIN_SCORE or more. "high" decides as "balanced" does:
+#: it trims the finished body (cleaner.user_rules.precision), after the page type's strategy;
+#: weighing boilerplate evidence more in the core cost wcxb-dev twice the recall for less
+#: precision. Measured by benchmarks/precision_knob.py (README, "Steer").
 LEANS = {
-    "high": Lean(noise_factor=4.0, container_prose_offset=math.inf),
+    "high": Lean(),
     "balanced": Lean(),
     "recall": Lean(loose_prose_score=1.0, container_join_score=CONTAINER_JOIN_SCORE),
 }
@@ -226,17 +221,16 @@ def join_container(scored: list[Scored], lean: Lean, title: int | None) -> None:
 def label_blocks(scored: list[Scored], start: int, end: int, lean: Lean = LEANS["balanced"]) -> None:
     """Every block's first label and reasons, and its score: by its evidence inside the core
     [start, end), by its evidence or its place outside; ``lean`` shifts the thresholds."""
-    factor, loose = lean.noise_factor, lean.loose_prose_score
-    container_prose = CONTAINER_PROSE_SCORE + lean.container_prose_offset
+    loose = lean.loose_prose_score
     for i, s in enumerate(scored):
         b = s.block
         b.score = s.score
         if start <= i < end:
-            if s.noise_label and (s.noise * factor > s.content or s.boundary) or s.score < MAIN_MIN_SCORE:
+            if s.noise_label and (s.noise > s.content or s.boundary) or s.score < MAIN_MIN_SCORE:
                 label, why = s.noise_label or "boilerplate", INSIDE_CORE
             else:
                 label, why = "main", CORE
-        elif b.in_story_container and s.score >= container_prose and s.noise_label is None:
+        elif b.in_story_container and s.score >= CONTAINER_PROSE_SCORE and s.noise_label is None:
             label, why = "main", CONTAINER_PROSE
         elif loose is not None and s.noise_label is None and s.score >= loose:
             label, why = "main", LOOSE_PROSE

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
+from operator import add
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from typing import NamedTuple
@@ -15,6 +17,7 @@ from lxml import etree
 from ..model import Block
 from ..segment import ElementTable
 from ..rules.evidence import Evidence
+from .precision import trim_for_precision
 
 
 class RulesError(ValueError):
@@ -39,6 +42,7 @@ class Rule:
     evidence: Evidence | None = None  # what the rule adds to a block it names
     needle: str = ""  # regex: text every match contains (loading.required_text) ...
     needle_folded: bool = False  # ... to find in the lower-cased page text
+    line_pattern: re.Pattern[str] | None = None  # regex "^X" without needle: "\nX" (loading.line_pattern)
 
     def applies_to(self, host: str | None) -> bool:
         """The rule is for every page, or for ``host`` (a pattern without '*' also takes subdomains)."""
@@ -55,9 +59,11 @@ class _Css(NamedTuple):
 
     order: int  # the rule's place in the file: the first rule that names a block wins
     rule: Rule
-    needles: tuple[str, ...]  # each must occur in the page's class and id values
+    # (attribute, name) pairs the page must have for the selector to match: class names and ids
+    # as a word of the attribute's values, attribute values ([class*=ad]) anywhere in them
+    words: tuple[tuple[str, str], ...]
+    parts: tuple[tuple[str, str], ...]
     xpath: etree.XPath
-    attributes: frozenset[str]  # where the needles are: "class", "id" (both: either may hold one)
 
 
 @dataclass
@@ -68,7 +74,6 @@ class _PageRules:
     keep: list[_Css]
     phrases: list[tuple[int, Rule]]
     regexes: list[tuple[int, Rule]]
-    drop_attributes: frozenset[str] = frozenset()  # the attributes the drop selectors' needles are in
 
 
 @dataclass
@@ -93,7 +98,7 @@ class Rules:
         page = self.for_url(url)
         if not page.drop:
             return 0
-        found = [el for _, el in _selected(page.drop, root, _page_names(root, page.drop_attributes))]
+        found = [el for _, el in _selected(page.drop, root, _Names(root))]
         for el in found:
             parent = el.getparent()
             if parent is None:
@@ -110,16 +115,17 @@ class Rules:
 
     def add_evidence(self, blocks: list[Block], evidence: list[list[Evidence]], url: str | None,
                      root: etree._Element | None = None, elements: ElementTable | None = None,
-                     ) -> dict[int, Evidence]:
+                     lowered: list[str] | None = None) -> dict[int, Evidence]:
         """Add a rule's evidence to each block it names: ``keep`` rules to blocks inside their
         elements (HTML, after segmentation), text rules to blocks whose text matches; the first
-        rule in the file wins a block. Returns the evidence added by block index, for :meth:`enforce`."""
+        rule in the file wins a block. ``lowered``: the blocks' texts lower-cased, when the caller
+        has them. Returns the evidence added by block index, for :meth:`enforce`."""
         page = self.for_url(url)
         named: dict[int, tuple[int, Evidence]] = {}
         if page.keep and root is not None and elements is not None:
             _keep_evidence(page.keep, blocks, root, elements, named)
         if page.phrases or page.regexes:
-            _text_evidence(page, blocks, named)
+            _text_evidence(page, blocks, named, lowered)
         fired = {i: ev for i, (_, ev) in sorted(named.items())}
         for i, ev in fired.items():
             evidence[i].append(ev)
@@ -127,7 +133,10 @@ class Rules:
 
     def enforce(self, blocks: list[Block], fired: dict[int, Evidence]) -> None:
         """After the decision: a block a rule names has the rule's label, whatever context said
-        (the title keeps its label when the rule calls it story text)."""
+        (the title keeps its label when the rule calls it story text). Leaning to precision,
+        the body is trimmed first (:mod:`.precision`): a rule's word outlasts the trim."""
+        if self.precision == "high":
+            trim_for_precision(blocks)
         for i, ev in fired.items():
             b = blocks[i]
             if b.label != ev.label and not (b.label == "title" and ev.label == "main"):
@@ -151,26 +160,49 @@ def _name(found: dict[int, tuple[int, Evidence]], i: int, order: int, rule: Rule
         found[i] = (order, rule.evidence)
 
 
-# Class and id values of the whole page, joined into one string in C (EXSLT str:concat: one pass,
-# no Python string per attribute): a selector whose class or id the page lacks cannot match, and
-# most site rules name classes most pages do not have. Only the attributes some selector needs.
-_EXSLT = {"str": "http://exslt.org/strings"}
-_NAMES = {
-    frozenset({"class"}): etree.XPath("str:concat(//@class)", namespaces=_EXSLT),
-    frozenset({"id"}): etree.XPath("str:concat(//@id)", namespaces=_EXSLT),
-    frozenset({"class", "id"}): etree.XPath("str:concat(//@class | //@id)", namespaces=_EXSLT),
-}
+# A page's class or id values in C, one attribute at a time (libxml2 merges a union of two paths in
+# quadratic time), as plain strings (lxml's "smart" ones cost a third more). EXSLT str:concat
+# costs as much as the strings and has no separator for the words.
+_VALUES = {a: etree.XPath(f"descendant-or-self::*/@{a}", smart_strings=False) for a in ("class", "id")}
 
 
-def _page_names(root: etree._Element, attributes: frozenset[str]) -> str:
-    """The page's values of ``attributes`` run together (a gate: a needle found across two values
-    only costs the selector's own pass); "" when no selector has a needle."""
-    return _NAMES[attributes](root) if attributes else ""
+class _Names:
+    """The gate of a page's CSS rules: a selector runs only where the page has its names. Read
+    from the tree (drop rules: the page as parsed), or from ``held``, the values the segmenter
+    read of the elements that hold blocks (keep rules: no pass over the page), one attribute
+    at a time as a selector first asks, with a substring test first and the words (split once)
+    only for a name that passes it (".promo" needs the word: a page with "promo-box" fails)."""
+
+    def __init__(self, root: etree._Element | None = None, held: str | None = None) -> None:
+        self.root, self.held = root, held
+        self._texts: dict[str, str] = {}
+        self._words: dict[str, frozenset[str]] = {}
+
+    def admit(self, c: _Css) -> bool:
+        """Whether the page has every name ``c`` needs."""
+        for a, name in c.parts + c.words:
+            if name not in self._text(a):
+                return False  # most pages fail here, in C, with nothing split
+        return all(name in self._words_of(a) for a, name in c.words)
+
+    def _text(self, attribute: str) -> str:
+        text = self._texts.get(attribute)
+        if text is None:
+            text = self._texts[attribute] = self.held if self.held is not None else \
+                " ".join(_VALUES[attribute](self.root))
+        return text
+
+    def _words_of(self, attribute: str) -> frozenset[str]:
+        attribute = attribute if self.held is None else ""  # the held values are one text
+        words = self._words.get(attribute)
+        if words is None:  # str.split's spaces include XPath's
+            words = self._words[attribute] = frozenset(self._text(attribute).split())
+        return words
 
 
-def _selected(css: list[_Css], root: etree._Element, names: str) -> list[tuple[_Css, etree._Element]]:
+def _selected(css: list[_Css], root: etree._Element, names: _Names) -> list[tuple[_Css, etree._Element]]:
     """The elements each selector matches, skipping selectors whose names are not in ``names``."""
-    return [(c, el) for c in css if all(n in names for n in c.needles) for el in c.xpath(root)]
+    return [(c, el) for c in css if names.admit(c) for el in c.xpath(root)]
 
 
 #: An element's place in document order: the elements before it plus those it is inside.
@@ -190,7 +222,7 @@ def _keep_evidence(keep: list[_Css], blocks: list[Block], root: etree._Element, 
                    named: dict[int, tuple[int, Evidence]]) -> None:
     # an element that holds a block is among the elements the segmenter named: their class and
     # id values are at hand, no pass over the page
-    names = " ".join(elements.names.values())
+    names = _Names(held=" ".join(elements.names.values()))
     for c, el in _selected(keep, root, names):
         (eid,) = _element_ids(root, [el])
         for b in blocks:
@@ -198,46 +230,84 @@ def _keep_evidence(keep: list[_Css], blocks: list[Block], root: etree._Element, 
                 _name(named, b.index, c.order, c.rule)
 
 
-def _text_evidence(page: _PageRules, blocks: list[Block], named: dict[int, tuple[int, Evidence]]) -> None:
+def _text_evidence(page: _PageRules, blocks: list[Block], named: dict[int, tuple[int, Evidence]],
+                   lowered: list[str] | None) -> None:
     """Phrases are found with str.find in the page's lower-cased text; a regex is searched in
     the blocks that hold the text all its matches contain (str.find), or over the page's text
     when it has none (blocks joined by newlines, so ^ and $ are a block's ends); a position is
-    mapped back to its block."""
+    mapped back to its block. ``lowered``: the blocks' texts lower-cased, when at hand."""
     texts = [b.text for b in blocks]
     joined = "\n".join(texts)
-    starts, pos = [], 0
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + 1
+    starts = _Starts(texts)
     low, low_starts = "", starts
     if page.phrases or any(r.needle_folded for _, r in page.regexes):
-        low = joined.lower()
+        lowered = lowered if lowered is not None else [t.lower() for t in texts]
+        low = "\n".join(lowered)
         if len(low) != len(joined):  # a letter lowered to two ("İ"): the blocks' offsets moved
-            lowered = [t.lower() for t in texts]
-            low_starts, pos = [], 0
-            for t in lowered:
-                low_starts.append(pos)
-                pos += len(t) + 1
+            low_starts = _Starts(lowered)
     for order, rule in page.phrases:
         for phrase in rule.phrases:
             at = low.find(phrase)
             while at != -1:
-                i = bisect_right(low_starts, at) - 1
+                i = low_starts.block(at)
                 _name(named, i, order, rule)
-                at = low.find(phrase, low_starts[i + 1] if i + 1 < len(low_starts) else len(low))
+                at = low.find(phrase, low_starts.end(i) + 1)
+    line_text = ""
     for order, rule in page.regexes:
-        if not rule.needle:
-            for m in rule.pattern.finditer(joined):
-                _name(named, bisect_right(starts, m.start()) - 1, order, rule)
-            continue
-        # the blocks holding the text every match contains: the regex searches only those
-        text, at_starts = (low, low_starts) if rule.needle_folded else (joined, starts)
-        at = text.find(rule.needle)
-        while at != -1:
-            i = bisect_right(at_starts, at) - 1
-            if rule.pattern.search(joined, starts[i], starts[i] + len(texts[i])):
+        if rule.line_pattern is not None:  # "^..." searched where a block starts, not everywhere
+            line_text = line_text or "\n" + joined
+            for i in _line_matches(rule.line_pattern, line_text, starts):
                 _name(named, i, order, rule)
-            at = text.find(rule.needle, at_starts[i + 1]) if i + 1 < len(at_starts) else -1
+        elif not rule.needle:
+            for m in rule.pattern.finditer(joined):
+                _name(named, starts.block(m.start()), order, rule)
+        else:  # the blocks holding the text every match contains: the regex searches only those
+            text, at_starts = (low, low_starts) if rule.needle_folded else (joined, starts)
+            at = text.find(rule.needle)
+            while at != -1:
+                i = at_starts.block(at)
+                if rule.pattern.search(joined, starts.start(i), starts.end(i)):
+                    _name(named, i, order, rule)
+                at = text.find(rule.needle, at_starts.end(i) + 1)
+
+
+class _Starts:
+    """Where each block starts in its texts joined by newlines; worked out at the first question
+    (most rules find nothing on most pages)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self._starts: list[int] | None = None
+
+    def _all(self) -> list[int]:
+        if self._starts is None:
+            # block i starts after the texts before it and their i newlines (added up in C)
+            self._starts = list(map(add, accumulate(map(len, self.texts), initial=0), range(len(self.texts))))
+        return self._starts
+
+    def block(self, at: int) -> int:
+        """The block that position ``at`` is in (a newline goes with the block before it)."""
+        return bisect_right(self._all(), at) - 1
+
+    def start(self, i: int) -> int:
+        return self._all()[i]
+
+    def end(self, i: int) -> int:
+        """Where block ``i`` ends: the newline after it (or the end of the text)."""
+        return self._all()[i] + len(self.texts[i])
+
+
+def _line_matches(line_pattern: re.Pattern[str], line_text: str, starts: _Starts) -> list[int]:
+    """The blocks where the matches of ``^X`` start, as its finditer over the joined text gives
+    them, found by searching ``\nX`` in that text after a newline (a search for a leading
+    character is a fast scan; a leading ``^`` is tried at every character): a match at a block's
+    start in the joined text is one at its newline in ``line_text``. After a match the search goes
+    on from its end (matches do not overlap); the pattern matches no empty text."""
+    found, pos = [], 0
+    while (m := line_pattern.search(line_text, pos)) is not None:
+        found.append(starts.block(m.start()))
+        pos = m.end() - 1  # line_text's position e is the joined text's e - 1: search on from there
+    return found
 
 
 def _compile_page(rules: list[Rule], host: str | None) -> _PageRules:
@@ -253,13 +323,12 @@ def _compile_page(rules: list[Rule], host: str | None) -> _PageRules:
         if rule.kind in ("drop", "keep"):
             for selector in parse(rule.selector):
                 found = _needles(selector.parsed_tree)
-                css = _Css(order, rule, tuple(n for _, n in found),
-                           etree.XPath(translator.selector_to_xpath(selector)),
-                           frozenset(a for a, _ in found))
+                css = _Css(order, rule, tuple((a, n) for a, n, whole in found if whole),
+                           tuple((a, n) for a, n, whole in found if not whole),
+                           etree.XPath(translator.selector_to_xpath(selector)))
                 (page.drop if rule.kind == "drop" else page.keep).append(css)
         else:
             (page.phrases if rule.kind == "phrase" else page.regexes).append((order, rule))
-    page.drop_attributes = frozenset().union(*(c.attributes for c in page.drop))
     return page
 
 
@@ -267,17 +336,18 @@ def _compile_page(rules: list[Rule], host: str | None) -> _PageRules:
 _CONTAINING = frozenset({"=", "~=", "*=", "^=", "$=", "|="})
 
 
-def _needles(tree) -> list[tuple[str, str]]:
+def _needles(tree) -> list[tuple[str, str, bool]]:
     """Class and id names (or attribute values of class/id) a selector's matches must carry, each
-    with the attribute it is in."""
+    with the attribute it is in and whether it is a whole word of the value (".a" and "#a" are;
+    a name holding a space, which only an escape writes, is looked for as a part)."""
     kind = type(tree).__name__
     found = []
     if kind == "Class":
-        found.append(("class", tree.class_name))
+        found.append(("class", tree.class_name, tree.class_name.split() == [tree.class_name]))
     elif kind == "Hash":
-        found.append(("id", tree.id))
+        found.append(("id", tree.id, tree.id.split() == [tree.id]))
     elif kind == "Attrib" and tree.attrib in ("class", "id") and tree.operator in _CONTAINING and tree.value:
-        found.append((tree.attrib, tree.value.value if hasattr(tree.value, "value") else str(tree.value)))
+        found.append((tree.attrib, tree.value.value if hasattr(tree.value, "value") else str(tree.value), False))
     if kind == "CombinedSelector":
         return _needles(tree.selector) + _needles(tree.subselector)
     inner = getattr(tree, "selector", None)  # Negation's subselector must be absent: not read

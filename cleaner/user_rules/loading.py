@@ -175,8 +175,9 @@ def _check_rule(entry: dict, seen: set[str]) -> tuple[Rule | None, list[tuple[st
         return None, errors
     evidence = Evidence(label, RULE_WEIGHT, "rule:" + name) if label else None
     needle = required_text(pattern) if pattern is not None else ("", False)
+    lines = line_pattern(pattern) if pattern is not None and not needle[0] else None
     return Rule(name, kind, tuple(h.lower().rstrip(".") for h in hosts), label, selector, pattern,
-                phrases, evidence, *needle), []
+                phrases, evidence, *needle, lines), []
 
 
 def _css_problem(selector: str) -> str | None:
@@ -277,3 +278,24 @@ def _literal_runs(items: list, folded: bool, sre, runs: list[tuple[str, bool]]) 
             _, add_flags, del_flags, inner = arg
             inner_folded = (folded or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
             _literal_runs(list(inner), inner_folded, sre, runs)
+
+
+def line_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a regex ``^X`` (one branch, led by ``^``), ``\nX``: searched in the blocks' text
+    after a newline, it finds the same matches one character earlier, with a fast scan for the
+    newline instead of a try at every character. None where that could differ: X may match
+    empty text, or looks behind or at the text's start (before the added newline)."""
+    try:
+        from re import _parser as sre  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse as sre
+    source = pattern.pattern
+    if not source.startswith("^") or "(?<" in source or "\\A" in source:
+        return None
+    try:
+        tree = sre.parse(source, pattern.flags)
+    except Exception:  # pragma: no cover - compiled already; any surprise only loses the shortcut
+        return None
+    if not len(tree) or tree[0] != (sre.AT, sre.AT_BEGINNING) or tree.getwidth()[0] < 1:
+        return None
+    return re.compile("\n(?:" + source[1:] + ")", pattern.flags)
