@@ -275,7 +275,7 @@ def test_the_screen_reads_costly_parts_from_a_word_they_require():
     parts = set(dispatch._SCREEN.parts)
     assert r"\b(?:says|said on|schreibt|sagt|dit|dice|wrote)\s*:?\s*$" in parts
     assert r"\b(?:said|says|wrote|schrieb|a écrit|escribió)\s*:\s*$" in parts
-    assert r"^\s*(?:by|von|par|por|di|door|from)" in parts  # BYLINE_NAME's lead word
+    assert r"^\s*(?:by|von|par|por|di|door|from)\s+" in parts  # BYLINE_NAME's lead word
     assert any(p.startswith(r"\b(?:writer|reporter|") for p in parts)  # AUTHOR_BIO_NAMED's job
     assert not any(p.startswith(r"^\s*(?:\S+\s){1,4}") for p in parts)
 
@@ -287,8 +287,8 @@ def test_the_screen_reads_costly_parts_from_a_word_they_require():
     (r"\w+(?:is|es)\s", False, None),  # a word character may come before the word
     (r"(?:\S+\s){1,4}(?:is|es)\s", False, None),  # too short to search for
     (r".{0,9}(?:says)?x", False, None),  # an optional word is no factor
-    (r"[A-Z]\w+ (?i:writer|editor)\b", True, r"\b(?:writer|editor)"),
-    (r"(?i:by|von)\s+[A-Z]", True, r"^\s*(?:by|von)"),
+    (r"[A-Z]\w+ (?i:writer|editor)\b", True, r"\b(?:writer|editor)\b"),
+    (r"(?i:by|von)\s+[A-Z]", True, r"^\s*(?:by|von)\s+"),
     (r"[A-Z]\w+ (?i:Writer)", True, None),  # a capital in the word: not read lower-cased
     (r"[A-Z]\w+ (?:is|was)", True, None),
 ])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import takewhile
 
 
 class Vocabulary:
@@ -302,6 +303,8 @@ class Screen:
 #: shorter one ("è", "es") is in most texts, and the screen would pass them all.
 FACTOR_MIN_CHARS = 3
 _QUANTIFIER = re.compile(r"[?*+]\??|\{\d*,?\d*\}\??")
+#: Items that read no letter: they follow a cased vocabulary's word into its lower-case reading.
+_CASE_FREE = frozenset({AT_WORD, "\\s", "\\s+", "\\s*"})
 #: Items whose every character is not a word character.
 _NON_WORD_ITEMS = ("\\s", "\\W", " ")
 
@@ -334,8 +337,8 @@ def _factor(alt: str, anchor: str, cased: bool) -> str | None:
     """A part every match of an anchored alternative contains: its items up to a literal word
     that only optional non-word items precede (anchored as the alternative is), or a literal
     word of FACTOR_MIN_CHARS+ letters that a non-word character always precedes and what follows
-    it (searched at a word boundary); for a cased alternative, the word alone, lower-case. None
-    when the alternative requires no such word."""
+    it (searched at a word boundary); for a cased alternative, the word lower-case and the
+    spaces and boundaries that follow it. None when the alternative requires no such word."""
     if len(_top_level_split(alt)) > 1:
         return None
     items = _items(alt)
@@ -344,7 +347,10 @@ def _factor(alt: str, anchor: str, cased: bool) -> str | None:
         if word is None:
             continue
         before = _ends_non_word(items[:i])
-        tail = word if cased else "".join(items[i:])
+        if cased:  # the word, and the spaces and boundaries right after it
+            tail = word + "".join(takewhile(_CASE_FREE.__contains__, items[i + 1:]))
+        else:
+            tail = "".join(items[i:])
         if before is None:  # at the start but for optional non-word items
             return anchor + "".join(items[:i]) + tail
         if before and _shortest_literal(word) >= FACTOR_MIN_CHARS and \
