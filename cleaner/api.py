@@ -147,7 +147,7 @@ def clean(
     title = blocks[title_index].text if title_index is not None else _head_title(read.hints)
     paragraphs = [b.text for b in blocks if b.label == "main"]
     reason = None if paragraphs else "no block reads like story text"
-    meta = article_metadata(read.declared, blocks, title_index, title, url, lang, read.elements.names) \
+    meta = article_metadata(read.declared, blocks, title_index, title, url, lang, read.elements.names, page.type) \
         if kind == "html" else text_metadata(blocks, title_index, lang)
     article = _article(title, paragraphs, lang, blocks, kind, url, reason, meta)
     article.page_type, article.page_type_reasons = page.type, page.reasons

@@ -2,9 +2,11 @@
 "Jane Doe; John Roe", and the headline chosen where the page's titles agree."""
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterable, Sequence
 
+from .dates import MONTHS
 from .model import Block
 
 #: Longest writer's name kept: longer is a sentence or a list of credits.
@@ -13,12 +15,13 @@ MAX_NAME_CHARS = 60
 #: Writers named per page at most; more is a contributors list.
 MAX_AUTHORS = 6
 
-#: Words that lead a byline before the names ("By", "Von", "Text:").
+#: Words that lead a byline before the names ("By", "Von", "Text:"), also glued to a capitalised
+#: name ("Written byJane Doe": a layout's line break lost), never inside a word in capitals ("AFP").
 _LEAD = re.compile(
     r"^\s*(?:(?:written|posted|published|reported|text|story|words|interview|erstellt|geschrieben|"
     r"verfasst|écrit|escrito|scritto|publicado|publié|publicat)\s+)?"
     r"(?:by|von|par|por|di|door|av|af|przez|autor(?:in)?|author|auteur|text|texte|"
-    r"verfasst von|geschrieben von|redakteur(?:in)?|reporter)\b\s*[:.]?\s*", re.I)
+    r"verfasst von|geschrieben von|redakteur(?:in)?|reporter)(?:\b|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))\s*[:.]?\s*", re.I)
 #: What ends the names in a byline: a separator, a date, a role or an "updated" label.
 _NAMES_END = re.compile(
     r"\s*(?:[|•·—–/]|\s-\s|\d|\b(?:updated|published|posted|on|am|le|el|il|vom|um|für|for|in|"
@@ -36,12 +39,29 @@ _PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", 
 #: A web address, a handle or a bare domain ("24horas.cl"): a site, not a writer.
 _URL_OR_HANDLE = re.compile(r"^(?:https?:|www\.|@)|/|^[\w.-]+\.[a-z]{2,4}$|\.(?:com|org|net)\b", re.I)
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
+#: A user's picture named after them ("scvalex avatar", "Jane's profile picture"): the name is before.
+_PICTURE = re.compile(r"(?:['’]s)?\s+(?:avatar|profile (?:picture|photo|image))$", re.I)
+
+
+#: Words that are no one's name though a page prints them where a name goes: weekdays (months
+#: are dates.MONTHS), the words around a name ("Article by", "Insights from", "Writer") and the
+#: account links a forum prints where a visitor's name would go ("Sign in", "Log in", "My account").
+_NOT_NAME_WORDS = frozenset({
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "by", "from", "article", "articles",
+    "post", "posted", "writer", "author", "insights", "link", "top", "learn", "more", "via",
+    "sign", "log", "in", "out", "up", "login", "logout", "register", "my", "account", "profile"})
 
 
 def clean_name(text: str) -> str | None:
-    """A writer's name from a declared value: the lead word ("By"), an e-mail address and
-    surrounding punctuation dropped; None for a web address, a handle or a sentence."""
+    """A writer's name from a declared value: character references decoded ("&amp;"), the lead
+    word ("By"), an e-mail address and surrounding punctuation dropped; None for a web address,
+    a handle or a sentence."""
+    if "&" in text:
+        text = html.unescape(text)
     text = _EMAIL.sub("", " ".join(text.split()))
+    if "avatar" in text or "rofile" in text:  # rare: no regex pass for every name
+        text = _PICTURE.sub("", text)
     text = _LEAD.sub("", text).strip(" ,;:|-–—·")
     if not text or _URL_OR_HANDLE.search(text) or len(text) > MAX_NAME_CHARS * 2:
         return None
@@ -107,18 +127,21 @@ def _lead_only(text: str) -> bool:
     return bool(lead) and lead.end() == len(text)
 
 
-def _handle(text: str) -> bool:
-    """A name or a user name as a link prints it ("Jane Doe", "gizzmo", "ThE_PaiN")."""
+def is_handle(text: str) -> bool:
+    """A name or a user name as a link prints it ("Jane Doe", "gizzmo", "ThE_PaiN"); not a date's
+    words ("Sun Dec") nor the words around a name ("Article by")."""
     name = clean_name(text) or ""
+    words = name.lower().replace(".", " ").split()
     return 0 < len(name.split()) <= MAX_NAME_WORDS // 2 + 1 and len(name) <= MAX_NAME_CHARS // 2 \
-        and not any(c.isdigit() for c in name[:1])
+        and not any(c.isdigit() for c in name[:1]) \
+        and not all(w in _NOT_NAME_WORDS or w in MONTHS for w in words)
 
 
 def _names_in(text: str) -> str | None:
     """The names in a line a page marks as its writer's ("Redaktion 1. Nov 2023", "Jane Doe |
     Reporter"): the text before a date or a separator, if it reads as names."""
     names = _split(_NAMES_END.sub("", _LEAD.sub("", text, count=1)))
-    if names and all(_handle(n) for n in names) and (len(names) == 1 or all(is_name(n) for n in names)):
+    if names and all(is_handle(n) for n in names) and (len(names) == 1 or all(is_name(n) for n in names)):
         return "; ".join(clean_name(n) or n for n in names[:MAX_AUTHORS])
     return None
 
@@ -139,7 +162,7 @@ def block_author(blocks: list[Block], near: list[int], linked: Callable[[], Sequ
     for (i, text), (j, following) in zip(texts, texts[1:]):
         if j == i + 1 and _lead_only(text) and is_name(following):
             return clean_name(following)
-    names = {norm(n): n for n in linked() if _handle(n)}
+    names = {norm(n): n for n in linked() if is_handle(n)}
     if names:
         for _, text in texts:
             if len(text) <= MAX_NAME_CHARS * 3:
@@ -216,8 +239,24 @@ def _other_title_part(block: str, sources: dict[str, list[str]], h1: list[str]) 
     return parts[0] if keys[0] in confirmed else None
 
 
+def without_site_suffix(title: str, site_names: list[str], host: str | None) -> str:
+    """The title without a last part that is the site's name ("Story | Site", "Story – Site.com"),
+    which a page prints in its <h1> or og:title as often as in its <title>."""
+    parts = [p for p in _TITLE_PARTS.split(title) if p]
+    if len(parts) < 2 or not site_like(parts[-1], site_names, host):
+        return title
+    return title[: title.rfind(parts[-1])].rstrip(" |–—·•»›/:-")
+
+
 def choose_title(sources: dict[str, list[str]], h1: list[str], block: str,
                  site_names: list[str], host: str | None) -> str:
+    """The page's headline (see :func:`_choose_title`) without the site's name after it."""
+    chosen = _choose_title(sources, h1, block, site_names, host)
+    return without_site_suffix(chosen, site_names, host) if chosen else chosen
+
+
+def _choose_title(sources: dict[str, list[str]], h1: list[str], block: str,
+                  site_names: list[str], host: str | None) -> str:
     """The page's headline: the chosen block when it is one of the page's <h1>s, else the title
     the most sources agree on (``sources``: each source's variants, the whole first; a part
     beats the whole it comes from at equal votes, a longer one a shorter), else the first <h1>,

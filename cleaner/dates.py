@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from datetime import date
+from datetime import date, timedelta
 
 #: Years a publication date may have: earlier is a founding year or a typo, later a misread number.
 MIN_YEAR, MAX_YEAR = 1990, 2099
@@ -50,9 +50,25 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
 }
 MONTHS: dict[str, int] = {name: number for number, names in _MONTH_NAMES.items() for name in names}
 
-#: Words that label a date as the last change, not the publication ("Updated June 18, 2025").
+#: Words that label a date as the last change, not the publication ("Updated June 18, 2025", a
+#: thread's "last post by Jane Jan 18, 2024").
 UPDATED = re.compile(r"\b(?:updated|modified|edited|aktualisiert|geändert|bijgewerkt|mis à jour|"
-                     r"actualizado|actualizada|aggiornato|atualizado|zaktualizowano)\b", re.I)
+                     r"actualizado|actualizada|aggiornato|atualizado|zaktualizowano|last (?:post|reply|activity)|"
+                     r"letzte[rs]? (?:beitrag|antwort))\b", re.I)
+#: Words that label a date as the publication ("Published August 13, 2025", "Erschienen am").
+PUBLISHED = re.compile(r"\b(?:published|posted|veröffentlicht|erschienen|erstellt|publié|publicado|"
+                       r"publicada|pubblicato|opublikowano|gepubliceerd)\b", re.I)
+
+
+def date_label(line: str) -> str:
+    """What a date line says its first date is: "updated", "published" or "" (not said); a line
+    saying both ("Published May 2 | Updated May 3") by the label that comes first."""
+    update, publish = UPDATED.search(line), PUBLISHED.search(line)
+    if update and (not publish or update.start() < publish.start()):
+        return "updated"
+    return "published" if publish else ""
+
+
 #: Languages that write a numeric date month first ("10/16/2019").
 MONTH_FIRST_LANGUAGES = frozenset({"en"})
 
@@ -162,6 +178,26 @@ def find_dates(lines: list[str], *, day_first: bool | None = None) -> list[tuple
                 if when:
                     found[line] = when
     return [(numbers[line], found[line]) for line in sorted(found)]
+
+
+#: A declared time in UTC ("2019-10-18T22:04:00Z", "+00:00", "GMT"): its date may be the day
+#: before or after the one the site printed in its own time zone.
+_UTC_TIME = re.compile(r"[T ](\d\d):\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|GMT|UTC)\b")
+#: Hours a time zone may lie behind UTC (Pacific islands: 12) and ahead of it (Kiribati: 14).
+MAX_HOURS_BEHIND, MAX_HOURS_AHEAD = 12, 14
+
+
+def local_dates(value: str | None, utc_date: str | None) -> tuple[str, ...]:
+    """The dates besides ``utc_date`` that a UTC time (``value``) falls on somewhere: the day
+    before when its hour is early enough, the day after when it is late enough; none when the
+    value names another zone or no time."""
+    m = _UTC_TIME.search(value) if value and utc_date else None
+    if not m:
+        return ()
+    hour, day = int(m.group(1)), date.fromisoformat(utc_date)
+    return tuple(d.isoformat() for d, possible in (
+        (day - timedelta(days=1), hour < MAX_HOURS_BEHIND), (day + timedelta(days=1), hour + MAX_HOURS_AHEAD >= 24))
+        if possible)
 
 
 def url_date(url: str | None) -> str | None:

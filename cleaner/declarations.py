@@ -24,6 +24,8 @@ _AUTHOR_HREF = re.compile(r"/(?:authors?|autor(?:en|in)?|auteurs?|autores?|redak
                           r"writers?|contributors?|byline|people|profiles?/author)[/_-]|[?&]author=", re.I)
 #: <meta property> keys a page repeats, once per tag of the story.
 _TAG_PROPERTIES = frozenset({"article:tag", "og:article:tag", "book:tag", "video:tag"})
+#: The <meta> attributes that name what its content is, most common first.
+_META_KEY_ATTRIBUTES = ("property", "name", "itemprop", "http-equiv")
 #: Tags kept per page: more is a keyword dump.
 MAX_TAGS = 30
 #: Longest JSON-LD script read; a bigger one is an app's state dump, not a page's description.
@@ -57,6 +59,13 @@ class Declarations:
         writer in JSON-LD or <meta>, and testing each of a page's hundreds of links costs as much
         as all the other declarations. Read from the tree as segmented (hidden links are gone)."""
         return _author_links(self.root) if self.root is not None else ()
+
+    @cached_property
+    def marked_authors(self) -> tuple[str, ...]:
+        """Texts of the first elements the markup marks as a writer's name (itemprop="author",
+        class "username", "author-name"): a forum's first poster, a blog's author box. Read on
+        first use, by the pages no other source names a writer for (one XPath pass, in C)."""
+        return _marked_authors(self.root) if self.root is not None else ()
 
 
 def _text(el: etree._Element) -> str:
@@ -142,13 +151,17 @@ def read_declarations(root: etree._Element) -> Declarations:
             if content is None:
                 continue
             content = content.strip()
-            if node.get("property") in _TAG_PROPERTIES and content and len(tags) < MAX_TAGS:
-                tags.append(content)
-            for attr in ("property", "name", "itemprop", "http-equiv"):
+            for attr in _META_KEY_ATTRIBUTES:
                 key = node.get(attr)
                 if key:
-                    for k in key.lower().split():
-                        meta.setdefault(k, content)
+                    if attr == "property" and key in _TAG_PROPERTIES and content and len(tags) < MAX_TAGS:
+                        tags.append(content)
+                    key = key.lower()
+                    if " " in key:  # rare: most keys are one word, no list to build
+                        for k in key.split():
+                            meta.setdefault(k, content)
+                    elif key not in meta:
+                        meta[key] = content
         elif tag == "link":
             href = node.get("href")
             rel = node.get("rel")
@@ -192,6 +205,24 @@ def _author_links(root: etree._Element) -> tuple[str, ...]:
     return tuple(found)
 
 
+#: Elements whose markup names them for a writer: microdata's author, a forum's user name, an
+#: author box's name (class tokens as the big forum and blog engines write them).
+_MARKED_AUTHOR = etree.XPath(
+    '(//*[@itemprop="author" or contains(@class, "username") or contains(@class, "author-name") or '
+    'contains(@class, "author__name") or contains(@class, "authorname")])[position() <= $most]')
+_NAME_PROPERTY = etree.XPath('.//*[@itemprop="name"][1]')
+
+
+def _marked_authors(root: etree._Element) -> tuple[str, ...]:
+    found: list[str] = []
+    for node in _MARKED_AUTHOR(root, most=MAX_REPEATED):
+        named = _NAME_PROPERTY(node)
+        text = (named[0].get("content") or _text(named[0])) if named else _text(node)
+        if text and text.strip():
+            found.append(text.strip())
+    return tuple(found)
+
+
 # --- the article's fields, by trust: JSON-LD, OpenGraph/article:*, <meta>, the page's blocks ----
 
 #: JSON-LD types that describe the page's own story or item (any type ending in "Article" too).
@@ -215,6 +246,11 @@ DATE_KEYS = ("article:published_time", "og:article:published_time", "og:publishe
 #: <meta> keys holding the last change.
 MODIFIED_KEYS = ("article:modified_time", "og:article:modified_time", "datemodified", "og:updated_time",
                  "dcterms.modified", "dc.date.modified", "last-modified", "lastmod")
+#: Other <meta> keys read as the publication date when none of DATE_KEYS is there: analytics and
+#: CMS keys name it in their own words ("cxenseparse:publishtime", "og:publish_date", "dc:date.created").
+_PUBLISHED_KEY = re.compile(r"publi|pub_?date|date-?pub|created|issued|release_date")
+#: ... but not a key about a later change or the end of the page's life.
+_NOT_PUBLISHED_KEY = re.compile(r"modif|updat|expir|revis|cover")
 
 
 def _is_main(obj: dict) -> int:
@@ -289,5 +325,15 @@ def meta_field(declared: Declarations, keys: tuple[str, ...]) -> str | None:
     for key in keys:
         value = declared.meta.get(key)
         if value:
+            return value
+    return None
+
+
+def published_meta(declared: Declarations) -> str | None:
+    """The value of the first <meta> key outside DATE_KEYS that names a publication date; read
+    only for a page that declares none the usual way."""
+    for key, value in declared.meta.items():
+        if ("pub" in key or "creat" in key or "issued" in key or "release" in key) and value \
+                and _PUBLISHED_KEY.search(key) and not _NOT_PUBLISHED_KEY.search(key):  # substrings first: cheap
             return value
     return None

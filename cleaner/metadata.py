@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from .bylines import block_author, choose_title, is_name, join_names, norm, site_like, title_variants
-from .dates import UPDATED, day_first_hint, find_dates, language_day_first, parse_date, url_date
+from .bylines import block_author, choose_title, is_handle, is_name, join_names, norm, site_like, title_variants
+from .dates import date_label, day_first_hint, find_dates, language_day_first, local_dates, parse_date, url_date
 from .declarations import (
     AUTHOR_KEYS, DATE_KEYS, MAX_TAGS, MODIFIED_KEYS, Declarations, by_id, first_string, jsonld_names,
-    jsonld_field, meta_field, ranked_objects,
+    jsonld_field, meta_field, published_meta, ranked_objects,
 )
 from .model import Block
 
@@ -43,6 +43,8 @@ class Metadata:
     license: str | None = None
 
 
+#: The page type whose writer is its first poster, named by the markup's user names.
+_FORUM = "forum"
 #: <h1>s read as title candidates: a page with more uses them for sections.
 MAX_H1 = 3
 #: Innermost elements of a block whose names may mark it as the writer's.
@@ -58,6 +60,8 @@ STORY_LEAD_BLOCKS = 30
 #: Blocks after the story's last paragraph read for a byline ("Text: Jane Doe" under the story);
 #: further down are teasers and comments, whose writers are not the story's.
 STORY_TAIL_BLOCKS = 10
+#: Labels of the blocks whose dates are another story's or a reader's.
+_NOT_THE_STORYS = frozenset({"comment", "related", "boilerplate"})
 #: Opening characters of a story paragraph read for a dateline ("Berlin, 25. Januar 2022 –").
 DATELINE_CHARS = 40
 
@@ -100,10 +104,10 @@ def _title(declared: Declarations, objects: list[dict], decided: str, site_names
 
 def _author(declared: Declarations, objects: list[dict], ids: dict[str, dict], blocks: list[Block],
             near: list[int], element_names: dict[int, str], site_names: list[str],
-            host: str | None) -> str | None:
+            host: str | None, forum: bool = False) -> str | None:
     """The writer, from the first source that names one: JSON-LD, the <meta> author keys in
     order, a printed byline by the headline, then one above the story or under it, a link to a
-    writer's page. A source that names the site itself
+    writer's page, on a forum the first user name the markup marks. A source that names the site itself
     yields to a later one naming a person, and counts when none does (a company's blog)."""
     def sources():
         yield join_names(jsonld_names(jsonld_field(objects, "author", "creator"), ids))
@@ -113,6 +117,8 @@ def _author(declared: Declarations, objects: list[dict], ids: dict[str, dict], b
                            lambda i: _marked(blocks[i], element_names))
         yield block_author(blocks, _story_frame(blocks, near))  # printed bylines only: comments are near
         yield join_names(n for n in declared.author_links[:1] if is_name(n) and " " in n)
+        if forum:  # one more pass over the page: only where the writer is a user name
+            yield join_names(n for n in declared.marked_authors[:1] if is_handle(n))
 
     fallback = None
     for found in sources():
@@ -165,17 +171,20 @@ def _near(blocks: list[Block], title_index: int | None) -> list[int]:
     return [*after, *range(title_index - 1, max(0, title_index - BYLINE_BEFORE) - 1, -1)]
 
 
-def _block_dates(blocks: list[Block], near: list[int], day_first: bool | None) -> list[tuple[str, bool]]:
-    """(date, labelled as an update) for the date lines among ``near``, in that order; a story
-    paragraph counts only when it opens with the date (a dateline: "01.02.2022 – The ...")."""
-    lines = []
+def _block_dates(blocks: list[Block], near: list[int], day_first: bool | None) -> list[tuple[str, str]]:
+    """(date, its label: "updated", "published" or "") for the date lines among ``near``, in that
+    order; a story paragraph counts only when it opens with the date (a dateline: "01.02.2022 –
+    The ...")."""
+    lines, others = [], []
     for i in near:
         text = blocks[i].text
         if blocks[i].label == "main":
             text = text[:DATELINE_CHARS]
         if len(text) <= MAX_DATE_LINE_CHARS:
             lines.append(text)
-    return [(when, bool(UPDATED.search(lines[i]))) for i, when in find_dates(lines, day_first=day_first)]
+            others.append(blocks[i].label in _NOT_THE_STORYS)
+    return [(when, "" if others[i] and label == "published" else label)
+            for i, when in find_dates(lines, day_first=day_first) for label in (date_label(lines[i]),)]
 
 
 def _story_lines(blocks: list[Block], near: list[int]) -> list[int]:
@@ -190,21 +199,51 @@ def _story_lines(blocks: list[Block], near: list[int]) -> list[int]:
             and blocks[i].label != "main" and len(blocks[i].text) <= MAX_DATE_LINE_CHARS]
 
 
-def _printed_and_declared(printed: list[tuple[str, bool]], published: str | None,
-                          others: tuple[str | None, ...]) -> str | None:
+def _printed_and_declared(printed: list[tuple[str, str]], published: str | None,
+                          others: tuple[str | None, ...], local: tuple[str, ...] = ()) -> str | None:
     """The first date printed by the headline that the page also declares: the one readers see,
     confirmed by the markup. A date printed as an update ("Updated June 18") confirms only the
-    declared publication date: the page says it is not when the story came out."""
-    return next((when for when, update in printed
-                 if when == published or not update and when in others), None)
+    declared publication date: the page says it is not when the story came out. A publication
+    time declared in UTC confirms the day before or after it (``local``): the page prints its
+    own time zone's date ("Feb 24, 9:25pm" for "2020-02-25T02:25Z")."""
+    return next((when for when, label in printed
+                 if when == published or label != "updated" and (when in others or when in local)), None)
+
+
+def _said_published(printed: list[tuple[str, str]]) -> str | None:
+    """The first printed date the page labels as its publication ("Published May 2, 2024",
+    "Veröffentlicht am 16.08.2019"): its own word on it, above what its markup declares."""
+    return next((when for when, label in printed if label == "published"), None)
+
+
+def _story_tail(blocks: list[Block]) -> list[int]:
+    """Indexes of the short blocks right after the story's last paragraph that are not comments
+    or teasers: where a page prints "Published on ..." under its story."""
+    main = [b.index for b in blocks if b.label == "main"]
+    if not main:
+        return []
+    end = min(len(blocks), main[-1] + 1 + STORY_TAIL_BLOCKS)
+    return [i for i in range(main[-1] + 1, end) if blocks[i].label not in _NOT_THE_STORYS
+            and len(blocks[i].text) <= MAX_DATE_LINE_CHARS]
+
+
+def _first_date(values: tuple[Any, ...], day_first: bool | None) -> tuple[str | None, str | None]:
+    """The first of ``values`` that reads as a date, and that date."""
+    for value in values:
+        when = _date(value, day_first)
+        if when:
+            return value, when
+    return None, None
 
 
 def article_metadata(declared: Declarations, blocks: list[Block], title_index: int | None,
                      decided_title: str, url: str | None, language: str | None,
-                     element_names: dict[int, str] | None = None) -> Metadata:
+                     element_names: dict[int, str] | None = None, page_type: str | None = None) -> Metadata:
     """The article's author, dates, site and other fields from what the page declares, trusted in
     that order: JSON-LD, OpenGraph and article:*, other <meta>, then the byline and date lines
-    around the headline and the date in the web address."""
+    around the headline and the date in the web address. On a forum (``page_type``) the writer
+    is also read from the markup's user names, and a printed date confirms only the declared
+    publication (the last change is the last reply's)."""
     objects = ranked_objects(declared)
     ids = by_id(declared)
     element_names = element_names or {}
@@ -225,23 +264,32 @@ def article_metadata(declared: Declarations, blocks: list[Block], title_index: i
     if day_first is None:
         day_first = language_day_first(language)
 
-    declared_published = _date(jsonld_field(objects, "datePublished", "dateCreated", "uploadDate"), day_first) \
-        or _date(meta_field(declared, DATE_KEYS), day_first)
+    raw_published, declared_published = _first_date(
+        (jsonld_field(objects, "datePublished", "dateCreated", "uploadDate"), meta_field(declared, DATE_KEYS),
+         published_meta(declared)), day_first)
     timed = next(filter(None, (parse_date(t, day_first=day_first) for t in declared.times)), None)
     modified = _date(jsonld_field(objects, "dateModified"), day_first) or \
         _date(meta_field(declared, MODIFIED_KEYS), day_first)
+    # the other declared dates a printed one may match: on a forum they are its last reply's
+    confirming = (modified, timed) if page_type != _FORUM else ()
     printed = _block_dates(blocks, near, day_first)
-    published = _printed_and_declared(printed, declared_published, (modified, timed))
-    if published is None:
+    # the days a UTC time may be elsewhere: only for a page that prints dates
+    local = local_dates(raw_published, declared_published) if printed else ()
+    published = _said_published(printed) or _printed_and_declared(printed, declared_published, confirming, local)
+    if published is None:  # further from the headline: read only when nothing by it settles the date
         printed += _block_dates(blocks, _story_lines(blocks, near), day_first)
-        published = _printed_and_declared(printed, declared_published, (modified, timed)) or \
+        local = local or local_dates(raw_published, declared_published) if printed else ()
+        published = _said_published(printed) or \
+            _said_published(_block_dates(blocks, _story_tail(blocks), day_first)) or \
+            _printed_and_declared(printed, declared_published, confirming, local) or \
             declared_published or timed or (printed[0][0] if printed else None) or url_date(canonical or url)
     description = meta_field(declared, _DESCRIPTION_KEYS) or jsonld_field(objects, "description")
     image = _absolute(meta_field(declared, _IMAGE_KEYS) or first_string(jsonld_field(objects, "image")),
                       canonical or url)
     license_ = declared.links.get("license") or first_string(jsonld_field(objects, "license")) or \
         meta_field(declared, ("license", "dcterms.license"))
-    author = _author(declared, objects, ids, blocks, near, element_names, site_names, host)
+    author = _author(declared, objects, ids, blocks, near, element_names, site_names, host,
+                     page_type == _FORUM)
     return Metadata(
         title=title,
         author=author, date=published, date_modified=modified,

@@ -40,6 +40,11 @@ MAX_ANCESTORS = 64
 #: Share of the body's text above which a <noscript> is the page itself (a site that renders with
 #: script serves its whole content there), not a tracking pixel or an "enable JavaScript" note.
 NOSCRIPT_PAGE_SHARE = 0.5
+#: Class words of a tab panel that pages hide by style rather than by role="tabpanel".
+TAB_PANEL_CLASSES = frozenset({"tab-pane", "tabpanel", "tab-panel"})
+#: Skipped elements that may hold the page: a <noscript> (above), and a <button> left open (a menu
+#: button whose "</button>" the parser ignores inside an unclosed <div> swallows the page).
+PAGE_BOX_TAGS = frozenset({"noscript", "button"})
 #: Cap on the number of blocks kept per page; guards against pages of millions of tiny elements.
 MAX_BLOCKS = 20_000
 
@@ -275,21 +280,31 @@ def _mark_hidden(start: etree._Element) -> None:
     hidden = [value.getparent() for value in _STYLES(start) if "display:none" in value.replace(" ", "")]
     hidden += [value.getparent() for value in _HIDDEN_ATTRIBUTES(start)]
     for el in hidden:
-        el.tag = "noscript"
+        if not _shown_later(el):
+            el.tag = "noscript"
+
+
+def _shown_later(el: etree._Element) -> bool:
+    """Hidden now, shown without the reader asking for anything but a tab: a <div id="S:0"> (content
+    a React server streams after the page's shell, that its script moves into place at once; often
+    the whole page), or a tab panel (the other languages of a code sample, the other tabs of a
+    page's sections: part of what the page says)."""
+    return (el.get("id") or "").startswith("S:") or el.get("role") == "tabpanel" or \
+        not TAB_PANEL_CLASSES.isdisjoint((el.get("class") or "").split())
 
 
 def _prune(start: etree._Element) -> None:
     """Drop non-text elements and hidden ones in C (lxml), so the Python walk never sees them."""
-    etree.strip_elements(start, *(SKIP_TAGS - {"noscript"}), with_tail=False)
-    _unwrap_noscript_page(start)
+    etree.strip_elements(start, *(SKIP_TAGS - PAGE_BOX_TAGS), with_tail=False)
+    _unwrap_page_box(start)
     _mark_hidden(start)
-    etree.strip_elements(start, "noscript", with_tail=False)
+    etree.strip_elements(start, *PAGE_BOX_TAGS, with_tail=False)
 
 
-def _unwrap_noscript_page(start: etree._Element) -> None:
-    """Keep the content of a <noscript> that holds most of the page's text (its tag goes, its
-    elements stay); every other <noscript> is dropped after this."""
-    boxes = [(size, box) for box in start.iter("noscript")
+def _unwrap_page_box(start: etree._Element) -> None:
+    """Keep the content of a <noscript> or <button> that holds most of the page's text (its tag
+    goes, its elements stay); every other one is dropped after this."""
+    boxes = [(size, box) for box in start.iter(*PAGE_BOX_TAGS)
              if (size := sum(len(t.strip()) for t in box.itertext()))]
     if not boxes:  # most <noscript>s hold only a tracking pixel: no pass over the page's text
         return
@@ -297,7 +312,7 @@ def _unwrap_noscript_page(start: etree._Element) -> None:
     total = 0
     for text in start.itertext():
         total += len(text.strip())
-        if biggest <= NOSCRIPT_PAGE_SHARE * total:  # no <noscript> holds the page: stop reading it
+        if biggest <= NOSCRIPT_PAGE_SHARE * total:  # no box holds the page: stop reading it
             return
     for size, box in boxes:
         if size > NOSCRIPT_PAGE_SHARE * total:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean
-from cleaner.bylines import byline_names, choose_title, clean_name
+from cleaner.bylines import byline_names, choose_title, clean_name, is_handle
 from cleaner.dates import day_first_hint, find_dates, parse_date, url_date
 from cleaner.declarations import Declarations, read_declarations
 from cleaner.segment import parse_html, segment_html
@@ -128,6 +128,22 @@ def test_byline_names(line, want):
     assert byline_names(line) == want
 
 
+def test_names_lose_character_references_pictures_and_glued_leads():
+    assert clean_name("Maria &amp; Katerina") == "Maria & Katerina"
+    assert clean_name("scvalex avatar") == "scvalex"
+    assert byline_names("Written byAnn Lee") == "Ann Lee"  # a lost line break
+    assert byline_names("AFP") is None and byline_names("DIY Modern Table") is None  # no lead inside capitals
+
+
+def test_a_dates_words_or_the_words_around_a_name_are_no_name():
+    for text in ("Sun Dec", "Dec.", "January", "Article by", "Insights from", "Writer", "Sign in", "Log In",
+                 "My account"):
+        assert not is_handle(text), text
+    assert is_handle("b.scherer") and is_handle("Jan Novak")
+    a = page("", "<h1>Council approves the plan</h1><div class='post-author'><span>Sun Dec 3</span></div>")
+    assert a.author is None
+
+
 def test_declared_names_lose_leads_and_addresses():
     assert clean_name("By Ann Lee") == "Ann Lee"
     assert clean_name("https://www.facebook.com/somesite") is None
@@ -147,13 +163,23 @@ def test_title_by_agreement():
     assert choose_title({"og": ["Other words"]}, [], "Block text", [], None) == "Block text"
 
 
+def test_the_sites_name_after_the_headline_is_dropped_wherever_it_is_printed():
+    # an <h1> that prints "Story | Site": the site's name as declared, or as the address's host
+    assert choose_title({}, ["Catering tips | Cookshack"], "Catering tips | Cookshack", ["Cookshack"], None) \
+        == "Catering tips"
+    assert choose_title({"og": ["A guide to gardens – Clay"]}, [], "", [], "clay.global") == "A guide to gardens"
+    # a last part that is not the site's name is part of the headline
+    assert choose_title({}, ["Why hike heavy? » Light packs"], "Why hike heavy? » Light packs", ["Packs Inc"],
+                        None) == "Why hike heavy? » Light packs"
+
+
 # --- the article's fields, source by source and in conflict -----------------------------------------
 
-def page(head: str = "", body: str = "", url: str | None = None):
+def page(head: str = "", body: str = "", url: str | None = None, page_type: str | None = None):
     story = "".join(f"<p>{s} The council met on a wet evening to hear what residents had to say "
                     f"about the plan, and many stayed late into the night.</p>" for s in "ABCDE")
     html = f"<html><head>{head}</head><body>{body}<article>{story}</article></body></html>"
-    return clean(html, kind="html", url=url)
+    return clean(html, kind="html", url=url, page_type=page_type)
 
 
 LD = '<script type="application/ld+json">{}</script>'
@@ -197,6 +223,52 @@ def test_printed_date_that_the_page_declares_wins():
     c = page('<meta property="article:published_time" content="2024-01-10">',
              "<h1>Council approves the plan</h1><p>March 2, 2024</p>")
     assert c.date == "2024-01-10"
+
+
+def test_a_utc_time_confirms_the_local_date_the_page_prints_next_to_it():
+    head = '<meta property="article:published_time" content="2020-02-25T02:25:54Z">'
+    # 02:25 UTC is the evening before in the Americas: the page prints its own day
+    assert page(head, "<h1>Council approves the plan</h1><p>February 24, 2020 | 9:25pm</p>").date == "2020-02-24"
+    # a time in the site's own zone says which day it is; so does a UTC time at noon
+    assert page('<meta property="article:published_time" content="2020-02-25T02:25:54-05:00">',
+                "<h1>Council approves the plan</h1><p>February 24, 2020</p>").date == "2020-02-25"
+    assert page('<meta property="article:published_time" content="2020-02-25T12:00:00Z">',
+                "<h1>Council approves the plan</h1><p>February 23, 2020</p>").date == "2020-02-25"
+
+
+def test_a_publication_date_under_another_meta_key_and_a_threads_last_post():
+    assert page('<meta name="cXenseParse:publishtime" content="2022-05-06T02:00:00">'
+                '<meta name="expiration_time" content="2023-01-01">').date == "2022-05-06"
+    # an update's key is not read as the publication
+    assert page('<meta name="shareaholic:article_modified_time" content="2022-05-06">').date is None
+    # "last post" labels a thread's latest activity, not when it was started
+    a = page('<meta itemprop="datePublished" content="2024-01-14"><meta itemprop="dateModified" content="2024-01-18">',
+             "<h1>Council approves the plan</h1><p>11 replies, last post by Ann Jan 18, 2024</p>")
+    assert (a.date, a.date_modified) == ("2024-01-14", "2024-01-18")
+
+
+def test_a_date_the_page_labels_as_its_publication_wins_even_under_the_story():
+    head = '<meta property="article:published_time" content="2024-03-02">'
+    assert page(head, "<h1>Council approves the plan</h1><p>Published January 10, 2024</p>").date == "2024-01-10"
+    # under the story (page() puts the body before the story: build the tail by hand)
+    story = "".join(f"<p>{s} The council met on a wet evening to hear what residents had to say about the "
+                    f"plan, and many stayed late into the night.</p>" for s in "ABCDEFGHIJKLMN")  # past the headline's
+    tail = "<html><body><h1>Council approves the plan</h1><article>{}</article>{}</body></html>"
+    assert clean(tail.format(story, "<div class='meta'>Veröffentlicht am 16.08.2019</div>"), kind="html").date \
+        == "2019-08-16"
+    # the first label on a line says which date it gives
+    line = "<h1>Council approves the plan</h1><p>PUBLISHED: November 8, 2023 | UPDATED: November 9, 2023</p>"
+    assert page('<meta property="article:published_time" content="2023-11-09T05:30:00Z">', line).date == "2023-11-08"
+    # a reader's or a teaser's "posted" date is not the story's
+    assert clean(tail.format(story, "<div class='comment'><p>Posted by Ann on 3 May 2019</p><p>Great read, thanks "
+                             "for writing it up.</p></div>"), kind="html").date is None
+
+
+def test_on_a_forum_a_printed_date_matching_the_last_change_is_a_reply_not_the_thread():
+    head = ('<meta itemprop="datePublished" content="2024-06-02"><meta itemprop="dateModified" content="2024-06-05">')
+    body = "<h1>Council approves the plan</h1><p>#1 · Jun 3, 2024</p><p>#5 · Jun 5, 2024</p>"
+    assert page(head, body, page_type="forum").date == "2024-06-02"
+    assert page(head, body).date == "2024-06-05"  # an article printing its declared last change shows that one
 
 
 def test_dates_from_time_element_block_and_address_and_none():
@@ -319,3 +391,21 @@ def test_a_byline_under_the_story_is_read_but_not_a_commenters_name():
     assert clean(html.format(tail="<div class='credits'>Text: Mara Quint</div>"), kind="html").author == "Mara Quint"
     commented = html.format(tail="<div class='comment-author'>Lukas Brenner</div><div class='comment'>Nice one.</div>")
     assert clean(commented, kind="html").author is None
+
+
+def test_a_writer_marked_in_the_markup_far_from_the_headline_is_read_last():
+    thread = ("<h1>Which rod for pike?</h1>" + "<div class='nav'>Forum index</div>" * 14
+              + "<div class='post'><a class='username' href='/members/17'>reelgrrl</a>"
+                "<p>I am looking for a rod that can cast heavy lures all day without tiring my arm.</p></div>"
+              + "<div class='post'><a class='username' href='/members/9'>oldpike</a><p>Try a shorter one.</p></div>")
+    forum = {"page_type": "forum"}
+    assert page("", thread, **forum).author == "reelgrrl"  # the thread's first poster
+    assert page("", thread).author is None  # an article's writer is no user name: not read there
+    d = declarations("", thread)
+    assert "marked_authors" not in d.__dict__  # read only when needed
+    # microdata: the name property inside the author element
+    micro = ("<h1>Why is a bare except bad?</h1>" + "<div>menu</div>" * 14 +
+             "<div itemprop='author' itemscope><a href='/u/5'>Vader</a><meta itemprop='name' content='Vader'></div>")
+    assert page("", micro, **forum).author == "Vader"
+    # a declared writer comes first
+    assert page('<meta name="author" content="Ann Lee">', thread, **forum).author == "Ann Lee"

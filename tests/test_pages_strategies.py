@@ -3,13 +3,15 @@ post of a thread, every item of a listing, a product's description and specs), t
 not, the blocks a strategy changes say so in their reasons, and article pages stay as decided."""
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 import pytest
 
 from cleaner import CleanerError, clean
 from cleaner.pages import PAGE_TYPES
-from cleaner.pages.strategies import STRATEGIES, STRATEGY_MIN_CONFIDENCE_NO_ADDRESS
+from cleaner.pages.strategies import (NO_STORY_MIN_CONFIDENCE, NO_STORY_WORDS, STRATEGIES,
+                                      STRATEGY_MIN_CONFIDENCE_NO_ADDRESS)
 
 HEAD = "<!doctype html><html><head><meta charset='utf-8'><title>{title}</title></head><body>"
 NAV = ("<header><nav><a href='/'>Home</a> <a href='/boards'>Boards</a> <a href='/shop'>Shop</a> "
@@ -136,6 +138,21 @@ def test_product_keeps_description_features_and_specs():
         assert noise not in text
 
 
+def test_a_text_shown_twice_is_said_once_but_a_doc_page_keeps_its_tabs():
+    """A product page that shows its description twice (a desktop and a mobile layout) says it
+    once; a doc page's code tabs repeat their steps, and keep them."""
+    twice = product_page().replace("</main>", "<div class='mobile'><p>" + PRODUCT_DESCRIPTION + "</p></div></main>")
+    assert twice.count(PRODUCT_DESCRIPTION) == 2
+    assert _main_text(twice, "product").count(PRODUCT_DESCRIPTION) == 1
+    step = "Install the command line tool and sign in with the key from your account page."
+    intro = ("The API sends a message from your number to any phone. This guide takes you from an empty "
+             "folder to a first message in about five minutes, in the language you use.")
+    doc = (HEAD.format(title="Quickstart - Riverside API") + NAV + f"<main><h1>Quickstart</h1><p>{intro}</p>" +
+           "".join(f"<div role='tabpanel'><h2>{lang}</h2><p>{step}</p><pre>client = connect('{lang}')</pre></div>"
+                   for lang in ("Python", "Ruby")) + "</main>" + FOOTER + "</body></html>")
+    assert _main_text(doc, "documentation").count(step) == 2
+
+
 @pytest.mark.parametrize("page", [forum_page, listing_page, product_page])
 def test_article_and_other_keep_the_article_decision_and_none_takes_the_classified_type(page):
     html = page()
@@ -144,8 +161,12 @@ def test_article_and_other_keep_the_article_decision_and_none_takes_the_classifi
         return [(b.text, b.label, b.reasons) for b in clean(html, kind="html", **kw).blocks]
 
     assert labels(page_type="other") == labels(page_type="article")
-    auto = clean(html, kind="html")  # the classifier's type picks the strategy when it is sure enough
-    sure = float(auto.page_type_reasons[0].split()[-1]) >= STRATEGY_MIN_CONFIDENCE_NO_ADDRESS
+    auto = clean(html, kind="html")  # the classifier's type picks the strategy when it is sure enough,
+    confidence = float(auto.page_type_reasons[0].split()[-1])  # or when the article decision found no story
+    story = sum(len(re.findall(r"\w+", b.text)) for b in clean(html, kind="html", page_type="article").blocks
+                if b.label == "main")
+    sure = confidence >= STRATEGY_MIN_CONFIDENCE_NO_ADDRESS or \
+        confidence >= NO_STORY_MIN_CONFIDENCE and story < NO_STORY_WORDS
     assert labels() == labels(page_type=auto.page_type if sure else "article")
 
 
@@ -181,9 +202,31 @@ def test_a_listing_needs_more_confidence_than_the_other_types(monkeypatch):
     assert ran == ["service", "listing"]
 
 
-def _html_blocks() -> list:
-    """Just enough of an HTML page's scored blocks for the gate: one block with a DOM path."""
-    return [SimpleNamespace(block=SimpleNamespace(path=frozenset({"<main"})))]
+def _html_blocks(story_words: int = 300) -> list:
+    """Just enough of an HTML page's scored blocks for the gate: one main block with a DOM path,
+    of ``story_words`` words."""
+    return [SimpleNamespace(block=SimpleNamespace(path=frozenset({"<main"}), label="main"),
+                            feats=SimpleNamespace(words=story_words))]
+
+
+def test_below_its_gate_a_strategy_runs_where_the_article_decision_found_no_story(monkeypatch):
+    """A page of item titles has no story run: under NO_STORY_WORDS words kept, an unsure type's
+    strategy runs from NO_STORY_MIN_CONFIDENCE (it has nothing to lose); with a story it does not."""
+    import cleaner.pages.strategies as strategies
+    ran = []
+    monkeypatch.setitem(strategies.STRATEGIES, "listing", lambda scored, tags: ran.append(len(scored)))
+    unsure = (strategies.NO_STORY_MIN_CONFIDENCE + strategies.STRATEGY_MIN_CONFIDENCE) / 2
+    strategies.apply_strategy("listing", unsure, _html_blocks(strategies.NO_STORY_WORDS), [], has_address=True)
+    assert not ran
+    strategies.apply_strategy("listing", unsure, _html_blocks(strategies.NO_STORY_WORDS - 1) * 2, [],
+                              has_address=True)
+    assert not ran  # two blocks: as many words as a story
+    strategies.apply_strategy("listing", unsure, _html_blocks(strategies.NO_STORY_WORDS - 1), [],
+                              has_address=True)
+    assert ran == [1]
+    strategies.apply_strategy("listing", strategies.NO_STORY_MIN_CONFIDENCE - 0.01, _html_blocks(0), [],
+                              has_address=True)
+    assert ran == [1]
 
 
 def test_every_named_type_has_a_strategy_but_article_and_other():
@@ -277,3 +320,35 @@ def test_a_box_that_opens_over_the_page_is_not_its_content():
     text = _main_text(html, "listing")
     assert ITEMS[0][1] in text and ITEMS[-1][1] in text
     assert "reporting this item" not in text
+
+
+def test_flattened_text_without_a_story_keeps_all_but_its_chrome():
+    """Flattened text where the article decision kept next to nothing (item titles and dates, no
+    paragraph) is not one story: every block but the menu's and the footer's is kept, and says why.
+    A page with a story keeps the article decision."""
+    dates = ["Saturday 12 April", "Sunday 13 April", "Tuesday 15 April", "Thursday 17 April", "Saturday 19 April"]
+    lines = [x for (title, _), date in zip(ITEMS, dates) for x in (title, date)]
+    text = "\n\n".join(["Home", "Events", "Shop", *lines[:4], "Copyright 2025 Riverside Gardeners. All rights reserved."])
+    art = clean(text, kind="text", page_type="article")
+    assert {ITEMS[0][0], ITEMS[1][0]} <= set(art.paragraphs)
+    assert all("no_story_page" in b.reasons for b in art.blocks if b.label == "main")
+    assert "Home" not in art.paragraphs and not any("Copyright" in p for p in art.paragraphs)
+    story = "\n\n".join(["Home", "Events", *[summary for _, summary in ITEMS], "Copyright 2025 Riverside Gardeners."])
+    assert all("no_story_page" not in b.reasons for b in clean(story, kind="text", page_type="article").blocks)
+
+
+def test_flattened_listing_keeps_its_items_short_lines_but_not_the_menu():
+    """A flattened ranking: item names and scores are short lines the article decision calls
+    navigation; between the page's first and last kept block the listing keeps them, the menu
+    above and the pager below stay out."""
+    names = ["Forged trowel", "Bypass pruner", "Kneeling pad", "Garden fork", "Watering can", "Border spade"]
+    intro = ("Members rated the tools they use most this season. Each tool below shows its average score "
+             "from more than two hundred reviews, best first.")
+    outro = ("Scores are updated every week from the reviews members leave in the shop, and a tool needs ten "
+             "reviews before it is ranked here.")
+    items = [line for k, name in enumerate(names) for line in (name, f"Score {9 - k * 0.3:.1f}")]
+    text = "\n\n".join(["Home", "Events", "Shop", "Help", "Best rated garden tools", intro, *items, outro,
+                        "Next page", "Copyright 2025 Riverside Gardeners. All rights reserved."])
+    assert not set(items) & set(clean(text, kind="text", page_type="article").paragraphs)
+    kept = clean(text, kind="text", page_type="listing").paragraphs
+    assert kept == [intro, *items, outro]

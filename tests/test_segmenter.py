@@ -280,6 +280,25 @@ def test_mark_duplicates_catches_a_copy_with_a_prefix():
     assert "duplicate_text" in reasons_at(scored, 2)
 
 
+def test_a_story_rendered_twice_keeps_its_first_copy():
+    """A page that shows its story twice in a row (a desktop and a mobile layout) keeps one copy;
+    a run of paragraphs repeated with the story between the copies (a cloned ticker) keeps none."""
+    long = [a + " " + b for a, b in zip(STORY, STORY[1:] + STORY[:1])]  # paragraphs of ~60 words
+    assert sum(len(p.split()) for p in long[:4]) >= page_rules.MIRROR_MIN_WORDS
+    assert page_rules.MIRROR_MIN_BLOCKS <= 4
+    art = clean(page(TITLE, *long, *long, "Contact us"), kind="text")
+    check_every_block_is_explained(art)
+    assert art.paragraphs == long
+    scored = scored_text([*long, TITLE, *long])
+    page_rules.mark_duplicates(scored)
+    assert all("duplicate_text" not in reasons_at(scored, i) for i in range(len(long)))
+    assert all("duplicate_text" in reasons_at(scored, i) for i in range(len(long) + 1, len(scored)))
+    ticker = long[:4]
+    scored = scored_text([*ticker, *STORY, *ticker])  # the page's own story between the copies
+    page_rules.mark_duplicates(scored)
+    assert all("duplicate_text" in reasons_at(scored, i) for i in range(len(ticker)))
+
+
 def test_too_short_to_copy_only_for_texts_of_few_words():
     """_too_short_to_copy never passes over a text of DUPLICATE_MIN_WORDS \\w+ words or more
     (underscores, apostrophes, digits and non-ASCII letters included)."""
@@ -940,6 +959,44 @@ def test_a_page_served_inside_noscript_is_read():
     art = clean(note, kind="html")
     assert "sixteen bear cubs" in art.text
     assert all("JavaScript" not in b.text for b in art.blocks)
+
+
+def test_a_page_swallowed_by_an_open_button_is_read():
+    """A menu <button> whose "</button>" the parser ignores (it closes inside an unclosed <div>)
+    holds the whole page: the page is read; a plain button's label is still dropped."""
+    story = "The park counted sixteen bear cubs this year, the most in fourteen years of counting. "
+    swallowed = (f'<html><body><button class="menu"><div><div></button></div><h1>Bear cubs</h1>'
+                 f"<p>{story * 4}</p><p>{story * 3}</p></body></html>")
+    assert "sixteen bear cubs" in clean(swallowed, kind="html").text
+    labelled = f"<html><body><p>{story * 4}</p><button>Subscribe to our letters</button></body></html>"
+    art = clean(labelled, kind="html")
+    assert "sixteen bear cubs" in art.text
+    assert all("Subscribe" not in b.text for b in art.blocks)
+
+
+def test_content_a_react_server_streams_hidden_is_read():
+    """React streams a page's content in <div hidden id="S:0"> and its script shows it at once:
+    it is read; any other hidden element is still dropped."""
+    story = "The park counted sixteen bear cubs this year, the most in fourteen years of counting. "
+    streamed = (f'<html><body><template id="B:0"></template><div hidden id="S:0"><h1>Bear cubs</h1>'
+                f"<p>{story * 4}</p></div><div hidden><p>Sign in to keep reading this story.</p></div>"
+                "</body></html>")
+    art = clean(streamed, kind="html")
+    assert "sixteen bear cubs" in art.text
+    assert all("Sign in" not in b.text for b in art.blocks)
+
+
+def test_hidden_tab_panels_are_read():
+    """The other tabs of a page (a code sample's other languages) are hidden until clicked, but they
+    are part of what the page says: a hidden role="tabpanel" or class="tab-pane" box is read."""
+    story = "Install the library with your package manager, then set the two keys in your shell. "
+    tabs = (f"<html><body><h1>Quickstart</h1><p>{story * 3}</p>"
+            f'<div role="tabpanel"><p>Python: call send_message with the number and the text.</p></div>'
+            f'<div role="tabpanel" hidden><p>Ruby: call deliver_message with the number and the text.</p></div>'
+            f'<div class="tab-pane" style="display: none"><p>Go: call SendMessage with the number.</p></div>'
+            "</body></html>")
+    blocks = [b.text for b in clean(tabs, kind="html").blocks]
+    assert any("deliver_message" in t for t in blocks) and any("SendMessage" in t for t in blocks)
 
 
 def test_every_reason_the_decision_reads_is_one_a_heuristic_or_page_rule_gives():

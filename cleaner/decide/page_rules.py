@@ -44,6 +44,14 @@ CAPTION_BEFORE_CREDIT_MAX_WORDS = 60
 CAPTION_PAIR_MAX_WORDS = 25
 #: Blocks shorter than this many words may repeat (menu entries, "Share"): not duplicates.
 DUPLICATE_MIN_WORDS = 4
+#: A run of copied paragraphs this long (blocks, words) that recurs in the same order is the page
+#: rendered twice, not a teaser repeated (see _first_rendering): a repeated teaser is one or two
+#: blocks; a carousel's cloned slides are short.
+MIRROR_MIN_BLOCKS = 4
+MIRROR_MIN_WORDS = 200
+#: ... and its second copy follows it with at most this share of its words in sentences of the
+#: page's own between them: a news ticker cloned at the page's foot has the story between.
+MIRROR_MAX_BETWEEN = 0.25
 #: Blocks longer than this that differ only in their first word are copies with a prefix
 #: (gallery counters glued to the caption: "1of4Grass Valley's ..." and "Grass Valley's ...").
 DUPLICATE_TAIL_WORDS = 10
@@ -136,6 +144,7 @@ def mark_duplicates(scored: list[Scored]) -> None:
     for idx in seen.values():
         if len(idx) > 1:
             marked.update(idx)
+    marked -= _first_rendering(scored, seen, set(marked))
     # a counter glued to a copy: "1of4Grass Valley's ..." repeats "Grass Valley's ..."
     for group in tails.values():
         if len(group) < 2:
@@ -152,6 +161,34 @@ def mark_duplicates(scored: list[Scored]) -> None:
     for i in sorted(marked):
         s = scored[i]
         add_noise(s, Evidence("boilerplate", max(s.content, 0.0) + RULE_MARGIN, DUPLICATE_TEXT))
+
+
+def _first_rendering(scored: list[Scored], seen: dict[tuple[str, ...], list[int]], copies: set[int]) -> set[int]:
+    """The first copy of a page rendered twice (a desktop and a mobile layout, a server-rendered
+    copy beside the one scripts show): a run of MIRROR_MIN_BLOCKS or more paragraphs, holding
+    MIRROR_MIN_WORDS words or more, that recurs in the same order right after it (once or more;
+    ``copies``: every block that has a copy). A story does not repeat itself, but a page may show
+    it twice; marking both copies would leave it nothing."""
+    pairs = sorted((idx[0], idx[1]) for idx in seen.values() if len(idx) > 1)
+    spared: set[int] = set()
+    run: list[tuple[int, int]] = []
+    for pair in pairs + [(-1, -1)]:  # the sentinel ends the last run
+        if run and run[-1][1] < pair[1] and run[-1][0] < pair[0] < run[0][1]:
+            run.append(pair)  # both copies go on in order, and the first copy has not ended
+            continue
+        if len(run) >= MIRROR_MIN_BLOCKS and _back_to_back(scored, run, copies):
+            spared.update(i for i, _ in run)
+        run = [pair]
+    return spared
+
+
+def _back_to_back(scored: list[Scored], run: list[tuple[int, int]], copies: set[int]) -> bool:
+    """The run's first copy holds MIRROR_MIN_WORDS words or more and its second copy follows it
+    with little prose of the page's own between them (see MIRROR_MAX_BETWEEN)."""
+    words = sum(scored[i].feats.words for i, _ in run)
+    between = sum(scored[k].feats.words for k in range(run[-1][0] + 1, run[0][1])
+                  if k not in copies and scored[k].feats.terminal)
+    return words >= MIRROR_MIN_WORDS and between <= MIRROR_MAX_BETWEEN * words
 
 
 def _may_repeat(scored: list[Scored]) -> list[int]:

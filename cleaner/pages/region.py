@@ -155,6 +155,25 @@ def drop_orphan_headings(scored: list[Scored], kept: list[int]) -> list[int]:
     return kept[:end]
 
 
+#: Lines shorter than this may recur in main content (a spec's "Yes", an item's "Add to cart").
+COPY_MIN_WORDS = 4
+
+
+def first_copies(scored: list[Scored], kept: list[int]) -> list[int]:
+    """``kept`` without the later copies of a text it already holds: a page that shows its
+    description twice (a desktop and a mobile layout) says it once."""
+    seen: set[str] = set()
+    out = []
+    for i in kept:
+        f = scored[i].feats
+        if f.words >= COPY_MIN_WORDS:
+            if f.lower in seen:
+                continue
+            seen.add(f.lower)
+        out.append(i)
+    return out
+
+
 def keep_only(scored: list[Scored], keep: Iterable[int], kept_reason: str, dropped_reason: str) -> None:
     """Make exactly the ``keep`` blocks main (their reasons end with ``kept_reason``); a block that
     was main and is not kept takes its strongest noise label, or "boilerplate", and

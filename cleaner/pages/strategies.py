@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..decide.scores import Scored, relabel
-from .region import (candidates, drop_orphan_headings, holding_element, in_reviews, keep_only, linked_line,
-                     main_element, within)
+from .region import (candidates, drop_orphan_headings, first_copies, holding_element, in_reviews, keep_only, linked_line,
+                     main_element, only_short, within)
 
 #: Labels no page type counts as main: the site's menus, footer, consent banner and marketing.
 CHROME_LABELS = frozenset({"consent", "promo", "footer", "navigation"})
@@ -40,13 +40,14 @@ DOC_TEXT_LABELS = LISTING_TEXT_LABELS = frozenset({"main", "title", "related", "
 
 def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[str], area_share: float,
                 reason: str, keep_short: bool = False, drop_linked: bool = False,
-                drop_reviews: bool = False, keep_headings: bool = False) -> None:
+                drop_reviews: bool = False, keep_headings: bool = False, say_once: bool = True) -> None:
     """HTML: main is the page's content region (see :mod:`cleaner.pages.region`) narrowed to its
     <main> element and to the element holding ``area_share`` of its words; ``keep_short`` keeps
     the lines only their shortness labelled (spec rows, item titles), see region.only_short;
     ``drop_linked`` leaves out the link lines the decision left out (see region.linked_line);
     ``drop_reviews`` labels reviews and ratings comments (region.in_reviews), ``keep_headings`` keeps
-    subheadings taken for links (item titles, region.item_heading)."""
+    subheadings taken for links (item titles, region.item_heading); ``say_once`` keeps only the
+    first copy of a text the region holds twice (region.first_copies)."""
     picked = candidates(scored, drop_labels, keep_short, keep_headings)
     if drop_linked:
         picked = [i for i in picked if not linked_line(scored[i])]
@@ -58,12 +59,21 @@ def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[st
                 relabel(scored[i], "comment", "product_review")
     picked = within(scored, picked, main_element(scored, picked, tags))
     kept = drop_orphan_headings(scored, within(scored, picked, holding_element(scored, picked, area_share)))
-    keep_only(scored, kept, reason, _outside(reason))
+    keep_only(scored, first_copies(scored, kept) if say_once else kept, reason, _outside(reason))
 
 
-def keep_labels(scored: list[Scored], labels: frozenset[str], reason: str) -> None:
-    """Flattened text: main is every block the article decision labelled with one of ``labels``."""
-    keep_only(scored, [i for i, s in enumerate(scored) if s.block.label in labels], reason, _outside(reason))
+def keep_labels(scored: list[Scored], labels: frozenset[str], reason: str, say_once: bool = True,
+                keep_short: bool = False) -> None:
+    """Flattened text: main is every block the article decision labelled with one of ``labels``
+    (``say_once``: each text once, see keep_region; ``keep_short``: and, between the first and the
+    last block kept by label, the lines only their shortness left out, see region.only_short: an
+    item's fields, not the menu above it or the links below it; a line nothing spoke for or
+    against, a sort control's "Sort by: newest", is not one)."""
+    by_label = [i for i, s in enumerate(scored) if s.block.label in labels and s.block.label != "title"]
+    inside = range(by_label[0], by_label[-1] + 1) if keep_short and by_label else range(0)
+    kept = [i for i, s in enumerate(scored)
+            if s.block.label in labels or i in inside and s.evidence and only_short(s)]
+    keep_only(scored, first_copies(scored, kept) if say_once else kept, reason, _outside(reason))
 
 
 def _outside(reason: str) -> str:
@@ -86,12 +96,13 @@ def forum(scored: list[Scored], tags: list[str]) -> None:
 
 
 def documentation(scored: list[Scored], tags: list[str]) -> None:
-    """The doc body with its headings and code, without sidebar, table of contents and footer."""
+    """The doc body with its headings and code, without sidebar, table of contents and footer; its
+    short lines (a line of code, a parameter's name in a table) are body like its paragraphs."""
     if _is_html(scored):
-        keep_region(scored, tags, CHROME_AND_CAPTIONS, DOCUMENTATION_AREA_SHARE, "doc_body",
-                    keep_headings=True)
+        keep_region(scored, tags, CHROME_AND_CAPTIONS, DOCUMENTATION_AREA_SHARE, "doc_body", keep_short=True,
+                    keep_headings=True, say_once=False)  # a code sample's tabs repeat its steps
     else:  # everything but the site's chrome: a doc page is its body, with code, tables and notes
-        keep_labels(scored, DOC_TEXT_LABELS, "doc_body")
+        keep_labels(scored, DOC_TEXT_LABELS, "doc_body", say_once=False)
 
 
 def service(scored: list[Scored], tags: list[str]) -> None:
@@ -118,7 +129,7 @@ def listing(scored: list[Scored], tags: list[str]) -> None:
         keep_region(scored, tags, CHROME_LABELS, LISTING_AREA_SHARE, "listing_item", keep_short=True,
                     keep_headings=True)
     else:
-        keep_labels(scored, LISTING_TEXT_LABELS, "listing_item")
+        keep_labels(scored, LISTING_TEXT_LABELS, "listing_item", keep_short=True)
 
 
 def product(scored: list[Scored], tags: list[str]) -> None:
@@ -155,6 +166,14 @@ LISTING_MIN_CONFIDENCE = 0.6
 STRATEGY_MIN_CONFIDENCE_NO_ADDRESS = 0.9
 
 
+#: Below its gate a strategy still runs, from this confidence, on a page where the article decision
+#: kept fewer than NO_STORY_WORDS words (a listing of item titles, a product of spec rows): at 100
+#: words, or with one block of any length, scrapinghub's short news stories (65 to 96 words, one
+#: a single paragraph) took teasers.
+NO_STORY_MIN_CONFIDENCE = 0.3
+NO_STORY_WORDS = 40
+
+
 def apply_strategy(page_type: str | None, confidence: float, scored: list[Scored], tags: list[str],
                    *, has_address: bool) -> None:
     """Revise the article decision in place for a page of ``page_type`` (None, article, other, an
@@ -167,5 +186,22 @@ def apply_strategy(page_type: str | None, confidence: float, scored: list[Scored
         needed = LISTING_MIN_CONFIDENCE
     else:
         needed = STRATEGY_MIN_CONFIDENCE
-    if strategy is not None and confidence >= needed:
+    if strategy is not None and (confidence >= needed or
+                                 confidence >= NO_STORY_MIN_CONFIDENCE and _no_story(scored)):
         strategy(scored, tags)
+    if not _is_html(scored) and _no_story(scored):
+        no_story_text(scored)
+
+
+def no_story_text(scored: list[Scored]) -> None:
+    """Flattened text where neither the article decision nor the type's strategy kept a story: the
+    page is not one story run (a listing read as an article, a product of spec lines), and every
+    block but the chrome's is a better answer than next to nothing. (HTML has its region instead:
+    the same fallback there lost wcxb-dev collection pages to their menus.)"""
+    keep_labels(scored, LISTING_TEXT_LABELS, "no_story_page")
+
+
+def _no_story(scored: list[Scored]) -> bool:
+    """The article decision kept next to nothing (under NO_STORY_WORDS words): a page of many
+    parallel pieces has no single story run to find, and a strategy has nothing to lose."""
+    return sum(s.feats.words for s in scored if s.block.label == "main") < NO_STORY_WORDS

@@ -387,4 +387,5 @@ CONSENT = _rx(
     r"\b(?:mit der verarbeitung (?:meiner|ihrer|deiner) (?:personenbezogenen )?daten|"
     r"i agree to the processing of my)\b",
 )
-CONSENT_TOKENS = frozenset({"cookie", "cookies", "consent", "gdpr", "cmp", "privacy", "onetrust", "didomi"})
+#: ("cmp" is not one: Adobe AEM names every component cmp-*, so whole corporate pages read as consent.)
+CONSENT_TOKENS = frozenset({"cookie", "cookies", "consent", "gdpr", "privacy", "onetrust", "didomi"})
