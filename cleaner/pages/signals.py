@@ -219,6 +219,7 @@ _COUNTED_TAGS = ("article", "section", "time", "code", "pre", "form", "label", "
 _SHARED_TAGS = ("a", "p", "li", "img", "span", "div")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _FIRST = itemgetter(0)  # an evidence list's first Evidence, an Evidence's label
+_COUNT = itemgetter(1)  # a Counter item's count
 _CHARS, _WORDS = attrgetter("chars"), attrgetter("words")
 _LINK_CHARS, _TAG, _PATH = attrgetter("link_chars"), attrgetter("tag"), attrgetter("path")
 
@@ -284,7 +285,9 @@ def _path_signals(paths: Counter, m: int) -> dict[str, float]:
     # a grid of cards or a thread of posts repeats one container: its blocks share a path
     out = {"distinct_paths": len(paths) / m, "top_path": max(paths.values()) / m}
     hits: Counter = Counter()
-    for path, count in paths.most_common(TOP_PATHS):
+    # most_common(TOP_PATHS) without its heap, which runs in Python: a stable sort picks the same
+    # paths, ties in first-seen order
+    for path, count in sorted(paths.items(), key=_COUNT, reverse=True)[:TOP_PATHS]:
         found = path & _PATH_WORDS  # one C intersection per distinct path, then a word or two
         if found:
             mask = 0

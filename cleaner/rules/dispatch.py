@@ -15,7 +15,7 @@ from . import dom_heuristics, text_heuristics
 from ..features import Features
 from ..model import Block
 from .evidence import LINK_DENSE, PARAGRAPH_WORDS, VOCAB_MAX_WORDS, Evidence, Heuristic, fits
-from .patterns import Vocabulary, union
+from .patterns import Screen, Vocabulary, union
 
 
 def _registered(module: ModuleType) -> tuple[Heuristic, ...]:
@@ -66,8 +66,10 @@ def _length_class(h: Heuristic) -> int:
 #: a longer block can only pass the first group, the heuristics that read long blocks.
 SCREEN_GROUPS: tuple[ScreenGroup, ...] = tuple(
     _screen_group(tuple(h for h in SCREENED_HEURISTICS if _length_class(h) == c)) for c in range(3))
-_SCREEN = union(*(g.screen for g in SCREEN_GROUPS))
-_CASED_SCREEN = union(*(g.cased for g in SCREEN_GROUPS))
+#: Every screened heuristic's vocabularies, and the long group's: a quick "maybe" first (most
+#: blocks pass none); the groups' own screens then answer exactly.
+_SCREEN = Screen(*dict.fromkeys(v for h in SCREENED_HEURISTICS for v in h.reads.vocabularies))
+_LONG_SCREEN = Screen(*dict.fromkeys(v for h in SCREEN_GROUPS[0].heuristics for v in h.reads.vocabularies))
 
 
 def _run_of(groups: list[ScreenGroup]) -> tuple[Heuristic, ...]:
@@ -101,13 +103,13 @@ def evaluate(block: Block, feats: Features, heuristics: tuple[Heuristic, ...],
 def text_evidence(block: Block, feats: Features) -> list[Evidence]:
     """Evidence of every text heuristic for a block (as ``evaluate`` with TEXT_HEURISTICS): the
     screened heuristics are left out when none of their vocabularies that may count in a block
-    this long matches, as none would fire."""
+    this long matches, as none would fire (the first screen may pass more blocks: each group's
+    screen, then each heuristic, checks its own)."""
     if fits(feats, VOCAB_MAX_WORDS):
-        if _SCREEN.search(feats.lower) or _CASED_SCREEN.search(block.text):
+        if _SCREEN.passes(feats.lower, block.text):
             return evaluate(block, feats, _GROUP_RUNS[_groups_passed(block, feats)])
     elif fits(feats, LONGEST_SCREENED_WORDS):
-        long = SCREEN_GROUPS[0]
-        if long.screen.search(feats.lower) or long.cased.search(block.text):
+        if _LONG_SCREEN.passes(feats.lower, block.text):
             return evaluate(block, feats, _LONG_RUN)
     return evaluate(block, feats, _UNSCREENED)
 

@@ -1,10 +1,12 @@
 """The pattern compiler: a vocabulary's regex parts compiled into a few regexes that answer as one
-regex of all parts would, faster (a third off the text stage when it came in).
+regex of all parts would, faster (a third off the text stage when it came in); and the screen
+that says "maybe" before several vocabularies, cheaper still (:class:`Screen`).
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import takewhile
 
 
 class Vocabulary:
@@ -30,13 +32,11 @@ class Vocabulary:
         #: Matched against the text itself (it reads capitals), not the lower-cased text.
         self.cased = cased
         spaced, at_start, at_word, floating = [], [], [], []
+        kinds = {SPACED: spaced, AT_START: at_start, AT_WORD: at_word}
         for part in parts:
-            if part.startswith("^\\s*") and not part[4:].startswith(("?", "+")):
-                spaced += _alternatives(part[4:])
-            elif part.startswith("^"):
-                at_start += _alternatives(part[1:])
-            elif part.startswith("\\b"):
-                at_word += _alternatives(part[2:])
+            anchor, body = _anchored(part)
+            if anchor:
+                kinds[anchor] += _alternatives(body)
             else:
                 floating += _alternatives(_without_optional_head(part))
         word_led = [alt for alt in at_word if _leading_word_char(alt)]
@@ -53,9 +53,13 @@ class Vocabulary:
             re.compile("\\W(?:" + _trie(word_led) + ")").search if word_led else None,
             tuple(re.compile(rx).search for rx in searches),
         )
+        alone = _only_test(*self._tests)
+        if alone is not None:  # the regex's own method, called without a Python frame
+            self.search = alone
 
-    def search(self, text: str) -> bool:
-        """Whether any part matches (an anchored part at the start)."""
+    def search(self, text: str) -> bool | re.Match:
+        """Whether any part matches (an anchored part at the start): truthy or not. A vocabulary
+        compiled into one start test or one search answers with that regex's match or None."""
         at_start, after_space, searches = self._tests
         if at_start is not None and at_start(text):
             return True
@@ -65,6 +69,30 @@ class Vocabulary:
             if test(text):
                 return True
         return False
+
+
+#: How a part is anchored: at the start after spaces, at the start, at a word boundary.
+SPACED, AT_START, AT_WORD = "^\\s*", "^", "\\b"
+
+
+def _anchored(part: str) -> tuple[str, str]:
+    """A part's anchor (SPACED, AT_START, AT_WORD, or "" for none) and the pattern after it."""
+    if part.startswith(SPACED) and not part[4:].startswith(("?", "+")):
+        return SPACED, part[4:]
+    for anchor in (AT_START, AT_WORD):
+        if part.startswith(anchor):
+            return anchor, part[len(anchor):]
+    return "", part
+
+
+def _only_test(at_start, after_space, searches):
+    """The one regex method that answers for a vocabulary compiled into a start test alone or one
+    search alone (the test after a space needs the text with a space before it: not alone)."""
+    if after_space is None and at_start is None and len(searches) == 1:
+        return searches[0]
+    if after_space is None and at_start is not None and not searches:
+        return at_start
+    return None
 
 
 #: Characters with a meaning in a regex outside a character class; any other stands for itself.
@@ -229,3 +257,170 @@ def union(*vocabularies: Vocabulary) -> Vocabulary:
     if len(cased) > 1:
         raise ValueError("a union of cased and lower-case vocabularies matches neither text")
     return Vocabulary(*(part for v in vocabularies for part in v.parts), cased=cased == {True})
+
+
+class Screen:
+    """A quick "maybe" before several vocabularies: it passes every text one of them matches, and
+    some more (what it screens for checks its own vocabulary). Two kinds of parts are read from
+    a word they require (:func:`_screen_parts`), as the engine would otherwise try a costly lead
+    on every text:
+
+    - a lower-case vocabulary's anchored part led by runs of any characters ("(?:\\S+\\s){1,4}
+      says", ".{0,80}\\bsaid:") is searched from its first literal word of FACTOR_MIN_CHARS+
+      letters that always follows a non-word character, after a space like the other parts;
+    - a cased vocabulary (it reads capitals, so it is matched against the text) is read in the
+      lower-cased text from the lower-case words each of its parts requires, where the text is
+      ASCII: there each letter matches ``(?i:...)`` exactly when its lower case does. Other
+      texts, and cased vocabularies with a part requiring no such word, are matched as they are.
+    """
+
+    def __init__(self, *vocabularies: Vocabulary) -> None:
+        self.vocabularies = vocabularies
+        lower, by_lower, exact = [], [], []
+        for v in vocabularies:
+            parts = _screen_parts(v.parts, v.cased)
+            if parts is None:
+                exact.append(v)
+            else:
+                lower += parts
+                if v.cased:
+                    by_lower.append(v)
+        self.parts = tuple(lower)
+        self._lower = Vocabulary(*lower).search if lower else None
+        self._cased = union(*by_lower).search if by_lower else None  # for text that is not ASCII
+        self._exact = union(*exact).search if exact else None
+
+    def passes(self, lower: str, text: str) -> bool:
+        """Whether a text (``text``, lower-cased ``lower``) may match one of the vocabularies."""
+        if self._lower is not None and self._lower(lower):
+            return True
+        if self._exact is not None and self._exact(text):
+            return True
+        return self._cased is not None and not text.isascii() and bool(self._cased(text))
+
+
+#: Letters each alternative of a word a screen searches for needs (anchored ones need none): a
+#: shorter one ("è", "es") is in most texts, and the screen would pass them all.
+FACTOR_MIN_CHARS = 3
+_QUANTIFIER = re.compile(r"[?*+]\??|\{\d*,?\d*\}\??")
+#: Items that read no letter: they follow a cased vocabulary's word into its lower-case reading.
+_CASE_FREE = frozenset({AT_WORD, "\\s", "\\s+", "\\s*"})
+#: Items whose every character is not a word character.
+_NON_WORD_ITEMS = ("\\s", "\\W", " ")
+
+
+def _screen_parts(parts: tuple[str, ...], cased: bool) -> list[str] | None:
+    """A screen's parts for a vocabulary's parts, matched against the lower-cased text: a
+    lower-case vocabulary's parts, but for anchored alternatives led by a costly item, read from
+    a word they require; each of a cased vocabulary's alternatives read from a lower-case word it
+    requires, or None when one requires none."""
+    out = []
+    for part in parts:
+        anchor, body = _anchored(part)
+        if anchor not in (SPACED, AT_START):
+            if cased:
+                return None
+            out.append(part)
+            continue
+        for alt in _alternatives(body):
+            if not cased and (_leading_literal(alt) or alt.startswith("\\d")):
+                out.append(anchor + alt)  # the engine turns most texts down at the first character
+                continue
+            factor = _factor(alt, anchor, cased)
+            if factor is None and cased:
+                return None
+            out.append(factor or anchor + alt)
+    return out
+
+
+def _factor(alt: str, anchor: str, cased: bool) -> str | None:
+    """A part every match of an anchored alternative contains: its items up to a literal word
+    that only optional non-word items precede (anchored as the alternative is), or a literal
+    word of FACTOR_MIN_CHARS+ letters that a non-word character always precedes and what follows
+    it (searched at a word boundary); for a cased alternative, the word lower-case and the
+    spaces and boundaries that follow it. None when the alternative requires no such word."""
+    if len(_top_level_split(alt)) > 1:
+        return None
+    items = _items(alt)
+    for i, item in enumerate(items):
+        word = _literal_word(item, cased)
+        if word is None:
+            continue
+        before = _ends_non_word(items[:i])
+        if cased:  # the word, and the spaces and boundaries right after it
+            tail = word + "".join(takewhile(_CASE_FREE.__contains__, items[i + 1:]))
+        else:
+            tail = "".join(items[i:])
+        if before is None:  # at the start but for optional non-word items
+            return anchor + "".join(items[:i]) + tail
+        if before and _shortest_literal(word) >= FACTOR_MIN_CHARS and \
+                all(_WORD_CHAR.match(a) for a in _top_level_split(word[3:-1])):
+            return AT_WORD + tail
+    return None
+
+
+def _items(pattern: str) -> list[str]:
+    """A sequence cut into its items (a character, escape, class or group), each with its
+    quantifier."""
+    items = []
+    while pattern:
+        end = _first_item_end(pattern)
+        quantifier = _QUANTIFIER.match(pattern, end)
+        end = quantifier.end() if quantifier else end
+        items.append(pattern[:end])
+        pattern = pattern[end:]
+    return items
+
+
+def _optional(item: str) -> bool:
+    """Whether an item may match nothing."""
+    return bool(_OPTIONAL.fullmatch(item, _first_item_end(item)))
+
+
+def _literal_word(item: str, cased: bool) -> str | None:
+    """A required group of alternatives each led by a plain character, as a "(?:...)" group the
+    lower-cased text is searched with ("(?i:...)" from a cased vocabulary, where no capital is
+    named); None for any other item."""
+    opened = item.startswith("(?:") or cased and item.startswith("(?i:")
+    if not opened or not item.endswith(")") or _optional(item):
+        return None
+    inner = item[item.index(":") + 1:-1]
+    if cased and any(c.isupper() for c in inner) or \
+            not all(_leading_literal(alt) for alt in _top_level_split(inner)):
+        return None
+    return "(?:" + inner + ")"
+
+
+def _shortest_literal(group: str) -> int:
+    """Fewest plain characters any alternative of a "(?:...)" group starts with."""
+    shortest = None
+    for alt in _top_level_split(group[3:-1]):
+        for head_alt in _alternatives(alt):
+            n = 0
+            while head := _leading_literal(head_alt):
+                n += 1
+                head_alt = head_alt[len(head):]
+            shortest = n if shortest is None else min(shortest, n)
+    return shortest or 0
+
+
+def _ends_non_word(items: list[str]) -> bool | None:
+    """What a match of these items ends with: True when always a non-word character (or a word
+    boundary, "\\b"), False when maybe a word character, None when maybe nothing at all (every
+    item may match nothing, and each ends with a non-word character when it matches)."""
+    for item in reversed(items):
+        if item == AT_WORD:
+            return True
+        body = item[:_first_item_end(item)]
+        if body in _NON_WORD_ITEMS or len(_items(body)) == 1 and _leading_literal(body) and \
+                not _WORD_CHAR.match(body[-1]):
+            ends = True
+        elif body.startswith("(?:") and len(_top_level_split(body[3:-1])) == 1:
+            ends = _ends_non_word(_items(body[3:-1])) is True
+        else:
+            return False
+        if not ends:
+            return False
+        if not _optional(item):
+            return True
+    return None
