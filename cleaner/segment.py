@@ -50,6 +50,10 @@ MAX_BLOCKS = 20_000
 
 #: A class/id token: a run of two or more lower-case letters or digits.
 _TOKEN = re.compile(r"[a-z0-9]{2,}")
+#: _TOKEN for ASCII: every byte but a-z and 0-9 becomes a space, so the words left of two or more
+#: characters are its matches.
+_NOT_TOKEN_BYTES = bytes(c if chr(c).isascii() and _TOKEN.fullmatch(chr(c) * 2) else 32 for c in range(256))
+_ONE_CHARACTER = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 #: Where a camelCase name changes case ("articleBody"); a space goes there. A zero-width match
 #: with a plain replacement stays in C (a "\\1 \\2" template is expanded in Python per match).
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -90,6 +94,8 @@ def tokens(names: str) -> frozenset[str]:
         return frozenset()
     if names.lower() != names:  # the camelCase split runs only on names with capitals: it is the
         names = _CAMEL.sub(" ", names).lower()  # dearer half of the work, and most names are lower-case
+    if names.isascii():  # most names: C string passes, a third of what the regex engine costs
+        return frozenset(names.encode().translate(_NOT_TOKEN_BYTES).decode().split()) - _ONE_CHARACTER
     return frozenset(_TOKEN.findall(names))
 
 

@@ -79,3 +79,19 @@ def test_norm_collapses_whitespace_like_split_and_join():
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         assert _norm(text) == " ".join(text.split())
+
+
+def test_tokens_match_the_regex_definition_on_any_value():
+    """tokens() splits ASCII values without the regex engine; its tokens must stay the regex's:
+    lower-cased runs of two or more a-z/0-9 after the camelCase split, for any characters."""
+    import re
+
+    from cleaner.segment import tokens
+
+    token, camel = re.compile(r"[a-z0-9]{2,}"), re.compile(r"(?<=[a-z])(?=[A-Z])")
+    alphabet = [chr(i) for i in range(128)] + list("\u212a\u0130\xe9\xc9\u03a3\xa0\u2028\x85\uff21")
+    rng = random.Random(7)
+    for _ in range(20_000):
+        value = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        expected = frozenset(token.findall(camel.sub(" ", value).lower()))
+        assert tokens(value) == expected, repr(value)

@@ -7,6 +7,7 @@ sure of that). Nothing here names a heuristic: a new one is dispatched by its re
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from types import ModuleType
 from typing import NamedTuple
 
@@ -131,19 +132,17 @@ def dom_evidence(blocks: list[Block], feats: list[Features], evidence: list[list
     menu's items share them), and once per the path's screened tokens: paths differ, their few
     screened tokens less so."""
     by_path: dict[tuple[frozenset[str], str, bool], tuple[Heuristic, ...]] = {}  # this page only
-    by_hits: dict[tuple[frozenset[str], str, bool], tuple[Heuristic, ...]] = {}
     for b, f, ev in zip(blocks, feats, evidence):
         key = (b.path, b.tag, f.link_density > LINK_DENSE)
         run = by_path.get(key)
         if run is None:
-            hits = (b.path & _DOM_SCREEN_TOKENS, b.tag, key[2])
-            run = by_hits.get(hits)
-            if run is None:
-                run = by_hits[hits] = _dom_heuristics_for(*hits)
-            by_path[key] = run
+            run = by_path[key] = _dom_heuristics_for(b.path & _DOM_SCREEN_TOKENS, b.tag, key[2])
         evaluate(b, f, run, ev)
 
 
+#: Runs remembered across pages: their keys are few (screened tokens, tag, linked) and recur on
+#: every page, and a run depends on its key alone.
+@lru_cache(maxsize=4096)
 def _dom_heuristics_for(tokens: frozenset[str], tag: str, linked: bool) -> tuple[Heuristic, ...]:
     """The DOM heuristics, in order, whose registration a block passes, given its path's tokens
     (those any registration names are enough), its tag and whether its link density is above
