@@ -20,7 +20,7 @@ from .metadata import Metadata, article_metadata, text_metadata
 from .article import Article
 from .model import Block
 from .segment import ElementTable, parse_html, segment_html, segment_text
-from .decide import LEANS, decide
+from .decide import LEANS, decide, join_container
 from .decide.scores import score_page
 from .pages import PageType, classify_page, forced
 from .pages.comments import reader_comments
@@ -244,6 +244,7 @@ def _label(read: _Read, feats: list[Features], evidence: list[list[Evidence]], p
     lean = LEANS["balanced"] if rules is None else LEANS[rules.precision]
     _, _, title_index = decide(scored, read.hints, lean)
     apply_strategy(page.type, page.confidence, scored, read.tags, has_address=url is not None)
+    join_container(scored, lean, title_index)  # leaning to recall: again, the strategy may narrow the body
     if rules is not None:
         rules.enforce(read.blocks, fired)
     return title_index
