@@ -390,6 +390,21 @@ def test_recall_takes_in_the_story_containers_left_out_blocks_and_says_so():
     assert found
 
 
+
+def test_recall_joins_the_container_after_the_page_types_strategy_too():
+    """A type's strategy may narrow the body after the decision: leaning to recall, every block of
+    the story's container scoring CONTAINER_JOIN_SCORE or more is main at the end all the same."""
+    from cleaner.decide.core import CONTAINER_JOIN_SCORE
+    rules = parse_rules('precision = "recall"')
+    joined = 0
+    for page in sorted((PROJECT / "fixtures" / "html").glob("*.html")):
+        a = clean(page.read_bytes(), rules=rules, page_type="service")
+        for b in a.blocks:
+            if b.in_story_container and b.score >= CONTAINER_JOIN_SCORE and b.tag != "h1" and b.label != "title":
+                assert b.label == "main", (page.name, b.text[:40], b.reasons)
+                joined += "lean_container" in b.reasons
+    assert joined
+
 # --- the shortcuts that keep rules cheap: each finds what the plain search finds --------------
 
 def _css(selector: str):
