@@ -144,7 +144,7 @@ def mark_duplicates(scored: list[Scored]) -> None:
     for idx in seen.values():
         if len(idx) > 1:
             marked.update(idx)
-    marked -= _first_rendering(scored, seen, set(marked))
+    marked -= _first_rendering(scored, seen, marked)
     # a counter glued to a copy: "1of4Grass Valley's ..." repeats "Grass Valley's ..."
     for group in tails.values():
         if len(group) < 2:
