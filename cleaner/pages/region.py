@@ -120,15 +120,22 @@ def holding_element(scored: list[Scored], picked: list[int], share: float) -> in
     return max(held, key=lambda e: (depth[e], -e)) if held else None
 
 
+#: A <main> element holding fewer of the region's words than this is an empty shell (an app's
+#: mount point, a skip-link target), not where the page's content is.
+MAIN_ELEMENT_MIN_WORDS = 20
+
+
 def main_element(scored: list[Scored], picked: list[int], tags: list[str]) -> int | None:
     """The page's <main> element that holds most of the ``picked`` blocks' words (None if the
-    page has none holding any): where the page itself says its content is."""
+    page has none holding MAIN_ELEMENT_MIN_WORDS of them): where the page itself says its content is."""
     mass: dict[int, int] = {}
     for i in picked:
+        words = scored[i].feats.words
         for eid in scored[i].block.ancestors:
             if tags[eid] == "main":
-                mass[eid] = mass.get(eid, 0) + scored[i].feats.words
-    return max(mass, key=lambda e: (mass[e], -e)) if mass else None
+                mass[eid] = mass.get(eid, 0) + words
+    best = max(mass, key=lambda e: (mass[e], -e)) if mass else None
+    return best if best is not None and mass[best] >= MAIN_ELEMENT_MIN_WORDS else None
 
 
 def within(scored: list[Scored], picked: list[int], element: int | None) -> list[int]:
