@@ -177,7 +177,7 @@ def test_a_strategy_runs_only_for_a_type_the_classifier_is_sure_of(monkeypatch):
     article = [(b.text, b.label) for b in clean(html, kind="html", page_type="article").blocks]
     listing = [(b.text, b.label) for b in clean(html, kind="html", page_type="listing").blocks]
     assert listing != article  # the page is one the listing strategy changes
-    monkeypatch.setattr(strategies, "LISTING_MIN_CONFIDENCE", 1.01)
+    monkeypatch.setattr(strategies, "STRATEGY_MIN_CONFIDENCE", 1.01)
     monkeypatch.setattr(strategies, "STRATEGY_MIN_CONFIDENCE_NO_ADDRESS", 1.01)
     ran = []
     monkeypatch.setitem(strategies.STRATEGIES, "listing", lambda scored, tags: ran.append(True))
@@ -187,19 +187,17 @@ def test_a_strategy_runs_only_for_a_type_the_classifier_is_sure_of(monkeypatch):
     assert ran
 
 
-def test_a_listing_needs_more_confidence_than_the_other_types(monkeypatch):
-    """On HTML a listing strategy on a page that is not one keeps its link lists: it needs a surer
-    type; flattened text does not."""
+def test_html_and_text_share_one_gate(monkeypatch):
+    """A listing needs no surer type than the other types, on HTML as on flattened text."""
     import cleaner.pages.strategies as strategies
     ran = []
     for page_type in ("listing", "service"):
         monkeypatch.setitem(strategies.STRATEGIES, page_type, lambda scored, tags, t=page_type: ran.append(t))
-    between = (strategies.STRATEGY_MIN_CONFIDENCE + strategies.LISTING_MIN_CONFIDENCE) / 2
-    strategies.apply_strategy("listing", between, _html_blocks(), [], has_address=True)
-    strategies.apply_strategy("service", between, _html_blocks(), [], has_address=True)
-    assert ran == ["service"]
-    strategies.apply_strategy("listing", between, [], [], has_address=True)  # flattened text: no paths
-    assert ran == ["service", "listing"]
+    at_gate = strategies.STRATEGY_MIN_CONFIDENCE
+    strategies.apply_strategy("listing", at_gate, _html_blocks(), [], has_address=True)
+    strategies.apply_strategy("service", at_gate, _html_blocks(), [], has_address=True)
+    strategies.apply_strategy("listing", at_gate - 0.01, _html_blocks(), [], has_address=True)
+    assert ran == ["listing", "service"]
 
 
 def _html_blocks(story_words: int = 300) -> list:

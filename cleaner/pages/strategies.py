@@ -155,12 +155,10 @@ STRATEGIES: dict[str, Callable[[list[Scored], list[str]], None]] = {
 #: type the caller gave is sure): a news story misread as a listing or forum loses up to 0.9 F1 a
 #: page to the wrong strategy. With the page's address the model errs less (wcxb-dev html, by
 #: threshold for every type: 0.843 at 0.3, 0.842 at 0.4, 0.838 at 0.5, 0.829 at 0.6; scrapinghub
-#: with addresses loses 0.0002 F1 a page at 0.4) ...
+#: with addresses loses 0.0002 F1 a page at 0.4). A listing gate of its own at 0.6 (against teasers
+#: kept on news pages) no longer changes a trafilatura-eval snippet, and cost wcxb-dev listing
+#: 0.045 F1 (2026-12-08) ...
 STRATEGY_MIN_CONFIDENCE = 0.4
-#: ... but on HTML a listing strategy on a page that is not one keeps its teasers and link lists:
-#: from 0.4 to 0.6 it kept 23 more of trafilatura-eval's must-drop snippets on 19 pages for 6 more
-#: kept. (Flattened text keeps 0.4: wcxb-dev-text listing 0.440 at 0.6, 0.495 at 0.4.)
-LISTING_MIN_CONFIDENCE = 0.6
 #: ... without it more (scrapinghub html without addresses: F1 0.954 at 0, 0.968 at 0.8, 0.975 from
 #: 0.85 up; a flattened news story with a long comment thread was read as a forum at 0.87).
 STRATEGY_MIN_CONFIDENCE_NO_ADDRESS = 0.9
@@ -180,12 +178,7 @@ def apply_strategy(page_type: str | None, confidence: float, scored: list[Scored
     unknown type, or a type the classifier is not sure enough of: as decided). ``has_address``:
     the classifier saw the page's URL."""
     strategy = STRATEGIES.get(page_type or "article")
-    if not has_address:
-        needed = STRATEGY_MIN_CONFIDENCE_NO_ADDRESS
-    elif page_type == "listing" and _is_html(scored):
-        needed = LISTING_MIN_CONFIDENCE
-    else:
-        needed = STRATEGY_MIN_CONFIDENCE
+    needed = STRATEGY_MIN_CONFIDENCE if has_address else STRATEGY_MIN_CONFIDENCE_NO_ADDRESS
     if strategy is not None and (confidence >= needed or
                                  confidence >= NO_STORY_MIN_CONFIDENCE and _no_story(scored)):
         strategy(scored, tags)
