@@ -68,6 +68,18 @@ def linked_line(s: Scored) -> bool:
     return s.block.label != "main" and LINK_DENSE_REASON in map(_REASON, s.evidence)
 
 
+#: A line of at most this many words without a sentence end, that the article decision left out,
+#: is a post's chrome in a thread: the poster's name, a date, a vote count, "Commented Aug 10".
+POST_CHROME_WORDS = 5
+
+
+def post_chrome(s: Scored) -> bool:
+    """A short unpunctuated line the article decision left out: around each post of a thread, its
+    writer, date, votes and badges, not what anyone wrote."""
+    f = s.feats
+    return s.block.label != "main" and f.words <= POST_CHROME_WORDS and not f.terminal
+
+
 #: Class/id words of the boxes that hold what buyers wrote about a product (reviews, ratings, the
 #: questions and answers under it): on a product page that is not the page's own description.
 REVIEW_WORDS = frozenset({"review", "reviews", "rating", "ratings", "comment", "comments", "commentlist",

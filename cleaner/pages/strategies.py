@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..decide.scores import Scored, relabel
-from .region import (candidates, drop_orphan_headings, first_copies, holding_element, in_reviews, keep_only, linked_line,
+from .region import (candidates, drop_orphan_headings, first_copies, holding_element, in_reviews, keep_only, linked_line, post_chrome,
                      main_element, only_short, within)
 
 #: Labels no page type counts as main: the site's menus, footer, consent banner and marketing.
@@ -39,7 +39,7 @@ DOC_TEXT_LABELS = LISTING_TEXT_LABELS = frozenset({"main", "title", "related", "
 
 
 def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[str], area_share: float,
-                reason: str, keep_short: bool = False, drop_linked: bool = False,
+                reason: str, keep_short: bool = False, drop_linked: bool = False, drop_post_chrome: bool = False,
                 drop_reviews: bool = False, keep_headings: bool = False, say_once: bool = True) -> None:
     """HTML: main is the page's content region (see :mod:`cleaner.pages.region`) narrowed to its
     <main> element and to the element holding ``area_share`` of its words; ``keep_short`` keeps
@@ -59,6 +59,8 @@ def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[st
                 relabel(scored[i], "comment", "product_review")
     picked = within(scored, picked, main_element(scored, picked, tags))
     kept = drop_orphan_headings(scored, within(scored, picked, holding_element(scored, picked, area_share)))
+    if drop_post_chrome:
+        kept = [i for i in kept if not post_chrome(scored[i])]
     keep_only(scored, first_copies(scored, kept) if say_once else kept, reason, _outside(reason))
 
 
@@ -90,7 +92,8 @@ def forum(scored: list[Scored], tags: list[str]) -> None:
     """Every post of the thread, question and answers, in order (the article decision keeps the
     first post and labels the replies comments)."""
     if _is_html(scored):
-        keep_region(scored, tags, CHROME_AND_CAPTIONS, FORUM_AREA_SHARE, "forum_post", drop_linked=True)
+        keep_region(scored, tags, CHROME_AND_CAPTIONS, FORUM_AREA_SHARE, "forum_post", drop_linked=True,
+                    drop_post_chrome=True)
     else:
         keep_labels(scored, FORUM_TEXT_LABELS, "forum_post")
 
