@@ -50,6 +50,16 @@ def in_overlay(s: Scored) -> bool:
     return not OVERLAY_WORDS.isdisjoint(s.block.path)
 
 
+#: Tags of a form's controls and their captions ("More options", a swatch's "Option: white", a
+#: filter's checkbox label): what a visitor sets, not what the page says.
+CONTROL_TAGS = frozenset({"fieldset", "legend", "label"})
+
+
+def form_control(s: Scored) -> bool:
+    """The block is a form control's text: a fieldset, its legend, or a label (by tag or path)."""
+    return s.block.tag in CONTROL_TAGS or "<label" in s.block.path
+
+
 def image_text(s: Scored) -> bool:
     """The block is an image's alt text: it names a picture, it is not what the page says."""
     return s.block.tag == "img"
@@ -111,7 +121,7 @@ def candidates(scored: list[Scored], drop_labels: frozenset[str], keep_short: bo
     return [i for i, s in enumerate(scored)
             if (s.block.label not in drop_labels or keep_short and only_short(s)
                 or keep_headings and item_heading(s))
-            and not image_text(s) and not in_chrome(s) and not in_overlay(s) and s.block.tag != "h1"]
+            and not image_text(s) and not form_control(s) and not in_chrome(s) and not in_overlay(s) and s.block.tag != "h1"]
 
 
 def holding_element(scored: list[Scored], picked: list[int], share: float) -> int | None:
