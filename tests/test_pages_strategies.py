@@ -350,3 +350,35 @@ def test_flattened_listing_keeps_its_items_short_lines_but_not_the_menu():
     assert not set(items) & set(clean(text, kind="text", page_type="article").paragraphs)
     kept = clean(text, kind="text", page_type="listing").paragraphs
     assert kept == [intro, *items, outro]
+
+
+def test_forum_posts_without_their_writers_dates_or_votes():
+    """A thread's post chrome (writer, date, vote count: short lines, no sentence) is not a post."""
+    html = forum_page().replace("<div class='post-meta'>", "<div class='comment-meta'>")  # labelled comment
+    text = _main_text(html, "forum")
+    assert all(body in text for _, body in POSTS)
+    for chrome in ("marta_k", "oldroots", "tomasz", "March"):
+        assert chrome not in text
+
+
+def test_form_controls_are_not_a_collections_items():
+    """Swatch pickers and filter checkboxes (fieldset, legend, label) are what a visitor sets."""
+    swatches = ("<fieldset><legend>More options</legend><label>Option: white oak veneer</label>"
+                "<label>Option: black stained ash</label></fieldset>")
+    items = "".join(f"<div class='card'><h2><a href='/e/{n}'>{title}</a></h2><p>{summary}</p>{swatches}</div>"
+                    for n, (title, summary) in enumerate(ITEMS))
+    html = (HEAD.format(title="Events - Riverside Gardeners") + NAV + "<main><h1>Upcoming events</h1>"
+            + "<fieldset><label>Show only free events with places left</label></fieldset>" + items + "</main>" + FOOTER + "</body></html>")
+    text = _main_text(html, "collection")
+    assert all(title in text and summary in text for title, summary in ITEMS)
+    for control in ("More options", "white oak veneer", "free events with places left"):
+        assert control not in text
+
+
+def test_an_empty_main_element_does_not_hide_the_content():
+    """A <main> with next to no words (an app's mount point) is not where the page's content is."""
+    html = listing_page().replace("<main><h1>Upcoming events</h1><div class='grid'>",
+                                  "<main><span>Loading</span></main><div><h1>Upcoming events</h1><div class='grid'>")
+    html = html.replace("</nav></main>", "</nav></div>")
+    text = _main_text(html, "service")
+    assert all(summary in text for _, summary in ITEMS)
