@@ -382,3 +382,23 @@ def test_an_empty_main_element_does_not_hide_the_content():
     html = html.replace("</nav></main>", "</nav></div>")
     text = _main_text(html, "service")
     assert all(summary in text for _, summary in ITEMS)
+
+
+JOBS = [("Senior Backend Engineer", "Harbour Freight Labs", "Build the payment services of a small team."),
+        ("Data Platform Developer", "Northwind Analytics", "Keep our nightly pipelines fast and honest."),
+        ("Frontend Engineer, Design Systems", "Copperleaf Studio", "Own the components every product uses."),
+        ("Site Reliability Engineer", "Quarry Cloud", "Help us sleep through the night again.")]
+
+
+def test_listing_keeps_items_whose_whole_card_is_a_link():
+    """A job board's cards are one link each (title, company, summary): on a listing they are the
+    items, though every line is a link; the site's menu stays out."""
+    cards = "".join(f"<li class='job'><a href='/jobs/{n}'><p class='title'>{t}</p><p class='company'>{c}</p>"
+                    f"<p class='summary'>{r}</p></a></li>" for n, (t, c, r) in enumerate(JOBS))
+    html = (HEAD.format(title="Remote engineering jobs - Harbour Board") + NAV +
+            "<main><h1>Remote engineering jobs</h1><p>Hand-picked remote roles for engineers, updated daily "
+            "from the companies that post with us.</p><ul class='jobs'>" + cards + "</ul></main>" +
+            FOOTER + "</body></html>")
+    text = _main_text(html, "listing")
+    assert all(title in text and company in text for title, company, _ in JOBS)
+    assert "Boards" not in text and "Copyright 2025" not in text

@@ -72,6 +72,16 @@ def only_short(s: Scored) -> bool:
     return all(e.label == "main" or e.reason in SHORT_ONLY for e in s.evidence)
 
 
+#: ... and, on a page of items, its being a link: a card's lines are often all one link.
+SHORT_OR_LINKED = SHORT_ONLY | {LINK_DENSE_REASON}
+
+
+def only_short_or_linked(s: Scored) -> bool:
+    """Nothing speaks against the block but its shortness or its links (see :func:`only_short`):
+    on a listing, an item whose whole card is a link (title, company, place, salary)."""
+    return all(e.label == "main" or e.reason in SHORT_OR_LINKED for e in s.evidence)
+
+
 def linked_line(s: Scored) -> bool:
     """A block the article decision left out and that is mostly link text: a user name linked to
     its profile, "Reply | Quote | Report", a tag list; in a thread, the chrome around each post."""
@@ -112,7 +122,7 @@ def item_heading(s: Scored) -> bool:
 
 
 def candidates(scored: list[Scored], drop_labels: frozenset[str], keep_short: bool,
-               keep_headings: bool = False) -> list[int]:
+               keep_headings: bool = False, keep_linked: bool = False) -> list[int]:
     """Positions of the blocks that may be main on a non-article page: outside the chrome and
     overlays, not an image's alt text, not an <h1> (the page's name, never body text, as in the
     article decision), and not labelled with one of ``drop_labels`` by the article decision (unless
@@ -120,6 +130,7 @@ def candidates(scored: list[Scored], drop_labels: frozenset[str], keep_short: bo
     ``keep_headings`` and they are item titles, see :func:`item_heading`)."""
     return [i for i, s in enumerate(scored)
             if (s.block.label not in drop_labels or keep_short and only_short(s)
+                or keep_linked and only_short_or_linked(s)
                 or keep_headings and item_heading(s))
             and not image_text(s) and not form_control(s) and not in_chrome(s) and not in_overlay(s) and s.block.tag != "h1"]
 

@@ -40,7 +40,8 @@ DOC_TEXT_LABELS = LISTING_TEXT_LABELS = frozenset({"main", "title", "related", "
 
 def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[str], area_share: float,
                 reason: str, keep_short: bool = False, drop_linked: bool = False, drop_post_chrome: bool = False,
-                drop_reviews: bool = False, keep_headings: bool = False, say_once: bool = True) -> None:
+                drop_reviews: bool = False, keep_headings: bool = False, say_once: bool = True,
+                keep_linked: bool = False) -> None:
     """HTML: main is the page's content region (see :mod:`cleaner.pages.region`) narrowed to its
     <main> element and to the element holding ``area_share`` of its words; ``keep_short`` keeps
     the lines only their shortness labelled (spec rows, item titles), see region.only_short;
@@ -48,7 +49,7 @@ def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[st
     ``drop_reviews`` labels reviews and ratings comments (region.in_reviews), ``keep_headings`` keeps
     subheadings taken for links (item titles, region.item_heading); ``say_once`` keeps only the
     first copy of a text the region holds twice (region.first_copies)."""
-    picked = candidates(scored, drop_labels, keep_short, keep_headings)
+    picked = candidates(scored, drop_labels, keep_short, keep_headings, keep_linked)
     if drop_linked:
         picked = [i for i in picked if not linked_line(scored[i])]
     if drop_reviews:  # before the region is found: a long review thread would otherwise be the region
@@ -130,7 +131,7 @@ def listing(scored: list[Scored], tags: list[str]) -> None:
     """The listed items (titles and summaries) in order; not filters, sort controls or pagination."""
     if _is_html(scored):
         keep_region(scored, tags, CHROME_LABELS, LISTING_AREA_SHARE, "listing_item", keep_short=True,
-                    keep_headings=True)
+                    keep_headings=True, keep_linked=True)
     else:
         keep_labels(scored, LISTING_TEXT_LABELS, "listing_item", keep_short=True)
 
