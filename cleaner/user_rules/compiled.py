@@ -84,13 +84,19 @@ class Rules:
     precision: str = "balanced"
     source: str = "<rules>"
     _by_host: dict[str | None, _PageRules] = field(default_factory=dict, repr=False)
+    # the last page's address and its rules: clean() asks twice per page (drop, then evidence)
+    _last: tuple[str | None, _PageRules] | None = field(default=None, repr=False)
 
     def for_url(self, url: str | None) -> _PageRules:
         """The compiled rules that apply to a page at ``url`` (host rules need a URL)."""
+        last = self._last
+        if last is not None and last[0] == url:
+            return last[1]
         host = _host(url)
         page = self._by_host.get(host)
         if page is None:
             page = self._by_host[host] = _compile_page(self.rules, host)
+        self._last = (url, page)
         return page
 
     def drop_elements(self, root: etree._Element, url: str | None) -> int:
