@@ -9,7 +9,8 @@ a site rules file: CSS names a site's own classes, so its 20 CSS rules and 20 of
 are for other sites' hosts, and 10 text rules (5 phrases, 5 regexes) are for every page. Prints
 ms/page (median of the repeats, process CPU time) and the cost over no rules; and, since a
 shared machine's noise is a good part of that difference, the time spent in the rules' own code
-(Rules.drop_elements, add_evidence, enforce) on pages parsed and segmented beforehand.
+(Rules.drop_elements, then add_evidence and enforce), each page parsed and segmented just
+before, as clean() hands it over.
 
 ``--check`` fingerprints clean()'s output with rules on scrapinghub and wcxb-dev (the 50-rule
 file, and a file of rules that fire on many pages) so a change to the rules' code can prove it
