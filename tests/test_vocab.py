@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.rules import dispatch, patterns
+from cleaner.rules import dispatch, patterns, regex_syntax
 from cleaner.rules import vocabulary as vocab
 from cleaner.segment import parse_html, segment_html, segment_text
 
@@ -174,7 +174,7 @@ def test_samples_reach_every_alternative_of_a_spread_group():
     ("[a-]b", ["ab", r"\-b"]),  # "-" at the end is a member
 ])
 def test_alternatives_spread_a_leading_group_or_class(pattern, alternatives):
-    assert patterns._alternatives(pattern) == alternatives
+    assert regex_syntax.alternatives(pattern) == alternatives
 
 
 @pytest.mark.parametrize(("alt", "word_led"), [
@@ -184,14 +184,17 @@ def test_alternatives_spread_a_leading_group_or_class(pattern, alternatives):
     (r"\d{0,2}a", False), (r"\d{,2}a", False), (r"\w+", False), ("", False),
 ])
 def test_word_led_alternatives_start_with_a_word_character(alt, word_led):
-    assert patterns._leading_word_char(alt) == word_led
+    assert regex_syntax.leading_word_char(alt) == word_led
 
 
 @pytest.mark.parametrize(("alts", "joined"), [
     (["ab", "ac", "d"], "a(?:b|c)|d"),
     (["abc", "abd", "x?y", "a"], "a(?:b(?:c|d)|)|x?y"),
     (["a+b", "ab"], "ab|a+b"),  # a quantified first character is not shared
-    ([r"\.a", r"\.b", "(a)", r"\da"], r"\.(?:a|b)|(a)|\da"),  # escaped punctuation is plain
+    ([r"\.a", r"\.b", "(a)", r"\da"], r"\.(?:a|b)|\da|(a)"),  # escaped punctuation is plain
+    # digit leads share one "\d", whatever their count; an optional one is not shared
+    ([r"\d+a", r"\d{1,2}b", r"\d{3}c", r"\d{2,}?d", r"\d?e", r"\d++f"],
+     r"\d(?:\d(?:\dc|\d{0,}?d)|\d*a|\d{0,1}b)|\d?e|\d++f"),
     ([r"\.?a", r"\.?b"], r"\.?a|\.?b"),
     (["-a", "-b"], "-(?:a|b)"),
 ])
@@ -199,12 +202,19 @@ def test_trie_merges_alternatives_by_leading_characters(alts, joined):
     assert patterns._trie(alts) == joined
 
 
+@pytest.mark.parametrize("alt", [r"\d+ v", r"\d{1,2} v", r"\d{3} v", r"\d{1} v", r"\d{2,}? v", r"\d{4,6}$"])
+@pytest.mark.parametrize("text", ["7 v", "12 v", "123 v", "1234 v", "x 5 v", "v", "7v", "12345", "1"])
+def test_merged_digit_leads_match_as_the_alternatives_did(alt, text):
+    for alts in ([alt], [alt, r"\d+x"], [alt, r"\d{3}y", r"\d\d?z"]):
+        assert bool(re.fullmatch(patterns._trie(alts), text)) == any(re.fullmatch(a, text) for a in alts)
+
+
 @pytest.mark.parametrize(("pattern", "rest"), [
     (r"[\[(]?\s*(?:a|b)c", "(?:a|b)c"), ("a*?b", "b"), ("(?:ab)?c", "c"), ("a{0,3}b", "b"),
     ("a{,3}b", "b"), ("a{1,3}b", "a{1,3}b"), ("a+b", "a+b"), ("a?+b", "a?+b"), ("ab?", "ab?"),
 ])
 def test_optional_head_is_left_out(pattern, rest):
-    assert patterns._without_optional_head(pattern) == rest
+    assert regex_syntax.without_optional_head(pattern) == rest
 
 
 def test_colon_lookahead_of_the_said_line_changes_no_answer():
