@@ -1,0 +1,69 @@
+"""Flattened text beyond news stories: ranked lists whose entries are the story, and the page
+types' text strategies (cleaner.pages.strategies on blocks without markup)."""
+from cleaner import clean
+from cleaner.decide import page_rules
+from cleaner.decide.page_rules import item_field
+from test_segmenter import scored_text
+
+INTRO = [
+    "Finding a mover you can trust takes time, so we compared the companies our readers hired most "
+    "often over the last three years and asked them how the move went.",
+    "The first companies on this list stand out for careful crews, honest quotes and quick answers, "
+    "and every one of them holds a licence for moves between states.",
+]
+ENTRIES = [
+    ("Harbour Moving", "Harbour Moving is a family business that has packed and carried homes across "
+     "the city for fifteen years, and its crews wrap every piece of furniture before it leaves."),
+    ("Lantern Movers", "Lantern Movers runs a small fleet of trucks from two depots and is known for "
+     "arriving on time, even when the stairs are narrow and the lift is out of order."),
+    ("Blue Fern Moving", "Blue Fern Moving started with one van and a borrowed trolley, and today it "
+     "handles long-distance moves with storage for the weeks between two leases."),
+    ("Quayside Removals", "Quayside Removals specialises in pianos and antiques, and its estimators "
+     "visit every home before the day so the quote does not change at the door."),
+]
+
+
+def ranked_list(field: str) -> str:
+    parts = ["Best movers in the city this year", *INTRO]
+    for n, (name, text) in enumerate(ENTRIES, start=1):
+        parts += [f"{n}. {name}", field.format(n=40 + 17 * n), text]
+    parts += ["© 2025 Example Guides. All rights reserved."]
+    return "\n\n".join(parts)
+
+
+def test_entries_of_a_ranked_list_separated_by_fields_are_the_story():
+    """Flat text: "Total reviews: 57" under each entry's name separates the entries of the story's
+    own list; every entry's text is main, as the intro is."""
+    art = clean(ranked_list("Total reviews: {n}"), kind="text")
+    for _, text in ENTRIES:
+        assert text in art.paragraphs
+        assert "repeated_item_region" not in next(b for b in art.blocks if b.text == text).reasons
+    assert INTRO[0] in art.paragraphs
+
+
+def test_same_list_separated_by_dates_is_still_a_list_of_teasers():
+    """The same entries under date stamps read as a teaser list or a thread: the rule still marks
+    them (the fields rule does not reach dates)."""
+    art = clean(ranked_list("March {n}, 2025"), kind="text")
+    marked = [b for b in art.blocks if "repeated_item_region" in b.reasons]
+    assert marked and all(b.label != "main" for b in marked)
+
+
+def test_item_field_tells_entry_fields_from_thread_and_date_lines():
+    for line in ("Price: $299", "Total Reviews: 726", "Founded: 1954", "Average GPA: 3.7",
+                 "Step #3", "Day 7", "Weeks 3-4"):
+        assert item_field(line), line
+    for line in ("Posts: 98", "Joined: Feb 2019", "Re: (Score:2)", "Registered: 2012-08-01",
+                 "Updated: March 3, 2025", "Level 2", "2 days ago", "Open at 9:30", "Price: free"):
+        assert not item_field(line), line
+
+
+def test_short_product_cards_separated_by_fields_stay_a_list():
+    """Entries of a few words (a shop's cards: a name and a price line) are below
+    FIELD_ITEM_MIN_WORDS a separator: the region is still marked."""
+    parts = ["Our ceramic mugs"]
+    for n in range(1, 6):
+        parts += [f"Stoneware mug number {n} in a glaze of sea blue and sand white", f"Number of reviews: {n * 7}"]
+    scored = scored_text(parts)
+    page_rules.mark_repeated_items(scored)
+    assert any(e.reason == "repeated_item_region" for s in scored for e in s.evidence)
