@@ -67,3 +67,15 @@ def test_short_product_cards_separated_by_fields_stay_a_list():
     scored = scored_text(parts)
     page_rules.mark_repeated_items(scored)
     assert any(e.reason == "repeated_item_region" for s in scored for e in s.evidence)
+
+
+def test_a_thin_story_among_many_paragraphs_gives_way_to_the_page():
+    """Flat text where the article decision keeps a short run while many more sentence paragraphs
+    follow it (entries without field lines, each under a short name): the page keeps them all
+    (no_story_page), not only the intro."""
+    parts = ["Best movers in the city this year", *INTRO]
+    for name, text in ENTRIES * 3:
+        parts += [name, "Read more", text]
+    art = clean("\n\n".join(parts), kind="text")
+    assert all(text in art.paragraphs for _, text in ENTRIES)
+    assert any("no_story_page" in b.reasons for b in art.blocks)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..decide.scores import Scored, relabel
+from ..rules.evidence import PARAGRAPH_WORDS
 from .region import (candidates, drop_orphan_headings, first_copies, holding_element, in_reviews, keep_only, linked_line,
                      main_element, only_short, within)
 
@@ -189,16 +190,38 @@ def apply_strategy(page_type: str | None, confidence: float, scored: list[Scored
     if strategy is not None and (confidence >= needed or
                                  confidence >= NO_STORY_MIN_CONFIDENCE and _no_story(scored)):
         strategy(scored, tags)
-    if not _is_html(scored) and _no_story(scored):
+    if not _is_html(scored) and (_no_story(scored) or _thin_story(scored)):
         no_story_text(scored)
 
 
 def no_story_text(scored: list[Scored]) -> None:
-    """Flattened text where neither the article decision nor the type's strategy kept a story: the
-    page is not one story run (a listing read as an article, a product of spec lines), and every
-    block but the chrome's is a better answer than next to nothing. (HTML has its region instead:
+    """Flattened text where neither the article decision nor the type's strategy kept a story, or
+    they kept a thin slice of it (_thin_story): the page is not one story run (a listing read as
+    an article, a product of spec lines), and every block but the chrome's is a better answer than
+    next to nothing. (HTML has its region instead:
     the same fallback there lost wcxb-dev collection pages to their menus.)"""
     keep_labels(scored, LISTING_TEXT_LABELS, "no_story_page")
+
+
+#: Flattened text whose main holds less than this share of the sentence paragraphs from its first
+#: main block on (comments and captions aside) kept one fragment of a page of parallel pieces: a
+#: listicle's intro, one teaser of a front page (wcxb-dev-text +0.0023 at 0.15, +0.0027 at 0.2
+#: with more pages lost, 0.25 lost a news story to its teasers on scrapinghub-text). Paragraphs
+#: above the story are not counted: a news site's teasers often come first.
+THIN_STORY_SHARE = 0.15
+_NOT_PARAGRAPHS = frozenset({"comment", "caption"})
+
+
+def _thin_story(scored: list[Scored]) -> bool:
+    """The article decision kept a small part of the page's paragraphs (see THIN_STORY_SHARE)."""
+    kept = elsewhere = 0
+    for s in scored:
+        words = s.feats.words
+        if s.block.label == "main":
+            kept += words
+        elif kept and words >= PARAGRAPH_WORDS and s.feats.terminal and s.block.label not in _NOT_PARAGRAPHS:
+            elsewhere += words
+    return kept < THIN_STORY_SHARE * (kept + elsewhere)
 
 
 def _no_story(scored: list[Scored]) -> bool:
