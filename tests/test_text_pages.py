@@ -79,3 +79,34 @@ def test_a_thin_story_among_many_paragraphs_gives_way_to_the_page():
     art = clean("\n\n".join(parts), kind="text")
     assert all(text in art.paragraphs for _, text in ENTRIES)
     assert any("no_story_page" in b.reasons for b in art.blocks)
+
+
+LANDING = [
+    "Products", "Pricing", "Customers", "Log in", "Get started",
+    "Plan every harvest in one place",
+    "Orchard teams use our planner to schedule picking crews, track bins and share the day's plan "
+    "with every worker before the first tractor leaves the shed.",
+    "Get started", "Book a demo", "Crews", "Bins", "Weather", "Reports", "Get started",
+    "Crews that know where to go",
+    "Assign rows to crews the evening before, and the planner sends each picker a map of the rows "
+    "and the varieties to pick, so nobody waits at the gate for instructions.",
+    "Get started", "Learn more", "Bins", "Pallets", "Trucks", "Get started",
+    "Bins counted as they fill",
+    "Every full bin is scanned at the row end, so the packing house sees what is coming and can "
+    "plan its lines an hour before the trucks arrive from the orchard.",
+    "Get started", "Learn more", "© 2025 Orchard Planner. All rights reserved.", "Privacy", "Terms",
+]
+
+
+def test_a_landing_page_keeps_the_section_blurbs_its_buttons_cut_off():
+    """Flat text of a service page: each section's blurb sits between buttons, so the article
+    decision keeps one of them; the service strategy keeps every blurb the decision left out by
+    its place alone (keep_prose), not the menu or the buttons."""
+    text = "\n\n".join(LANDING)
+    blurbs = [p for p in LANDING if len(p.split()) > 20]
+    art = clean(text, kind="text", page_type="service")
+    assert all(b in art.paragraphs for b in blurbs)
+    assert "Pricing" not in art.paragraphs and "© 2025 Orchard Planner. All rights reserved." not in art.paragraphs
+    outside = [b for b in clean(text, kind="text", page_type="article").blocks
+               if b.text in blurbs and b.label == "boilerplate"]
+    assert outside, "the article decision keeps every blurb: this page does not test keep_prose"

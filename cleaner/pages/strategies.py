@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..decide.page_rules import DUPLICATE_TEXT
 from ..decide.scores import Scored, relabel
 from ..rules.evidence import PARAGRAPH_WORDS
 from .region import (candidates, drop_orphan_headings, first_copies, holding_element, in_reviews, keep_only, linked_line,
@@ -64,17 +65,26 @@ def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[st
 
 
 def keep_labels(scored: list[Scored], labels: frozenset[str], reason: str, say_once: bool = True,
-                keep_short: bool = False) -> None:
+                keep_short: bool = False, keep_prose: bool = False) -> None:
     """Flattened text: main is every block the article decision labelled with one of ``labels``
     (``say_once``: each text once, see keep_region; ``keep_short``: and, between the first and the
     last block kept by label, the lines only their shortness left out, see region.only_short: an
     item's fields, not the menu above it or the links below it; a line nothing spoke for or
-    against, a sort control's "Sort by: newest", is not one)."""
+    against, a sort control's "Sort by: newest", is not one; ``keep_prose``: and the paragraphs
+    only their place left out, see prose_outside: a thread's posts between the poster lines, a
+    landing page's section blurbs between its buttons)."""
     by_label = [i for i, s in enumerate(scored) if s.block.label in labels and s.block.label != "title"]
     inside = range(by_label[0], by_label[-1] + 1) if keep_short and by_label else range(0)
     kept = [i for i, s in enumerate(scored)
-            if s.block.label in labels or i in inside and s.evidence and only_short(s)]
+            if s.block.label in labels or i in inside and s.evidence and only_short(s)
+            or keep_prose and prose_outside(s)]
     keep_only(scored, first_copies(scored, kept) if say_once else kept, reason, _outside(reason))
+
+
+def prose_outside(s: Scored) -> bool:
+    """A block the article decision left out by its place alone: it reads like story text (content
+    evidence), it has no boilerplate label of its own, and it is not a copy of another block."""
+    return s.block.label == "boilerplate" and s.content > 0 and DUPLICATE_TEXT not in s.block.reasons
 
 
 def _outside(reason: str) -> str:
@@ -93,7 +103,7 @@ def forum(scored: list[Scored], tags: list[str]) -> None:
     if _is_html(scored):
         keep_region(scored, tags, CHROME_AND_CAPTIONS, FORUM_AREA_SHARE, "forum_post", drop_linked=True)
     else:
-        keep_labels(scored, FORUM_TEXT_LABELS, "forum_post")
+        keep_labels(scored, FORUM_TEXT_LABELS, "forum_post", keep_prose=True)
 
 
 def documentation(scored: list[Scored], tags: list[str]) -> None:
@@ -112,7 +122,7 @@ def service(scored: list[Scored], tags: list[str]) -> None:
         keep_region(scored, tags, CHROME_LABELS, SERVICE_AREA_SHARE, "service_section", keep_short=True,
                     keep_headings=True)
     else:
-        keep_labels(scored, SECTION_TEXT_LABELS, "service_section")
+        keep_labels(scored, SECTION_TEXT_LABELS, "service_section", keep_prose=True)
 
 
 def collection(scored: list[Scored], tags: list[str]) -> None:
