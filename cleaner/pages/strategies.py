@@ -175,6 +175,10 @@ LISTING_MIN_CONFIDENCE = 0.6
 #: ... without it more (scrapinghub html without addresses: F1 0.954 at 0, 0.968 at 0.8, 0.975 from
 #: 0.85 up; a flattened news story with a long comment thread was read as a forum at 0.87).
 STRATEGY_MIN_CONFIDENCE_NO_ADDRESS = 0.9
+#: Flattened text with its address: its strategies keep blocks by the labels the article decision
+#: gave (no region to narrow to), so a type the classifier names at all (above OTHER_BELOW) is
+#: enough (wcxb-dev-text 0.7813 at 0.4, 0.7830 at 0.3, 0.7834 at 0.25).
+TEXT_STRATEGY_MIN_CONFIDENCE = 0.25
 
 
 #: Below its gate a strategy still runs, from this confidence, on a page where the article decision
@@ -195,6 +199,8 @@ def apply_strategy(page_type: str | None, confidence: float, scored: list[Scored
         needed = STRATEGY_MIN_CONFIDENCE_NO_ADDRESS
     elif page_type == "listing" and _is_html(scored):
         needed = LISTING_MIN_CONFIDENCE
+    elif not _is_html(scored):
+        needed = TEXT_STRATEGY_MIN_CONFIDENCE
     else:
         needed = STRATEGY_MIN_CONFIDENCE
     if strategy is not None and (confidence >= needed or
