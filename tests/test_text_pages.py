@@ -110,3 +110,28 @@ def test_a_landing_page_keeps_the_section_blurbs_its_buttons_cut_off():
     outside = [b for b in clean(text, kind="text", page_type="article").blocks
                if b.text in blurbs and b.label == "boilerplate"]
     assert outside, "the article decision keeps every blurb: this page does not test keep_prose"
+
+
+POSTS = [
+    "My sourdough starter stopped rising after I moved it to the fridge for a week, and now it "
+    "smells sharp even two days after feeding. Is it dead or just sleeping?",
+    "It is only hungry. Feed it twice a day at room temperature for three days, discard half "
+    "before each feed, and it should double again by the weekend.",
+    "Same thing happened to mine last winter. A spoon of rye flour in the first two feeds woke it "
+    "up faster than plain white flour did.",
+]
+
+
+def test_a_thread_keeps_its_posts_but_not_the_list_of_other_threads():
+    """Flat text of a forum thread with a "Related questions" list beside it: the forum strategy
+    keeps every post, and the run of other threads' titles is not body (title_list)."""
+    related = ["Why does my starter smell like nail polish remover", "How long can a starter stay in the fridge",
+               "Can I use whole wheat flour to feed a starter", "What is the best jar for a sourdough starter"]
+    parts = ["Bread Forum", "Home", "Threads", "Starter stopped rising after the fridge?"]
+    for n, post in enumerate(POSTS):
+        parts += [f"baker{n}", "Member", post, "Reply"]
+    parts += ["Related questions", *related, "© 2025 Bread Forum"]
+    art = clean("\n\n".join(parts), kind="text", page_type="forum")
+    assert all(p in art.paragraphs for p in POSTS)
+    titles = [b for b in art.blocks if "headline_run" in b.reasons]
+    assert len(titles) >= 3 and all(b.label != "main" for b in titles)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..decide.page_rules import DUPLICATE_TEXT
+from ..decide.page_rules import DUPLICATE_TEXT, HEADLINE_RUN, RELATED_LIST, UNDER_RELATED_HEADING
 from ..decide.scores import Scored, relabel
 from ..rules.evidence import PARAGRAPH_WORDS
+from ..rules.text_heuristics import RELATED_HEADING
 from .region import (candidates, drop_orphan_headings, first_copies, holding_element, in_reviews, keep_only, linked_line,
                      main_element, only_short, within)
 
@@ -34,7 +35,7 @@ PRODUCT_AREA_SHARE = 0.75  # with reviews out, 0.6 kept a description box withou
 
 #: Flattened text has no markup to find a region by: the labels the article decision gave are all
 #: there is. These are the labels kept as main besides "main", per type.
-FORUM_TEXT_LABELS = frozenset({"main", "comment", "related"})  # replies, and the posts listed as teasers
+FORUM_TEXT_LABELS = frozenset({"main", "comment", "related"})  # replies, and posts a repeated-item rule took
 SECTION_TEXT_LABELS = frozenset({"main", "related"})  # the sections and items the story run left out
 #: Every label but the chrome's: a doc page or a listing is nearly all body between header and footer.
 DOC_TEXT_LABELS = LISTING_TEXT_LABELS = frozenset({"main", "title", "related", "comment", "caption", "boilerplate"})
@@ -65,20 +66,33 @@ def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[st
 
 
 def keep_labels(scored: list[Scored], labels: frozenset[str], reason: str, say_once: bool = True,
-                keep_short: bool = False, keep_prose: bool = False) -> None:
+                keep_short: bool = False, keep_prose: bool = False,
+                unless: Callable[[Scored], bool] | None = None) -> None:
     """Flattened text: main is every block the article decision labelled with one of ``labels``
     (``say_once``: each text once, see keep_region; ``keep_short``: and, between the first and the
     last block kept by label, the lines only their shortness left out, see region.only_short: an
     item's fields, not the menu above it or the links below it; a line nothing spoke for or
     against, a sort control's "Sort by: newest", is not one; ``keep_prose``: and the paragraphs
     only their place left out, see prose_outside: a thread's posts between the poster lines, a
-    landing page's section blurbs between its buttons)."""
+    landing page's section blurbs between its buttons; ``unless``: but not the blocks it is true of)."""
     by_label = [i for i, s in enumerate(scored) if s.block.label in labels and s.block.label != "title"]
     inside = range(by_label[0], by_label[-1] + 1) if keep_short and by_label else range(0)
     kept = [i for i, s in enumerate(scored)
             if s.block.label in labels or i in inside and s.evidence and only_short(s)
             or keep_prose and prose_outside(s)]
+    if unless is not None:
+        kept = [i for i in kept if not unless(scored[i])]
     keep_only(scored, first_copies(scored, kept) if say_once else kept, reason, _outside(reason))
+
+
+#: Evidence of lists of titles: a run of headlines, a list under a "Related" heading.
+TITLE_LIST_REASONS = frozenset({HEADLINE_RUN, RELATED_HEADING, UNDER_RELATED_HEADING, RELATED_LIST})
+
+
+def title_list(s: Scored) -> bool:
+    """The block is one title of a list of them (TITLE_LIST_REASONS): beside a thread, the other
+    threads of the forum ("Related questions", "Hot network questions"), never a post."""
+    return not TITLE_LIST_REASONS.isdisjoint(s.block.reasons)
 
 
 def prose_outside(s: Scored) -> bool:
@@ -103,7 +117,7 @@ def forum(scored: list[Scored], tags: list[str]) -> None:
     if _is_html(scored):
         keep_region(scored, tags, CHROME_AND_CAPTIONS, FORUM_AREA_SHARE, "forum_post", drop_linked=True)
     else:
-        keep_labels(scored, FORUM_TEXT_LABELS, "forum_post", keep_prose=True)
+        keep_labels(scored, FORUM_TEXT_LABELS, "forum_post", keep_prose=True, unless=title_list)
 
 
 def documentation(scored: list[Scored], tags: list[str]) -> None:
