@@ -3,6 +3,7 @@ types' text strategies (cleaner.pages.strategies on blocks without markup)."""
 from cleaner import clean
 from cleaner.decide import page_rules
 from cleaner.decide.page_rules import item_field
+from cleaner.pages.strategies import apply_strategy
 from test_segmenter import scored_text
 
 INTRO = [
@@ -135,3 +136,16 @@ def test_a_thread_keeps_its_posts_but_not_the_list_of_other_threads():
     assert all(p in art.paragraphs for p in POSTS)
     titles = [b for b in art.blocks if "headline_run" in b.reasons]
     assert len(titles) >= 3 and all(b.label != "main" for b in titles)
+
+
+def test_a_story_cut_short_before_its_entries_gets_them_back():
+    """Flat text where the story run stopped early (a stray "Source" line under a chart) and the
+    entries after it were left out by their place alone (no boilerplate evidence, a positive
+    score): apply_strategy keeps them (PLACED_STORY_SHARE), not only the intro."""
+    entries = [text for _, text in ENTRIES] + [p for p in LANDING if len(p.split()) > 20]
+    scored = scored_text([*INTRO, "Source", *entries])
+    for i, s in enumerate(scored):  # as the run ending at "Source" leaves them
+        s.block.label = "main" if i < len(INTRO) else s.noise_label or "related"
+    apply_strategy(None, 0.0, scored, [], has_address=True)
+    assert all(s.block.label == "main" for s in scored if s.block.text in entries)
+    assert scored[len(INTRO)].block.label == "footer"  # "Source" has footer evidence: still chrome
