@@ -107,10 +107,10 @@ def _story_list(scored: list[Scored], region: list[Scored], separator: str, entr
     """Flat text (no block has a path: no story container guards the story's own lists): a list
     whose separators are item fields (:func:`item_field`) and whose entries carry story words is
     the story itself, a "ten best movers" list, not a teaser list or a thread."""
-    if any(s.block.path for s in scored):
+    if not item_field(separator):  # first: most separators are dates or counts
         return False
     words = sum([s.feats.words for s in region if s.content > 0])
-    return words >= FIELD_ITEM_MIN_WORDS * entries and item_field(separator)
+    return words >= FIELD_ITEM_MIN_WORDS * entries and not any(s.block.path for s in scored)
 
 
 def _listish(s: Scored) -> bool:

@@ -220,7 +220,7 @@ def apply_strategy(page_type: str | None, confidence: float, scored: list[Scored
     if strategy is not None and (confidence >= needed or
                                  confidence >= NO_STORY_MIN_CONFIDENCE and _no_story(scored)):
         strategy(scored, tags)
-    if not _is_html(scored) and (_no_story(scored) or _thin_story(scored)):
+    if not _is_html(scored) and _thin_story(scored):
         no_story_text(scored)
 
 
@@ -248,19 +248,21 @@ _NOT_PARAGRAPHS = frozenset({"comment", "caption"})
 
 
 def _thin_story(scored: list[Scored]) -> bool:
-    """The article decision kept a small part of the page's paragraphs (see THIN_STORY_SHARE and
-    PLACED_STORY_SHARE)."""
+    """The article decision kept next to nothing (see _no_story) or a small part of the page's
+    paragraphs (see THIN_STORY_SHARE and PLACED_STORY_SHARE)."""
     kept = elsewhere = placed = 0
     for s in scored:
-        words = s.feats.words
-        if s.block.label == "main":
-            kept += words
-        elif kept and words >= PARAGRAPH_WORDS and s.feats.terminal:
-            if s.block.label not in _NOT_PARAGRAPHS:
+        f, label = s.feats, s.block.label
+        if label == "main":
+            kept += f.words
+        elif kept and f.words >= PARAGRAPH_WORDS and f.terminal:
+            words = f.words
+            if label not in _NOT_PARAGRAPHS:
                 elsewhere += words
             if s.noise_label is None and s.score > 0:
                 placed += words
-    return kept < THIN_STORY_SHARE * (kept + elsewhere) or kept < PLACED_STORY_SHARE * (kept + placed)
+    return kept < NO_STORY_WORDS or kept < THIN_STORY_SHARE * (kept + elsewhere) or \
+        kept < PLACED_STORY_SHARE * (kept + placed)
 
 
 def _no_story(scored: list[Scored]) -> bool:
