@@ -409,3 +409,37 @@ def test_a_writer_marked_in_the_markup_far_from_the_headline_is_read_last():
     assert page("", micro, **forum).author == "Vader"
     # a declared writer comes first
     assert page('<meta name="author" content="Ann Lee">', thread, **forum).author == "Ann Lee"
+
+
+def _story_then(tail: str) -> str:
+    """A page whose headline, story and then ``tail`` (a footer) lie far apart: past the blocks
+    read around the headline and right under the story."""
+    story = "".join(f"<p>{s} The council met on a wet evening to hear what residents had to say about the "
+                    f"plan, and many stayed late into the night.</p>" for s in "ABCDEFGHIJKLMN")
+    links = "".join(f"<li><a href='/s/{i}'>Section {i}</a></li>" for i in range(14))
+    return (f"<html><body><h1>Council approves the plan</h1><article>{story}</article>"
+            f"<ul class='more'>{links}</ul><footer>{tail}</footer></body></html>")
+
+
+def test_a_labelled_date_anywhere_is_read_only_when_the_page_has_no_other():
+    # a wiki's footer: the only date the page has, and it says what it is
+    assert clean(_story_then("<p>This page was last edited on 29 January 2020, at 13:22.</p>"), kind="html").date \
+        == "2020-01-29"
+    assert clean(_story_then("<p>Datum: 19.11.2021</p>"), kind="html").date == "2021-11-19"
+    # the label alone on its line, the date on the next
+    assert clean(_story_then("<p>Published</p><p>Feb 2, 2023</p>"), kind="html").date == "2023-02-02"
+    # a labelled publication beats an earlier labelled update
+    assert clean(_story_then("<p>Updated: 3 March 2021</p><p>Published: 1 March 2021</p>"), kind="html").date \
+        == "2021-03-01"
+    # an unlabelled date far from the story says nothing about it; a copyright year is no date
+    assert clean(_story_then("<p>12 March 2021</p><p>© 2021 Daily Planet</p>"), kind="html").date is None
+    # a declared date comes first
+    declared = _story_then("<p>Last updated: 3 March 2021</p>").replace(
+        "<html>", '<html><head><meta property="article:published_time" content="2021-02-01"></head>')
+    assert clean(declared, kind="html").date == "2021-02-01"
+
+
+def test_a_declared_last_change_is_the_date_of_a_page_that_declares_nothing_else():
+    a = page('<meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">')
+    assert (a.date, a.date_modified) == ("2023-06-12", "2023-06-12")
+    assert page(body="<h1>Council approves the plan</h1>").date is None
