@@ -18,14 +18,14 @@ MAX_AUTHORS = 6
 #: Words that lead a byline before the names ("By", "Von", "Text:"), also glued to a capitalised
 #: name ("Written byJane Doe": a layout's line break lost), never inside a word in capitals ("AFP").
 _LEAD = re.compile(
-    r"^\s*(?:(?:written|posted|published|reported|text|story|words|interview|erstellt|geschrieben|"
-    r"verfasst|écrit|escrito|scritto|publicado|publié|publicat)\s+)?"
+    r"^\s*(?P<verb>(?:written|posted|published|reported|submitted|uploaded|text|story|words|interview|erstellt|"
+    r"geschrieben|verfasst|eingestellt|gespeichert|écrit|escrito|scritto|publicado|publié|publicat)\s+)?"
     r"(?:by|von|par|por|di|door|av|af|przez|autor(?:in)?|author|auteur|text|texte|"
     r"verfasst von|geschrieben von|redakteur(?:in)?|reporter)(?:\b|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))\s*[:.]?\s*", re.I)
 #: What ends the names in a byline: a separator, a date, a role or an "updated" label.
 _NAMES_END = re.compile(
     r"\s*(?:[|•·—–/]|\s-\s|\d|\b(?:updated|published|posted|on|am|le|el|il|vom|um|für|for|in|"
-    r"at|aktualisiert|veröffentlicht|photos?|fotos?)\b).*$", re.I | re.S)
+    r"at|à|under|aktualisiert|veröffentlicht|photos?|fotos?)\b).*$", re.I | re.S)
 #: Joins between names: "Jane Doe, John Roe and Ann Lee".
 _JOIN = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b|\boraz\b)\s*", re.I)
 #: A job title after a writer's name: "Health Editor", "Staff Writer", "Redakteurin".
@@ -116,7 +116,11 @@ def byline_names(text: str) -> str | None:
     if not lead or lead.end() == 0:
         return None
     names = _split(_NAMES_END.sub("", text[lead.end():]))
-    if not names or not all(is_name(n) for n in names):
+    if not names:
+        return None
+    if lead.group("verb") and len(names) == 1 and is_handle(names[0]):
+        return clean_name(names[0])  # "Posted by jdoe", "Eingestellt von der Michel": a user's name
+    if not all(is_name(n) for n in names):
         return None
     return "; ".join(names[:MAX_AUTHORS])
 

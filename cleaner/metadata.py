@@ -116,7 +116,8 @@ def _author(declared: Declarations, objects: list[dict], ids: dict[str, dict], b
             host: str | None, forum: bool = False) -> str | None:
     """The writer, from the first source that names one: JSON-LD, the <meta> author keys in
     order, a printed byline by the headline, then one above the story or under it, a link to a
-    writer's page, on a forum the first user name the markup marks. A source that names the site itself
+    writer's page, the first name the markup marks as a writer's (on a forum a user name, elsewhere
+    a person's name: an author box). A source that names the site itself
     yields to a later one naming a person, and counts when none does (a company's blog)."""
     def sources():
         yield join_names(jsonld_names(jsonld_field(objects, "author", "creator"), ids))
@@ -126,8 +127,9 @@ def _author(declared: Declarations, objects: list[dict], ids: dict[str, dict], b
                            lambda i: _marked(blocks[i], element_names))
         yield block_author(blocks, _story_frame(blocks, near))  # printed bylines only: comments are near
         yield join_names(n for n in declared.author_links[:1] if is_name(n) and " " in n)
-        if forum:  # one more pass over the page: only where the writer is a user name
-            yield join_names(n for n in declared.marked_authors[:1] if is_handle(n))
+        # one more pass over the page, read last: a forum's writer is a user name, an article's a person's
+        named = is_handle if forum else is_name
+        yield join_names(n for n in declared.marked_authors[:1] if named(n))
 
     fallback = None
     for found in sources():

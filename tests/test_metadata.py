@@ -123,6 +123,11 @@ def test_url_date():
     ("Text: Kirsten Freund / dhz", "Kirsten Freund"),
     ("By Friday, it was over.", None),
     ("Published on March 3", None),
+    # a verb before the lead: the name may be a user's, as a blog engine prints it
+    ("Eingestellt von der Michel um 21:11", "der Michel"),
+    ("Submitted by rasos on 24 July 2017", "rasos"),
+    ("Posted by Nesselsetzer under Just so", "Nesselsetzer"),
+    ("by rasos", None),  # without the verb a lower-case word is no one's name
 ])
 def test_byline_names(line, want):
     assert byline_names(line) == want
@@ -400,13 +405,17 @@ def test_a_writer_marked_in_the_markup_far_from_the_headline_is_read_last():
               + "<div class='post'><a class='username' href='/members/9'>oldpike</a><p>Try a shorter one.</p></div>")
     forum = {"page_type": "forum"}
     assert page("", thread, **forum).author == "reelgrrl"  # the thread's first poster
-    assert page("", thread).author is None  # an article's writer is no user name: not read there
     d = declarations("", thread)
     assert "marked_authors" not in d.__dict__  # read only when needed
     # microdata: the name property inside the author element
     micro = ("<h1>Why is a bare except bad?</h1>" + "<div>menu</div>" * 14 +
              "<div itemprop='author' itemscope><a href='/u/5'>Vader</a><meta itemprop='name' content='Vader'></div>")
     assert page("", micro, **forum).author == "Vader"
+    # on an article the marked name counts when it reads as a person's name, not as a user name
+    boxed = ("<h1>Which rod for pike?</h1>" + "<div class='nav'>Section</div>" * 14
+             + "<div class='author-box'><span class='author-name'>Mara Quint</span></div>")
+    assert page("", boxed).author == "Mara Quint"
+    assert page("", thread).author is None  # "reelgrrl" is a user name
     # a declared writer comes first
     assert page('<meta name="author" content="Ann Lee">', thread, **forum).author == "Ann Lee"
 
