@@ -243,6 +243,19 @@ def _other_title_part(block: str, sources: dict[str, list[str]], h1: list[str]) 
     return parts[0] if keys[0] in confirmed else None
 
 
+def _declared_elsewhere(block: str, sources: dict[str, list[str]], is_site: Callable[[str], bool]) -> bool:
+    """Whether two declared titles (og:title, the <title>, the JSON-LD headline) agree on a headline
+    and nothing they agree on shares a word with the block: the <h1> is then a section's or a widget's label ("Webcams",
+    "Our blog"), not the story's headline, which the page names in its head."""
+    words = set(norm(block).split())
+    seen: dict[str, int] = {}
+    for variants in sources.values():
+        for key in {norm(v) for v in variants}:
+            seen[key] = seen.get(key, 0) + 1
+    agreed = [set(key.split()) for key, n in seen.items() if n >= 2 and key and not is_site(key)]
+    return bool(agreed) and not any(words & other for other in agreed)
+
+
 def without_site_suffix(title: str, site_names: list[str], host: str | None) -> str:
     """The title without a last part that is the site's name ("Story | Site", "Story – Site.com"),
     which a page prints in its <h1> or og:title as often as in its <title>."""
@@ -271,7 +284,8 @@ def _choose_title(sources: dict[str, list[str]], h1: list[str], block: str,
     other = _other_title_part(block, sources, h1)
     if other:
         return other
-    if block and any(norm(block) == norm(h) for h in h1) and not is_site(block):
+    if block and any(norm(block) == norm(h) for h in h1) and not is_site(block) \
+            and not _declared_elsewhere(block, sources, is_site):
         return block
     votes: dict[str, set[str]] = {}
     text_of: dict[str, str] = {}

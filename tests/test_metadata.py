@@ -168,6 +168,18 @@ def test_title_by_agreement():
     assert choose_title({"og": ["Other words"]}, [], "Block text", [], None) == "Block text"
 
 
+def test_an_h1_unrelated_to_the_headline_the_head_agrees_on_is_a_sections_label():
+    head = ('<meta property="og:title" content="Yosemite webcams and live views">'
+            "<title>Yosemite webcams and live views | Park Service</title>")
+    # the <h1> shares no word with what og:title and <title> agree on: the head names the page
+    assert page(head, "<h1>Alerts in effect</h1>").title == "Yosemite webcams and live views"
+    # an <h1> rephrasing the declared title is the page's printed headline
+    assert page(head, "<h1>Live views from the Yosemite webcams</h1>").title == "Live views from the Yosemite webcams"
+    # a single declared title is no agreement
+    assert page('<meta property="og:title" content="Yosemite webcams and live views">',
+                "<h1>Alerts in effect</h1>").title == "Alerts in effect"
+
+
 def test_the_sites_name_after_the_headline_is_dropped_wherever_it_is_printed():
     # an <h1> that prints "Story | Site": the site's name as declared, or as the address's host
     assert choose_title({}, ["Catering tips | Cookshack"], "Catering tips | Cookshack", ["Cookshack"], None) \
