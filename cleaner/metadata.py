@@ -295,14 +295,16 @@ def article_metadata(declared: Declarations, blocks: list[Block], title_index: i
     if day_first is None:
         day_first = language_day_first(language)
 
-    raw_published, declared_published = _first_date(
-        (jsonld_field(objects, "datePublished", "dateCreated", "uploadDate"), meta_field(declared, DATE_KEYS),
-         published_meta(declared)), day_first)
+    claims = (jsonld_field(objects, "datePublished", "dateCreated", "uploadDate"), meta_field(declared, DATE_KEYS),
+              published_meta(declared))
+    raw_published, declared_published = _first_date(claims, day_first)
     timed = next(filter(None, (parse_date(t, day_first=day_first) for t in declared.times)), None)
     modified = _date(jsonld_field(objects, "dateModified"), day_first) or \
         _date(meta_field(declared, MODIFIED_KEYS), day_first)
     # the other declared dates a printed one may match: on a forum they are its last reply's
     confirming = (modified, timed) if page_type != _FORUM else ()
+    # the page's other claims of a publication date confirm one it prints: <meta>, its address
+    confirming += (*(_date(v, day_first) for v in claims[1:] if v), url_date(canonical or url))
     printed = _block_dates(blocks, near, day_first)
     # the days a UTC time may be elsewhere: only for a page that prints dates
     local = local_dates(raw_published, declared_published) if printed else ()

@@ -464,3 +464,15 @@ def test_a_declared_last_change_is_the_date_of_a_page_that_declares_nothing_else
     a = page('<meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">')
     assert (a.date, a.date_modified) == ("2023-06-12", "2023-06-12")
     assert page(body="<h1>Council approves the plan</h1>").date is None
+
+
+def test_a_printed_date_the_address_or_another_meta_key_also_claims_wins():
+    # the headline itself names another day (the race's); the byline's date is the one the address gives
+    body = "<h1>Results: regional finals, 19.5.2007</h1><p>By Mara Quint | 20 May 2007</p>"
+    assert page(body=body).date == "2007-05-19"  # nothing confirms either: the first printed
+    assert page(body=body, url="https://example.org/2007/05/20/results/").date == "2007-05-20"
+    # JSON-LD and <meta> disagree; the page prints the <meta> one
+    head = (LD.format('{"@type": "NewsArticle", "datePublished": "2022-01-04T07:29:00Z"}')
+            + '<meta property="article:published_time" content="2022-01-06T08:29:34">')
+    assert page(head, "<h1>Council approves the plan</h1><p>January 6, 2022</p>").date == "2022-01-06"
+    assert page(head, "<h1>Council approves the plan</h1>").date == "2022-01-04"  # JSON-LD first otherwise
