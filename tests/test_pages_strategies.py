@@ -177,7 +177,7 @@ def test_a_strategy_runs_only_for_a_type_the_classifier_is_sure_of(monkeypatch):
     article = [(b.text, b.label) for b in clean(html, kind="html", page_type="article").blocks]
     listing = [(b.text, b.label) for b in clean(html, kind="html", page_type="listing").blocks]
     assert listing != article  # the page is one the listing strategy changes
-    monkeypatch.setattr(strategies, "LISTING_MIN_CONFIDENCE", 1.01)
+    monkeypatch.setattr(strategies, "STRATEGY_MIN_CONFIDENCE", 1.01)
     monkeypatch.setattr(strategies, "STRATEGY_MIN_CONFIDENCE_NO_ADDRESS", 1.01)
     ran = []
     monkeypatch.setitem(strategies.STRATEGIES, "listing", lambda scored, tags: ran.append(True))
@@ -187,19 +187,17 @@ def test_a_strategy_runs_only_for_a_type_the_classifier_is_sure_of(monkeypatch):
     assert ran
 
 
-def test_a_listing_needs_more_confidence_than_the_other_types(monkeypatch):
-    """On HTML a listing strategy on a page that is not one keeps its link lists: it needs a surer
-    type; flattened text does not."""
+def test_html_and_text_share_one_gate(monkeypatch):
+    """A listing needs no surer type than the other types, on HTML as on flattened text."""
     import cleaner.pages.strategies as strategies
     ran = []
     for page_type in ("listing", "service"):
         monkeypatch.setitem(strategies.STRATEGIES, page_type, lambda scored, tags, t=page_type: ran.append(t))
-    between = (strategies.STRATEGY_MIN_CONFIDENCE + strategies.LISTING_MIN_CONFIDENCE) / 2
-    strategies.apply_strategy("listing", between, _html_blocks(), [], has_address=True)
-    strategies.apply_strategy("service", between, _html_blocks(), [], has_address=True)
-    assert ran == ["service"]
-    strategies.apply_strategy("listing", between, [], [], has_address=True)  # flattened text: no paths
-    assert ran == ["service", "listing"]
+    at_gate = strategies.STRATEGY_MIN_CONFIDENCE
+    strategies.apply_strategy("listing", at_gate, _html_blocks(), [], has_address=True)
+    strategies.apply_strategy("service", at_gate, _html_blocks(), [], has_address=True)
+    strategies.apply_strategy("listing", at_gate - 0.01, _html_blocks(), [], has_address=True)
+    assert ran == ["listing", "service"]
 
 
 def _html_blocks(story_words: int = 300) -> list:
@@ -352,3 +350,55 @@ def test_flattened_listing_keeps_its_items_short_lines_but_not_the_menu():
     assert not set(items) & set(clean(text, kind="text", page_type="article").paragraphs)
     kept = clean(text, kind="text", page_type="listing").paragraphs
     assert kept == [intro, *items, outro]
+
+
+def test_forum_posts_without_their_writers_dates_or_votes():
+    """A thread's post chrome (writer, date, vote count: short lines, no sentence) is not a post."""
+    html = forum_page().replace("<div class='post-meta'>", "<div class='comment-meta'>")  # labelled comment
+    text = _main_text(html, "forum")
+    assert all(body in text for _, body in POSTS)
+    for chrome in ("marta_k", "oldroots", "tomasz", "March"):
+        assert chrome not in text
+
+
+def test_form_controls_are_not_a_collections_items():
+    """Swatch pickers and filter checkboxes (fieldset, legend, label) are what a visitor sets."""
+    swatches = ("<fieldset><legend>More options</legend><label>Option: white oak veneer</label>"
+                "<label>Option: black stained ash</label></fieldset>")
+    items = "".join(f"<div class='card'><h2><a href='/e/{n}'>{title}</a></h2><p>{summary}</p>{swatches}</div>"
+                    for n, (title, summary) in enumerate(ITEMS))
+    html = (HEAD.format(title="Events - Riverside Gardeners") + NAV + "<main><h1>Upcoming events</h1>"
+            + "<fieldset><label>Show only free events with places left</label></fieldset>" + items + "</main>" + FOOTER + "</body></html>")
+    text = _main_text(html, "collection")
+    assert all(title in text and summary in text for title, summary in ITEMS)
+    for control in ("More options", "white oak veneer", "free events with places left"):
+        assert control not in text
+
+
+def test_an_empty_main_element_does_not_hide_the_content():
+    """A <main> with next to no words (an app's mount point) is not where the page's content is."""
+    html = listing_page().replace("<main><h1>Upcoming events</h1><div class='grid'>",
+                                  "<main><span>Loading</span></main><div><h1>Upcoming events</h1><div class='grid'>")
+    html = html.replace("</nav></main>", "</nav></div>")
+    text = _main_text(html, "service")
+    assert all(summary in text for _, summary in ITEMS)
+
+
+JOBS = [("Senior Backend Engineer", "Harbour Freight Labs", "Build the payment services of a small team."),
+        ("Data Platform Developer", "Northwind Analytics", "Keep our nightly pipelines fast and honest."),
+        ("Frontend Engineer, Design Systems", "Copperleaf Studio", "Own the components every product uses."),
+        ("Site Reliability Engineer", "Quarry Cloud", "Help us sleep through the night again.")]
+
+
+def test_listing_keeps_items_whose_whole_card_is_a_link():
+    """A job board's cards are one link each (title, company, summary): on a listing they are the
+    items, though every line is a link; the site's menu stays out."""
+    cards = "".join(f"<li class='job'><a href='/jobs/{n}'><p class='title'>{t}</p><p class='company'>{c}</p>"
+                    f"<p class='summary'>{r}</p></a></li>" for n, (t, c, r) in enumerate(JOBS))
+    html = (HEAD.format(title="Remote engineering jobs - Harbour Board") + NAV +
+            "<main><h1>Remote engineering jobs</h1><p>Hand-picked remote roles for engineers, updated daily "
+            "from the companies that post with us.</p><ul class='jobs'>" + cards + "</ul></main>" +
+            FOOTER + "</body></html>")
+    text = _main_text(html, "listing")
+    assert all(title in text and company in text for title, company, _ in JOBS)
+    assert "Boards" not in text and "Copyright 2025" not in text

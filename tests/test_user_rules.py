@@ -458,3 +458,20 @@ def test_the_css_gate_reads_class_names_and_ids_apart():
     classed, named = parse_html("<div class='comments'>a</div>"), parse_html("<div id='comments'>a</div>")
     assert _Names(classed).admit(_css(".comments")) and not _Names(classed).admit(_css("#comments"))
     assert _Names(named).admit(_css("#comments")) and not _Names(named).admit(_css(".comments"))
+
+
+@pytest.mark.parametrize("text, hit", [
+    ("promo-box promo", True), ("promo", True), ("a\tpromo\n", True), ("xpromo promox promo-a", False),
+    ("", False), ("promopromo", False), ("promopromo promo", True)])
+def test_the_gate_finds_a_name_as_a_whole_word_where_split_would(text, hit):
+    """The whole-word test reads the places the name is found; it agrees with str.split."""
+    from cleaner.user_rules.compiled import _has_word
+    assert _has_word(text, "promo") is hit is ("promo" in text.split())
+
+
+def test_rules_for_the_same_address_are_reused_and_another_host_gets_its_own():
+    rules = parse_rules('[[rule]]\nname = "a"\nphrase = "x"\nlabel = "promo"\nhosts = ["a.example"]\n')
+    first = rules.for_url("https://a.example/1")
+    assert rules.for_url("https://a.example/1") is first and first.phrases
+    assert not rules.for_url("https://b.example/1").phrases
+    assert rules.for_url("https://a.example/2") is first  # one compiled set per host

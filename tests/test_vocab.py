@@ -191,12 +191,22 @@ def test_word_led_alternatives_start_with_a_word_character(alt, word_led):
     (["ab", "ac", "d"], "a(?:b|c)|d"),
     (["abc", "abd", "x?y", "a"], "a(?:b(?:c|d)|)|x?y"),
     (["a+b", "ab"], "ab|a+b"),  # a quantified first character is not shared
-    ([r"\.a", r"\.b", "(a)", r"\da"], r"\.(?:a|b)|(a)|\da"),  # escaped punctuation is plain
+    ([r"\.a", r"\.b", "(a)", r"\da"], r"\.(?:a|b)|\da|(a)"),  # escaped punctuation is plain
+    # digit leads share one "\d", whatever their count; an optional one is not shared
+    ([r"\d+a", r"\d{1,2}b", r"\d{3}c", r"\d{2,}?d", r"\d?e", r"\d++f"],
+     r"\d(?:\d(?:\dc|\d{0,}?d)|\d*a|\d{0,1}b)|\d?e|\d++f"),
     ([r"\.?a", r"\.?b"], r"\.?a|\.?b"),
     (["-a", "-b"], "-(?:a|b)"),
 ])
 def test_trie_merges_alternatives_by_leading_characters(alts, joined):
     assert patterns._trie(alts) == joined
+
+
+@pytest.mark.parametrize("alt", [r"\d+ v", r"\d{1,2} v", r"\d{3} v", r"\d{1} v", r"\d{2,}? v", r"\d{4,6}$"])
+@pytest.mark.parametrize("text", ["7 v", "12 v", "123 v", "1234 v", "x 5 v", "v", "7v", "12345", "1"])
+def test_merged_digit_leads_match_as_the_alternatives_did(alt, text):
+    for alts in ([alt], [alt, r"\d+x"], [alt, r"\d{3}y", r"\d\d?z"]):
+        assert bool(re.fullmatch(patterns._trie(alts), text)) == any(re.fullmatch(a, text) for a in alts)
 
 
 @pytest.mark.parametrize(("pattern", "rest"), [

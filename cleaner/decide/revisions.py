@@ -71,19 +71,31 @@ LEAD_AFTER_HEADLINE = "lead_after_headline"
 UNDER_HEADLINE = "under_headline"
 SIGN_OFF = "sign_off"
 STORY_TABLE = "story_table"
+CODE_IN_STORY = "code_in_story"
 
 
 def keep_short_lines_in_story(scored: list[Scored], start: int, end: int) -> None:
     """A short line between two story paragraphs (a source in brackets, a one-line quote, a
-    dateline) belongs to the story when nothing but its shortness speaks against it."""
+    dateline) belongs to the story when nothing but its shortness speaks against it; a code
+    block after a story block is the story's (see :func:`_story_code`)."""
     for i in range(start + 1, end - 1):
         s = scored[i]
         b = s.block
         if b.label == "main" or not s.noise_by_label:
             continue
-        if noise_reasons(s) <= WEAK_NOISE and scored[i - 1].block.label == "main" and \
-                scored[i + 1].block.label == "main":
+        if scored[i - 1].block.label != "main":
+            continue
+        if noise_reasons(s) <= WEAK_NOISE and scored[i + 1].block.label == "main":
             relabel(s, "main", BETWEEN_STORY_PARAGRAPHS)
+        elif _story_code(s):
+            relabel(s, "main", CODE_IN_STORY)
+
+
+def _story_code(s: Scored) -> bool:
+    """A <pre> block that marks no boundary: inside the story, code reads like nothing else (few
+    stop words, no sentence, "key: value" lines taken for credits or bylines), so the evidence
+    against it says little."""
+    return s.block.tag == "pre" and not s.boundary
 
 
 def _list_intro(s: Scored) -> bool:

@@ -50,6 +50,16 @@ def in_overlay(s: Scored) -> bool:
     return not OVERLAY_WORDS.isdisjoint(s.block.path)
 
 
+#: Tags of a form's controls and their captions ("More options", a swatch's "Option: white", a
+#: filter's checkbox label): what a visitor sets, not what the page says.
+CONTROL_TAGS = frozenset({"fieldset", "legend", "label"})
+
+
+def form_control(s: Scored) -> bool:
+    """The block is a form control's text: a fieldset, its legend, or a label (by tag or path)."""
+    return s.block.tag in CONTROL_TAGS or "<label" in s.block.path
+
+
 def image_text(s: Scored) -> bool:
     """The block is an image's alt text: it names a picture, it is not what the page says."""
     return s.block.tag == "img"
@@ -62,10 +72,32 @@ def only_short(s: Scored) -> bool:
     return all(e.label == "main" or e.reason in SHORT_ONLY for e in s.evidence)
 
 
+#: ... and, on a page of items, its being a link: a card's lines are often all one link.
+SHORT_OR_LINKED = SHORT_ONLY | {LINK_DENSE_REASON}
+
+
+def only_short_or_linked(s: Scored) -> bool:
+    """Nothing speaks against the block but its shortness or its links (see :func:`only_short`):
+    on a listing, an item whose whole card is a link (title, company, place, salary)."""
+    return all(e.label == "main" or e.reason in SHORT_OR_LINKED for e in s.evidence)
+
+
 def linked_line(s: Scored) -> bool:
     """A block the article decision left out and that is mostly link text: a user name linked to
     its profile, "Reply | Quote | Report", a tag list; in a thread, the chrome around each post."""
     return s.block.label != "main" and LINK_DENSE_REASON in map(_REASON, s.evidence)
+
+
+#: A line of at most this many words without a sentence end, that the article decision left out,
+#: is a post's chrome in a thread: the poster's name, a date, a vote count, "Commented Aug 10".
+POST_CHROME_WORDS = 5
+
+
+def post_chrome(s: Scored) -> bool:
+    """A short unpunctuated line the article decision left out: around each post of a thread, its
+    writer, date, votes and badges, not what anyone wrote."""
+    f = s.feats
+    return s.block.label != "main" and f.words <= POST_CHROME_WORDS and not f.terminal
 
 
 #: Class/id words of the boxes that hold what buyers wrote about a product (reviews, ratings, the
@@ -90,7 +122,7 @@ def item_heading(s: Scored) -> bool:
 
 
 def candidates(scored: list[Scored], drop_labels: frozenset[str], keep_short: bool,
-               keep_headings: bool = False) -> list[int]:
+               keep_headings: bool = False, keep_linked: bool = False) -> list[int]:
     """Positions of the blocks that may be main on a non-article page: outside the chrome and
     overlays, not an image's alt text, not an <h1> (the page's name, never body text, as in the
     article decision), and not labelled with one of ``drop_labels`` by the article decision (unless
@@ -98,8 +130,9 @@ def candidates(scored: list[Scored], drop_labels: frozenset[str], keep_short: bo
     ``keep_headings`` and they are item titles, see :func:`item_heading`)."""
     return [i for i, s in enumerate(scored)
             if (s.block.label not in drop_labels or keep_short and only_short(s)
+                or keep_linked and only_short_or_linked(s)
                 or keep_headings and item_heading(s))
-            and not image_text(s) and not in_chrome(s) and not in_overlay(s) and s.block.tag != "h1"]
+            and not image_text(s) and not form_control(s) and not in_chrome(s) and not in_overlay(s) and s.block.tag != "h1"]
 
 
 def holding_element(scored: list[Scored], picked: list[int], share: float) -> int | None:
@@ -120,15 +153,22 @@ def holding_element(scored: list[Scored], picked: list[int], share: float) -> in
     return max(held, key=lambda e: (depth[e], -e)) if held else None
 
 
+#: A <main> element holding fewer of the region's words than this is an empty shell (an app's
+#: mount point, a skip-link target), not where the page's content is.
+MAIN_ELEMENT_MIN_WORDS = 20
+
+
 def main_element(scored: list[Scored], picked: list[int], tags: list[str]) -> int | None:
     """The page's <main> element that holds most of the ``picked`` blocks' words (None if the
-    page has none holding any): where the page itself says its content is."""
+    page has none holding MAIN_ELEMENT_MIN_WORDS of them): where the page itself says its content is."""
     mass: dict[int, int] = {}
     for i in picked:
+        words = scored[i].feats.words
         for eid in scored[i].block.ancestors:
             if tags[eid] == "main":
-                mass[eid] = mass.get(eid, 0) + scored[i].feats.words
-    return max(mass, key=lambda e: (mass[e], -e)) if mass else None
+                mass[eid] = mass.get(eid, 0) + words
+    best = max(mass, key=lambda e: (mass[e], -e)) if mass else None
+    return best if best is not None and mass[best] >= MAIN_ELEMENT_MIN_WORDS else None
 
 
 def within(scored: list[Scored], picked: list[int], element: int | None) -> list[int]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..decide.scores import Scored, relabel
-from .region import (candidates, drop_orphan_headings, first_copies, holding_element, in_reviews, keep_only, linked_line,
+from .region import (candidates, drop_orphan_headings, first_copies, holding_element, in_reviews, keep_only, linked_line, post_chrome,
                      main_element, only_short, within)
 
 #: Labels no page type counts as main: the site's menus, footer, consent banner and marketing.
@@ -39,8 +39,9 @@ DOC_TEXT_LABELS = LISTING_TEXT_LABELS = frozenset({"main", "title", "related", "
 
 
 def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[str], area_share: float,
-                reason: str, keep_short: bool = False, drop_linked: bool = False,
-                drop_reviews: bool = False, keep_headings: bool = False, say_once: bool = True) -> None:
+                reason: str, keep_short: bool = False, drop_linked: bool = False, drop_post_chrome: bool = False,
+                drop_reviews: bool = False, keep_headings: bool = False, say_once: bool = True,
+                keep_linked: bool = False) -> None:
     """HTML: main is the page's content region (see :mod:`cleaner.pages.region`) narrowed to its
     <main> element and to the element holding ``area_share`` of its words; ``keep_short`` keeps
     the lines only their shortness labelled (spec rows, item titles), see region.only_short;
@@ -48,7 +49,7 @@ def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[st
     ``drop_reviews`` labels reviews and ratings comments (region.in_reviews), ``keep_headings`` keeps
     subheadings taken for links (item titles, region.item_heading); ``say_once`` keeps only the
     first copy of a text the region holds twice (region.first_copies)."""
-    picked = candidates(scored, drop_labels, keep_short, keep_headings)
+    picked = candidates(scored, drop_labels, keep_short, keep_headings, keep_linked)
     if drop_linked:
         picked = [i for i in picked if not linked_line(scored[i])]
     if drop_reviews:  # before the region is found: a long review thread would otherwise be the region
@@ -59,6 +60,8 @@ def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[st
                 relabel(scored[i], "comment", "product_review")
     picked = within(scored, picked, main_element(scored, picked, tags))
     kept = drop_orphan_headings(scored, within(scored, picked, holding_element(scored, picked, area_share)))
+    if drop_post_chrome:
+        kept = [i for i in kept if not post_chrome(scored[i])]
     keep_only(scored, first_copies(scored, kept) if say_once else kept, reason, _outside(reason))
 
 
@@ -90,7 +93,8 @@ def forum(scored: list[Scored], tags: list[str]) -> None:
     """Every post of the thread, question and answers, in order (the article decision keeps the
     first post and labels the replies comments)."""
     if _is_html(scored):
-        keep_region(scored, tags, CHROME_AND_CAPTIONS, FORUM_AREA_SHARE, "forum_post", drop_linked=True)
+        keep_region(scored, tags, CHROME_AND_CAPTIONS, FORUM_AREA_SHARE, "forum_post", drop_linked=True,
+                    drop_post_chrome=True)
     else:
         keep_labels(scored, FORUM_TEXT_LABELS, "forum_post")
 
@@ -127,7 +131,7 @@ def listing(scored: list[Scored], tags: list[str]) -> None:
     """The listed items (titles and summaries) in order; not filters, sort controls or pagination."""
     if _is_html(scored):
         keep_region(scored, tags, CHROME_LABELS, LISTING_AREA_SHARE, "listing_item", keep_short=True,
-                    keep_headings=True)
+                    keep_headings=True, keep_linked=True)
     else:
         keep_labels(scored, LISTING_TEXT_LABELS, "listing_item", keep_short=True)
 
@@ -155,12 +159,10 @@ STRATEGIES: dict[str, Callable[[list[Scored], list[str]], None]] = {
 #: type the caller gave is sure): a news story misread as a listing or forum loses up to 0.9 F1 a
 #: page to the wrong strategy. With the page's address the model errs less (wcxb-dev html, by
 #: threshold for every type: 0.843 at 0.3, 0.842 at 0.4, 0.838 at 0.5, 0.829 at 0.6; scrapinghub
-#: with addresses loses 0.0002 F1 a page at 0.4) ...
+#: with addresses loses 0.0002 F1 a page at 0.4). A listing gate of its own at 0.6 (against teasers
+#: kept on news pages) no longer changes a trafilatura-eval snippet, and cost wcxb-dev listing
+#: 0.045 F1 (2026-12-08) ...
 STRATEGY_MIN_CONFIDENCE = 0.4
-#: ... but on HTML a listing strategy on a page that is not one keeps its teasers and link lists:
-#: from 0.4 to 0.6 it kept 23 more of trafilatura-eval's must-drop snippets on 19 pages for 6 more
-#: kept. (Flattened text keeps 0.4: wcxb-dev-text listing 0.440 at 0.6, 0.495 at 0.4.)
-LISTING_MIN_CONFIDENCE = 0.6
 #: ... without it more (scrapinghub html without addresses: F1 0.954 at 0, 0.968 at 0.8, 0.975 from
 #: 0.85 up; a flattened news story with a long comment thread was read as a forum at 0.87).
 STRATEGY_MIN_CONFIDENCE_NO_ADDRESS = 0.9
@@ -180,12 +182,7 @@ def apply_strategy(page_type: str | None, confidence: float, scored: list[Scored
     unknown type, or a type the classifier is not sure enough of: as decided). ``has_address``:
     the classifier saw the page's URL."""
     strategy = STRATEGIES.get(page_type or "article")
-    if not has_address:
-        needed = STRATEGY_MIN_CONFIDENCE_NO_ADDRESS
-    elif page_type == "listing" and _is_html(scored):
-        needed = LISTING_MIN_CONFIDENCE
-    else:
-        needed = STRATEGY_MIN_CONFIDENCE
+    needed = STRATEGY_MIN_CONFIDENCE if has_address else STRATEGY_MIN_CONFIDENCE_NO_ADDRESS
     if strategy is not None and (confidence >= needed or
                                  confidence >= NO_STORY_MIN_CONFIDENCE and _no_story(scored)):
         strategy(scored, tags)

@@ -14,7 +14,9 @@ from typing import NamedTuple
 from . import dom_heuristics, text_heuristics
 from ..features import Features
 from ..model import Block
-from .evidence import LINK_DENSE, PARAGRAPH_WORDS, VOCAB_MAX_WORDS, Evidence, Heuristic, fits
+from .evidence import (
+    LINK_DENSE, MAX_CHARS_PER_WORD, PARAGRAPH_WORDS, VOCAB_MAX_WORDS, Evidence, Heuristic, fits,
+)
 from .patterns import Screen, Vocabulary, union
 
 
@@ -104,14 +106,20 @@ def text_evidence(block: Block, feats: Features) -> list[Evidence]:
     """Evidence of every text heuristic for a block (as ``evaluate`` with TEXT_HEURISTICS): the
     screened heuristics are left out when none of their vocabularies that may count in a block
     this long matches, as none would fire (the first screen may pass more blocks: each group's
-    screen, then each heuristic, checks its own)."""
-    if fits(feats, VOCAB_MAX_WORDS):
+    screen, then each heuristic, checks its own). fits() is inlined: this runs for every block."""
+    words, chars = feats.words, feats.chars
+    if words <= VOCAB_MAX_WORDS and chars <= _VOCAB_MAX_CHARS:
         if _SCREEN.passes(feats.lower, block.text):
             return evaluate(block, feats, _GROUP_RUNS[_groups_passed(block, feats)])
-    elif fits(feats, LONGEST_SCREENED_WORDS):
+    elif words <= LONGEST_SCREENED_WORDS and chars <= _LONGEST_SCREENED_CHARS:
         if _LONG_SCREEN.passes(feats.lower, block.text):
             return evaluate(block, feats, _LONG_RUN)
     return evaluate(block, feats, _UNSCREENED)
+
+
+#: The characters fits() allows in blocks as long as the two screens read, for text_evidence.
+_VOCAB_MAX_CHARS = VOCAB_MAX_WORDS * MAX_CHARS_PER_WORD
+_LONGEST_SCREENED_CHARS = LONGEST_SCREENED_WORDS * MAX_CHARS_PER_WORD
 
 
 def _groups_passed(block: Block, feats: Features) -> int:

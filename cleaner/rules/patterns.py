@@ -237,17 +237,45 @@ def _trie(alts: list[str]) -> str:
     """Alternatives joined into one regex, those with the same first character merged ("ab|ac|d"
     becomes "a(?:b|c)|d", and so on down): the engine passes over an alternative whose first
     character does not match without entering it, so each try rules out every other
-    character's alternatives at once."""
+    character's alternatives at once. Alternatives led by digits share one "\\d" the same way
+    (:func:`_after_one_digit`): a quantified lead is entered at every try."""
     groups: dict[str, list[str]] = {}
     rest = []
     for alt in alts:
         head = _leading_literal(alt)
         if head:
             groups.setdefault(head, []).append(alt[len(head):])
+        elif (tail := _after_one_digit(alt)) is not None:
+            groups.setdefault("\\d", []).append(tail)
         else:
             rest.append(alt)
     merged = [head + (tails[0] if len(tails) == 1 else "(?:" + _trie(tails) + ")") for head, tails in groups.items()]
     return "|".join(merged + rest)
+
+
+#: A lead of digits that takes at least one: "\\d+", "\\d{2}", "\\d{1,2}", "\\d{4,}" (greedy or lazy;
+#: not possessive, which would need an atomic group).
+_DIGIT_LEAD = re.compile(r"\\d(?:\+|\{([1-9]\d*)(,(\d*))?\})(\??)(?![+?])")
+
+
+def _after_one_digit(alt: str) -> str | None:
+    """What an alternative led by one or more digits matches after its first one ("\\d+x" is
+    "\\d" then "\\d*x", "\\d{1,2}x" is "\\d" then "\\d{0,1}x"); None when it is not led so."""
+    if alt.startswith("\\d") and not alt[2:].startswith(_QUANTIFIERS):
+        return alt[2:]
+    lead = _DIGIT_LEAD.match(alt)
+    if lead is None:
+        return None
+    least, upto, most, lazy = lead.groups()
+    if least is None:  # "+"
+        rest = "*"
+    elif upto is None:  # "{n}": one digit less, or none
+        if least == "1":
+            return alt[lead.end():]
+        rest = f"{{{int(least) - 1}}}"
+    else:  # "{n,}" or "{n,m}"
+        rest = f"{{{int(least) - 1},{int(most) - 1 if most else ''}}}"
+    return "\\d" + rest + lazy + alt[lead.end():]
 
 
 def union(*vocabularies: Vocabulary) -> Vocabulary:

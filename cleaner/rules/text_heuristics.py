@@ -253,8 +253,8 @@ _GLUE = re.compile(r"[A-Z](?:(?<=[a-z]{4}[A-Z])|(?<=[0-9?!)\]”\"][A-Z]))(?=[a-
 def glued_teaser(b: Block, f: Features) -> Evidence | None:
     """A teaser card flattened without a space: a Title Case headline glued to its summary
     ("The 4 Best Vegan Spots In DetroitHoodline crunched the numbers ...")."""
-    if f.words < GLUED_MIN_WORDS or not fits(f, GLUED_MAX_WORDS):
-        return None
+    if f.words < GLUED_MIN_WORDS or not fits(f, GLUED_MAX_WORDS) or not _GLUE.search(b.text):
+        return None  # most texts have no glue: one search turns them down without the loop
     for m in _GLUE.finditer(b.text):
         glue = m.start()
         token = b.text[b.text.rfind(" ", 0, glue) + 1: glue]

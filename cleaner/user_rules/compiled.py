@@ -84,13 +84,19 @@ class Rules:
     precision: str = "balanced"
     source: str = "<rules>"
     _by_host: dict[str | None, _PageRules] = field(default_factory=dict, repr=False)
+    # the last page's address and its rules: clean() asks twice per page (drop, then evidence)
+    _last: tuple[str | None, _PageRules] | None = field(default=None, repr=False)
 
     def for_url(self, url: str | None) -> _PageRules:
         """The compiled rules that apply to a page at ``url`` (host rules need a URL)."""
+        last = self._last
+        if last is not None and last[0] == url:
+            return last[1]
         host = _host(url)
         page = self._by_host.get(host)
         if page is None:
             page = self._by_host[host] = _compile_page(self.rules, host)
+        self._last = (url, page)
         return page
 
     def drop_elements(self, root: etree._Element, url: str | None) -> int:
@@ -170,20 +176,20 @@ class _Names:
     """The gate of a page's CSS rules: a selector runs only where the page has its names. Read
     from the tree (drop rules: the page as parsed), or from ``held``, the values the segmenter
     read of the elements that hold blocks (keep rules: no pass over the page), one attribute
-    at a time as a selector first asks, with a substring test first and the words (split once)
-    only for a name that passes it (".promo" needs the word: a page with "promo-box" fails)."""
+    at a time as a selector first asks; a substring test first, then, only for a name that
+    passes it, whether one of its places is a whole word (".promo" needs the word: a page with
+    "promo-box" fails)."""
 
     def __init__(self, root: etree._Element | None = None, held: str | None = None) -> None:
         self.root, self.held = root, held
         self._texts: dict[str, str] = {}
-        self._words: dict[str, frozenset[str]] = {}
 
     def admit(self, c: _Css) -> bool:
         """Whether the page has every name ``c`` needs."""
         for a, name in c.parts + c.words:
             if name not in self._text(a):
-                return False  # most pages fail here, in C, with nothing split
-        return all(name in self._words_of(a) for a, name in c.words)
+                return False  # most pages fail here, in C
+        return all(_has_word(self._text(a), name) for a, name in c.words)
 
     def _text(self, attribute: str) -> str:
         text = self._texts.get(attribute)
@@ -192,12 +198,18 @@ class _Names:
                 " ".join(_VALUES[attribute](self.root))
         return text
 
-    def _words_of(self, attribute: str) -> frozenset[str]:
-        attribute = attribute if self.held is None else ""  # the held values are one text
-        words = self._words.get(attribute)
-        if words is None:  # str.split's spaces include XPath's
-            words = self._words[attribute] = frozenset(self._text(attribute).split())
-        return words
+
+def _has_word(text: str, word: str) -> bool:
+    """Whether ``word`` is one of the whitespace-separated words of ``text`` (as str.split sees
+    them), read at the places it is found: no split of the whole text (a word holds no space,
+    so no place inside a place found can start one)."""
+    at, end = text.find(word), len(text)
+    while at != -1:
+        after = at + len(word)
+        if (at == 0 or text[at - 1].isspace()) and (after == end or text[after].isspace()):
+            return True
+        at = text.find(word, after)
+    return False
 
 
 def _selected(css: list[_Css], root: etree._Element, names: _Names) -> list[tuple[_Css, etree._Element]]:
