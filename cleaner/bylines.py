@@ -39,6 +39,9 @@ _PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", 
 #: A web address, a handle or a bare domain ("24horas.cl"): a site, not a writer.
 _URL_OR_HANDLE = re.compile(r"^(?:https?:|www\.|@)|/|^[\w.-]+\.[a-z]{2,4}$|\.(?:com|org|net)\b", re.I)
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
+#: A link to a writer's other posts, named for them ("View all posts by Jane Doe"): the name is after.
+_ALL_POSTS = re.compile(r"^.*\ball(?:e|es|os)?\s+(?:\w+\s+)?(?:posts|articles|stories|beiträge|artikel|artículos)"
+                        r"\s+(?:by|von|de|par|di)\s+", re.I)
 #: A user's picture named after them ("scvalex avatar", "Jane's profile picture"): the name is before.
 _PICTURE = re.compile(r"(?:['’]s)?\s+(?:avatar|profile (?:picture|photo|image))$", re.I)
 
@@ -60,6 +63,8 @@ def clean_name(text: str) -> str | None:
     if "&" in text:
         text = html.unescape(text)
     text = _EMAIL.sub("", " ".join(text.split()))
+    if " all" in text or " alle" in text:  # rare: no regex pass for every name
+        text = _ALL_POSTS.sub("", text)
     if "avatar" in text or "rofile" in text:  # rare: no regex pass for every name
         text = _PICTURE.sub("", text)
     text = _LEAD.sub("", text).strip(" ,;:|-–—·")
@@ -244,16 +249,18 @@ def _other_title_part(block: str, sources: dict[str, list[str]], h1: list[str]) 
 
 
 def _declared_elsewhere(block: str, sources: dict[str, list[str]], is_site: Callable[[str], bool]) -> bool:
-    """Whether two declared titles (og:title, the <title>, the JSON-LD headline) agree on a headline
-    and nothing they agree on shares a word with the block: the <h1> is then a section's or a widget's label ("Webcams",
-    "Our blog"), not the story's headline, which the page names in its head."""
+    """Whether the block shares no word with any declared title (og:title, the <title>, the JSON-LD
+    headline) and two of them agree on a headline: the <h1> is then a section's or a widget's label
+    ("Webcams", "Our blog"), not the story's headline, which the page names in its head."""
     words = set(norm(block).split())
+    wholes = [v[0] for v in sources.values() if v]
+    if len(wholes) < 2 or any(words & set(norm(w).split()) for w in wholes):  # mostly: one norm per source
+        return False
     seen: dict[str, int] = {}
     for variants in sources.values():
         for key in {norm(v) for v in variants}:
             seen[key] = seen.get(key, 0) + 1
-    agreed = [set(key.split()) for key, n in seen.items() if n >= 2 and key and not is_site(key)]
-    return bool(agreed) and not any(words & other for other in agreed)
+    return any(n >= 2 and key and not is_site(key) for key, n in seen.items())
 
 
 def without_site_suffix(title: str, site_names: list[str], host: str | None) -> str:

@@ -116,8 +116,7 @@ def _author(declared: Declarations, objects: list[dict], ids: dict[str, dict], b
             host: str | None, forum: bool = False) -> str | None:
     """The writer, from the first source that names one: JSON-LD, the <meta> author keys in
     order, a printed byline by the headline, then one above the story or under it, a link to a
-    writer's page, the first name the markup marks as a writer's (on a forum a user name, elsewhere
-    a person's name: an author box). A source that names the site itself
+    writer's page, on a forum the first user name the markup marks. A source that names the site itself
     yields to a later one naming a person, and counts when none does (a company's blog)."""
     def sources():
         yield join_names(jsonld_names(jsonld_field(objects, "author", "creator"), ids))
@@ -127,9 +126,8 @@ def _author(declared: Declarations, objects: list[dict], ids: dict[str, dict], b
                            lambda i: _marked(blocks[i], element_names))
         yield block_author(blocks, _story_frame(blocks, near))  # printed bylines only: comments are near
         yield join_names(n for n in declared.author_links[:1] if is_name(n) and " " in n)
-        # one more pass over the page, read last: a forum's writer is a user name, an article's a person's
-        named = is_handle if forum else is_name
-        yield join_names(n for n in declared.marked_authors[:1] if named(n))
+        if forum:  # one more pass over the page: only where the writer is a user name
+            yield join_names(n for n in declared.marked_authors[:1] if is_handle(n))
 
     fallback = None
     for found in sources():
@@ -258,6 +256,11 @@ def _labelled_anywhere(blocks: list[Block], day_first: bool | None) -> str | Non
         next((when for label, when in said if label), None)
 
 
+def _claimed(values: tuple[Any, ...], day_first: bool | None, address: str | None) -> tuple[str | None, ...]:
+    """The dates the page's other publication claims give: <meta> keys, the date in its address."""
+    return (*(_date(v, day_first) for v in values if v), url_date(address))
+
+
 def _first_date(values: tuple[Any, ...], day_first: bool | None) -> tuple[str | None, str | None]:
     """The first of ``values`` that reads as a date, and that date."""
     for value in values:
@@ -304,13 +307,17 @@ def article_metadata(declared: Declarations, blocks: list[Block], title_index: i
     # the other declared dates a printed one may match: on a forum they are its last reply's
     confirming = (modified, timed) if page_type != _FORUM else ()
     # the page's other claims of a publication date confirm one it prints: <meta>, its address
-    confirming += (*(_date(v, day_first) for v in claims[1:] if v), url_date(canonical or url))
     printed = _block_dates(blocks, near, day_first)
+    if printed:  # read only for a page that prints a date
+        confirming += _claimed(claims[1:], day_first, canonical or url)
     # the days a UTC time may be elsewhere: only for a page that prints dates
     local = local_dates(raw_published, declared_published) if printed else ()
     published = _said_published(printed) or _printed_and_declared(printed, declared_published, confirming, local)
     if published is None:  # further from the headline: read only when nothing by it settles the date
-        printed += _block_dates(blocks, _story_lines(blocks, near), day_first)
+        further = _block_dates(blocks, _story_lines(blocks, near), day_first)
+        if further and not printed:
+            confirming += _claimed(claims[1:], day_first, canonical or url)
+        printed += further
         local = local or local_dates(raw_published, declared_published) if printed else ()
         published = _said_published(printed) or \
             _said_published(_block_dates(blocks, _story_tail(blocks), day_first)) or \
