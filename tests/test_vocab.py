@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.rules import dispatch, patterns
+from cleaner.rules import dispatch, patterns, regex_syntax
 from cleaner.rules import vocabulary as vocab
 from cleaner.segment import parse_html, segment_html, segment_text
 
@@ -174,7 +174,7 @@ def test_samples_reach_every_alternative_of_a_spread_group():
     ("[a-]b", ["ab", r"\-b"]),  # "-" at the end is a member
 ])
 def test_alternatives_spread_a_leading_group_or_class(pattern, alternatives):
-    assert patterns._alternatives(pattern) == alternatives
+    assert regex_syntax.alternatives(pattern) == alternatives
 
 
 @pytest.mark.parametrize(("alt", "word_led"), [
@@ -184,7 +184,7 @@ def test_alternatives_spread_a_leading_group_or_class(pattern, alternatives):
     (r"\d{0,2}a", False), (r"\d{,2}a", False), (r"\w+", False), ("", False),
 ])
 def test_word_led_alternatives_start_with_a_word_character(alt, word_led):
-    assert patterns._leading_word_char(alt) == word_led
+    assert regex_syntax.leading_word_char(alt) == word_led
 
 
 @pytest.mark.parametrize(("alts", "joined"), [
@@ -214,7 +214,7 @@ def test_merged_digit_leads_match_as_the_alternatives_did(alt, text):
     ("a{,3}b", "b"), ("a{1,3}b", "a{1,3}b"), ("a+b", "a+b"), ("a?+b", "a?+b"), ("ab?", "ab?"),
 ])
 def test_optional_head_is_left_out(pattern, rest):
-    assert patterns._without_optional_head(pattern) == rest
+    assert regex_syntax.without_optional_head(pattern) == rest
 
 
 def test_colon_lookahead_of_the_said_line_changes_no_answer():

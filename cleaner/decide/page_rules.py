@@ -37,6 +37,10 @@ REPEAT_MIN = 3
 REPEAT_MAX_GAP = 15
 #: Blocks above a list's first separator searched for the heading that names it ("Comments").
 LIST_HEADING_LOOKBACK = 2
+#: Story words per separator from which a list of item fields is a ranked list's entries (flat
+#: text): a shop's product cards, which the same field lines separate ("Number of reviews: 96"),
+#: hold 18 or fewer, a "best of" list's entries 28 and more.
+FIELD_ITEM_MIN_WORDS = 25
 #: A bare credit line this short makes the block before it (up to this long) its caption.
 TRAILING_CREDIT_MAX_WORDS = 10
 CAPTION_BEFORE_CREDIT_MAX_WORDS = 60
@@ -67,6 +71,46 @@ _WORDS = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
 #: The first DUPLICATE_END_WORDS words (\w+ runs, as in _WORDS) of a reversed text; None past its end.
 _LAST_WORDS = re.compile(r"\W*(\w+)" + r"(?:\W+(\w+))?" * (DUPLICATE_END_WORDS - 1))
+
+
+#: An item's field, "Label: value" with a digit in it ("Price: $299", "Founded: 1954", "Average
+#: GPA: 3.7"), or an ordinal heading ("Step #1", "Day 7", "Weeks 3-4"): the entries of a ranked
+#: list or a plan, where a teaser list or a thread is separated by dates, counts and poster lines.
+_ITEM_FIELD = re.compile(r"^\s*([^\W\d][\w'’ ]{0,30}?)\s*:\s*\S.{0,40}$")
+_ORDINAL = re.compile(r"^\s*(?:\w+\s+)?(?:step|day|week|weeks|tip|part|phase|stage|chapter|round|"
+                      r"month|months)\s*#?\s*\d+\b", re.I)
+_CLOCK = re.compile(r"\d:\d\d")
+#: Field labels of a thread's poster boxes and reply lines ("Posts: 98", "Joined: Feb 2019",
+#: "Re: (Score:2)"): their fields separate posts, not a list's entries.
+THREAD_FIELDS = frozenset({
+    "re", "aw", "sv", "post", "posts", "joined", "join", "registered", "member", "members", "threads",
+    "replies", "reply", "messages", "likes", "reputation", "points", "karma", "score", "location",
+    "level", "rank", "status", "comment", "comments", "posted", "date", "last", "seen", "online",
+    "trophies", "reaction", "age", "gender",
+})
+
+
+def item_field(text: str) -> bool:
+    """A separator line that names a field of a list's entry or numbers it, not a date stamp, a
+    clock time, a byline or a poster's field (see THREAD_FIELDS)."""
+    m = _ITEM_FIELD.match(text)
+    if m and any(c.isdigit() for c in text):
+        if not THREAD_FIELDS.isdisjoint(m.group(1).lower().split()):
+            return False
+    elif not _ORDINAL.match(text):
+        return False
+    lower = text.lower()  # the vocabularies read lower-cased text
+    return not (vocab.DATE.search(lower) or vocab.BYLINE.search(lower) or _CLOCK.search(text))
+
+
+def _story_list(scored: list[Scored], region: list[Scored], separator: str, entries: int) -> bool:
+    """Flat text (no block has a path: no story container guards the story's own lists): a list
+    whose separators are item fields (:func:`item_field`) and whose entries carry story words is
+    the story itself, a "ten best movers" list, not a teaser list or a thread."""
+    if not item_field(separator):  # first: most separators are dates or counts
+        return False
+    words = sum([s.feats.words for s in region if s.content > 0])
+    return words >= FIELD_ITEM_MIN_WORDS * entries and not any(s.block.path for s in scored)
 
 
 def _listish(s: Scored) -> bool:
@@ -223,7 +267,8 @@ def mark_repeated_items(scored: list[Scored]) -> None:
     """Comment threads and teaser lists repeat a short separator ("2 days ago", "15 comments").
 
     Where one short line shape recurs REPEAT_MIN times, the blocks between its first and last
-    occurrence are list items, not one story: they get evidence against being main.
+    occurrence are list items, not one story: they get evidence against being main (unless,
+    in flat text, the separators are the fields of the story's own ranked list: _story_list).
     """
     where: dict[str, list[int]] = {}
     thread = False  # after a "Comments" heading, every comment's "X said:" line is a separator
@@ -252,6 +297,8 @@ def mark_repeated_items(scored: list[Scored]) -> None:
             if not any(s.content > 0 for s in scored[lo:idx[-1]]):
                 continue
             region = scored[lo:hi]
+            if _story_list(scored, region, scored[idx[0]].block.text, len(idx)):
+                continue
             # a "Comments" heading just above the first separator names the list
             named = scored[max(0, lo - LIST_HEADING_LOOKBACK):hi]
             label = "comment" if any("comment" in s.noise_by_label for s in named) else "related"

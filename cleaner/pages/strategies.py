@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..decide.page_rules import DUPLICATE_TEXT, HEADLINE_RUN, RELATED_LIST, UNDER_RELATED_HEADING
 from ..decide.scores import Scored, relabel
+from ..rules.evidence import PARAGRAPH_WORDS
+from ..rules.text_heuristics import RELATED_HEADING
 from .region import (candidates, drop_orphan_headings, first_copies, holding_element, in_reviews, keep_only, linked_line, post_chrome,
                      main_element, only_short, within)
 
@@ -32,7 +35,7 @@ PRODUCT_AREA_SHARE = 0.75  # with reviews out, 0.6 kept a description box withou
 
 #: Flattened text has no markup to find a region by: the labels the article decision gave are all
 #: there is. These are the labels kept as main besides "main", per type.
-FORUM_TEXT_LABELS = frozenset({"main", "comment", "related"})  # replies, and the posts listed as teasers
+FORUM_TEXT_LABELS = frozenset({"main", "comment", "related"})  # replies, and posts a repeated-item rule took
 SECTION_TEXT_LABELS = frozenset({"main", "related"})  # the sections and items the story run left out
 #: Every label but the chrome's: a doc page or a listing is nearly all body between header and footer.
 DOC_TEXT_LABELS = LISTING_TEXT_LABELS = frozenset({"main", "title", "related", "comment", "caption", "boilerplate"})
@@ -66,17 +69,39 @@ def keep_region(scored: list[Scored], tags: list[str], drop_labels: frozenset[st
 
 
 def keep_labels(scored: list[Scored], labels: frozenset[str], reason: str, say_once: bool = True,
-                keep_short: bool = False) -> None:
+                keep_short: bool = False, keep_prose: bool = False,
+                unless: Callable[[Scored], bool] | None = None) -> None:
     """Flattened text: main is every block the article decision labelled with one of ``labels``
     (``say_once``: each text once, see keep_region; ``keep_short``: and, between the first and the
     last block kept by label, the lines only their shortness left out, see region.only_short: an
     item's fields, not the menu above it or the links below it; a line nothing spoke for or
-    against, a sort control's "Sort by: newest", is not one)."""
+    against, a sort control's "Sort by: newest", is not one; ``keep_prose``: and the paragraphs
+    only their place left out, see prose_outside: a thread's posts between the poster lines, a
+    landing page's section blurbs between its buttons; ``unless``: but not the blocks it is true of)."""
     by_label = [i for i, s in enumerate(scored) if s.block.label in labels and s.block.label != "title"]
     inside = range(by_label[0], by_label[-1] + 1) if keep_short and by_label else range(0)
     kept = [i for i, s in enumerate(scored)
-            if s.block.label in labels or i in inside and s.evidence and only_short(s)]
+            if s.block.label in labels or i in inside and s.evidence and only_short(s)
+            or keep_prose and prose_outside(s)]
+    if unless is not None:
+        kept = [i for i in kept if not unless(scored[i])]
     keep_only(scored, first_copies(scored, kept) if say_once else kept, reason, _outside(reason))
+
+
+#: Evidence of lists of titles: a run of headlines, a list under a "Related" heading.
+TITLE_LIST_REASONS = frozenset({HEADLINE_RUN, RELATED_HEADING, UNDER_RELATED_HEADING, RELATED_LIST})
+
+
+def title_list(s: Scored) -> bool:
+    """The block is one title of a list of them (TITLE_LIST_REASONS): beside a thread, the other
+    threads of the forum ("Related questions", "Hot network questions"), never a post."""
+    return not TITLE_LIST_REASONS.isdisjoint(s.block.reasons)
+
+
+def prose_outside(s: Scored) -> bool:
+    """A block the article decision left out by its place alone: it reads like story text (content
+    evidence), it has no boilerplate label of its own, and it is not a copy of another block."""
+    return s.block.label == "boilerplate" and s.content > 0 and DUPLICATE_TEXT not in s.block.reasons
 
 
 def _outside(reason: str) -> str:
@@ -96,7 +121,7 @@ def forum(scored: list[Scored], tags: list[str]) -> None:
         keep_region(scored, tags, CHROME_AND_CAPTIONS, FORUM_AREA_SHARE, "forum_post", drop_linked=True,
                     drop_post_chrome=True)
     else:
-        keep_labels(scored, FORUM_TEXT_LABELS, "forum_post")
+        keep_labels(scored, FORUM_TEXT_LABELS, "forum_post", keep_prose=True, unless=title_list)
 
 
 def documentation(scored: list[Scored], tags: list[str]) -> None:
@@ -115,7 +140,7 @@ def service(scored: list[Scored], tags: list[str]) -> None:
         keep_region(scored, tags, CHROME_LABELS, SERVICE_AREA_SHARE, "service_section", keep_short=True,
                     keep_headings=True)
     else:
-        keep_labels(scored, SECTION_TEXT_LABELS, "service_section")
+        keep_labels(scored, SECTION_TEXT_LABELS, "service_section", keep_prose=True)
 
 
 def collection(scored: list[Scored], tags: list[str]) -> None:
@@ -166,6 +191,10 @@ STRATEGY_MIN_CONFIDENCE = 0.4
 #: ... without it more (scrapinghub html without addresses: F1 0.954 at 0, 0.968 at 0.8, 0.975 from
 #: 0.85 up; a flattened news story with a long comment thread was read as a forum at 0.87).
 STRATEGY_MIN_CONFIDENCE_NO_ADDRESS = 0.9
+#: Flattened text with its address: its strategies keep blocks by the labels the article decision
+#: gave (no region to narrow to), so a type the classifier names at all (above OTHER_BELOW) is
+#: enough (wcxb-dev-text 0.7813 at 0.4, 0.7830 at 0.3, 0.7834 at 0.25).
+TEXT_STRATEGY_MIN_CONFIDENCE = 0.25
 
 
 #: Below its gate a strategy still runs, from this confidence, on a page where the article decision
@@ -182,20 +211,58 @@ def apply_strategy(page_type: str | None, confidence: float, scored: list[Scored
     unknown type, or a type the classifier is not sure enough of: as decided). ``has_address``:
     the classifier saw the page's URL."""
     strategy = STRATEGIES.get(page_type or "article")
-    needed = STRATEGY_MIN_CONFIDENCE if has_address else STRATEGY_MIN_CONFIDENCE_NO_ADDRESS
+    if not has_address:
+        needed = STRATEGY_MIN_CONFIDENCE_NO_ADDRESS
+    elif not _is_html(scored):
+        needed = TEXT_STRATEGY_MIN_CONFIDENCE
+    else:
+        needed = STRATEGY_MIN_CONFIDENCE
     if strategy is not None and (confidence >= needed or
                                  confidence >= NO_STORY_MIN_CONFIDENCE and _no_story(scored)):
         strategy(scored, tags)
-    if not _is_html(scored) and _no_story(scored):
+    if not _is_html(scored) and _thin_story(scored):
         no_story_text(scored)
 
 
 def no_story_text(scored: list[Scored]) -> None:
-    """Flattened text where neither the article decision nor the type's strategy kept a story: the
-    page is not one story run (a listing read as an article, a product of spec lines), and every
-    block but the chrome's is a better answer than next to nothing. (HTML has its region instead:
+    """Flattened text where neither the article decision nor the type's strategy kept a story, or
+    they kept a thin slice of it (_thin_story): the page is not one story run (a listing read as
+    an article, a product of spec lines), and every block but the chrome's is a better answer than
+    next to nothing. (HTML has its region instead:
     the same fallback there lost wcxb-dev collection pages to their menus.)"""
     keep_labels(scored, LISTING_TEXT_LABELS, "no_story_page")
+
+
+#: Flattened text whose main holds less than this share of the sentence paragraphs from its first
+#: main block on (comments and captions aside) kept one fragment of a page of parallel pieces: a
+#: listicle's intro, one teaser of a front page (wcxb-dev-text +0.0023 at 0.15, +0.0027 at 0.2
+#: with more pages lost, 0.25 lost a news story to its teasers on scrapinghub-text). Paragraphs
+#: above the story are not counted: a news site's teasers often come first.
+THIN_STORY_SHARE = 0.15
+#: ... or less than this share of those paragraphs that only their place left out (no boilerplate
+#: evidence of their own, a positive score): the story run stopped at a stray line ("Source"
+#: under a chart) and the entries after it read as story (wcxb-dev-text +0.0010 at 0.3, +0.0016
+#: at 0.35; 0.5 lost scrapinghub-text stories to their teasers).
+PLACED_STORY_SHARE = 0.35
+_NOT_PARAGRAPHS = frozenset({"comment", "caption"})
+
+
+def _thin_story(scored: list[Scored]) -> bool:
+    """The article decision kept next to nothing (see _no_story) or a small part of the page's
+    paragraphs (see THIN_STORY_SHARE and PLACED_STORY_SHARE)."""
+    kept = elsewhere = placed = 0
+    for s in scored:
+        f, label = s.feats, s.block.label
+        if label == "main":
+            kept += f.words
+        elif kept and f.words >= PARAGRAPH_WORDS and f.terminal:
+            words = f.words
+            if label not in _NOT_PARAGRAPHS:
+                elsewhere += words
+            if s.noise_label is None and s.score > 0:
+                placed += words
+    return kept < NO_STORY_WORDS or kept < THIN_STORY_SHARE * (kept + elsewhere) or \
+        kept < PLACED_STORY_SHARE * (kept + placed)
 
 
 def _no_story(scored: list[Scored]) -> bool:

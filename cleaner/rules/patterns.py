@@ -5,8 +5,21 @@ that says "maybe" before several vocabularies, cheaper still (:class:`Screen`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from itertools import takewhile
+
+from .regex_syntax import (
+    QUANTIFIERS,
+    WORD_CHAR,
+    alternatives,
+    first_item_end,
+    leading_literal,
+    leading_word_char,
+    may_be_empty,
+    pattern_items,
+    shortest_literal,
+    top_level_split,
+    without_optional_head,
+)
 
 
 class Vocabulary:
@@ -36,13 +49,13 @@ class Vocabulary:
         for part in parts:
             anchor, body = _anchored(part)
             if anchor:
-                kinds[anchor] += _alternatives(body)
+                kinds[anchor] += alternatives(body)
             else:
-                floating += _alternatives(_without_optional_head(part))
-        word_led = [alt for alt in at_word if _leading_word_char(alt)]
-        floating += ["\\b" + alt for alt in at_word if not _leading_word_char(alt)]
-        literal_led = [alt for alt in floating if _leading_literal(alt)]
-        others = [alt for alt in floating if not _leading_literal(alt)]
+                floating += alternatives(without_optional_head(part))
+        word_led = [alt for alt in at_word if leading_word_char(alt)]
+        floating += ["\\b" + alt for alt in at_word if not leading_word_char(alt)]
+        literal_led = [alt for alt in floating if leading_literal(alt)]
+        others = [alt for alt in floating if not leading_literal(alt)]
         at_start = [_trie(at_start)] if at_start else []
         if spaced:
             at_start.append("\\s*(?:" + _trie(spaced) + ")")
@@ -95,144 +108,6 @@ def _only_test(at_start, after_space, searches):
     return None
 
 
-#: Characters with a meaning in a regex outside a character class; any other stands for itself.
-_SPECIAL = frozenset("\\()[].^$*+?{}|")
-#: What may follow an item to repeat it or make it optional.
-_QUANTIFIERS = ("?", "*", "+", "{")
-#: Quantifiers that let an item match nothing (greedy or lazy).
-_OPTIONAL = re.compile(r"[?*]\??|\{0?,\d*\}\??|\{0\}\??")
-_WORD_CHAR = re.compile(r"\w")
-#: One or more digits: "\\d" not followed by a quantifier that allows none.
-_DIGITS = re.compile(r"\\d(?![?*]|\{0|\{,)")
-
-
-def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
-    """Index, character and group depth of each character of a pattern outside escapes and
-    character classes (a bracket counts at the depth outside its group)."""
-    depth, i = 0, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-        elif c == "[":
-            i = _class_end(pattern, i) + 1
-        else:
-            if c == ")":
-                depth -= 1
-            yield i, c, depth
-            if c == "(":
-                depth += 1
-            i += 1
-
-
-def _class_end(pattern: str, start: int) -> int:
-    """Index of the "]" that closes the character class opened at ``start`` (a "]" right after
-    "[" or "[^" is a member, not the end)."""
-    i = start + 1
-    if pattern[i] == "^":
-        i += 1
-    if pattern[i] == "]":
-        i += 1
-    while pattern[i] != "]":
-        i += 2 if pattern[i] == "\\" else 1
-    return i
-
-
-def _group_end(pattern: str) -> int:
-    """Index of the ")" that closes the group a pattern starts with."""
-    return next(i for i, c, depth in _structure(pattern) if c == ")" and depth == 0)
-
-
-def _first_item_end(pattern: str) -> int:
-    """Where the first item of a pattern (a character, escape, class or group) ends."""
-    if pattern.startswith("\\"):
-        return 2
-    if pattern.startswith("["):
-        return _class_end(pattern, 0) + 1
-    if pattern.startswith("("):
-        return _group_end(pattern) + 1
-    return 1
-
-
-def _without_optional_head(pattern: str) -> str:
-    """A pattern without its leading items that may match nothing ("a?\\s*b" is "b"): for a
-    search the same answer, as a match of the rest is a match of the whole with them empty."""
-    while pattern:
-        end = _first_item_end(pattern)
-        optional = _OPTIONAL.match(pattern, end)
-        if optional is None or pattern[optional.end():].startswith("+"):  # not possessive
-            return pattern
-        pattern = pattern[optional.end():]
-    return pattern
-
-
-def _alternatives(pattern: str) -> list[str]:
-    """The alternatives a pattern without a top-level "|" stands for: a leading group or class
-    of plain characters is spread out ("(?:a|b)c" is "ac" or "bc", "[ab]c" too), and so is a
-    leading optional item ("a?b" is "ab" or "b"), so that each alternative shows the character
-    it starts with."""
-    if not pattern or pattern[0] in ")|":
-        return [pattern]
-    end = _first_item_end(pattern)
-    optional = re.match(r"\?\??(?!\+)", pattern[end:])
-    if optional:
-        rest = pattern[end + optional.end():]
-        return _alternatives(pattern[:end] + rest) + _alternatives(rest)
-    if pattern.startswith("(?:"):
-        heads = _top_level_split(pattern[3:end - 1])
-    elif pattern.startswith("["):
-        heads = _plain_members(pattern[1:end - 1])
-    else:
-        return [pattern]
-    tail = pattern[end:]
-    if heads is None or tail.startswith(_QUANTIFIERS):
-        return [pattern]
-    return [alt for head in heads for alt in _alternatives(head + tail)]
-
-
-def _top_level_split(pattern: str) -> list[str]:
-    """A pattern cut at each "|" outside groups and classes."""
-    bars = [i for i, c, depth in _structure(pattern) if c == "|" and depth == 0]
-    return [pattern[a + 1:b] for a, b in zip([-1, *bars], [*bars, len(pattern)])]
-
-
-def _plain_members(members: str) -> list[str] | None:
-    """The characters a class lists one by one, each as a regex; None for a class with a range,
-    a negation or an escape such as ``\\d``."""
-    out, i = [], 0
-    if members.startswith("^"):
-        return None
-    while i < len(members):
-        if members[i] == "\\":
-            if members[i + 1].isalnum():
-                return None
-            out.append(members[i:i + 2])
-            i += 2
-        elif members[i] == "-" and 0 < i < len(members) - 1:
-            return None
-        else:
-            out.append(re.escape(members[i]))
-            i += 1
-    return out
-
-
-def _leading_literal(alt: str) -> str:
-    """The plain character (or escaped punctuation) an alternative starts with and must match
-    once; empty when it starts otherwise or the character may repeat or be left out."""
-    if alt.startswith("\\") and len(alt) > 1 and not alt[1].isalnum():
-        head = alt[:2]
-    elif alt and alt[0] not in _SPECIAL:
-        head = alt[0]
-    else:
-        return ""
-    return "" if alt[len(head):].startswith(_QUANTIFIERS) else head
-
-
-def _leading_word_char(alt: str) -> bool:
-    """Whether an alternative must start with a word character: a literal one, or digits."""
-    return bool(_WORD_CHAR.match(alt) and _leading_literal(alt)) or bool(_DIGITS.match(alt))
-
-
 def _trie(alts: list[str]) -> str:
     """Alternatives joined into one regex, those with the same first character merged ("ab|ac|d"
     becomes "a(?:b|c)|d", and so on down): the engine passes over an alternative whose first
@@ -242,7 +117,7 @@ def _trie(alts: list[str]) -> str:
     groups: dict[str, list[str]] = {}
     rest = []
     for alt in alts:
-        head = _leading_literal(alt)
+        head = leading_literal(alt)
         if head:
             groups.setdefault(head, []).append(alt[len(head):])
         elif (tail := _after_one_digit(alt)) is not None:
@@ -261,7 +136,7 @@ _DIGIT_LEAD = re.compile(r"\\d(?:\+|\{([1-9]\d*)(,(\d*))?\})(\??)(?![+?])")
 def _after_one_digit(alt: str) -> str | None:
     """What an alternative led by one or more digits matches after its first one ("\\d+x" is
     "\\d" then "\\d*x", "\\d{1,2}x" is "\\d" then "\\d{0,1}x"); None when it is not led so."""
-    if alt.startswith("\\d") and not alt[2:].startswith(_QUANTIFIERS):
+    if alt.startswith("\\d") and not alt[2:].startswith(QUANTIFIERS):
         return alt[2:]
     lead = _DIGIT_LEAD.match(alt)
     if lead is None:
@@ -330,7 +205,6 @@ class Screen:
 #: Letters each alternative of a word a screen searches for needs (anchored ones need none): a
 #: shorter one ("è", "es") is in most texts, and the screen would pass them all.
 FACTOR_MIN_CHARS = 3
-_QUANTIFIER = re.compile(r"[?*+]\??|\{\d*,?\d*\}\??")
 #: Items that read no letter: they follow a cased vocabulary's word into its lower-case reading.
 _CASE_FREE = frozenset({AT_WORD, "\\s", "\\s+", "\\s*"})
 #: Items whose every character is not a word character.
@@ -350,8 +224,8 @@ def _screen_parts(parts: tuple[str, ...], cased: bool) -> list[str] | None:
                 return None
             out.append(part)
             continue
-        for alt in _alternatives(body):
-            if not cased and (_leading_literal(alt) or alt.startswith("\\d")):
+        for alt in alternatives(body):
+            if not cased and (leading_literal(alt) or alt.startswith("\\d")):
                 out.append(anchor + alt)  # the engine turns most texts down at the first character
                 continue
             factor = _factor(alt, anchor, cased)
@@ -367,9 +241,9 @@ def _factor(alt: str, anchor: str, cased: bool) -> str | None:
     word of FACTOR_MIN_CHARS+ letters that a non-word character always precedes and what follows
     it (searched at a word boundary); for a cased alternative, the word lower-case and the
     spaces and boundaries that follow it. None when the alternative requires no such word."""
-    if len(_top_level_split(alt)) > 1:
+    if len(top_level_split(alt)) > 1:
         return None
-    items = _items(alt)
+    items = pattern_items(alt)
     for i, item in enumerate(items):
         word = _literal_word(item, cased)
         if word is None:
@@ -381,28 +255,10 @@ def _factor(alt: str, anchor: str, cased: bool) -> str | None:
             tail = "".join(items[i:])
         if before is None:  # at the start but for optional non-word items
             return anchor + "".join(items[:i]) + tail
-        if before and _shortest_literal(word) >= FACTOR_MIN_CHARS and \
-                all(_WORD_CHAR.match(a) for a in _top_level_split(word[3:-1])):
+        if before and shortest_literal(word) >= FACTOR_MIN_CHARS and \
+                all(WORD_CHAR.match(a) for a in top_level_split(word[3:-1])):
             return AT_WORD + tail
     return None
-
-
-def _items(pattern: str) -> list[str]:
-    """A sequence cut into its items (a character, escape, class or group), each with its
-    quantifier."""
-    items = []
-    while pattern:
-        end = _first_item_end(pattern)
-        quantifier = _QUANTIFIER.match(pattern, end)
-        end = quantifier.end() if quantifier else end
-        items.append(pattern[:end])
-        pattern = pattern[end:]
-    return items
-
-
-def _optional(item: str) -> bool:
-    """Whether an item may match nothing."""
-    return bool(_OPTIONAL.fullmatch(item, _first_item_end(item)))
 
 
 def _literal_word(item: str, cased: bool) -> str | None:
@@ -410,26 +266,13 @@ def _literal_word(item: str, cased: bool) -> str | None:
     lower-cased text is searched with ("(?i:...)" from a cased vocabulary, where no capital is
     named); None for any other item."""
     opened = item.startswith("(?:") or cased and item.startswith("(?i:")
-    if not opened or not item.endswith(")") or _optional(item):
+    if not opened or not item.endswith(")") or may_be_empty(item):
         return None
     inner = item[item.index(":") + 1:-1]
     if cased and any(c.isupper() for c in inner) or \
-            not all(_leading_literal(alt) for alt in _top_level_split(inner)):
+            not all(leading_literal(alt) for alt in top_level_split(inner)):
         return None
     return "(?:" + inner + ")"
-
-
-def _shortest_literal(group: str) -> int:
-    """Fewest plain characters any alternative of a "(?:...)" group starts with."""
-    shortest = None
-    for alt in _top_level_split(group[3:-1]):
-        for head_alt in _alternatives(alt):
-            n = 0
-            while head := _leading_literal(head_alt):
-                n += 1
-                head_alt = head_alt[len(head):]
-            shortest = n if shortest is None else min(shortest, n)
-    return shortest or 0
 
 
 def _ends_non_word(items: list[str]) -> bool | None:
@@ -439,16 +282,16 @@ def _ends_non_word(items: list[str]) -> bool | None:
     for item in reversed(items):
         if item == AT_WORD:
             return True
-        body = item[:_first_item_end(item)]
-        if body in _NON_WORD_ITEMS or len(_items(body)) == 1 and _leading_literal(body) and \
-                not _WORD_CHAR.match(body[-1]):
+        body = item[:first_item_end(item)]
+        if body in _NON_WORD_ITEMS or len(pattern_items(body)) == 1 and leading_literal(body) and \
+                not WORD_CHAR.match(body[-1]):
             ends = True
-        elif body.startswith("(?:") and len(_top_level_split(body[3:-1])) == 1:
-            ends = _ends_non_word(_items(body[3:-1])) is True
+        elif body.startswith("(?:") and len(top_level_split(body[3:-1])) == 1:
+            ends = _ends_non_word(pattern_items(body[3:-1])) is True
         else:
             return False
         if not ends:
             return False
-        if not _optional(item):
+        if not may_be_empty(item):
             return True
     return None
