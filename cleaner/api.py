@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import re
-from operator import itemgetter
 from typing import NamedTuple
 
 from lxml import etree
@@ -27,8 +26,6 @@ from .pages.comments import reader_comments
 from .pages.strategies import apply_strategy
 from .user_rules import Rules, load_rules
 
-_MAIN_ONLY = frozenset({"main"})
-_LABEL = itemgetter(0)  # Evidence.label
 _SITE_SUFFIX = re.compile(r"\s+[|–—·•:-]\s+[^|–—·•]{2,60}$")
 
 
@@ -226,10 +223,7 @@ def _gather_evidence(read: _Read, lang: str | None, url: str | None, rules: Rule
                                    lowered=[f.lower for f in feats])
     outer: list[str] = []
     if read.elements is not None:
-        # a block is noisy when any of its evidence is for a label other than "main" (in C: no
-        # generator per block)
-        noisy = [not _MAIN_ONLY.issuperset(map(_LABEL, ev)) for ev in evidence]
-        container = find_story_container(blocks, feats, noisy, read.elements)
+        container = find_story_container(blocks, feats, evidence, read.elements)
         assign_paths(blocks, read.elements, container)
         dom_evidence(blocks, feats, evidence)
         outer = [read.elements.names.get(e, "") for e in (0, *container)]

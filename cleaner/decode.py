@@ -98,8 +98,8 @@ _LEADING_SPACE = re.compile(r"[\s\ufeff]*")
 #: inside a multi-byte character, so they can be replaced in the encoded bytes).
 _CONTROL_CODES = (*range(0x01, 0x09), *range(0x0e, 0x20), 0x7f)
 _CONTROL_TO_SPACE = bytes.maketrans(bytes(_CONTROL_CODES), b" " * len(_CONTROL_CODES))
-#: Every byte value but those controls and NUL: deleting these leaves only what the scrub changes.
-_NOT_SCRUBBED = bytes(b for b in range(256) if b and b not in _CONTROL_CODES)
+#: The bytes the scrub changes (NUL and those controls), one bytes object each for ``in``.
+_SCRUBBED = tuple(bytes([b]) for b in (0, *_CONTROL_CODES))
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: The characters regex ``\s`` matches in str patterns (those str.isspace accepts; a test checks).
 _STR_SPACES = (
@@ -289,9 +289,10 @@ def clean_text_utf8(text: str) -> tuple[str, bytes]:
 def _scrub(text: str, raw: bytes) -> tuple[str, bytes]:
     """``text`` without NULs and with other control characters blanked, and that in UTF-8; ``raw``
     is the UTF-8 of ``text``."""
-    # C passes over the bytes instead of a regex over the characters (pages are 100s of KB); the
-    # first writes nothing on most pages (no control bytes), which costs less than a full copy
-    if not raw.translate(None, _NOT_SCRUBBED):
+    # C passes over the bytes instead of a regex over the characters (pages are 100s of KB). Most
+    # pages hold none of the bytes: one memchr per byte value finds that for a third of what one
+    # translate pass over the page costs (measured: 0.5M against 1.45M instructions a page)
+    if not any(map(raw.__contains__, _SCRUBBED)):
         return text, raw
     scrubbed = raw.translate(_CONTROL_TO_SPACE, b"\x00")
     return scrubbed.decode("utf-8"), scrubbed

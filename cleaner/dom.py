@@ -10,8 +10,11 @@ a ``<figure>``, a ``div.related``) are kept.
 from __future__ import annotations
 
 import re
+from itertools import compress, count
+from operator import attrgetter, itemgetter
 
 from .rules import vocabulary as vocab
+from .rules.evidence import Evidence
 from .features import Features
 from .model import Block
 from .segment import _CAMEL, MAX_ANCESTORS, ElementTable, tokens
@@ -45,11 +48,20 @@ _FIRST_WORD = re.compile(r"[^a-z0-9]*([a-z0-9]*)", re.IGNORECASE)
 #: footer or popup becomes the story's container and hides its own name.
 BOX_TAGS = frozenset({"aside", "footer", "nav"})
 BOX_TOKENS = vocab.COMMENT_TOKENS | {"sidebar", "footer", "colophon", "dialog", "popup", "overlay", "login"}
+_MAIN_ONLY = frozenset({"main"})
+_LABEL = itemgetter(0)  # Evidence.label
+_WORDS = attrgetter("words")  # Features.words
 
 
-def _good_weight(f: Features, noisy: bool) -> float:
+def _noisy(evidence: list[Evidence]) -> bool:
+    """Whether a block's evidence (text heuristics, user rules) is for a label other than "main":
+    boilerplate vocabulary found in it."""
+    return not _MAIN_ONLY.issuperset(map(_LABEL, evidence))  # in C: no generator per block
+
+
+def _good_weight(f: Features, evidence: list[Evidence]) -> float:
     """How much a paragraph says the elements around it hold the story (0: nothing)."""
-    if noisy or f.words < CONTAINER_MIN_WORDS or not f.terminal or f.link_density > CONTAINER_MAX_LINKS:
+    if f.words < CONTAINER_MIN_WORDS or not f.terminal or f.link_density > CONTAINER_MAX_LINKS or _noisy(evidence):
         return 0.0
     return float(min(f.words, CONTAINER_MAX_PARAGRAPH_WORDS))
 
@@ -73,35 +85,40 @@ def _boxed(b: Block, elements: ElementTable, cache: dict[int, bool]) -> bool:
     return False
 
 
-def find_story_container(blocks: list[Block], feats: list[Features], noisy: list[bool],
-                elements: ElementTable) -> tuple[int, ...]:
+def find_story_container(blocks: list[Block], feats: list[Features], evidence: list[list[Evidence]],
+                         elements: ElementTable) -> tuple[int, ...]:
     """Ancestor chain (outermost first) of the element most likely to hold the story; () if none.
 
-    ``noisy[i]`` says text heuristics already found boilerplate vocabulary in block i (a long
-    legal notice or cookie banner must not pull the container into the page footer); paragraphs in
-    boxes beside the story (comments, sidebar, footer) do not count either.
+    A block whose text heuristics found boilerplate vocabulary (``evidence`` for a label other
+    than "main": a long legal notice or cookie banner must not pull the container into the page
+    footer) does not count; nor do paragraphs in boxes beside the story (comments, sidebar, footer).
     """
     score: dict[int, float] = {}
-    mass: dict[int, float] = {}
-    chains: dict[int, tuple[int, ...]] = {}
+    counted: list[tuple[float, tuple[int, ...]]] = []  # (weight, chain) of the paragraphs that count
     cache: dict[int, bool] = {}
-    for b, f, n in zip(blocks, feats, noisy):
-        w = _good_weight(f, n)
-        if not w or _boxed(b, elements, cache):  # boxes are looked up for counting paragraphs only
+    # most blocks are too short to count: the others are picked out in C, no Python step per block
+    for i in compress(count(), map(CONTAINER_MIN_WORDS.__le__, map(_WORDS, feats))):
+        w = _good_weight(feats[i], evidence[i])
+        if not w or _boxed(blocks[i], elements, cache):  # boxes are looked up for counting paragraphs only
             continue
-        chain = b.ancestors[:-1]  # the block's own element is not a container of the story
-        for depth, eid in enumerate(reversed(chain)):
-            mass[eid] = mass.get(eid, 0.0) + w
-            if depth < len(CONTAINER_DECAY):
-                score[eid] = score.get(eid, 0.0) + w * CONTAINER_DECAY[depth]
-                chains.setdefault(eid, chain[: len(chain) - depth])
+        chain = blocks[i].ancestors[:-1]  # the block's own element is not a container of the story
+        counted.append((w, chain))
+        for depth, eid in enumerate(reversed(chain[-len(CONTAINER_DECAY):])):
+            score[eid] = score.get(eid, 0.0) + w * CONTAINER_DECAY[depth]
     if not score:
         return ()
     best = max(score, key=lambda e: (score[e], -e))
-    chain = chains[best]
-    while len(chain) > 1 and mass.get(chain[-2], 0.0) >= CONTAINER_CLIMB_RATIO * mass[chain[-1]]:
+    # the chain down to it of the first paragraph it scored for
+    chain = next(c[: c.index(best) + 1] for _, c in counted if best in c[-len(CONTAINER_DECAY):])
+    while len(chain) > 1 and _mass(chain[-2], counted) >= CONTAINER_CLIMB_RATIO * _mass(chain[-1], counted):
         chain = chain[:-1]
     return chain
+
+
+def _mass(eid: int, counted: list[tuple[float, tuple[int, ...]]]) -> float:
+    """The weight of the counted paragraphs inside an element (whole numbers: summed exactly in
+    any order); read only for the few elements the container climbs through."""
+    return sum(w for w, chain in counted if eid in chain)
 
 
 def _surroundings(chain: tuple[int, ...], elements: ElementTable, wrappers: set[int],

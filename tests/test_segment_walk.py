@@ -95,3 +95,33 @@ def test_tokens_match_the_regex_definition_on_any_value():
         value = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         expected = frozenset(token.findall(camel.sub(" ", value).lower()))
         assert tokens(value) == expected, repr(value)
+
+
+def test_blocks_are_numbered_by_their_place_with_or_without_table_cells():
+    """The row merge is skipped on a page without cells (its own precondition): either way each
+    block's index is its place, and only a page with cells has merged rows."""
+    rng = random.Random(11)
+    for _ in range(300):
+        blocks, _ = segment_html(parse_html(_random_markup(rng)))
+        assert [b.index for b in blocks] == list(range(len(blocks)))
+        if not any(b.tag in ("td", "th", "tr") for b in blocks):
+            assert not any(b.cells for b in blocks)
+
+
+def test_story_container_climbs_to_the_parent_of_a_story_split_across_siblings():
+    """A story whose paragraphs sit in two sibling boxes has their parent as container (the
+    parent holds 1.4x the mass of either box), and blocks in both boxes are inside it; a long
+    paragraph in a comment box beside them does not count."""
+    from cleaner import clean
+
+    sentence = "The council met on Tuesday to weigh the new plan for the harbour and its old quay walls. "
+    html = (
+        "<html><body><div id='page'><div id='story'>"
+        f"<div class='lead'><p>{sentence * 2}</p></div>"
+        f"<div class='body'><p>{sentence * 2}</p><p>{sentence * 2}</p></div>"
+        f"</div><div class='comments'><p>{sentence * 3}</p></div></div></body></html>"
+    )
+    article = clean(html, kind="html")
+    story = [b for b in article.blocks if b.text.startswith("The council")]
+    assert len(story) == 4
+    assert [b.in_story_container for b in story] == [True, True, True, False]
