@@ -18,14 +18,14 @@ MAX_AUTHORS = 6
 #: Words that lead a byline before the names ("By", "Von", "Text:"), also glued to a capitalised
 #: name ("Written byJane Doe": a layout's line break lost), never inside a word in capitals ("AFP").
 _LEAD = re.compile(
-    r"^\s*(?:(?:written|posted|published|reported|text|story|words|interview|erstellt|geschrieben|"
-    r"verfasst|écrit|escrito|scritto|publicado|publié|publicat)\s+)?"
+    r"^\s*(?P<verb>(?:written|posted|published|reported|submitted|uploaded|text|story|words|interview|erstellt|"
+    r"geschrieben|verfasst|eingestellt|gespeichert|écrit|escrito|scritto|publicado|publié|publicat)\s+)?"
     r"(?:by|von|par|por|di|door|av|af|przez|autor(?:in)?|author|auteur|text|texte|"
     r"verfasst von|geschrieben von|redakteur(?:in)?|reporter)(?:\b|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))\s*[:.]?\s*", re.I)
 #: What ends the names in a byline: a separator, a date, a role or an "updated" label.
 _NAMES_END = re.compile(
     r"\s*(?:[|•·—–/]|\s-\s|\d|\b(?:updated|published|posted|on|am|le|el|il|vom|um|für|for|in|"
-    r"at|aktualisiert|veröffentlicht|photos?|fotos?)\b).*$", re.I | re.S)
+    r"at|à|under|aktualisiert|veröffentlicht|photos?|fotos?)\b).*$", re.I | re.S)
 #: Joins between names: "Jane Doe, John Roe and Ann Lee".
 _JOIN = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b|\boraz\b)\s*", re.I)
 #: A job title after a writer's name: "Health Editor", "Staff Writer", "Redakteurin".
@@ -39,6 +39,9 @@ _PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", 
 #: A web address, a handle or a bare domain ("24horas.cl"): a site, not a writer.
 _URL_OR_HANDLE = re.compile(r"^(?:https?:|www\.|@)|/|^[\w.-]+\.[a-z]{2,4}$|\.(?:com|org|net)\b", re.I)
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
+#: A link to a writer's other posts, named for them ("View all posts by Jane Doe"): the name is after.
+_ALL_POSTS = re.compile(r"^.*\ball(?:e|es|os)?\s+(?:\w+\s+)?(?:posts|articles|stories|beiträge|artikel|artículos)"
+                        r"\s+(?:by|von|de|par|di)\s+", re.I)
 #: A user's picture named after them ("scvalex avatar", "Jane's profile picture"): the name is before.
 _PICTURE = re.compile(r"(?:['’]s)?\s+(?:avatar|profile (?:picture|photo|image))$", re.I)
 
@@ -60,6 +63,8 @@ def clean_name(text: str) -> str | None:
     if "&" in text:
         text = html.unescape(text)
     text = _EMAIL.sub("", " ".join(text.split()))
+    if " all" in text or " alle" in text:  # rare: no regex pass for every name
+        text = _ALL_POSTS.sub("", text)
     if "avatar" in text or "rofile" in text:  # rare: no regex pass for every name
         text = _PICTURE.sub("", text)
     text = _LEAD.sub("", text).strip(" ,;:|-–—·")
@@ -116,7 +121,11 @@ def byline_names(text: str) -> str | None:
     if not lead or lead.end() == 0:
         return None
     names = _split(_NAMES_END.sub("", text[lead.end():]))
-    if not names or not all(is_name(n) for n in names):
+    if not names:
+        return None
+    if lead.group("verb") and len(names) == 1 and is_handle(names[0]):
+        return clean_name(names[0])  # "Posted by jdoe", "Eingestellt von der Michel": a user's name
+    if not all(is_name(n) for n in names):
         return None
     return "; ".join(names[:MAX_AUTHORS])
 
@@ -239,6 +248,21 @@ def _other_title_part(block: str, sources: dict[str, list[str]], h1: list[str]) 
     return parts[0] if keys[0] in confirmed else None
 
 
+def _declared_elsewhere(block: str, sources: dict[str, list[str]], is_site: Callable[[str], bool]) -> bool:
+    """Whether the block shares no word with any declared title (og:title, the <title>, the JSON-LD
+    headline) and two of them agree on a headline: the <h1> is then a section's or a widget's label
+    ("Webcams", "Our blog"), not the story's headline, which the page names in its head."""
+    words = set(norm(block).split())
+    wholes = [v[0] for v in sources.values() if v]
+    if len(wholes) < 2 or any(words & set(norm(w).split()) for w in wholes):  # mostly: one norm per source
+        return False
+    seen: dict[str, int] = {}
+    for variants in sources.values():
+        for key in {norm(v) for v in variants}:
+            seen[key] = seen.get(key, 0) + 1
+    return any(n >= 2 and key and not is_site(key) for key, n in seen.items())
+
+
 def without_site_suffix(title: str, site_names: list[str], host: str | None) -> str:
     """The title without a last part that is the site's name ("Story | Site", "Story – Site.com"),
     which a page prints in its <h1> or og:title as often as in its <title>."""
@@ -267,7 +291,8 @@ def _choose_title(sources: dict[str, list[str]], h1: list[str], block: str,
     other = _other_title_part(block, sources, h1)
     if other:
         return other
-    if block and any(norm(block) == norm(h) for h in h1) and not is_site(block):
+    if block and any(norm(block) == norm(h) for h in h1) and not is_site(block) \
+            and not _declared_elsewhere(block, sources, is_site):
         return block
     votes: dict[str, set[str]] = {}
     text_of: dict[str, str] = {}

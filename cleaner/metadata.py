@@ -62,6 +62,15 @@ STORY_LEAD_BLOCKS = 30
 STORY_TAIL_BLOCKS = 10
 #: Labels of the blocks whose dates are another story's or a reader's.
 _NOT_THE_STORYS = frozenset({"comment", "related", "boilerplate"})
+#: Longest story paragraph read as a labelled date line ("Aktualisiert am 17.01.2021.").
+MAX_LABELLED_MAIN_CHARS = 60
+#: A line that says what the date after it is: "Date:", "Datum:", "Fecha:".
+_DATED = re.compile(r"\b(?:date|datum|fecha|data)\s*:", re.I)
+#: A label printed alone, its date on the next line ("Published" / "Feb 2, 2023").
+_LABEL_ONLY = re.compile(r"^\W*(?:published|posted|updated|last updated|date|datum|veröffentlicht|erschienen|"
+                         r"aktualisiert|publié|publicado|fecha)\W*$", re.I)
+#: Labels of the blocks that are another story's or a reader's (a labelled date anywhere else is the page's).
+_OTHERS = frozenset({"comment", "related"})
 #: Opening characters of a story paragraph read for a dateline ("Berlin, 25. Januar 2022 –").
 DATELINE_CHARS = 40
 
@@ -227,6 +236,31 @@ def _story_tail(blocks: list[Block]) -> list[int]:
             and len(blocks[i].text) <= MAX_DATE_LINE_CHARS]
 
 
+def _labelled_anywhere(blocks: list[Block], day_first: bool | None) -> str | None:
+    """The first date line anywhere on the page that says it is the publication, else the first
+    that says it is a date at all ("Last updated: ...", "Datum: ...", "Published" then the date on
+    the next line), outside comments and teasers: read only for a page that neither declares nor
+    prints a date by its story (a wiki's "last edited" footer, a notice's date under its menu)."""
+    lines, where = [], []
+    for b in blocks:
+        if b.label in _OTHERS or len(b.text) > (MAX_LABELLED_MAIN_CHARS if b.label == "main" else MAX_DATE_LINE_CHARS):
+            continue
+        text = b.text
+        if where and where[-1] == b.index - 1 and _LABEL_ONLY.match(lines[-1]):
+            text = f"{lines[-1]} {text}"  # the label on its own line, the date on the next
+        lines.append(text)
+        where.append(b.index)
+    said = [(date_label(lines[i]) or ("dated" if _DATED.search(lines[i]) else ""), when)
+            for i, when in find_dates(lines, day_first=day_first)]
+    return next((when for label, when in said if label == "published"), None) or \
+        next((when for label, when in said if label), None)
+
+
+def _claimed(values: tuple[Any, ...], day_first: bool | None, address: str | None) -> tuple[str | None, ...]:
+    """The dates the page's other publication claims give: <meta> keys, the date in its address."""
+    return (*(_date(v, day_first) for v in values if v), url_date(address))
+
+
 def _first_date(values: tuple[Any, ...], day_first: bool | None) -> tuple[str | None, str | None]:
     """The first of ``values`` that reads as a date, and that date."""
     for value in values:
@@ -264,25 +298,32 @@ def article_metadata(declared: Declarations, blocks: list[Block], title_index: i
     if day_first is None:
         day_first = language_day_first(language)
 
-    raw_published, declared_published = _first_date(
-        (jsonld_field(objects, "datePublished", "dateCreated", "uploadDate"), meta_field(declared, DATE_KEYS),
-         published_meta(declared)), day_first)
+    claims = (jsonld_field(objects, "datePublished", "dateCreated", "uploadDate"), meta_field(declared, DATE_KEYS),
+              published_meta(declared))
+    raw_published, declared_published = _first_date(claims, day_first)
     timed = next(filter(None, (parse_date(t, day_first=day_first) for t in declared.times)), None)
     modified = _date(jsonld_field(objects, "dateModified"), day_first) or \
         _date(meta_field(declared, MODIFIED_KEYS), day_first)
     # the other declared dates a printed one may match: on a forum they are its last reply's
     confirming = (modified, timed) if page_type != _FORUM else ()
+    # the page's other claims of a publication date confirm one it prints: <meta>, its address
     printed = _block_dates(blocks, near, day_first)
+    if printed:  # read only for a page that prints a date
+        confirming += _claimed(claims[1:], day_first, canonical or url)
     # the days a UTC time may be elsewhere: only for a page that prints dates
     local = local_dates(raw_published, declared_published) if printed else ()
     published = _said_published(printed) or _printed_and_declared(printed, declared_published, confirming, local)
     if published is None:  # further from the headline: read only when nothing by it settles the date
-        printed += _block_dates(blocks, _story_lines(blocks, near), day_first)
+        further = _block_dates(blocks, _story_lines(blocks, near), day_first)
+        if further and not printed:
+            confirming += _claimed(claims[1:], day_first, canonical or url)
+        printed += further
         local = local or local_dates(raw_published, declared_published) if printed else ()
         published = _said_published(printed) or \
             _said_published(_block_dates(blocks, _story_tail(blocks), day_first)) or \
             _printed_and_declared(printed, declared_published, confirming, local) or \
-            declared_published or timed or (printed[0][0] if printed else None) or url_date(canonical or url)
+            declared_published or timed or (printed[0][0] if printed else None) or url_date(canonical or url) or \
+            _labelled_anywhere(blocks, day_first) or modified
     description = meta_field(declared, _DESCRIPTION_KEYS) or jsonld_field(objects, "description")
     image = _absolute(meta_field(declared, _IMAGE_KEYS) or first_string(jsonld_field(objects, "image")),
                       canonical or url)

@@ -123,6 +123,11 @@ def test_url_date():
     ("Text: Kirsten Freund / dhz", "Kirsten Freund"),
     ("By Friday, it was over.", None),
     ("Published on March 3", None),
+    # a verb before the lead: the name may be a user's, as a blog engine prints it
+    ("Eingestellt von der Michel um 21:11", "der Michel"),
+    ("Submitted by rasos on 24 July 2017", "rasos"),
+    ("Posted by Nesselsetzer under Just so", "Nesselsetzer"),
+    ("by rasos", None),  # without the verb a lower-case word is no one's name
 ])
 def test_byline_names(line, want):
     assert byline_names(line) == want
@@ -161,6 +166,18 @@ def test_title_by_agreement():
         == "Story headline"
     # nothing agrees: the block stays
     assert choose_title({"og": ["Other words"]}, [], "Block text", [], None) == "Block text"
+
+
+def test_an_h1_unrelated_to_the_headline_the_head_agrees_on_is_a_sections_label():
+    head = ('<meta property="og:title" content="Yosemite webcams and live views">'
+            "<title>Yosemite webcams and live views | Park Service</title>")
+    # the <h1> shares no word with what og:title and <title> agree on: the head names the page
+    assert page(head, "<h1>Alerts in effect</h1>").title == "Yosemite webcams and live views"
+    # an <h1> rephrasing the declared title is the page's printed headline
+    assert page(head, "<h1>Live views from the Yosemite webcams</h1>").title == "Live views from the Yosemite webcams"
+    # a single declared title is no agreement
+    assert page('<meta property="og:title" content="Yosemite webcams and live views">',
+                "<h1>Alerts in effect</h1>").title == "Alerts in effect"
 
 
 def test_the_sites_name_after_the_headline_is_dropped_wherever_it_is_printed():
@@ -400,12 +417,59 @@ def test_a_writer_marked_in_the_markup_far_from_the_headline_is_read_last():
               + "<div class='post'><a class='username' href='/members/9'>oldpike</a><p>Try a shorter one.</p></div>")
     forum = {"page_type": "forum"}
     assert page("", thread, **forum).author == "reelgrrl"  # the thread's first poster
-    assert page("", thread).author is None  # an article's writer is no user name: not read there
     d = declarations("", thread)
     assert "marked_authors" not in d.__dict__  # read only when needed
     # microdata: the name property inside the author element
     micro = ("<h1>Why is a bare except bad?</h1>" + "<div>menu</div>" * 14 +
              "<div itemprop='author' itemscope><a href='/u/5'>Vader</a><meta itemprop='name' content='Vader'></div>")
     assert page("", micro, **forum).author == "Vader"
+    # an article's writer is no user name, and the pass over the whole page is not paid there
+    assert page("", thread).author is None
     # a declared writer comes first
     assert page('<meta name="author" content="Ann Lee">', thread, **forum).author == "Ann Lee"
+
+
+def _story_then(tail: str) -> str:
+    """A page whose headline, story and then ``tail`` (a footer) lie far apart: past the blocks
+    read around the headline and right under the story."""
+    story = "".join(f"<p>{s} The council met on a wet evening to hear what residents had to say about the "
+                    f"plan, and many stayed late into the night.</p>" for s in "ABCDEFGHIJKLMN")
+    links = "".join(f"<li><a href='/s/{i}'>Section {i}</a></li>" for i in range(14))
+    return (f"<html><body><h1>Council approves the plan</h1><article>{story}</article>"
+            f"<ul class='more'>{links}</ul><footer>{tail}</footer></body></html>")
+
+
+def test_a_labelled_date_anywhere_is_read_only_when_the_page_has_no_other():
+    # a wiki's footer: the only date the page has, and it says what it is
+    assert clean(_story_then("<p>This page was last edited on 29 January 2020, at 13:22.</p>"), kind="html").date \
+        == "2020-01-29"
+    assert clean(_story_then("<p>Datum: 19.11.2021</p>"), kind="html").date == "2021-11-19"
+    # the label alone on its line, the date on the next
+    assert clean(_story_then("<p>Published</p><p>Feb 2, 2023</p>"), kind="html").date == "2023-02-02"
+    # a labelled publication beats an earlier labelled update
+    assert clean(_story_then("<p>Updated: 3 March 2021</p><p>Published: 1 March 2021</p>"), kind="html").date \
+        == "2021-03-01"
+    # an unlabelled date far from the story says nothing about it; a copyright year is no date
+    assert clean(_story_then("<p>12 March 2021</p><p>© 2021 Daily Planet</p>"), kind="html").date is None
+    # a declared date comes first
+    declared = _story_then("<p>Last updated: 3 March 2021</p>").replace(
+        "<html>", '<html><head><meta property="article:published_time" content="2021-02-01"></head>')
+    assert clean(declared, kind="html").date == "2021-02-01"
+
+
+def test_a_declared_last_change_is_the_date_of_a_page_that_declares_nothing_else():
+    a = page('<meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">')
+    assert (a.date, a.date_modified) == ("2023-06-12", "2023-06-12")
+    assert page(body="<h1>Council approves the plan</h1>").date is None
+
+
+def test_a_printed_date_the_address_or_another_meta_key_also_claims_wins():
+    # the headline itself names another day (the race's); the byline's date is the one the address gives
+    body = "<h1>Results: regional finals, 19.5.2007</h1><p>By Mara Quint | 20 May 2007</p>"
+    assert page(body=body).date == "2007-05-19"  # nothing confirms either: the first printed
+    assert page(body=body, url="https://example.org/2007/05/20/results/").date == "2007-05-20"
+    # JSON-LD and <meta> disagree; the page prints the <meta> one
+    head = (LD.format('{"@type": "NewsArticle", "datePublished": "2022-01-04T07:29:00Z"}')
+            + '<meta property="article:published_time" content="2022-01-06T08:29:34">')
+    assert page(head, "<h1>Council approves the plan</h1><p>January 6, 2022</p>").date == "2022-01-06"
+    assert page(head, "<h1>Council approves the plan</h1>").date == "2022-01-04"  # JSON-LD first otherwise
