@@ -28,6 +28,7 @@ import numpy as np
 
 import cleaner.api
 from cleaner.pages import classify
+from cleaner.pages.classify import PAGE_TYPES
 from cleaner.pages.signals import TYPES
 
 FOLDS = 5
@@ -35,6 +36,9 @@ FOLDS = 5
 NO_ADDRESS = classify.NO_ADDRESS
 #: Gradient-descent steps and rate; L2 strength keeps weights small enough to generalise.
 STEPS, RATE, L2 = 3000, 0.5, 1e-3
+#: Weight of the regret term when --costs is given: how much a type's lost F1 counts beside
+#: the cross-entropy (which alone treats a harmless confusion like a costly one).
+REGRET = 8.0
 #: Decimals kept in the shipped weights (smaller file, same decisions).
 DECIMALS = 3
 
@@ -107,8 +111,11 @@ def matrix(rows: list[dict], names: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return x, y
 
 
-def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Softmax regression by full-batch gradient descent from zeros (deterministic)."""
+def fit(x: np.ndarray, y: np.ndarray, regret: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Softmax regression by full-batch gradient descent from zeros (deterministic). With
+    ``regret`` (pages x types: F1 lost when the page is cleaned as that type rather than its best
+    one) the loss adds REGRET times the expected regret, so the model learns first to avoid the
+    confusions that cost content and cares less about those that change nothing."""
     n, d = x.shape
     k = len(TYPES)
     onehot = np.eye(k)[y]
@@ -118,13 +125,31 @@ def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)
         p /= p.sum(axis=1, keepdims=True)
-        g = (p - onehot) / n
+        g = p - onehot
+        if regret is not None:  # d/dz of sum_t p_t c_t is p_t (c_t - sum_s p_s c_s)
+            g += REGRET * p * (regret - (p * regret).sum(axis=1, keepdims=True))
+        g /= n
         w -= RATE * (x.T @ g + L2 * w)
         b -= RATE * g.sum(axis=0)
     return w, b
 
 
-def cross_validate(rows: list[dict], names: list[str]) -> list[int]:
+def regrets(rows: list[dict], costs: dict | None) -> np.ndarray | None:
+    """Pages x types: each type's F1 below the page's best type (``costs`` holds the F1 of every
+    page cleaned as each type, from benchmarks/pagetype_costs.py); pages without an entry cost
+    nothing either way."""
+    if not costs:
+        return None
+    out = np.zeros((len(rows), len(TYPES)))
+    for r, row in enumerate(rows):
+        f1 = costs.get(row["id"])
+        if f1:
+            best = max(f1.values())
+            out[r] = [best - f1[t] for t in TYPES]
+    return out
+
+
+def cross_validate(rows: list[dict], names: list[str], regret: np.ndarray | None = None) -> list[int]:
     """Predicted type index per page, each from a model trained on the other folds' hosts; a page
     whose best probability is below the classifier's OTHER_BELOW is "other" (index len(TYPES))."""
     x, y = matrix(rows, names)
@@ -132,7 +157,7 @@ def cross_validate(rows: list[dict], names: list[str]) -> list[int]:
     pred = np.zeros(len(rows), dtype=int)
     for f in range(FOLDS):
         test = folds == f
-        w, b = fit(x[~test], y[~test])
+        w, b = fit(x[~test], y[~test], None if regret is None else regret[~test])
         z = x[test] @ w + b
         p = np.exp(z - z.max(axis=1, keepdims=True))
         p /= p.sum(axis=1, keepdims=True)
@@ -156,10 +181,10 @@ def report(rows: list[dict], pred: list[int], title: str) -> float:
     return acc
 
 
-def shipped(rows: list[dict], names: list[str]) -> dict:
+def shipped(rows: list[dict], names: list[str], regret: np.ndarray | None = None) -> dict:
     """The weights trained on every page."""
     x, y = matrix(rows, names)
-    w, b = fit(x, y)
+    w, b = fit(x, y, regret)
     return {
         "bias": {t: round(float(b[j]), DECIMALS) for j, t in enumerate(TYPES)},
         "weights": {t: {n: round(float(w[i, j]), DECIMALS) for i, n in enumerate(names)
@@ -175,11 +200,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, help="first N pages of each folder (quick runs)")
     ap.add_argument("--signals", type=Path, help="JSON cache of the collected signals: read it when "
                     "it exists (no pipeline run, no cost figure), else write it")
+    ap.add_argument("--costs", type=Path, help="JSON {kind: {page id: {type: F1}}} (the F1 of each "
+                    "page cleaned as every type, benchmarks/pagetype_costs.py): train to avoid costly mistakes")
+    ap.add_argument("--kinds", default="html,text", help="which models to retrain (html, text); "
+                    "the others are kept as they are in the --write file")
+    ap.add_argument("--predictions", type=Path, help="write every page's cross-validated type "
+                    "per model ({model: {page id: type}}) here, to weigh what each mistake costs")
     args = ap.parse_args(argv)
-    model = {"trained_on": "wcxb-dev (html and wcxb-dev-text), gold page_type",
+    model = {"trained_on": "wcxb-dev (html and wcxb-dev-text), gold page_type; with --costs, each "
+             "confusion weighed by the F1 it costs",
              "trainer": "benchmarks/train_pagetype.py"}
     cache = json.loads(args.signals.read_text()) if args.signals and args.signals.exists() else {}
+    guesses: dict[str, dict[str, str]] = {}
+    costs = json.loads(args.costs.read_text()) if args.costs else {}
+    if args.write and args.write.exists():
+        model = {**json.loads(args.write.read_text(encoding="utf-8")), **model}
     for kind, folder in (("html", args.html_dir), ("text", args.text_dir)):
+        if kind not in args.kinds.split(","):
+            continue
         t0 = time.perf_counter()
         if kind in cache:
             rows, cost, whole = cache[kind], float("nan"), float("nan")
@@ -194,8 +232,18 @@ def main(argv: list[str] | None = None) -> int:
               f"clean() {whole:.1f} ms/page ({100 * cost / whole:.1f} %)")
         for key, pages in ((kind, rows), (kind + NO_ADDRESS, without_address(rows))):
             names = sorted({k for r in pages for k in r["signals"]})
-            report(pages, cross_validate(pages, names), f"{key} page type")
-            model[key] = shipped(pages, names)
+            regret = regrets(pages, costs.get(kind))
+            pred = cross_validate(pages, names, regret)
+            report(pages, pred, f"{key} page type")
+            if regret is not None:
+                lost = sum(regret[i, p] for i, p in enumerate(pred) if p < len(TYPES)) / len(pages)
+                lost_gold = sum(regret[i, TYPES.index(r["type"])] for i, r in enumerate(pages)) / len(pages)
+                print(f"F1 below each page's best type: {lost:.4f} with the predicted type, "
+                      f"{lost_gold:.4f} with the gold type")
+            guesses[key] = {r["id"]: PAGE_TYPES[p] for r, p in zip(pages, pred)}
+            model[key] = shipped(pages, names, regret)
+    if args.predictions:
+        args.predictions.write_text(json.dumps(guesses, indent=1, sort_keys=True), encoding="utf-8")
     if args.write:
         args.write.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         print(f"\nwrote {args.write}")
