@@ -11,7 +11,7 @@ from ..rules import vocabulary as vocab
 from ..rules.evidence import Evidence
 from ..rules.text_heuristics import CAPTION_CREDIT, RELATED_HEADING
 from .scores import REASON, Scored, add_noise
-from .shapes import LIST_ITEM_MAX_WORDS
+from .shapes import LIST_ITEM_MAX_WORDS, from_html
 
 # --- the reasons page rules give ---------------------------------------------------------------
 CAPTION_PAIR = "caption_pair"
@@ -110,7 +110,7 @@ def _story_list(scored: list[Scored], region: list[Scored], separator: str, entr
     if not item_field(separator):  # first: most separators are dates or counts
         return False
     words = sum([s.feats.words for s in region if s.content > 0])
-    return words >= FIELD_ITEM_MIN_WORDS * entries and not any(s.block.path for s in scored)
+    return words >= FIELD_ITEM_MIN_WORDS * entries and not from_html(scored)
 
 
 def _listish(s: Scored) -> bool:

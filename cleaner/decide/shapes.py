@@ -10,6 +10,11 @@ TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
 LIST_ITEM_MAX_WORDS = 20
 
 
+def from_html(scored: list[Scored]) -> bool:
+    """Blocks of an HTML page carry paths; blocks of flattened text do not."""
+    return any(s.block.path for s in scored)
+
+
 def headline(s: Scored) -> bool:
     """Shaped like a headline: a few words, no sentence end, few links, no caption or footer evidence."""
     f = s.feats

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from ..decide.page_rules import DUPLICATE_TEXT, HEADLINE_RUN, RELATED_LIST, UNDER_RELATED_HEADING
 from ..decide.scores import Scored, relabel
+from ..decide.shapes import from_html
 from ..rules.evidence import PARAGRAPH_WORDS
 from ..rules.text_heuristics import RELATED_HEADING
 from .region import (candidates, drop_orphan_headings, first_copies, holding_element, in_reviews, keep_only, linked_line, post_chrome,
@@ -109,15 +110,10 @@ def _outside(reason: str) -> str:
     return "outside_" + reason.split("_")[0] + "_region"
 
 
-def _is_html(scored: list[Scored]) -> bool:
-    """Blocks of an HTML page carry paths; blocks of flattened text do not."""
-    return any(s.block.path for s in scored)
-
-
 def forum(scored: list[Scored], tags: list[str]) -> None:
     """Every post of the thread, question and answers, in order (the article decision keeps the
     first post and labels the replies comments)."""
-    if _is_html(scored):
+    if from_html(scored):
         keep_region(scored, tags, CHROME_AND_CAPTIONS, FORUM_AREA_SHARE, "forum_post", drop_linked=True,
                     drop_post_chrome=True)
     else:
@@ -127,7 +123,7 @@ def forum(scored: list[Scored], tags: list[str]) -> None:
 def documentation(scored: list[Scored], tags: list[str]) -> None:
     """The doc body with its headings and code, without sidebar, table of contents and footer; its
     short lines (a line of code, a parameter's name in a table) are body like its paragraphs."""
-    if _is_html(scored):
+    if from_html(scored):
         keep_region(scored, tags, CHROME_AND_CAPTIONS, DOCUMENTATION_AREA_SHARE, "doc_body", keep_short=True,
                     keep_headings=True, say_once=False)  # a code sample's tabs repeat its steps
     else:  # everything but the site's chrome: a doc page is its body, with code, tables and notes
@@ -136,7 +132,7 @@ def documentation(scored: list[Scored], tags: list[str]) -> None:
 
 def service(scored: list[Scored], tags: list[str]) -> None:
     """The page's sections: hero, features, steps, FAQ; not navigation, footer or banners."""
-    if _is_html(scored):
+    if from_html(scored):
         keep_region(scored, tags, CHROME_LABELS, SERVICE_AREA_SHARE, "service_section", keep_short=True,
                     keep_headings=True)
     else:
@@ -145,7 +141,7 @@ def service(scored: list[Scored], tags: list[str]) -> None:
 
 def collection(scored: list[Scored], tags: list[str]) -> None:
     """The collection's items with their titles and summaries, in order."""
-    if _is_html(scored):
+    if from_html(scored):
         keep_region(scored, tags, CHROME_AND_CAPTIONS, COLLECTION_AREA_SHARE, "collection_item",
                     keep_headings=True)
     else:
@@ -154,7 +150,7 @@ def collection(scored: list[Scored], tags: list[str]) -> None:
 
 def listing(scored: list[Scored], tags: list[str]) -> None:
     """The listed items (titles and summaries) in order; not filters, sort controls or pagination."""
-    if _is_html(scored):
+    if from_html(scored):
         keep_region(scored, tags, CHROME_LABELS, LISTING_AREA_SHARE, "listing_item", keep_short=True,
                     keep_headings=True, keep_linked=True)
     else:
@@ -164,7 +160,7 @@ def listing(scored: list[Scored], tags: list[str]) -> None:
 def product(scored: list[Scored], tags: list[str]) -> None:
     """Name, description, feature lists and spec tables. Flattened text keeps the article decision:
     its story run is the description, and the rest of a shop's text is mostly widgets."""
-    if _is_html(scored):
+    if from_html(scored):
         keep_region(scored, tags, CHROME_AND_CAPTIONS, PRODUCT_AREA_SHARE, "product_section", keep_short=True,
                     drop_linked=True, drop_reviews=True)
 
@@ -213,14 +209,14 @@ def apply_strategy(page_type: str | None, confidence: float, scored: list[Scored
     strategy = STRATEGIES.get(page_type or "article")
     if not has_address:
         needed = STRATEGY_MIN_CONFIDENCE_NO_ADDRESS
-    elif not _is_html(scored):
+    elif not from_html(scored):
         needed = TEXT_STRATEGY_MIN_CONFIDENCE
     else:
         needed = STRATEGY_MIN_CONFIDENCE
     if strategy is not None and (confidence >= needed or
                                  confidence >= NO_STORY_MIN_CONFIDENCE and _no_story(scored)):
         strategy(scored, tags)
-    if not _is_html(scored) and _thin_story(scored):
+    if not from_html(scored) and _thin_story(scored):
         no_story_text(scored)
 
 
