@@ -330,8 +330,8 @@ def meta_field(declared: Declarations, keys: tuple[str, ...]) -> str | None:
 
 
 def published_meta(declared: Declarations) -> str | None:
-    """The value of the first <meta> key outside DATE_KEYS that names a publication date; read
-    only for a page that declares none the usual way."""
+    """The value of the first <meta> key outside DATE_KEYS that names a publication date: the
+    publication where the usual keys are missing, else one more claim a printed date may match."""
     for key, value in declared.meta.items():
         if ("pub" in key or "creat" in key or "issued" in key or "release" in key) and value \
                 and _PUBLISHED_KEY.search(key) and not _NOT_PUBLISHED_KEY.search(key):  # substrings first: cheap

@@ -60,8 +60,10 @@ STORY_LEAD_BLOCKS = 30
 #: Blocks after the story's last paragraph read for a byline ("Text: Jane Doe" under the story);
 #: further down are teasers and comments, whose writers are not the story's.
 STORY_TAIL_BLOCKS = 10
-#: Labels of the blocks whose dates are another story's or a reader's.
-_NOT_THE_STORYS = frozenset({"comment", "related", "boilerplate"})
+#: Labels of the blocks that are another story's or a reader's: a date in them is not the page's.
+_OTHERS = frozenset({"comment", "related"})
+#: ... and the site's own lines besides: near the story, a date in them is not the story's.
+_NOT_THE_STORYS = _OTHERS | {"boilerplate"}
 #: Longest story paragraph read as a labelled date line ("Aktualisiert am 17.01.2021.").
 MAX_LABELLED_MAIN_CHARS = 60
 #: A line that says what the date after it is: "Date:", "Datum:", "Fecha:".
@@ -69,8 +71,6 @@ _DATED = re.compile(r"\b(?:date|datum|fecha|data)\s*:", re.I)
 #: A label printed alone, its date on the next line ("Published" / "Feb 2, 2023").
 _LABEL_ONLY = re.compile(r"^\W*(?:published|posted|updated|last updated|date|datum|veröffentlicht|erschienen|"
                          r"aktualisiert|publié|publicado|fecha)\W*$", re.I)
-#: Labels of the blocks that are another story's or a reader's (a labelled date anywhere else is the page's).
-_OTHERS = frozenset({"comment", "related"})
 #: Opening characters of a story paragraph read for a dateline ("Berlin, 25. Januar 2022 –").
 DATELINE_CHARS = 40
 

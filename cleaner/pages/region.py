@@ -69,7 +69,7 @@ def only_short(s: Scored) -> bool:
     """Nothing speaks against the block but its shortness, few stop words or its place outside
     the story's container: a spec row, an item's title, an option name; the article decision
     labels such lines navigation or footer by where they sit, not by what they say."""
-    return all(e.label == "main" or e.reason in SHORT_ONLY for e in s.evidence)
+    return _only_against(s, SHORT_ONLY)
 
 
 #: ... and, on a page of items, its being a link: a card's lines are often all one link.
@@ -79,7 +79,12 @@ SHORT_OR_LINKED = SHORT_ONLY | {LINK_DENSE_REASON}
 def only_short_or_linked(s: Scored) -> bool:
     """Nothing speaks against the block but its shortness or its links (see :func:`only_short`):
     on a listing, an item whose whole card is a link (title, company, place, salary)."""
-    return all(e.label == "main" or e.reason in SHORT_OR_LINKED for e in s.evidence)
+    return _only_against(s, SHORT_OR_LINKED)
+
+
+def _only_against(s: Scored, reasons: frozenset[str]) -> bool:
+    """Every piece of the block's evidence against it being main gives one of ``reasons``."""
+    return all(e.label == "main" or e.reason in reasons for e in s.evidence)
 
 
 def linked_line(s: Scored) -> bool:
